@@ -1,0 +1,15 @@
+DROP TABLE audit_events;
+DROP TABLE quotes;
+DROP TABLE key_points;
+DROP TABLE theme_answers;
+DROP TABLE themes;
+DROP TABLE answers;
+DROP TABLE participants;
+DROP TABLE questions;
+DROP TABLE workshops;
+DROP TABLE topics;
+DROP TABLE tracks;
+DROP TABLE rate_limits;
+DROP TABLE invitations;
+DROP TABLE staff_sessions;
+DROP TABLE users;

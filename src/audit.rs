@@ -1,0 +1,56 @@
+//! The audit log: who did what, to what, when. Written in the same transaction as the change
+//! where it matters; never holds answer text.
+
+use chrono::NaiveDateTime;
+use diesel::prelude::*;
+
+use crate::db::schema::audit_events;
+use crate::db::{new_id, now, DbConnection};
+
+/// One recorded action.
+#[derive(Debug, Clone, Queryable, Selectable)]
+#[diesel(table_name = audit_events)]
+pub struct AuditEvent {
+    /// Id.
+    pub id: String,
+    /// Who (None for the system or a deleted user).
+    pub user_id: Option<String>,
+    /// What, e.g. `user.disable`.
+    pub action: String,
+    /// To what, e.g. a user id.
+    pub subject: String,
+    /// Extra detail, e.g. the new role.
+    pub detail: String,
+    /// When.
+    pub at: NaiveDateTime,
+}
+
+/// Records an action.
+pub fn record(
+    conn: &mut DbConnection,
+    user_id: Option<&str>,
+    action: &str,
+    subject: &str,
+    detail: &str,
+) -> QueryResult<()> {
+    diesel::insert_into(audit_events::table)
+        .values((
+            audit_events::id.eq(new_id()),
+            audit_events::user_id.eq(user_id),
+            audit_events::action.eq(action),
+            audit_events::subject.eq(subject),
+            audit_events::detail.eq(detail),
+            audit_events::at.eq(now()),
+        ))
+        .execute(conn)?;
+    Ok(())
+}
+
+/// The newest events first.
+pub fn recent(conn: &mut DbConnection, limit: i64) -> QueryResult<Vec<AuditEvent>> {
+    audit_events::table
+        .order(audit_events::at.desc())
+        .limit(limit)
+        .select(AuditEvent::as_select())
+        .load(conn)
+}

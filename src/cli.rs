@@ -1,0 +1,325 @@
+//! The operator's command line: `deltag [serve|migrate|user|list|backup]`. Every flag has a
+//! `DELTAG_*` environment twin.
+
+use std::io::{BufRead, Write};
+use std::time::Duration;
+
+use clap::{Args, Parser, Subcommand};
+
+use crate::auth::domain::{Email, NewPassword, PersonName, Role};
+use crate::auth::{password, store as auth_store};
+use crate::config::Settings;
+use crate::db::{DatabaseUrl, Db, DbConnection};
+use crate::startup::Application;
+use crate::survey::store as survey_store;
+
+/// deltag: participation tracks — surveys on phones, theme boards, exports.
+#[derive(Debug, Parser)]
+#[command(name = "deltag", version, about)]
+pub struct Cli {
+    /// Database: sqlite://PATH or postgres://USER@HOST/DB.
+    #[arg(
+        long,
+        global = true,
+        env = "DELTAG_DATABASE_URL",
+        default_value = "sqlite://deltag.db"
+    )]
+    pub database_url: String,
+    /// Public address of the site (join links, QR codes, Origin check). Default: http://BIND.
+    #[arg(long, global = true, env = "DELTAG_BASE_URL")]
+    pub base_url: Option<url::Url>,
+    /// Outgoing mail server, e.g. smtp://user:pass@host:587?tls=required.
+    #[arg(long, global = true, env = "DELTAG_SMTP_URL", hide_env_values = true)]
+    pub smtp_url: Option<String>,
+    /// Sender address of outgoing mail.
+    #[arg(
+        long,
+        global = true,
+        env = "DELTAG_MAIL_FROM",
+        default_value = "deltag <deltag@localhost>"
+    )]
+    pub mail_from: String,
+    /// What to do (default: serve).
+    #[command(subcommand)]
+    pub command: Option<Command>,
+}
+
+/// The subcommands.
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Serve the web application (the default).
+    Serve(ServeArgs),
+    /// Apply pending database migrations and exit.
+    Migrate,
+    /// Manage staff accounts.
+    #[command(subcommand)]
+    User(UserCommand),
+    /// List tracks, topics and workshops.
+    List {
+        /// Print JSON instead of text.
+        #[arg(long)]
+        json: bool,
+    },
+    /// Write a consistent copy of the SQLite database while the server runs.
+    Backup {
+        /// The new file (must not exist).
+        #[arg(long)]
+        out: std::path::PathBuf,
+    },
+}
+
+/// Flags of `serve`.
+#[derive(Debug, Args, Default)]
+pub struct ServeArgs {
+    /// Address to listen on.
+    #[arg(long, env = "DELTAG_BIND", default_value = "127.0.0.1:8080")]
+    pub bind: String,
+    /// Database connections per replica.
+    #[arg(long, env = "DELTAG_POOL_SIZE", default_value_t = 8)]
+    pub pool_size: u32,
+    /// Minutes without a request before a staff session ends.
+    #[arg(long, env = "DELTAG_SESSION_IDLE_MINUTES", default_value_t = 240)]
+    pub session_idle_minutes: u64,
+    /// Hours after login when a staff session ends regardless.
+    #[arg(long, env = "DELTAG_SESSION_ABSOLUTE_HOURS", default_value_t = 12)]
+    pub session_absolute_hours: u64,
+    /// Trust X-Forwarded-For / Forwarded for the client address (only behind your own proxy).
+    #[arg(long, env = "DELTAG_TRUST_FORWARDED", default_value_t = false)]
+    pub trust_forwarded: bool,
+    /// HTTP worker threads (default: one per core).
+    #[arg(long, env = "DELTAG_WORKERS")]
+    pub workers: Option<usize>,
+}
+
+/// `deltag user …`
+#[derive(Debug, Subcommand)]
+pub enum UserCommand {
+    /// Add a staff account. Without --password-stdin it prints an invitation link.
+    Add {
+        /// E-mail address (the login).
+        #[arg(long)]
+        email: String,
+        /// Display name.
+        #[arg(long)]
+        name: String,
+        /// admin, facilitator or viewer.
+        #[arg(long, value_parser = ["admin", "facilitator", "viewer"])]
+        role: String,
+        /// Read the password from the first line of standard input.
+        #[arg(long)]
+        password_stdin: bool,
+    },
+}
+
+const DEFAULT_BASE: &str = "http://127.0.0.1:8080";
+
+impl Cli {
+    fn base_url(&self) -> String {
+        self.base_url
+            .as_ref()
+            .map(|u| u.as_str().trim_end_matches('/').to_owned())
+            .unwrap_or_else(|| DEFAULT_BASE.to_owned())
+    }
+
+    fn db(&self) -> anyhow::Result<Db> {
+        let url = DatabaseUrl::parse(&self.database_url)?;
+        let db = Db::connect(&url, 2)?;
+        db.migrate()?;
+        Ok(db)
+    }
+}
+
+/// Runs the parsed command line.
+pub fn run(cli: Cli) -> anyhow::Result<()> {
+    match &cli.command {
+        None => serve(
+            &cli,
+            &ServeArgs {
+                bind: "127.0.0.1:8080".into(),
+                ..default_serve_args()
+            },
+        ),
+        Some(Command::Serve(args)) => serve(&cli, args),
+        Some(Command::Migrate) => migrate(&cli),
+        Some(Command::User(UserCommand::Add {
+            email,
+            name,
+            role,
+            password_stdin,
+        })) => user_add(&cli, email, name, role, *password_stdin),
+        Some(Command::List { json }) => list(&cli, *json),
+        Some(Command::Backup { out }) => backup(&cli, out),
+    }
+}
+
+fn default_serve_args() -> ServeArgs {
+    // The same defaults clap applies, for plain `deltag` without a subcommand.
+    match Cli::try_parse_from(["deltag", "serve"]) {
+        Ok(Cli {
+            command: Some(Command::Serve(args)),
+            ..
+        }) => args,
+        _ => ServeArgs {
+            pool_size: 8,
+            session_idle_minutes: 240,
+            session_absolute_hours: 12,
+            ..ServeArgs::default()
+        },
+    }
+}
+
+fn serve(cli: &Cli, args: &ServeArgs) -> anyhow::Result<()> {
+    let settings = Settings {
+        database_url: cli.database_url.clone(),
+        bind: args.bind.clone(),
+        base_url: cli.base_url.clone(),
+        smtp_url: cli.smtp_url.clone(),
+        mail_from: cli.mail_from.clone(),
+        pool_size: args.pool_size,
+        session_idle: Duration::from_secs(args.session_idle_minutes * 60),
+        session_absolute: Duration::from_secs(args.session_absolute_hours * 3600),
+        trust_forwarded: args.trust_forwarded,
+        workers: args.workers,
+    };
+    actix_web::rt::System::new().block_on(async move {
+        let app = Application::build(settings)?;
+        let base = app.settings().base_url.clone();
+        let mut conn = app.db().get()?;
+        let mut out = std::io::stdout().lock();
+        writeln!(out, "deltag is running at {base}/")?;
+        if auth_store::count_users(&mut conn)? == 0 {
+            let token = auth_store::create_invitation(&mut conn, None, None)?;
+            writeln!(
+                out,
+                "No staff account exists yet. Open this one-time link to create the first admin:"
+            )?;
+            writeln!(out, "  {base}/setup/{token}")?;
+        }
+        drop(conn);
+        drop(out);
+        app.run_until_stopped().await?;
+        Ok(())
+    })
+}
+
+fn migrate(cli: &Cli) -> anyhow::Result<()> {
+    let url = DatabaseUrl::parse(&cli.database_url)?;
+    let db = Db::connect(&url, 1)?;
+    let applied = db.migrate()?;
+    if applied.is_empty() {
+        println!("The database is up to date.");
+    } else {
+        println!(
+            "Applied {} migration(s): {}",
+            applied.len(),
+            applied.join(", ")
+        );
+    }
+    Ok(())
+}
+
+fn user_add(
+    cli: &Cli,
+    email: &str,
+    name: &str,
+    role: &str,
+    password_stdin: bool,
+) -> anyhow::Result<()> {
+    let email =
+        Email::parse(email).ok_or_else(|| anyhow::anyhow!("{email:?} is not an e-mail address"))?;
+    let name = PersonName::parse(name)
+        .ok_or_else(|| anyhow::anyhow!("the name must be 1 to 100 characters"))?;
+    let role = Role::parse(role).ok_or_else(|| anyhow::anyhow!("unknown role {role:?}"))?;
+    let hash = if password_stdin {
+        let mut line = String::new();
+        std::io::stdin().lock().read_line(&mut line)?;
+        let pw = line.trim_end_matches(['\r', '\n']);
+        let pw = NewPassword::parse(pw, pw).map_err(|_| {
+            anyhow::anyhow!(
+                "the password must be {} to 256 characters",
+                NewPassword::MIN_CHARS
+            )
+        })?;
+        Some(password::hash_sync(pw.expose()).map_err(|e| anyhow::anyhow!("hashing failed: {e}"))?)
+    } else {
+        None
+    };
+    let db = cli.db()?;
+    let mut conn = db.get()?;
+    let user = crate::db::write_transaction(&mut conn, |conn: &mut DbConnection| {
+        let user = auth_store::create_user(conn, &email, &name, role, hash.as_deref())?;
+        crate::audit::record(conn, None, "user.add.cli", &user.id, role.as_str())?;
+        Ok::<_, anyhow::Error>(user)
+    })?;
+    println!("Added {} <{}> as {}.", user.name, user.email, role);
+    if hash.is_none() {
+        let token = auth_store::create_invitation(&mut conn, Some(&user.id), None)?;
+        println!("Send them this one-time link to choose a password (valid for 7 days):");
+        println!("  {}/setup/{}", cli.base_url(), token);
+    }
+    Ok(())
+}
+
+fn list(cli: &Cli, json: bool) -> anyhow::Result<()> {
+    let db = cli.db()?;
+    let overview = survey_store::overview(&mut *db.get()?)?;
+    let base = cli.base_url();
+    let join_url = |w: &survey_store::Workshop| {
+        (w.status == "open").then(|| format!("{base}/j/{}", w.join_code))
+    };
+    if json {
+        let doc = serde_json::json!({
+            "tracks": overview.tracks.iter().map(|t| serde_json::json!({"id": t.id, "title": t.title})).collect::<Vec<_>>(),
+            "topics": overview.topics.iter().map(|t| serde_json::json!({"id": t.id, "track_id": t.track_id, "title": t.title})).collect::<Vec<_>>(),
+            "workshops": overview.workshops.iter().map(|w| serde_json::json!({
+                "id": w.id, "topic_id": w.topic_id, "title": w.title, "status": w.status,
+                "join_code": w.join_code, "join_url": join_url(w),
+            })).collect::<Vec<_>>(),
+        });
+        println!("{}", serde_json::to_string_pretty(&doc)?);
+        return Ok(());
+    }
+    if overview.tracks.is_empty() {
+        println!("No tracks yet.");
+    }
+    for track in &overview.tracks {
+        println!("{} ({})  [{}]", track.title, track.year, track.id);
+        for topic in overview.topics.iter().filter(|t| t.track_id == track.id) {
+            println!("  Tema: {}  [{}]", topic.title, topic.id);
+            for w in overview.workshops.iter().filter(|w| w.topic_id == topic.id) {
+                let link = join_url(w).map(|u| format!("  {u}")).unwrap_or_default();
+                println!("    {} ({}){}  [{}]", w.title, w.status, link, w.id);
+            }
+        }
+    }
+    Ok(())
+}
+
+fn backup(cli: &Cli, out: &std::path::Path) -> anyhow::Result<()> {
+    use diesel::connection::SimpleConnection;
+    use diesel::RunQueryDsl;
+    if out.exists() {
+        anyhow::bail!("{} exists already; choose a new file name", out.display());
+    }
+    let url = DatabaseUrl::parse(&cli.database_url)?;
+    if url.sqlite_path().is_none() {
+        anyhow::bail!(
+            "backup copies SQLite databases; for PostgreSQL use pg_dump (see README, \"Backup and restore\")"
+        );
+    }
+    let db = Db::connect(&url, 1)?;
+    let mut conn = db.get()?;
+    let target = out
+        .to_str()
+        .ok_or_else(|| anyhow::anyhow!("the file name must be UTF-8"))?;
+    // VACUUM INTO writes a consistent snapshot while other connections keep writing.
+    diesel::sql_query("VACUUM INTO ?")
+        .bind::<diesel::sql_types::Text, _>(target)
+        .execute(&mut *conn)?;
+    drop(conn);
+    let check = DatabaseUrl::parse(&format!("sqlite://{target}"))?.establish()?;
+    let mut check = check;
+    check.batch_execute("PRAGMA quick_check")?;
+    println!("Backup written to {} (integrity checked).", out.display());
+    Ok(())
+}

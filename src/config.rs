@@ -1,0 +1,99 @@
+//! Run-time settings. Every value has a default and an environment twin (`DELTAG_*`), read
+//! by clap in `cli.rs`; tests build [`Settings`] directly.
+
+use std::time::Duration;
+
+/// Everything the server needs to know at start-up.
+#[derive(Debug, Clone)]
+pub struct Settings {
+    /// `sqlite://PATH` or `postgres://…`.
+    pub database_url: String,
+    /// Address to listen on, e.g. `127.0.0.1:8080` (port 0 picks a free port).
+    pub bind: String,
+    /// The public address people use (`https://deltag.example.dk`). Join links, QR codes and the
+    /// Origin check use it. `None`: derived from the bound address.
+    pub base_url: Option<url::Url>,
+    /// `smtp://user:pass@host:587?tls=required`; `None` when mail is not set up.
+    pub smtp_url: Option<String>,
+    /// The sender of outgoing mail.
+    pub mail_from: String,
+    /// Database connections per replica.
+    pub pool_size: u32,
+    /// A staff session ends after this long without a request.
+    pub session_idle: Duration,
+    /// A staff session ends this long after login, however busy.
+    pub session_absolute: Duration,
+    /// Take the client address from `Forwarded` / `X-Forwarded-For` (only behind a proxy you
+    /// run; otherwise clients could pick their own address and dodge throttling).
+    pub trust_forwarded: bool,
+    /// HTTP worker threads (`None`: one per core).
+    pub workers: Option<usize>,
+}
+
+impl Default for Settings {
+    fn default() -> Self {
+        Settings {
+            database_url: "sqlite://deltag.db".into(),
+            bind: "127.0.0.1:8080".into(),
+            base_url: None,
+            smtp_url: None,
+            mail_from: "deltag <deltag@localhost>".into(),
+            pool_size: 8,
+            session_idle: Duration::from_secs(4 * 3600),
+            session_absolute: Duration::from_secs(12 * 3600),
+            trust_forwarded: false,
+            workers: None,
+        }
+    }
+}
+
+/// The settings the running server derived: the base URL is always known here.
+#[derive(Debug, Clone)]
+pub struct RuntimeSettings {
+    /// What the operator configured.
+    pub settings: Settings,
+    /// The effective public base URL, without a trailing slash.
+    pub base_url: String,
+    /// `scheme://host[:port]` of the base URL, compared with the `Origin` header.
+    pub origin: String,
+    /// True when the base URL is https: cookies get `Secure` and the `__Host-` prefix, HSTS is sent.
+    pub secure: bool,
+}
+
+impl RuntimeSettings {
+    /// Fixes the base URL: the configured one, or `http://` + the bound address.
+    pub fn new(settings: Settings, bound: std::net::SocketAddr) -> Self {
+        let (base_url, origin, secure) = match &settings.base_url {
+            Some(url) => (
+                url.as_str().trim_end_matches('/').to_owned(),
+                url.origin().ascii_serialization(),
+                url.scheme() == "https",
+            ),
+            None => {
+                let origin = default_origin(bound);
+                (origin.clone(), origin, false)
+            }
+        };
+        RuntimeSettings {
+            settings,
+            base_url,
+            origin,
+            secure,
+        }
+    }
+
+    /// The participant join URL for a code.
+    pub fn join_url(&self, code: &str) -> String {
+        format!("{}/j/{}", self.base_url, code)
+    }
+}
+
+/// `http://HOST:PORT` for a bound socket; a wildcard address becomes `localhost` so the
+/// printed link works.
+pub fn default_origin(bound: std::net::SocketAddr) -> String {
+    match bound.ip() {
+        ip if ip.is_unspecified() => format!("http://localhost:{}", bound.port()),
+        std::net::IpAddr::V6(ip) => format!("http://[{}]:{}", ip, bound.port()),
+        ip => format!("http://{}:{}", ip, bound.port()),
+    }
+}

@@ -1,0 +1,390 @@
+//! Database access for both backends.
+//!
+//! One [`DbConnection`] (a diesel `MultiConnection`) over SQLite and PostgreSQL, chosen at run
+//! time from the URL scheme; an r2d2 pool of them; [`Db::run`] to use one from async code
+//! without blocking the actix workers; embedded migrations per backend.
+
+pub mod schema;
+
+use std::fmt;
+use std::time::Duration;
+
+use diesel::connection::{AnsiTransactionManager, SimpleConnection, TransactionManager};
+use diesel::prelude::*;
+use diesel::r2d2::{self, ManageConnection, Pool, PooledConnection};
+use diesel_migrations::{embed_migrations, EmbeddedMigrations, MigrationHarness};
+
+use crate::error::AppError;
+
+/// The migrations of each backend, compiled into the binary.
+pub const SQLITE_MIGRATIONS: EmbeddedMigrations = embed_migrations!("migrations/sqlite");
+/// See [`SQLITE_MIGRATIONS`].
+pub const POSTGRES_MIGRATIONS: EmbeddedMigrations = embed_migrations!("migrations/postgres");
+
+/// A connection to either backend. Queries written once against the portable schema run on both.
+#[derive(diesel::MultiConnection)]
+pub enum DbConnection {
+    /// An embedded SQLite file.
+    Sqlite(diesel::SqliteConnection),
+    /// A PostgreSQL server.
+    Postgres(diesel::PgConnection),
+}
+
+/// Which database engine a URL points at.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Backend {
+    /// `sqlite://PATH`
+    Sqlite,
+    /// `postgres://…` or `postgresql://…`
+    Postgres,
+}
+
+impl fmt::Display for Backend {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(match self {
+            Backend::Sqlite => "sqlite",
+            Backend::Postgres => "postgres",
+        })
+    }
+}
+
+/// Errors met while opening or preparing the database; shown to operators as they are.
+#[derive(Debug, thiserror::Error)]
+pub enum DbError {
+    /// The URL has a scheme we do not speak. We never fall back to a new SQLite file.
+    #[error("unsupported database URL {0:?}: use sqlite://PATH (e.g. sqlite://deltag.db) or postgres://USER@HOST/DB")]
+    UnsupportedUrl(String),
+    /// The database could not be reached or opened.
+    #[error("cannot connect to the {backend} database: {source}")]
+    Connect {
+        /// Which engine we tried.
+        backend: Backend,
+        /// Why it failed.
+        #[source]
+        source: diesel::ConnectionError,
+    },
+    /// A migration failed.
+    #[error("database migration failed: {0}")]
+    Migration(String),
+    /// A query failed.
+    #[error(transparent)]
+    Query(#[from] diesel::result::Error),
+    /// The blocking task was cancelled (the server is shutting down).
+    #[error("database task cancelled")]
+    Cancelled,
+    /// No pooled connection could be had.
+    #[error("no database connection available: {0}")]
+    Pool(#[from] r2d2::PoolError),
+}
+
+/// A parsed database URL: which backend, and what to hand to its driver.
+#[derive(Clone)]
+pub struct DatabaseUrl {
+    backend: Backend,
+    /// For SQLite the file path; for PostgreSQL the whole URL.
+    target: String,
+}
+
+impl fmt::Debug for DatabaseUrl {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        // The PostgreSQL URL may carry a password: never print it.
+        match self.backend {
+            Backend::Sqlite => write!(f, "sqlite://{}", self.target),
+            Backend::Postgres => f.write_str("postgres://…"),
+        }
+    }
+}
+
+impl DatabaseUrl {
+    /// Parses `sqlite://PATH` (relative, or absolute as `sqlite:///abs/path`) and
+    /// `postgres://` / `postgresql://` URLs. Anything else is refused.
+    pub fn parse(url: &str) -> Result<Self, DbError> {
+        let url = url.trim();
+        if let Some(path) = url.strip_prefix("sqlite://") {
+            if path.is_empty() || path.starts_with(':') || path.contains('?') {
+                return Err(DbError::UnsupportedUrl(url.to_owned()));
+            }
+            return Ok(Self {
+                backend: Backend::Sqlite,
+                target: path.to_owned(),
+            });
+        }
+        if url.starts_with("postgres://") || url.starts_with("postgresql://") {
+            return Ok(Self {
+                backend: Backend::Postgres,
+                target: url.to_owned(),
+            });
+        }
+        Err(DbError::UnsupportedUrl(redact(url)))
+    }
+
+    /// The engine this URL points at.
+    pub fn backend(&self) -> Backend {
+        self.backend
+    }
+
+    /// The SQLite file path (None for PostgreSQL).
+    pub fn sqlite_path(&self) -> Option<&str> {
+        (self.backend == Backend::Sqlite).then_some(self.target.as_str())
+    }
+
+    /// Opens one connection, creating a missing SQLite file (first start).
+    pub fn establish(&self) -> Result<DbConnection, DbError> {
+        self.open(&self.target)
+    }
+
+    /// Opens one connection to a database that must exist already. The pool uses this: if the
+    /// SQLite file vanishes under a running server, new connections fail loudly instead of
+    /// quietly starting an empty database that would swallow new answers.
+    pub fn establish_existing(&self) -> Result<DbConnection, DbError> {
+        match self.backend {
+            Backend::Sqlite => {
+                let path = percent_encoding::utf8_percent_encode(&self.target, SQLITE_URI_RESERVED);
+                self.open(&format!("file:{path}?mode=rw"))
+            }
+            Backend::Postgres => self.open(&self.target),
+        }
+    }
+
+    /// Opens a connection, configured for durability (see README, "SQLite").
+    fn open(&self, target: &str) -> Result<DbConnection, DbError> {
+        match self.backend {
+            Backend::Sqlite => {
+                let mut conn = diesel::SqliteConnection::establish(target).map_err(|source| {
+                    DbError::Connect {
+                        backend: self.backend,
+                        source,
+                    }
+                })?;
+                // WAL lets readers run beside the one writer; FULL syncs the WAL on every
+                // commit so an acknowledged answer survives power loss; busy_timeout makes
+                // writers queue instead of failing at once.
+                conn.batch_execute(
+                    "PRAGMA busy_timeout = 10000;
+                     PRAGMA journal_mode = WAL;
+                     PRAGMA synchronous = FULL;
+                     PRAGMA foreign_keys = ON;",
+                )
+                .map_err(|e| DbError::Connect {
+                    backend: self.backend,
+                    source: diesel::ConnectionError::CouldntSetupConfiguration(e),
+                })?;
+                Ok(DbConnection::Sqlite(conn))
+            }
+            Backend::Postgres => diesel::PgConnection::establish(target)
+                .map(DbConnection::Postgres)
+                .map_err(|source| DbError::Connect {
+                    backend: self.backend,
+                    source,
+                }),
+        }
+    }
+}
+
+/// Characters with a meaning in an SQLite `file:` URI.
+const SQLITE_URI_RESERVED: &percent_encoding::AsciiSet = &percent_encoding::CONTROLS
+    .add(b'%')
+    .add(b'?')
+    .add(b'#')
+    .add(b' ');
+
+/// Hides a password in a URL we are about to print.
+fn redact(url: &str) -> String {
+    match url::Url::parse(url) {
+        Ok(mut parsed) if parsed.password().is_some() => {
+            let _ = parsed.set_password(Some("***"));
+            parsed.to_string()
+        }
+        _ => url.to_owned(),
+    }
+}
+
+/// r2d2 manager that opens connections from a [`DatabaseUrl`].
+pub struct ConnectionManager {
+    url: DatabaseUrl,
+}
+
+impl ManageConnection for ConnectionManager {
+    type Connection = DbConnection;
+    type Error = DbError;
+
+    fn connect(&self) -> Result<DbConnection, DbError> {
+        self.url.establish_existing()
+    }
+
+    fn is_valid(&self, conn: &mut DbConnection) -> Result<(), DbError> {
+        conn.batch_execute("SELECT 1").map_err(DbError::Query)
+    }
+
+    fn has_broken(&self, conn: &mut DbConnection) -> bool {
+        <DbConnection as Connection>::TransactionManager::is_broken_transaction_manager(conn)
+    }
+}
+
+/// A pooled connection.
+pub type DbPooled = PooledConnection<ConnectionManager>;
+
+/// The shared handle to the database: a pool, and the backend it talks to.
+#[derive(Clone)]
+pub struct Db {
+    pool: Pool<ConnectionManager>,
+    url: DatabaseUrl,
+}
+
+impl Db {
+    /// Connects once (so a wrong URL or a database that is down fails here, clearly), then
+    /// builds the pool.
+    pub fn connect(url: &DatabaseUrl, pool_size: u32) -> Result<Db, DbError> {
+        drop(url.establish()?);
+        let pool = Pool::builder()
+            .max_size(pool_size.max(1))
+            .min_idle(Some(1))
+            .connection_timeout(Duration::from_secs(10))
+            .test_on_check_out(false)
+            .build_unchecked(ConnectionManager { url: url.clone() });
+        Ok(Db {
+            pool,
+            url: url.clone(),
+        })
+    }
+
+    /// Which engine this is.
+    pub fn backend(&self) -> Backend {
+        self.url.backend()
+    }
+
+    /// A connection for synchronous code (CLI commands, tests). Web handlers use [`Db::run`].
+    pub fn get(&self) -> Result<DbPooled, DbError> {
+        Ok(self.pool.get()?)
+    }
+
+    /// Runs `f` with a pooled connection on actix's blocking thread pool (pool checkout
+    /// included), inside the caller's tracing span.
+    pub async fn run<T, E, F>(&self, f: F) -> Result<T, AppError>
+    where
+        F: FnOnce(&mut DbConnection) -> Result<T, E> + Send + 'static,
+        T: Send + 'static,
+        E: Into<AppError> + Send + 'static,
+    {
+        let pool = self.pool.clone();
+        let span = tracing::Span::current();
+        actix_web::web::block(move || {
+            let _entered = span.enter();
+            let mut conn = pool.get().map_err(|e| AppError::from(DbError::Pool(e)))?;
+            f(&mut conn).map_err(Into::into)
+        })
+        .await
+        .map_err(|_| AppError::Internal(anyhow::anyhow!("blocking task was cancelled")))?
+    }
+
+    /// Checks that the database answers a real read within two seconds. SQLite is checked on
+    /// a fresh connection: pooled ones may answer from cache after the file broke.
+    pub async fn ping(&self) -> Result<(), DbError> {
+        const PROBE: &str = "SELECT COUNT(*) FROM __diesel_schema_migrations";
+        let (pool, url) = (self.pool.clone(), self.url.clone());
+        actix_web::web::block(move || {
+            match url.backend() {
+                Backend::Sqlite => url.establish_existing()?.batch_execute(PROBE)?,
+                Backend::Postgres => pool
+                    .get_timeout(Duration::from_secs(2))?
+                    .batch_execute(PROBE)?,
+            }
+            Ok(())
+        })
+        .await
+        .unwrap_or(Err(DbError::Cancelled))
+    }
+
+    /// Runs every pending migration; returns the versions applied. Safe to call from several
+    /// replicas at once on PostgreSQL (an advisory lock serialises them).
+    pub fn migrate(&self) -> Result<Vec<String>, DbError> {
+        let mut conn = self.get()?;
+        run_migrations(&mut conn)
+    }
+}
+
+/// Runs pending migrations on one connection.
+pub fn run_migrations(conn: &mut DbConnection) -> Result<Vec<String>, DbError> {
+    let applied = match conn {
+        DbConnection::Sqlite(c) => c
+            .run_pending_migrations(SQLITE_MIGRATIONS)
+            .map(|v| v.iter().map(ToString::to_string).collect())
+            .map_err(|e| DbError::Migration(e.to_string())),
+        DbConnection::Postgres(c) => {
+            // Several replicas may start together; only one may migrate at a time.
+            c.batch_execute("SELECT pg_advisory_lock(7261626)")?;
+            let result = c
+                .run_pending_migrations(POSTGRES_MIGRATIONS)
+                .map(|v| v.iter().map(ToString::to_string).collect::<Vec<_>>())
+                .map_err(|e| DbError::Migration(e.to_string()));
+            c.batch_execute("SELECT pg_advisory_unlock(7261626)")?;
+            result
+        }
+    }?;
+    Ok(applied)
+}
+
+/// Reverts every migration (tests use it to prove `down.sql` works).
+pub fn revert_all_migrations(conn: &mut DbConnection) -> Result<usize, DbError> {
+    let reverted = match conn {
+        DbConnection::Sqlite(c) => c.revert_all_migrations(SQLITE_MIGRATIONS).map(|v| v.len()),
+        DbConnection::Postgres(c) => c
+            .revert_all_migrations(POSTGRES_MIGRATIONS)
+            .map(|v| v.len()),
+    };
+    reverted.map_err(|e| DbError::Migration(e.to_string()))
+}
+
+/// Runs `f` in a write transaction. On SQLite it starts with `BEGIN IMMEDIATE`, so the write
+/// lock is taken up front and a read-then-write never dies with SQLITE_BUSY half way.
+pub fn write_transaction<T, E, F>(conn: &mut DbConnection, f: F) -> Result<T, E>
+where
+    F: FnOnce(&mut DbConnection) -> Result<T, E>,
+    E: From<diesel::result::Error>,
+{
+    let outermost =
+        <DbConnection as Connection>::TransactionManager::transaction_manager_status_mut(conn)
+            .transaction_depth()?
+            .is_none();
+    match conn {
+        DbConnection::Sqlite(c) if outermost => {
+            AnsiTransactionManager::begin_transaction_sql(c, "BEGIN IMMEDIATE")?
+        }
+        _ => <DbConnection as Connection>::TransactionManager::begin_transaction(conn)?,
+    }
+    match f(conn) {
+        Ok(value) => {
+            <DbConnection as Connection>::TransactionManager::commit_transaction(conn)?;
+            Ok(value)
+        }
+        Err(err) => {
+            // The caller's error is the one worth reporting; a failed rollback leaves the
+            // connection marked broken and r2d2 discards it.
+            let _ = <DbConnection as Connection>::TransactionManager::rollback_transaction(conn);
+            Err(err)
+        }
+    }
+}
+
+/// A new time-ordered id (UUIDv7) as text.
+pub fn new_id() -> String {
+    uuid::Uuid::now_v7().to_string()
+}
+
+/// Now, as naive UTC with millisecond precision (the same on both backends).
+pub fn now() -> chrono::NaiveDateTime {
+    let now = chrono::Utc::now().naive_utc();
+    now.with_nanosecond_floor()
+}
+
+trait NanoFloor {
+    fn with_nanosecond_floor(self) -> Self;
+}
+
+impl NanoFloor for chrono::NaiveDateTime {
+    fn with_nanosecond_floor(self) -> Self {
+        use chrono::Timelike;
+        let millis = self.nanosecond() / 1_000_000 * 1_000_000;
+        self.with_nanosecond(millis).unwrap_or(self)
+    }
+}

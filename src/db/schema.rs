@@ -1,0 +1,221 @@
+//! The one portable schema for both backends: TEXT ids, naive UTC timestamps, BOOL,
+//! INTEGER, JSON as TEXT. Keep in step with `migrations/{sqlite,postgres}`.
+
+diesel::table! {
+    users (id) {
+        id -> Text,
+        email -> Text,
+        name -> Text,
+        role -> Text,
+        password_hash -> Nullable<Text>,
+        disabled -> Bool,
+        created_at -> Timestamp,
+        updated_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    staff_sessions (id) {
+        id -> Text,
+        user_id -> Text,
+        created_at -> Timestamp,
+        last_seen_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    invitations (id) {
+        id -> Text,
+        token_hash -> Text,
+        user_id -> Nullable<Text>,
+        created_by -> Nullable<Text>,
+        created_at -> Timestamp,
+        expires_at -> Timestamp,
+        used_at -> Nullable<Timestamp>,
+    }
+}
+
+diesel::table! {
+    rate_limits (key) {
+        key -> Text,
+        window_start -> Timestamp,
+        hits -> Integer,
+    }
+}
+
+diesel::table! {
+    tracks (id) {
+        id -> Text,
+        title -> Text,
+        year -> Integer,
+        created_at -> Timestamp,
+        updated_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    topics (id) {
+        id -> Text,
+        track_id -> Text,
+        title -> Text,
+        description -> Text,
+        position -> Integer,
+        created_at -> Timestamp,
+        updated_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    workshops (id) {
+        id -> Text,
+        topic_id -> Text,
+        title -> Text,
+        intro -> Text,
+        starts_at -> Nullable<Timestamp>,
+        location -> Text,
+        status -> Text,
+        join_code -> Text,
+        retention_days -> Integer,
+        closed_at -> Nullable<Timestamp>,
+        version -> Integer,
+        created_at -> Timestamp,
+        updated_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    questions (id) {
+        id -> Text,
+        workshop_id -> Text,
+        position -> Integer,
+        kind -> Text,
+        prompt -> Text,
+        help_text -> Text,
+        easy_read_prompt -> Nullable<Text>,
+        options -> Text,
+        allow_other -> Bool,
+        required -> Bool,
+        created_at -> Timestamp,
+        updated_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    participants (id) {
+        id -> Text,
+        workshop_id -> Text,
+        token_hash -> Text,
+        source -> Text,
+        language -> Text,
+        consent_at -> Nullable<Timestamp>,
+        finished_at -> Nullable<Timestamp>,
+        withdrawal_code_hash -> Nullable<Text>,
+        created_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    answers (id) {
+        id -> Text,
+        participant_id -> Text,
+        question_id -> Text,
+        value -> Text,
+        declined -> Bool,
+        entered_by -> Text,
+        entered_by_user_id -> Nullable<Text>,
+        submission_key -> Text,
+        created_at -> Timestamp,
+        updated_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    themes (id) {
+        id -> Text,
+        topic_id -> Text,
+        parent_id -> Nullable<Text>,
+        title -> Text,
+        summary -> Text,
+        position -> Integer,
+        version -> Integer,
+        created_at -> Timestamp,
+        updated_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    theme_answers (theme_id, answer_id) {
+        theme_id -> Text,
+        answer_id -> Text,
+        created_by -> Nullable<Text>,
+        created_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    key_points (id) {
+        id -> Text,
+        topic_id -> Text,
+        theme_id -> Nullable<Text>,
+        position -> Integer,
+        text -> Text,
+        version -> Integer,
+        created_at -> Timestamp,
+        updated_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    quotes (id) {
+        id -> Text,
+        answer_id -> Text,
+        text -> Text,
+        status -> Text,
+        created_by -> Nullable<Text>,
+        version -> Integer,
+        created_at -> Timestamp,
+        updated_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    audit_events (id) {
+        id -> Text,
+        user_id -> Nullable<Text>,
+        action -> Text,
+        subject -> Text,
+        detail -> Text,
+        at -> Timestamp,
+    }
+}
+
+diesel::joinable!(staff_sessions -> users (user_id));
+diesel::joinable!(topics -> tracks (track_id));
+diesel::joinable!(workshops -> topics (topic_id));
+diesel::joinable!(questions -> workshops (workshop_id));
+diesel::joinable!(participants -> workshops (workshop_id));
+diesel::joinable!(answers -> participants (participant_id));
+diesel::joinable!(answers -> questions (question_id));
+diesel::joinable!(themes -> topics (topic_id));
+diesel::joinable!(theme_answers -> themes (theme_id));
+diesel::joinable!(theme_answers -> answers (answer_id));
+diesel::joinable!(quotes -> answers (answer_id));
+diesel::joinable!(audit_events -> users (user_id));
+
+diesel::allow_tables_to_appear_in_same_query!(
+    users,
+    staff_sessions,
+    invitations,
+    rate_limits,
+    tracks,
+    topics,
+    workshops,
+    questions,
+    participants,
+    answers,
+    themes,
+    theme_answers,
+    key_points,
+    quotes,
+    audit_events,
+);

@@ -1,0 +1,16 @@
+//! deltag: participation tracks for the National Partnership against Homelessness.
+//! Participants answer accessible surveys on their phones; facilitators turn the answers into
+//! themes and key points; council staff export them.
+
+pub mod audit;
+pub mod auth;
+pub mod cli;
+pub mod config;
+pub mod db;
+pub mod error;
+
+pub mod startup;
+pub mod survey;
+pub mod telemetry;
+pub mod throttle;
+pub mod web;

@@ -1,0 +1,106 @@
+//! Building the server: database, migrations, listener, routes and middleware. Binding happens
+//! before serving, so tests can use port 0 and read the port back.
+
+use std::net::TcpListener;
+
+use actix_web::dev::Server;
+use actix_web::middleware::{from_fn, Compress};
+use actix_web::{web, App, HttpServer};
+
+use crate::config::{RuntimeSettings, Settings};
+use crate::db::{DatabaseUrl, Db};
+use crate::error::AppError;
+use crate::web::csrf::{csrf_middleware, BODY_LIMIT};
+use crate::web::errors::error_pages;
+use crate::web::security::security_headers;
+
+/// A bound, not yet running server.
+pub struct Application {
+    port: u16,
+    server: Server,
+    settings: RuntimeSettings,
+    db: Db,
+}
+
+impl Application {
+    /// Connects to the database, migrates it, binds the listener and builds the server.
+    pub fn build(settings: Settings) -> anyhow::Result<Application> {
+        let url = DatabaseUrl::parse(&settings.database_url)?;
+        let db = Db::connect(&url, settings.pool_size)?;
+        let applied = db.migrate()?;
+        if !applied.is_empty() {
+            tracing::info!(?applied, "database migrated");
+        }
+        let listener = TcpListener::bind(&settings.bind)
+            .map_err(|e| anyhow::anyhow!("cannot listen on {}: {e}", settings.bind))?;
+        let addr = listener.local_addr()?;
+        let runtime = RuntimeSettings::new(settings, addr);
+        let server = serve(listener, db.clone(), runtime.clone())?;
+        Ok(Application {
+            port: addr.port(),
+            server,
+            settings: runtime,
+            db,
+        })
+    }
+
+    /// The bound port.
+    pub fn port(&self) -> u16 {
+        self.port
+    }
+
+    /// The effective settings (base URL included).
+    pub fn settings(&self) -> &RuntimeSettings {
+        &self.settings
+    }
+
+    /// The database handle the server uses.
+    pub fn db(&self) -> &Db {
+        &self.db
+    }
+
+    /// Serves until the process is stopped.
+    pub async fn run_until_stopped(self) -> std::io::Result<()> {
+        self.server.await
+    }
+}
+
+/// Every route of the product.
+pub fn routes(cfg: &mut web::ServiceConfig) {
+    crate::web::pages::routes(cfg);
+    crate::auth::routes::routes(cfg);
+    crate::survey::routes::routes(cfg);
+}
+
+fn serve(listener: TcpListener, db: Db, settings: RuntimeSettings) -> anyhow::Result<Server> {
+    let workers = settings.settings.workers;
+    let db = web::Data::new(db);
+    let settings = web::Data::new(settings);
+    let mut server = HttpServer::new(move || {
+        App::new()
+            .app_data(db.clone())
+            .app_data(settings.clone())
+            .app_data(web::PayloadConfig::new(BODY_LIMIT))
+            .app_data(
+                web::QueryConfig::default()
+                    .error_handler(|_, _| AppError::BadRequest("malformed query string").into()),
+            )
+            .app_data(web::PathConfig::default().error_handler(|_, _| AppError::NotFound.into()))
+            .configure(routes)
+            .default_service(web::to(|| async {
+                Err::<actix_web::HttpResponse, _>(AppError::NotFound)
+            }))
+            // Last wrapped runs first: log → compress → headers → error pages → CSRF → route.
+            .wrap(from_fn(csrf_middleware))
+            .wrap(from_fn(error_pages))
+            .wrap(from_fn(security_headers))
+            .wrap(Compress::default())
+            .wrap(from_fn(crate::telemetry::request_log))
+    })
+    .listen(listener)?
+    .shutdown_timeout(10);
+    if let Some(workers) = workers {
+        server = server.workers(workers.max(1));
+    }
+    Ok(server.run())
+}
