@@ -1,0 +1,12 @@
+//! Staff accounts: roles, login and logout, database sessions, the first-run set-up link,
+//! invitations, and the admin's user pages.
+
+pub mod domain;
+pub mod password;
+pub mod routes;
+pub mod session;
+pub mod store;
+pub mod views;
+
+pub use domain::Role;
+pub use session::Staff;

@@ -1,0 +1,110 @@
+//! The `Staff` extractor: the signed-in staff member of a request, from a database session.
+
+use std::future::Future;
+use std::pin::Pin;
+
+use actix_web::cookie::{Cookie, SameSite};
+use actix_web::dev::Payload;
+use actix_web::http::Method;
+use actix_web::{web, FromRequest, HttpRequest};
+
+use super::domain::Role;
+use super::store::{self, User};
+use crate::config::RuntimeSettings;
+use crate::db::Db;
+use crate::error::AppError;
+use crate::web::{cookie_name, local_path};
+
+/// Base name of the session cookie.
+pub const SESSION_COOKIE: &str = "deltag_session";
+
+/// A signed-in staff member. Extracting it from a request without a live session answers
+/// with a redirect to the login page.
+#[derive(Debug, Clone)]
+pub struct Staff {
+    /// The account.
+    pub user: User,
+    /// The session's id (hash), for logout.
+    pub session_id: String,
+}
+
+impl Staff {
+    /// The account's role.
+    pub fn role(&self) -> Role {
+        self.user.role()
+    }
+
+    /// 403 unless admin.
+    pub fn require_admin(&self) -> Result<(), AppError> {
+        (self.role() == Role::Admin)
+            .then_some(())
+            .ok_or(AppError::Forbidden)
+    }
+
+    /// 403 unless admin or facilitator.
+    pub fn require_editor(&self) -> Result<(), AppError> {
+        self.role()
+            .can_edit()
+            .then_some(())
+            .ok_or(AppError::Forbidden)
+    }
+}
+
+fn app_state(req: &HttpRequest) -> Result<(web::Data<RuntimeSettings>, web::Data<Db>), AppError> {
+    let settings = req.app_data::<web::Data<RuntimeSettings>>().cloned();
+    let db = req.app_data::<web::Data<Db>>().cloned();
+    settings
+        .zip(db)
+        .ok_or_else(|| AppError::Internal(anyhow::anyhow!("app data missing")))
+}
+
+impl FromRequest for Staff {
+    type Error = AppError;
+    type Future = Pin<Box<dyn Future<Output = Result<Self, AppError>>>>;
+
+    fn from_request(req: &HttpRequest, _: &mut Payload) -> Self::Future {
+        let req = req.clone();
+        Box::pin(async move {
+            let (settings, db) = app_state(&req)?;
+            let next = if req.method() == Method::GET {
+                local_path(&req)
+            } else {
+                "/staff".into()
+            };
+            let token = req
+                .cookie(&cookie_name(&settings, SESSION_COOKIE))
+                .map(|c| c.value().to_owned())
+                .ok_or_else(|| AppError::LoginRequired { next: next.clone() })?;
+            let idle = chrono::Duration::from_std(settings.settings.session_idle)
+                .map_err(|e| AppError::Internal(e.into()))?;
+            let absolute = chrono::Duration::from_std(settings.settings.session_absolute)
+                .map_err(|e| AppError::Internal(e.into()))?;
+            let found = db
+                .run(move |conn| store::authenticate(conn, &token, idle, absolute))
+                .await?;
+            found
+                .map(|(session, user)| Staff {
+                    user,
+                    session_id: session.id,
+                })
+                .ok_or(AppError::LoginRequired { next })
+        })
+    }
+}
+
+/// The cookie that carries a new session.
+pub fn session_cookie(settings: &RuntimeSettings, token: String) -> Cookie<'static> {
+    Cookie::build(cookie_name(settings, SESSION_COOKIE), token)
+        .path("/")
+        .http_only(true)
+        .secure(settings.secure)
+        .same_site(SameSite::Lax)
+        .finish()
+}
+
+/// A cookie that removes the session cookie.
+pub fn removal_cookie(settings: &RuntimeSettings) -> Cookie<'static> {
+    let mut cookie = session_cookie(settings, String::new());
+    cookie.make_removal();
+    cookie
+}

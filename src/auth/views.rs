@@ -1,0 +1,265 @@
+//! Pages of the auth feature.
+
+use maud::{html, Markup};
+
+use super::domain::Role;
+use super::session::Staff;
+use super::store::User;
+use crate::web::csrf::CsrfToken;
+use crate::web::layout::{self, csrf_field, error_summary, Field, FieldError, InputKind};
+use crate::web::Lang;
+
+/// The staff navigation bar: sections, the user's name, and a logout button.
+pub fn staff_nav(lang: Lang, staff: &Staff, csrf: &CsrfToken) -> Markup {
+    html! {
+        nav class="staff-nav" aria-label=(lang.t("nav-label")) {
+            ul {
+                li { a href="/staff" { (lang.t("nav-overview")) } }
+                @if staff.role() == Role::Admin {
+                    li { a href="/admin/users" { (lang.t("nav-users")) } }
+                }
+                li class="nav-user" { (staff.user.name) " (" (lang.t(staff.role().label_key())) ")" }
+                li {
+                    form method="post" action="/logout" class="inline-form" {
+                        (csrf_field(csrf))
+                        button type="submit" class="link-button" { (lang.t("nav-logout")) }
+                    }
+                }
+            }
+        }
+    }
+}
+
+/// A page with the staff navigation.
+pub fn staff_page(
+    lang: Lang,
+    staff: &Staff,
+    csrf: &CsrfToken,
+    title: &str,
+    main: Markup,
+) -> Markup {
+    layout::page(lang, title, Some(staff_nav(lang, staff, csrf)), main)
+}
+
+/// What the login form shows.
+pub struct LoginForm<'a> {
+    /// Typed e-mail (kept after an error).
+    pub email: &'a str,
+    /// Where to go after login.
+    pub next: Option<&'a str>,
+    /// Errors.
+    pub errors: &'a [FieldError],
+    /// A notice above the form ("Du er logget ud").
+    pub notice: Option<String>,
+}
+
+/// The login page.
+pub fn login_page(lang: Lang, csrf: &CsrfToken, form: &LoginForm<'_>) -> Markup {
+    let title = layout::title_with_errors(lang, &lang.t("login-title"), form.errors);
+    layout::page(
+        lang,
+        &title,
+        None,
+        html! {
+            (error_summary(lang, form.errors))
+            @if let Some(notice) = &form.notice { p class="notice" role="status" { (notice) } }
+            h1 { (lang.t("login-title")) }
+            p { (lang.t("login-intro")) }
+            form method="post" action="/login" novalidate {
+                (csrf_field(csrf))
+                @if let Some(next) = form.next { input type="hidden" name="next" value=(next); }
+                (Field { lang, name: "email", label: &lang.t("field-email"), hint: None, value: form.email,
+                    kind: InputKind::Email, autocomplete: "username", errors: form.errors }.render())
+                (Field { lang, name: "password", label: &lang.t("field-password"), hint: None, value: "",
+                    kind: InputKind::Password, autocomplete: "current-password", errors: form.errors }.render())
+                button type="submit" class="button" { (lang.t("login-button")) }
+            }
+        },
+    )
+}
+
+/// What the set-up / invitation form shows.
+pub struct SetupForm<'a> {
+    /// The link token (posted back in the URL).
+    pub token: &'a str,
+    /// The invited account; None for the first admin, who types name and e-mail.
+    pub invited: Option<&'a User>,
+    /// Typed name.
+    pub name: &'a str,
+    /// Typed e-mail.
+    pub email: &'a str,
+    /// Errors.
+    pub errors: &'a [FieldError],
+}
+
+/// The page where the first admin, or an invited user, chooses a password.
+pub fn setup_page(lang: Lang, csrf: &CsrfToken, form: &SetupForm<'_>) -> Markup {
+    let heading = match form.invited {
+        None => lang.t("setup-title-first"),
+        Some(_) => lang.t("setup-title-invited"),
+    };
+    let title = layout::title_with_errors(lang, &heading, form.errors);
+    let min = super::domain::NewPassword::MIN_CHARS.to_string();
+    layout::page(
+        lang,
+        &title,
+        None,
+        html! {
+            (error_summary(lang, form.errors))
+            h1 { (heading) }
+            @match form.invited {
+                None => p { (lang.t("setup-intro-first")) },
+                Some(user) => p { (lang.t_args("setup-intro-invited", &[("name", user.name.as_str().into()), ("email", user.email.as_str().into())])) },
+            }
+            form method="post" action=(format!("/setup/{}", form.token)) novalidate {
+                (csrf_field(csrf))
+                @if form.invited.is_none() {
+                    (Field { lang, name: "name", label: &lang.t("field-name"), hint: None, value: form.name,
+                        kind: InputKind::Text, autocomplete: "name", errors: form.errors }.render())
+                    (Field { lang, name: "email", label: &lang.t("field-email"), hint: None, value: form.email,
+                        kind: InputKind::Email, autocomplete: "username", errors: form.errors }.render())
+                }
+                (Field { lang, name: "password", label: &lang.t("field-new-password"),
+                    hint: Some(&lang.t_args("password-hint", &[("min", min.as_str().into())])), value: "",
+                    kind: InputKind::Password, autocomplete: "new-password", errors: form.errors }.render())
+                (Field { lang, name: "confirm", label: &lang.t("field-confirm-password"), hint: None, value: "",
+                    kind: InputKind::Password, autocomplete: "new-password", errors: form.errors }.render())
+                button type="submit" class="button" { (lang.t("setup-button")) }
+            }
+        },
+    )
+}
+
+/// The admin's list of users, with the add form and per-user actions.
+pub struct UsersPage<'a> {
+    /// Every account.
+    pub users: &'a [User],
+    /// Add-user form: typed values and errors.
+    pub name: &'a str,
+    /// Typed e-mail.
+    pub email: &'a str,
+    /// Chosen role.
+    pub role: Role,
+    /// Errors of the add form.
+    pub errors: &'a [FieldError],
+    /// A notice after an action.
+    pub notice: Option<String>,
+    /// A fresh invitation link to hand over (shown once).
+    pub new_link: Option<(&'a User, String)>,
+}
+
+fn status_label(lang: Lang, user: &User) -> String {
+    if user.disabled {
+        lang.t("user-status-disabled")
+    } else if user.password_hash.is_none() {
+        lang.t("user-status-invited")
+    } else {
+        lang.t("user-status-active")
+    }
+}
+
+/// The users page.
+pub fn users_page(lang: Lang, staff: &Staff, csrf: &CsrfToken, page: &UsersPage<'_>) -> Markup {
+    let title = layout::title_with_errors(lang, &lang.t("users-title"), page.errors);
+    staff_page(
+        lang,
+        staff,
+        csrf,
+        &title,
+        html! {
+            (error_summary(lang, page.errors))
+            @if let Some(notice) = &page.notice { p class="notice" role="status" { (notice) } }
+            h1 { (lang.t("users-title")) }
+            @if let Some((user, link)) = &page.new_link {
+                div class="panel" role="status" {
+                    h2 { (lang.t_args("invite-link-title", &[("name", user.name.as_str().into())])) }
+                    p { (lang.t("invite-link-text")) }
+                    p class="copy-link" { code { (link) } }
+                }
+            }
+            div class="table-scroll" {
+                table {
+                    caption class="visually-hidden" { (lang.t("users-title")) }
+                    thead { tr {
+                        th scope="col" { (lang.t("field-name")) }
+                        th scope="col" { (lang.t("field-email")) }
+                        th scope="col" { (lang.t("field-role")) }
+                        th scope="col" { (lang.t("users-status")) }
+                        th scope="col" { (lang.t("users-actions")) }
+                    } }
+                    tbody {
+                        @for user in page.users {
+                            tr {
+                                td { (user.name) }
+                                td { (user.email) }
+                                td { (lang.t(user.role().label_key())) }
+                                td { (status_label(lang, user)) }
+                                td { (user_actions(lang, csrf, staff, user)) }
+                            }
+                        }
+                    }
+                }
+            }
+            h2 id="add-user" { (lang.t("users-add-title")) }
+            p { (lang.t("users-add-intro")) }
+            form method="post" action="/admin/users" novalidate {
+                (csrf_field(csrf))
+                (Field { lang, name: "name", label: &lang.t("field-name"), hint: None, value: page.name,
+                    kind: InputKind::Text, autocomplete: "off", errors: page.errors }.render())
+                (Field { lang, name: "email", label: &lang.t("field-email"), hint: None, value: page.email,
+                    kind: InputKind::Email, autocomplete: "off", errors: page.errors }.render())
+                (role_select(lang, "role", page.role))
+                button type="submit" class="button" { (lang.t("users-add-button")) }
+            }
+        },
+    )
+}
+
+fn role_select(lang: Lang, id: &str, selected: Role) -> Markup {
+    html! {
+        div class="field" {
+            label for=(id) { (lang.t("field-role")) }
+            select id=(id) name="role" {
+                @for role in Role::ALL {
+                    option value=(role.as_str()) selected[role == selected] { (lang.t(role.label_key())) }
+                }
+            }
+        }
+    }
+}
+
+fn user_actions(lang: Lang, csrf: &CsrfToken, staff: &Staff, user: &User) -> Markup {
+    let is_self = user.id == staff.user.id;
+    let role_id = format!("role-{}", user.id);
+    html! {
+        @if is_self {
+            span class="hint" { (lang.t("users-you")) }
+        } @else {
+            form method="post" action=(format!("/admin/users/{}/role", user.id)) class="row-form" {
+                (csrf_field(csrf))
+                label for=(role_id) class="visually-hidden" { (lang.t_args("users-role-for", &[("name", user.name.as_str().into())])) }
+                select id=(role_id) name="role" {
+                    @for role in Role::ALL {
+                        option value=(role.as_str()) selected[role == user.role()] { (lang.t(role.label_key())) }
+                    }
+                }
+                button type="submit" class="button secondary" { (lang.t("users-change-role")) }
+            }
+            form method="post" action=(format!("/admin/users/{}/{}", user.id, if user.disabled { "enable" } else { "disable" })) class="row-form" {
+                (csrf_field(csrf))
+                button type="submit" class={ "button " @if user.disabled { "secondary" } @else { "warning" } } {
+                    @if user.disabled { (lang.t("users-enable")) } @else { (lang.t("users-disable")) }
+                    span class="visually-hidden" { " " (user.name) }
+                }
+            }
+            @if user.password_hash.is_none() && !user.disabled {
+                form method="post" action=(format!("/admin/users/{}/invitation", user.id)) class="row-form" {
+                    (csrf_field(csrf))
+                    button type="submit" class="button secondary" {
+                        (lang.t("users-new-link")) span class="visually-hidden" { " " (user.name) }
+                    }
+                }
+            }
+        }
+    }
+}
