@@ -1,0 +1,10 @@
+//! The API test binary: every scenario runs on SQLite and on PostgreSQL.
+
+mod helpers;
+
+mod admin;
+mod auth;
+mod cli;
+mod health;
+mod migrations;
+mod security;
