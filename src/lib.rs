@@ -7,7 +7,10 @@ pub mod auth;
 pub mod cli;
 pub mod config;
 pub mod db;
+pub mod demo;
 pub mod error;
+pub mod export;
+pub mod participant;
 
 pub mod startup;
 pub mod survey;

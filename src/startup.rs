@@ -70,6 +70,7 @@ pub fn routes(cfg: &mut web::ServiceConfig) {
     crate::web::pages::routes(cfg);
     crate::auth::routes::routes(cfg);
     crate::survey::routes::routes(cfg);
+    crate::participant::routes::routes(cfg);
 }
 
 fn serve(listener: TcpListener, db: Db, settings: RuntimeSettings) -> anyhow::Result<Server> {

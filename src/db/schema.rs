@@ -130,6 +130,14 @@ diesel::table! {
 }
 
 diesel::table! {
+    answer_submissions (submission_key) {
+        submission_key -> Text,
+        answer_id -> Text,
+        created_at -> Timestamp,
+    }
+}
+
+diesel::table! {
     themes (id) {
         id -> Text,
         topic_id -> Text,
@@ -196,6 +204,7 @@ diesel::joinable!(questions -> workshops (workshop_id));
 diesel::joinable!(participants -> workshops (workshop_id));
 diesel::joinable!(answers -> participants (participant_id));
 diesel::joinable!(answers -> questions (question_id));
+diesel::joinable!(answer_submissions -> answers (answer_id));
 diesel::joinable!(themes -> topics (topic_id));
 diesel::joinable!(theme_answers -> themes (theme_id));
 diesel::joinable!(theme_answers -> answers (answer_id));
@@ -213,6 +222,7 @@ diesel::allow_tables_to_appear_in_same_query!(
     questions,
     participants,
     answers,
+    answer_submissions,
     themes,
     theme_answers,
     key_points,

@@ -2,9 +2,12 @@
 
 use chrono::NaiveDateTime;
 use diesel::prelude::*;
+use diesel::result::{DatabaseErrorKind, Error as DieselError};
 
-use crate::db::schema::{topics, tracks, workshops};
-use crate::db::DbConnection;
+use super::domain::{ChoiceOption, JoinCode, QuestionKind, WorkshopStatus};
+use crate::db::schema::{answers, participants, questions, topics, tracks, workshops};
+use crate::db::{new_id, now, write_transaction, DbConnection};
+use crate::error::AppError;
 
 /// One year's participation track.
 #[derive(Debug, Clone, Queryable, Selectable, serde::Serialize)]
@@ -108,10 +111,519 @@ pub fn overview(conn: &mut DbConnection) -> QueryResult<Overview> {
 
 /// Formats a join code for reading aloud and typing: "4821 0937".
 pub fn grouped_code(code: &str) -> String {
-    let chars: Vec<char> = code.chars().collect();
-    chars
-        .chunks(4)
-        .map(|c| c.iter().collect::<String>())
-        .collect::<Vec<_>>()
-        .join(" ")
+    JoinCode::parse(code)
+        .map(|c| c.grouped())
+        .unwrap_or_else(|| code.to_owned())
+}
+
+impl Workshop {
+    /// The status (the CHECK constraint keeps it valid; unknown reads as draft).
+    pub fn status(&self) -> WorkshopStatus {
+        WorkshopStatus::parse(&self.status).unwrap_or(WorkshopStatus::Draft)
+    }
+}
+
+/// One question of a workshop's survey.
+#[derive(Debug, Clone, Queryable, Selectable, serde::Serialize)]
+#[diesel(table_name = questions)]
+pub struct Question {
+    /// Id.
+    pub id: String,
+    /// Its workshop.
+    pub workshop_id: String,
+    /// 1-based order.
+    pub position: i32,
+    /// Stored kind (see [`Question::kind`]).
+    pub kind: String,
+    /// The question.
+    pub prompt: String,
+    /// Help under the question.
+    pub help_text: String,
+    /// The easy-read (let læst) version of the prompt.
+    pub easy_read_prompt: Option<String>,
+    /// Options as JSON (see [`Question::options`]).
+    pub options: String,
+    /// Offer "Andet: …".
+    pub allow_other: bool,
+    /// Must be answered or declined.
+    pub required: bool,
+}
+
+impl Question {
+    /// The kind.
+    pub fn kind(&self) -> QuestionKind {
+        QuestionKind::parse(&self.kind).unwrap_or(QuestionKind::ShortText)
+    }
+
+    /// The options of a choice question.
+    pub fn options(&self) -> Vec<ChoiceOption> {
+        serde_json::from_str(&self.options).unwrap_or_default()
+    }
+}
+
+// ---- writing --------------------------------------------------------------------------------
+
+/// Creates a track.
+pub fn create_track(conn: &mut DbConnection, title: &str, year: i32) -> QueryResult<String> {
+    let (id, at) = (new_id(), now());
+    diesel::insert_into(tracks::table)
+        .values((
+            tracks::id.eq(&id),
+            tracks::title.eq(title),
+            tracks::year.eq(year),
+            tracks::created_at.eq(at),
+            tracks::updated_at.eq(at),
+        ))
+        .execute(conn)?;
+    Ok(id)
+}
+
+/// Changes a track.
+pub fn update_track(
+    conn: &mut DbConnection,
+    id: &str,
+    title: &str,
+    year: i32,
+) -> QueryResult<usize> {
+    diesel::update(tracks::table.find(id))
+        .set((
+            tracks::title.eq(title),
+            tracks::year.eq(year),
+            tracks::updated_at.eq(now()),
+        ))
+        .execute(conn)
+}
+
+/// A track by id.
+pub fn find_track(conn: &mut DbConnection, id: &str) -> QueryResult<Option<Track>> {
+    tracks::table
+        .find(id)
+        .select(Track::as_select())
+        .first(conn)
+        .optional()
+}
+
+/// Creates a topic at the end of its track.
+pub fn create_topic(
+    conn: &mut DbConnection,
+    track_id: &str,
+    title: &str,
+    description: &str,
+) -> QueryResult<String> {
+    let (id, at) = (new_id(), now());
+    let position: i64 = topics::table
+        .filter(topics::track_id.eq(track_id))
+        .count()
+        .get_result(conn)?;
+    diesel::insert_into(topics::table)
+        .values((
+            topics::id.eq(&id),
+            topics::track_id.eq(track_id),
+            topics::title.eq(title),
+            topics::description.eq(description),
+            topics::position.eq(position as i32 + 1),
+            topics::created_at.eq(at),
+            topics::updated_at.eq(at),
+        ))
+        .execute(conn)?;
+    Ok(id)
+}
+
+/// Changes a topic.
+pub fn update_topic(
+    conn: &mut DbConnection,
+    id: &str,
+    title: &str,
+    description: &str,
+) -> QueryResult<usize> {
+    diesel::update(topics::table.find(id))
+        .set((
+            topics::title.eq(title),
+            topics::description.eq(description),
+            topics::updated_at.eq(now()),
+        ))
+        .execute(conn)
+}
+
+/// A topic by id.
+pub fn find_topic(conn: &mut DbConnection, id: &str) -> QueryResult<Option<Topic>> {
+    topics::table
+        .find(id)
+        .select(Topic::as_select())
+        .first(conn)
+        .optional()
+}
+
+/// The editable fields of a workshop.
+#[derive(Debug, Clone, Default)]
+pub struct WorkshopFields {
+    /// Title (its focus).
+    pub title: String,
+    /// Start-page text.
+    pub intro: String,
+    /// Date and time.
+    pub starts_at: Option<NaiveDateTime>,
+    /// Place.
+    pub location: String,
+    /// Days to keep answers after closing.
+    pub retention_days: i32,
+}
+
+/// Creates a draft workshop with a fresh join code.
+pub fn create_workshop(
+    conn: &mut DbConnection,
+    topic_id: &str,
+    fields: &WorkshopFields,
+) -> QueryResult<String> {
+    // The partial unique index on live codes decides; a clash (1 in 10^8 per live workshop)
+    // just draws again.
+    let mut attempt = 0;
+    loop {
+        let (id, at) = (new_id(), now());
+        let code = JoinCode::random();
+        let inserted = diesel::insert_into(workshops::table)
+            .values((
+                workshops::id.eq(&id),
+                workshops::topic_id.eq(topic_id),
+                workshops::title.eq(&fields.title),
+                workshops::intro.eq(&fields.intro),
+                workshops::starts_at.eq(fields.starts_at),
+                workshops::location.eq(&fields.location),
+                workshops::status.eq(WorkshopStatus::Draft.as_str()),
+                workshops::join_code.eq(code.as_str()),
+                workshops::retention_days.eq(fields.retention_days),
+                workshops::created_at.eq(at),
+                workshops::updated_at.eq(at),
+            ))
+            .execute(conn);
+        match inserted {
+            Ok(_) => return Ok(id),
+            Err(DieselError::DatabaseError(DatabaseErrorKind::UniqueViolation, _))
+                if attempt < 5 =>
+            {
+                attempt += 1
+            }
+            Err(e) => return Err(e),
+        }
+    }
+}
+
+/// Changes a workshop's fields.
+pub fn update_workshop(
+    conn: &mut DbConnection,
+    id: &str,
+    fields: &WorkshopFields,
+) -> QueryResult<usize> {
+    diesel::update(workshops::table.find(id))
+        .set((
+            workshops::title.eq(&fields.title),
+            workshops::intro.eq(&fields.intro),
+            workshops::starts_at.eq(fields.starts_at),
+            workshops::location.eq(&fields.location),
+            workshops::retention_days.eq(fields.retention_days),
+            workshops::version.eq(workshops::version + 1),
+            workshops::updated_at.eq(now()),
+        ))
+        .execute(conn)
+}
+
+/// A workshop by id.
+pub fn find_workshop(conn: &mut DbConnection, id: &str) -> QueryResult<Option<Workshop>> {
+    workshops::table
+        .find(id)
+        .select(Workshop::as_select())
+        .first(conn)
+        .optional()
+}
+
+/// The workshop a join code leads to: the live one, or else the newest closed one with that
+/// code (so an old poster is told "closed", not "not found").
+pub fn find_workshop_by_code(conn: &mut DbConnection, code: &str) -> QueryResult<Option<Workshop>> {
+    let mut found: Vec<Workshop> = workshops::table
+        .filter(workshops::join_code.eq(code))
+        .order(workshops::created_at.desc())
+        .select(Workshop::as_select())
+        .load(conn)?;
+    let live = found
+        .iter()
+        .position(|w| matches!(w.status(), WorkshopStatus::Draft | WorkshopStatus::Open));
+    Ok(match live {
+        Some(i) => Some(found.swap_remove(i)),
+        None => found.into_iter().next(),
+    })
+}
+
+/// Why a status change was refused.
+#[derive(Debug, thiserror::Error)]
+pub enum StatusError {
+    /// Not a legal move from the current status.
+    #[error("a workshop cannot move from {from} to {to}")]
+    NotAllowed {
+        /// Current.
+        from: WorkshopStatus,
+        /// Wanted.
+        to: WorkshopStatus,
+    },
+    /// Back to draft only while nobody has answered.
+    #[error("the workshop has answers")]
+    HasAnswers,
+    /// The workshop has no questions to answer.
+    #[error("the workshop has no questions")]
+    NoQuestions,
+    /// Query failed.
+    #[error(transparent)]
+    Db(#[from] DieselError),
+}
+
+/// Moves a workshop to another status. Re-opening a workshop whose code was taken by another
+/// live workshop meanwhile gives it a new code.
+pub fn set_status(
+    conn: &mut DbConnection,
+    id: &str,
+    to: WorkshopStatus,
+) -> Result<(), StatusError> {
+    write_transaction(conn, |conn| {
+        let w = find_workshop(conn, id)?.ok_or(DieselError::NotFound)?;
+        let from = w.status();
+        if !from.can_move_to(to) {
+            return Err(StatusError::NotAllowed { from, to });
+        }
+        if to == WorkshopStatus::Open && count_questions(conn, id)? == 0 {
+            return Err(StatusError::NoQuestions);
+        }
+        if to == WorkshopStatus::Draft && count_answers(conn, id)? > 0 {
+            return Err(StatusError::HasAnswers);
+        }
+        let at = now();
+        let closed_at = match to {
+            WorkshopStatus::Closed | WorkshopStatus::Archived => w.closed_at.or(Some(at)),
+            _ => None,
+        };
+        if from == WorkshopStatus::Closed && to == WorkshopStatus::Open {
+            let clash: i64 = workshops::table
+                .filter(workshops::join_code.eq(&w.join_code))
+                .filter(workshops::status.eq_any(["draft", "open"]))
+                .count()
+                .get_result(conn)?;
+            if clash > 0 {
+                diesel::update(workshops::table.find(id))
+                    .set(workshops::join_code.eq(JoinCode::random().as_str()))
+                    .execute(conn)?;
+            }
+        }
+        diesel::update(workshops::table.find(id))
+            .set((
+                workshops::status.eq(to.as_str()),
+                workshops::closed_at.eq(closed_at),
+                workshops::version.eq(workshops::version + 1),
+                workshops::updated_at.eq(at),
+            ))
+            .execute(conn)?;
+        Ok(())
+    })
+}
+
+/// The questions of a workshop, in order.
+pub fn list_questions(conn: &mut DbConnection, workshop_id: &str) -> QueryResult<Vec<Question>> {
+    questions::table
+        .filter(questions::workshop_id.eq(workshop_id))
+        .order(questions::position)
+        .select(Question::as_select())
+        .load(conn)
+}
+
+/// A question by id.
+pub fn find_question(conn: &mut DbConnection, id: &str) -> QueryResult<Option<Question>> {
+    questions::table
+        .find(id)
+        .select(Question::as_select())
+        .first(conn)
+        .optional()
+}
+
+fn count_questions(conn: &mut DbConnection, workshop_id: &str) -> QueryResult<i64> {
+    questions::table
+        .filter(questions::workshop_id.eq(workshop_id))
+        .count()
+        .get_result(conn)
+}
+
+/// Answers given in a workshop (declined ones included).
+pub fn count_answers(conn: &mut DbConnection, workshop_id: &str) -> QueryResult<i64> {
+    answers::table
+        .inner_join(questions::table)
+        .filter(questions::workshop_id.eq(workshop_id))
+        .count()
+        .get_result(conn)
+}
+
+/// Answers to one question.
+pub fn count_answers_to(conn: &mut DbConnection, question_id: &str) -> QueryResult<i64> {
+    answers::table
+        .filter(answers::question_id.eq(question_id))
+        .count()
+        .get_result(conn)
+}
+
+/// Participants of a workshop who have given at least one answer.
+pub fn count_participants(conn: &mut DbConnection, workshop_id: &str) -> QueryResult<i64> {
+    participants::table
+        .filter(participants::workshop_id.eq(workshop_id))
+        .filter(diesel::dsl::exists(
+            answers::table.filter(answers::participant_id.eq(participants::id)),
+        ))
+        .count()
+        .get_result(conn)
+}
+
+/// What the question builder sets.
+#[derive(Debug, Clone)]
+pub struct QuestionFields {
+    /// Kind.
+    pub kind: QuestionKind,
+    /// Prompt.
+    pub prompt: String,
+    /// Help.
+    pub help_text: String,
+    /// Easy-read prompt.
+    pub easy_read_prompt: Option<String>,
+    /// Options (choice kinds).
+    pub options: Vec<ChoiceOption>,
+    /// "Andet".
+    pub allow_other: bool,
+    /// Required.
+    pub required: bool,
+}
+
+/// Adds a question at the end.
+pub fn add_question(
+    conn: &mut DbConnection,
+    workshop_id: &str,
+    f: &QuestionFields,
+) -> QueryResult<String> {
+    write_transaction(conn, |conn| {
+        let last: Option<i32> = questions::table
+            .filter(questions::workshop_id.eq(workshop_id))
+            .select(diesel::dsl::max(questions::position))
+            .first(conn)?;
+        let (id, at) = (new_id(), now());
+        diesel::insert_into(questions::table)
+            .values((
+                questions::id.eq(&id),
+                questions::workshop_id.eq(workshop_id),
+                questions::position.eq(last.unwrap_or(0) + 1),
+                questions::kind.eq(f.kind.as_str()),
+                questions::prompt.eq(&f.prompt),
+                questions::help_text.eq(&f.help_text),
+                questions::easy_read_prompt.eq(&f.easy_read_prompt),
+                questions::options.eq(options_json(&f.options)),
+                questions::allow_other.eq(f.allow_other),
+                questions::required.eq(f.required),
+                questions::created_at.eq(at),
+                questions::updated_at.eq(at),
+            ))
+            .execute(conn)?;
+        Ok(id)
+    })
+}
+
+fn options_json(options: &[ChoiceOption]) -> String {
+    serde_json::to_string(options).unwrap_or_else(|_| "[]".into())
+}
+
+/// Changes a question. `structure` false keeps kind, options, "Andet" and required as they are
+/// (the survey is live: answers already given must keep their meaning).
+pub fn update_question(
+    conn: &mut DbConnection,
+    id: &str,
+    f: &QuestionFields,
+    structure: bool,
+) -> QueryResult<usize> {
+    let texts = (
+        questions::prompt.eq(&f.prompt),
+        questions::help_text.eq(&f.help_text),
+        questions::easy_read_prompt.eq(&f.easy_read_prompt),
+        questions::updated_at.eq(now()),
+    );
+    if structure {
+        diesel::update(questions::table.find(id))
+            .set((
+                texts,
+                questions::kind.eq(f.kind.as_str()),
+                questions::options.eq(options_json(&f.options)),
+                questions::allow_other.eq(f.allow_other),
+                questions::required.eq(f.required),
+            ))
+            .execute(conn)
+    } else {
+        diesel::update(questions::table.find(id))
+            .set(texts)
+            .execute(conn)
+    }
+}
+
+/// Moves a question one place up (`-1`) or down (`+1`).
+pub fn move_question(conn: &mut DbConnection, id: &str, step: i32) -> Result<(), AppError> {
+    write_transaction(conn, |conn| {
+        let q = find_question(conn, id)?.ok_or(AppError::NotFound)?;
+        let neighbour: Option<Question> = questions::table
+            .filter(questions::workshop_id.eq(&q.workshop_id))
+            .filter(questions::position.eq(q.position + step))
+            .select(Question::as_select())
+            .first(conn)
+            .optional()?;
+        if let Some(n) = neighbour {
+            diesel::update(questions::table.find(&n.id))
+                .set(questions::position.eq(q.position))
+                .execute(conn)?;
+            diesel::update(questions::table.find(&q.id))
+                .set(questions::position.eq(n.position))
+                .execute(conn)?;
+        }
+        Ok(())
+    })
+}
+
+/// Deletes a question that nobody has answered, and closes the gap in the order.
+pub fn delete_question(conn: &mut DbConnection, id: &str) -> Result<(), AppError> {
+    write_transaction(conn, |conn| {
+        let q = find_question(conn, id)?.ok_or(AppError::NotFound)?;
+        if count_answers_to(conn, id)? > 0 {
+            return Err(AppError::BadRequest("question has answers"));
+        }
+        diesel::delete(questions::table.find(id)).execute(conn)?;
+        diesel::update(
+            questions::table
+                .filter(questions::workshop_id.eq(&q.workshop_id))
+                .filter(questions::position.gt(q.position)),
+        )
+        .set(questions::position.eq(questions::position - 1))
+        .execute(conn)?;
+        Ok(())
+    })
+}
+
+/// Deletes the participants (and so every answer) of workshops whose retention period after
+/// closing has passed. Returns how many participants were deleted.
+pub fn purge_expired(conn: &mut DbConnection, at: NaiveDateTime) -> QueryResult<usize> {
+    let closed: Vec<(String, Option<NaiveDateTime>, i32)> = workshops::table
+        .filter(workshops::status.eq_any(["closed", "archived"]))
+        .select((
+            workshops::id,
+            workshops::closed_at,
+            workshops::retention_days,
+        ))
+        .load(conn)?;
+    let expired: Vec<String> = closed
+        .into_iter()
+        .filter(|(_, closed_at, days)| {
+            closed_at.is_some_and(|c| c + chrono::Duration::days(i64::from(*days)) <= at)
+        })
+        .map(|(id, _, _)| id)
+        .collect();
+    if expired.is_empty() {
+        return Ok(0);
+    }
+    diesel::delete(participants::table.filter(participants::workshop_id.eq_any(&expired)))
+        .execute(conn)
 }

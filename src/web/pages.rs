@@ -15,17 +15,26 @@ pub fn routes(cfg: &mut web::ServiceConfig) {
 }
 
 async fn get_home(lang: Lang) -> HttpResponse {
-    let title = lang.t("home-title");
-    html_response(page(
+    html_response(home_page(lang, "", &[]))
+}
+
+/// The front page: type the workshop code (when the camera fails), or log in as staff.
+pub fn home_page(lang: Lang, typed: &str, errors: &[super::layout::FieldError]) -> maud::Markup {
+    let title = super::layout::title_with_errors(lang, &lang.t("home-title"), errors);
+    page(
         lang,
         &title,
         None,
         html! {
-            h1 { (title) }
+            (super::layout::error_summary(lang, errors))
+            h1 { (lang.t("home-title")) }
             p { (lang.t("home-intro")) }
-            p { a href="/login" { (lang.t("home-staff-link")) } }
+            (crate::participant::views::code_form(lang, typed, errors))
+            h2 { (lang.t("home-withdraw-heading")) }
+            p { a href="/trak-tilbage" { (lang.t("home-withdraw-link")) } }
+            p class="staff-link" { a href="/login" { (lang.t("home-staff-link")) } }
         },
-    ))
+    )
 }
 
 /// 200 when the database answers a query, 503 when it does not (load balancers take the

@@ -1,0 +1,471 @@
+//! Parsed answers. A value of these types has passed every rule: length, characters, options.
+
+use serde::{Deserialize, Serialize};
+use sha2::{Digest, Sha256};
+
+use crate::survey::domain::{ChoiceOption, QuestionKind};
+
+/// The most characters one answer may have.
+pub const MAX_ANSWER_CHARS: usize = 5000;
+
+/// Free text from a participant or a facilitator: trimmed, `\r\n` folded to `\n`, at most
+/// [`MAX_ANSWER_CHARS`] characters, no control characters but line breaks and tabs. HTML is
+/// kept as typed: it is text, and every page escapes it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct AnswerText(String);
+
+/// Why a text was refused.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum TextProblem {
+    /// Longer than the cap.
+    TooLong,
+    /// Holds NUL or another control character.
+    ControlCharacters,
+}
+
+impl AnswerText {
+    /// Parses; an empty result is allowed here (the caller decides whether it may be empty).
+    pub fn parse(input: &str) -> Result<AnswerText, TextProblem> {
+        let folded = input.replace("\r\n", "\n").replace('\r', "\n");
+        let text = folded.trim();
+        if text
+            .chars()
+            .any(|c| c.is_control() && c != '\n' && c != '\t')
+        {
+            return Err(TextProblem::ControlCharacters);
+        }
+        if text.chars().count() > MAX_ANSWER_CHARS {
+            return Err(TextProblem::TooLong);
+        }
+        Ok(AnswerText(text.to_owned()))
+    }
+
+    /// The text.
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+
+    /// Empty after trimming.
+    pub fn is_empty(&self) -> bool {
+        self.0.is_empty()
+    }
+}
+
+/// Ja / Nej / Ved ikke.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum YesNo {
+    /// Ja.
+    Yes,
+    /// Nej.
+    No,
+    /// Ved ikke.
+    DontKnow,
+}
+
+impl YesNo {
+    /// Every answer in display order.
+    pub const ALL: [YesNo; 3] = [YesNo::Yes, YesNo::No, YesNo::DontKnow];
+
+    /// Stored and posted form.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            YesNo::Yes => "yes",
+            YesNo::No => "no",
+            YesNo::DontKnow => "dont_know",
+        }
+    }
+
+    /// Locale key.
+    pub fn label_key(self) -> &'static str {
+        match self {
+            YesNo::Yes => "answer-yes",
+            YesNo::No => "answer-no",
+            YesNo::DontKnow => "answer-dont-know",
+        }
+    }
+
+    fn parse(s: &str) -> Option<YesNo> {
+        Self::ALL.into_iter().find(|v| v.as_str() == s)
+    }
+}
+
+/// The stored form of a choice answer (JSON in `answers.value`).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ChoiceValue {
+    /// Option keys.
+    pub choices: Vec<String>,
+    /// "Andet: …" text.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub other: Option<String>,
+}
+
+/// A checked answer, ready to store.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum AnswerValue {
+    /// Text kinds.
+    Text(AnswerText),
+    /// Choice kinds.
+    Choice(ChoiceValue),
+    /// 1–5.
+    Scale(u8),
+    /// Ja / Nej / Ved ikke.
+    YesNo(YesNo),
+    /// "Vil ikke svare".
+    Declined,
+    /// An optional question left blank.
+    Blank,
+}
+
+impl AnswerValue {
+    /// `(value, declined)` as stored.
+    pub fn to_storage(&self) -> (String, bool) {
+        match self {
+            AnswerValue::Text(t) => (t.as_str().to_owned(), false),
+            AnswerValue::Choice(c) => (serde_json::to_string(c).unwrap_or_default(), false),
+            AnswerValue::Scale(n) => (n.to_string(), false),
+            AnswerValue::YesNo(v) => (v.as_str().to_owned(), false),
+            AnswerValue::Declined => (String::new(), true),
+            AnswerValue::Blank => (String::new(), false),
+        }
+    }
+}
+
+/// What a participant posted for one question.
+#[derive(Debug, Default, Deserialize)]
+pub struct AnswerInput {
+    /// Text, scale number or yes/no value.
+    #[serde(default)]
+    pub answer: Option<String>,
+    /// Chosen option keys (repeated field).
+    #[serde(default)]
+    pub choice: Vec<String>,
+    /// "Andet" text.
+    #[serde(default)]
+    pub other: Option<String>,
+}
+
+/// The key of the "Andet" choice in forms.
+pub const OTHER_KEY: &str = "other";
+
+/// Why an answer was refused.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum AnswerProblem {
+    /// Required, and nothing was given: 422, ask again.
+    Missing,
+    /// "Andet" chosen without saying what: 422.
+    OtherMissing,
+    /// Too long or bad characters: 422 with the text kept.
+    Text(TextProblem),
+    /// A value no form of ours can send (unknown option, scale 9): 400.
+    Tampered,
+}
+
+/// The rules of one question.
+pub struct QuestionRules<'a> {
+    /// Kind.
+    pub kind: QuestionKind,
+    /// Options of choice kinds.
+    pub options: &'a [ChoiceOption],
+    /// "Andet" offered.
+    pub allow_other: bool,
+    /// Must be answered (or declined).
+    pub required: bool,
+}
+
+/// Checks a posted answer against its question.
+pub fn parse_answer(
+    rules: &QuestionRules<'_>,
+    input: &AnswerInput,
+) -> Result<AnswerValue, AnswerProblem> {
+    let raw = input.answer.as_deref().unwrap_or("");
+    let blank = |rules: &QuestionRules<'_>| {
+        if rules.required {
+            Err(AnswerProblem::Missing)
+        } else {
+            Ok(AnswerValue::Blank)
+        }
+    };
+    match rules.kind {
+        QuestionKind::ShortText | QuestionKind::LongText => {
+            let text = AnswerText::parse(raw).map_err(AnswerProblem::Text)?;
+            if text.is_empty() {
+                return blank(rules);
+            }
+            Ok(AnswerValue::Text(text))
+        }
+        QuestionKind::Scale => match raw.trim() {
+            "" => blank(rules),
+            v => match v.parse::<u8>() {
+                Ok(n @ 1..=5) => Ok(AnswerValue::Scale(n)),
+                _ => Err(AnswerProblem::Tampered),
+            },
+        },
+        QuestionKind::YesNo => match raw.trim() {
+            "" => blank(rules),
+            v => YesNo::parse(v)
+                .map(AnswerValue::YesNo)
+                .ok_or(AnswerProblem::Tampered),
+        },
+        QuestionKind::SingleChoice | QuestionKind::MultipleChoice => {
+            let mut picked: Vec<&str> = input.choice.iter().map(String::as_str).collect();
+            // Radio buttons post `answer`; checkboxes post repeated `choice`.
+            if !raw.is_empty() {
+                picked.push(raw);
+            }
+            picked.sort_unstable();
+            picked.dedup();
+            if rules.kind == QuestionKind::SingleChoice && picked.len() > 1 {
+                return Err(AnswerProblem::Tampered);
+            }
+            let wants_other = picked.contains(&OTHER_KEY);
+            if wants_other && !rules.allow_other {
+                return Err(AnswerProblem::Tampered);
+            }
+            let keys: Vec<String> = picked
+                .iter()
+                .filter(|k| **k != OTHER_KEY)
+                .map(|k| (*k).to_owned())
+                .collect();
+            if keys
+                .iter()
+                .any(|k| !rules.options.iter().any(|o| &o.key == k))
+            {
+                return Err(AnswerProblem::Tampered);
+            }
+            let other = if wants_other {
+                let text = AnswerText::parse(input.other.as_deref().unwrap_or(""))
+                    .map_err(AnswerProblem::Text)?;
+                if text.is_empty() {
+                    return Err(AnswerProblem::OtherMissing);
+                }
+                Some(text.as_str().to_owned())
+            } else {
+                None
+            };
+            if keys.is_empty() && other.is_none() {
+                return blank(rules);
+            }
+            // Keep the question's option order, not the order of the form fields.
+            let choices = rules
+                .options
+                .iter()
+                .filter(|o| keys.contains(&o.key))
+                .map(|o| o.key.clone())
+                .collect();
+            Ok(AnswerValue::Choice(ChoiceValue { choices, other }))
+        }
+    }
+}
+
+/// How an answer was made.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum EnteredBy {
+    /// The participant typed it.
+    #[serde(rename = "self")]
+    Participant,
+    /// The participant said it; a facilitator wrote it down.
+    Scribe,
+    /// The question was read aloud to the participant; a facilitator typed the answer.
+    ReadAloud,
+}
+
+impl EnteredBy {
+    /// Every way, in display order.
+    pub const ALL: [EnteredBy; 3] = [
+        EnteredBy::Participant,
+        EnteredBy::Scribe,
+        EnteredBy::ReadAloud,
+    ];
+
+    /// Stored form.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            EnteredBy::Participant => "self",
+            EnteredBy::Scribe => "scribe",
+            EnteredBy::ReadAloud => "read_aloud",
+        }
+    }
+
+    /// Parses the stored form.
+    pub fn parse(s: &str) -> Option<EnteredBy> {
+        Self::ALL.into_iter().find(|e| e.as_str() == s)
+    }
+
+    /// Locale key.
+    pub fn label_key(self) -> &'static str {
+        match self {
+            EnteredBy::Participant => "entered-self",
+            EnteredBy::Scribe => "entered-scribe",
+            EnteredBy::ReadAloud => "entered-read-aloud",
+        }
+    }
+}
+
+/// Crockford's base32: no I, L, O, U, so codes read aloud and typed survive.
+const CROCKFORD: &[u8; 32] = b"0123456789ABCDEFGHJKMNPQRSTVWXYZ";
+
+/// The participant's withdrawal code, derived from their secret token, so the thank-you page can
+/// show it again while the phone keeps its cookie, and the server stores only its hash.
+/// 8 characters (40 bits), shown as "K7QM-2XPD".
+pub fn withdrawal_code(participant_token: &str) -> String {
+    let digest = Sha256::digest(format!("withdraw:{participant_token}").as_bytes());
+    let mut bits: u64 = 0;
+    for b in &digest[..5] {
+        bits = (bits << 8) | u64::from(*b);
+    }
+    let chars: String = (0..8)
+        .rev()
+        .map(|i| CROCKFORD[((bits >> (i * 5)) & 31) as usize] as char)
+        .collect();
+    format!("{}-{}", &chars[..4], &chars[4..])
+}
+
+/// Normalises a typed withdrawal code ("k7qm 2xpd", "K7QM-2XPO") to its canonical form.
+pub fn normalise_withdrawal_code(input: &str) -> Option<String> {
+    let chars: String = input
+        .chars()
+        .filter(|c| c.is_ascii_alphanumeric())
+        .map(|c| match c.to_ascii_uppercase() {
+            'O' => '0',
+            'I' | 'L' => '1',
+            other => other,
+        })
+        .collect();
+    (chars.len() == 8 && chars.bytes().all(|b| CROCKFORD.contains(&b)))
+        .then(|| format!("{}-{}", &chars[..4], &chars[4..]))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn opts() -> Vec<ChoiceOption> {
+        vec![
+            ChoiceOption {
+                key: "o1".into(),
+                label: "Ja".into(),
+            },
+            ChoiceOption {
+                key: "o2".into(),
+                label: "Nej".into(),
+            },
+        ]
+    }
+
+    fn rules(kind: QuestionKind, options: &[ChoiceOption], required: bool) -> QuestionRules<'_> {
+        QuestionRules {
+            kind,
+            options,
+            allow_other: true,
+            required,
+        }
+    }
+
+    fn text(s: &str) -> AnswerInput {
+        AnswerInput {
+            answer: Some(s.into()),
+            ..AnswerInput::default()
+        }
+    }
+
+    #[test]
+    fn text_answers_are_checked_and_kept_literally() {
+        let r = rules(QuestionKind::LongText, &[], true);
+        assert_eq!(
+            parse_answer(&r, &text("  <b>hej</b>\r\nigen ")),
+            Ok(AnswerValue::Text(AnswerText("<b>hej</b>\nigen".into())))
+        );
+        assert_eq!(parse_answer(&r, &text("   ")), Err(AnswerProblem::Missing));
+        assert_eq!(
+            parse_answer(&r, &text("a\u{0}b")),
+            Err(AnswerProblem::Text(TextProblem::ControlCharacters))
+        );
+        assert_eq!(
+            parse_answer(&r, &text("a\u{1b}[31m")),
+            Err(AnswerProblem::Text(TextProblem::ControlCharacters))
+        );
+        let exactly = "æ".repeat(MAX_ANSWER_CHARS);
+        assert!(
+            parse_answer(&r, &text(&exactly)).is_ok(),
+            "counted in characters, not bytes"
+        );
+        assert_eq!(
+            parse_answer(&r, &text(&(exactly + "x"))),
+            Err(AnswerProblem::Text(TextProblem::TooLong))
+        );
+        let optional = rules(QuestionKind::ShortText, &[], false);
+        assert_eq!(parse_answer(&optional, &text("")), Ok(AnswerValue::Blank));
+    }
+
+    #[test]
+    fn choices_must_be_real_options() {
+        let o = opts();
+        let single = rules(QuestionKind::SingleChoice, &o, true);
+        assert_eq!(
+            parse_answer(&single, &text("o2")),
+            Ok(AnswerValue::Choice(ChoiceValue {
+                choices: vec!["o2".into()],
+                other: None
+            }))
+        );
+        assert_eq!(
+            parse_answer(&single, &text("o9")),
+            Err(AnswerProblem::Tampered)
+        );
+        let other = AnswerInput {
+            answer: Some("other".into()),
+            other: Some(" ".into()),
+            ..AnswerInput::default()
+        };
+        assert_eq!(
+            parse_answer(&single, &other),
+            Err(AnswerProblem::OtherMissing)
+        );
+        let multi = rules(QuestionKind::MultipleChoice, &o, false);
+        let input = AnswerInput {
+            choice: vec!["o2".into(), "o1".into(), "o2".into()],
+            ..AnswerInput::default()
+        };
+        let stored = parse_answer(&multi, &input).map(|v| v.to_storage().0);
+        assert_eq!(stored.as_deref(), Ok(r#"{"choices":["o1","o2"]}"#));
+        let two = AnswerInput {
+            answer: Some("o1".into()),
+            choice: vec!["o2".into()],
+            ..AnswerInput::default()
+        };
+        assert_eq!(parse_answer(&single, &two), Err(AnswerProblem::Tampered));
+    }
+
+    #[test]
+    fn scales_and_yes_no() {
+        let r = rules(QuestionKind::Scale, &[], true);
+        assert_eq!(parse_answer(&r, &text("4")), Ok(AnswerValue::Scale(4)));
+        assert_eq!(parse_answer(&r, &text("6")), Err(AnswerProblem::Tampered));
+        assert_eq!(parse_answer(&r, &text("")), Err(AnswerProblem::Missing));
+        let yn = rules(QuestionKind::YesNo, &[], false);
+        assert_eq!(
+            parse_answer(&yn, &text("dont_know")),
+            Ok(AnswerValue::YesNo(YesNo::DontKnow))
+        );
+        assert_eq!(
+            parse_answer(&yn, &text("maybe")),
+            Err(AnswerProblem::Tampered)
+        );
+    }
+
+    #[test]
+    fn withdrawal_codes_are_stable_and_forgiving() {
+        let code = withdrawal_code("token-1");
+        assert_eq!(code, withdrawal_code("token-1"));
+        assert_ne!(code, withdrawal_code("token-2"));
+        assert_eq!(code.len(), 9);
+        let typed = code.to_lowercase().replace('-', " ");
+        assert_eq!(normalise_withdrawal_code(&typed), Some(code));
+        assert_eq!(
+            normalise_withdrawal_code("OIL0-0000").as_deref(),
+            Some("0110-0000")
+        );
+        assert_eq!(normalise_withdrawal_code("short"), None);
+    }
+}

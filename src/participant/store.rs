@@ -1,0 +1,300 @@
+//! Participants and their answers. Saving is idempotent: every accepted post leaves its
+//! submission key in `answer_submissions`, so a replay changes nothing and gets the same result.
+
+use chrono::NaiveDateTime;
+use diesel::prelude::*;
+use diesel::result::{DatabaseErrorKind, Error as DieselError};
+
+use super::domain::{AnswerValue, EnteredBy};
+use crate::db::schema::{answer_submissions, answers, participants, questions};
+use crate::db::{new_id, now, write_transaction, DbConnection};
+use crate::web::token_hash;
+
+/// An anonymous respondent in one workshop.
+#[derive(Debug, Clone, Queryable, Selectable)]
+#[diesel(table_name = participants)]
+pub struct Participant {
+    /// Id.
+    pub id: String,
+    /// Workshop.
+    pub workshop_id: String,
+    /// SHA-256 of the cookie token.
+    pub token_hash: String,
+    /// phone | assisted | flipchart.
+    pub source: String,
+    /// Interface language chosen.
+    pub language: String,
+    /// When they said yes to take part.
+    pub consent_at: Option<NaiveDateTime>,
+    /// When they last finished (check page → send).
+    pub finished_at: Option<NaiveDateTime>,
+    /// Hash of the withdrawal code.
+    pub withdrawal_code_hash: Option<String>,
+    /// Created.
+    pub created_at: NaiveDateTime,
+}
+
+/// One stored answer.
+#[derive(Debug, Clone, Queryable, Selectable, serde::Serialize)]
+#[diesel(table_name = answers)]
+pub struct Answer {
+    /// Id.
+    pub id: String,
+    /// Whose.
+    pub participant_id: String,
+    /// To what.
+    pub question_id: String,
+    /// Text, option JSON, scale number or yes/no (see `AnswerValue::to_storage`).
+    pub value: String,
+    /// "Vil ikke svare".
+    pub declined: bool,
+    /// self | scribe | read_aloud.
+    pub entered_by: String,
+    /// The facilitator who entered it.
+    pub entered_by_user_id: Option<String>,
+    /// Key of the latest write.
+    pub submission_key: String,
+    /// First saved.
+    pub created_at: NaiveDateTime,
+    /// Last changed.
+    pub updated_at: NaiveDateTime,
+}
+
+/// Where participants come from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Source {
+    /// Their own phone.
+    Phone,
+    /// A facilitator entered their answers.
+    Assisted,
+    /// One line of pasted flipchart notes.
+    Flipchart,
+}
+
+impl Source {
+    fn as_str(self) -> &'static str {
+        match self {
+            Source::Phone => "phone",
+            Source::Assisted => "assisted",
+            Source::Flipchart => "flipchart",
+        }
+    }
+}
+
+/// The participant holding `token` in this workshop, creating it on first use. The token is
+/// made by the server for the start form, so a double tap on "Ja" finds the same participant.
+pub fn join(
+    conn: &mut DbConnection,
+    workshop_id: &str,
+    token: &str,
+    source: Source,
+) -> QueryResult<Participant> {
+    let hash = token_hash(token);
+    let inserted = diesel::insert_into(participants::table)
+        .values((
+            participants::id.eq(new_id()),
+            participants::workshop_id.eq(workshop_id),
+            participants::token_hash.eq(&hash),
+            participants::source.eq(source.as_str()),
+            participants::consent_at.eq(Some(now())),
+            participants::created_at.eq(now()),
+        ))
+        .execute(conn);
+    match inserted {
+        Ok(_) | Err(DieselError::DatabaseError(DatabaseErrorKind::UniqueViolation, _)) => {}
+        Err(e) => return Err(e),
+    }
+    let found = participants::table
+        .filter(participants::token_hash.eq(&hash))
+        .select(Participant::as_select())
+        .first(conn)?;
+    if found.workshop_id != workshop_id {
+        // A token of another workshop: never let it touch this one.
+        return Err(DieselError::NotFound);
+    }
+    Ok(found)
+}
+
+/// The participant of this workshop holding `token`.
+pub fn find(
+    conn: &mut DbConnection,
+    workshop_id: &str,
+    token: &str,
+) -> QueryResult<Option<Participant>> {
+    participants::table
+        .filter(participants::token_hash.eq(token_hash(token)))
+        .filter(participants::workshop_id.eq(workshop_id))
+        .select(Participant::as_select())
+        .first(conn)
+        .optional()
+}
+
+/// Every answer of a participant.
+pub fn answers_of(conn: &mut DbConnection, participant_id: &str) -> QueryResult<Vec<Answer>> {
+    answers::table
+        .filter(answers::participant_id.eq(participant_id))
+        .select(Answer::as_select())
+        .load(conn)
+}
+
+/// One answer to save.
+pub struct NewAnswer<'a> {
+    /// Whose.
+    pub participant_id: &'a str,
+    /// To what (already checked to belong to the participant's workshop).
+    pub question_id: &'a str,
+    /// The checked value.
+    pub value: &'a AnswerValue,
+    /// How it was made.
+    pub entered_by: EnteredBy,
+    /// The facilitator who typed it.
+    pub user_id: Option<&'a str>,
+    /// The key of the form it came from.
+    pub submission_key: &'a str,
+}
+
+/// What happened to a post.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Saved {
+    /// Stored now.
+    New,
+    /// Seen before: nothing changed.
+    Replay,
+}
+
+/// Why a save was refused.
+#[derive(Debug, thiserror::Error)]
+pub enum SaveError {
+    /// The key belongs to another participant's or another question's answer.
+    #[error("submission key reused")]
+    KeyReused,
+    /// Query failed.
+    #[error(transparent)]
+    Db(#[from] DieselError),
+}
+
+/// Saves (inserts or changes) an answer, once per submission key.
+pub fn save_answer(conn: &mut DbConnection, new: &NewAnswer<'_>) -> Result<Saved, SaveError> {
+    // Concurrent identical posts on PostgreSQL can both pass the replay check; the loser hits a
+    // unique constraint, and on the retry it sees the winner's key and reports a replay.
+    match try_save(conn, new) {
+        Err(SaveError::Db(DieselError::DatabaseError(DatabaseErrorKind::UniqueViolation, _))) => {
+            try_save(conn, new)
+        }
+        other => other,
+    }
+}
+
+fn try_save(conn: &mut DbConnection, new: &NewAnswer<'_>) -> Result<Saved, SaveError> {
+    write_transaction(conn, |conn| {
+        let seen: Option<(String, String)> = answer_submissions::table
+            .inner_join(answers::table)
+            .filter(answer_submissions::submission_key.eq(new.submission_key))
+            .select((answers::participant_id, answers::question_id))
+            .first(conn)
+            .optional()?;
+        if let Some((participant, question)) = seen {
+            return if participant == new.participant_id && question == new.question_id {
+                Ok(Saved::Replay)
+            } else {
+                Err(SaveError::KeyReused)
+            };
+        }
+        let at = now();
+        let (value, declined) = new.value.to_storage();
+        let existing: Option<String> = answers::table
+            .filter(answers::participant_id.eq(new.participant_id))
+            .filter(answers::question_id.eq(new.question_id))
+            .select(answers::id)
+            .first(conn)
+            .optional()?;
+        let answer_id = match existing {
+            Some(id) => {
+                diesel::update(answers::table.find(&id))
+                    .set((
+                        answers::value.eq(&value),
+                        answers::declined.eq(declined),
+                        answers::entered_by.eq(new.entered_by.as_str()),
+                        answers::entered_by_user_id.eq(new.user_id),
+                        answers::submission_key.eq(new.submission_key),
+                        answers::updated_at.eq(at),
+                    ))
+                    .execute(conn)?;
+                id
+            }
+            None => {
+                let id = new_id();
+                diesel::insert_into(answers::table)
+                    .values((
+                        answers::id.eq(&id),
+                        answers::participant_id.eq(new.participant_id),
+                        answers::question_id.eq(new.question_id),
+                        answers::value.eq(&value),
+                        answers::declined.eq(declined),
+                        answers::entered_by.eq(new.entered_by.as_str()),
+                        answers::entered_by_user_id.eq(new.user_id),
+                        answers::submission_key.eq(new.submission_key),
+                        answers::created_at.eq(at),
+                        answers::updated_at.eq(at),
+                    ))
+                    .execute(conn)?;
+                id
+            }
+        };
+        diesel::insert_into(answer_submissions::table)
+            .values((
+                answer_submissions::submission_key.eq(new.submission_key),
+                answer_submissions::answer_id.eq(&answer_id),
+                answer_submissions::created_at.eq(at),
+            ))
+            .execute(conn)?;
+        Ok(Saved::New)
+    })
+}
+
+/// Marks the participant finished and stores the hash of their withdrawal code.
+pub fn finish(
+    conn: &mut DbConnection,
+    participant_id: &str,
+    withdrawal_code: &str,
+) -> QueryResult<usize> {
+    diesel::update(participants::table.find(participant_id))
+        .set((
+            participants::finished_at.eq(Some(now())),
+            participants::withdrawal_code_hash.eq(Some(token_hash(withdrawal_code))),
+        ))
+        .execute(conn)
+}
+
+/// Deletes the participant with this withdrawal code, and every answer of theirs. Returns
+/// whether one was found.
+pub fn withdraw(conn: &mut DbConnection, withdrawal_code: &str) -> QueryResult<bool> {
+    let deleted = diesel::delete(
+        participants::table
+            .filter(participants::withdrawal_code_hash.eq(token_hash(withdrawal_code))),
+    )
+    .execute(conn)?;
+    Ok(deleted > 0)
+}
+
+/// Every answer in a workshop with its question's position, oldest first (staff views, export).
+pub fn workshop_answers(
+    conn: &mut DbConnection,
+    workshop_id: &str,
+) -> QueryResult<Vec<(Answer, i32)>> {
+    answers::table
+        .inner_join(questions::table)
+        .filter(questions::workshop_id.eq(workshop_id))
+        .order((questions::position, answers::created_at))
+        .select((Answer::as_select(), questions::position))
+        .load(conn)
+}
+
+/// Creates a participant for a facilitator's entry (assisted or one flipchart line).
+pub fn create_entered_participant(
+    conn: &mut DbConnection,
+    workshop_id: &str,
+    source: Source,
+) -> QueryResult<Participant> {
+    join(conn, workshop_id, &crate::web::random_token(32), source)
+}

@@ -1,0 +1,443 @@
+//! Participant pages: one question per page, plain words, big targets, no JavaScript needed.
+
+use maud::{html, Markup};
+
+use super::domain::{ChoiceValue, YesNo, OTHER_KEY};
+use super::store::Answer;
+use crate::survey::domain::QuestionKind;
+use crate::survey::store::{Question, Workshop};
+use crate::web::csrf::CsrfToken;
+use crate::web::layout::{self, csrf_field, error_summary, FieldError};
+use crate::web::Lang;
+
+/// The answer as a person reads it ("Ikke besvaret", the text, the chosen options …).
+pub fn display_answer(lang: Lang, question: &Question, answer: Option<&Answer>) -> String {
+    let Some(answer) = answer else {
+        return lang.t("answer-none");
+    };
+    if answer.declined {
+        return lang.t("answer-declined");
+    }
+    if answer.value.is_empty() {
+        return lang.t("answer-none");
+    }
+    match question.kind() {
+        QuestionKind::ShortText | QuestionKind::LongText => answer.value.clone(),
+        QuestionKind::Scale => {
+            let n = answer.value.parse::<u8>().unwrap_or(0);
+            format!("{} – {}", n, lang.t(&format!("scale-{n}")))
+        }
+        QuestionKind::YesNo => YesNo::ALL
+            .into_iter()
+            .find(|v| v.as_str() == answer.value)
+            .map(|v| lang.t(v.label_key()))
+            .unwrap_or_default(),
+        QuestionKind::SingleChoice | QuestionKind::MultipleChoice => {
+            let value: ChoiceValue = serde_json::from_str(&answer.value).unwrap_or(ChoiceValue {
+                choices: vec![],
+                other: None,
+            });
+            let options = question.options();
+            let mut parts: Vec<String> = value
+                .choices
+                .iter()
+                .filter_map(|k| {
+                    options
+                        .iter()
+                        .find(|o| &o.key == k)
+                        .map(|o| o.label.clone())
+                })
+                .collect();
+            if let Some(other) = value.other {
+                parts.push(format!("{}: {}", lang.t("answer-other"), other));
+            }
+            parts.join(", ")
+        }
+    }
+}
+
+fn participant_page(lang: Lang, title: &str, main: Markup) -> Markup {
+    layout::page(lang, title, None, main)
+}
+
+/// Roughly a minute a question, at least two.
+fn minutes(questions: usize) -> usize {
+    questions.max(2)
+}
+
+/// What the start page knows about the visitor.
+pub struct StartState {
+    /// They have joined already; where to continue.
+    pub resume: Option<String>,
+    /// A fresh token for the consent form (becomes their participant token).
+    pub start_token: String,
+}
+
+/// The first page after scanning.
+pub fn start_page(
+    lang: Lang,
+    csrf: &CsrfToken,
+    workshop: &Workshop,
+    questions: usize,
+    state: &StartState,
+) -> Markup {
+    let code = &workshop.join_code;
+    participant_page(
+        lang,
+        &workshop.title,
+        html! {
+            h1 { (workshop.title) }
+            @for para in workshop.intro.split("\n\n").filter(|p| !p.trim().is_empty()) {
+                p { (para) }
+            }
+            ul class="facts" {
+                li { (lang.t_args("start-time", &[("minutes", minutes(questions).into())])) }
+                li { (lang.t("start-anonymous")) }
+                li { (lang.t("start-use")) }
+                li { (lang.t_args("start-retention", &[("days", workshop.retention_days.into())])) }
+                li { (lang.t("start-skip")) }
+            }
+            @if let Some(resume) = &state.resume {
+                p { a class="button" href=(resume) { (lang.t("start-resume")) } }
+                p { a href=(format!("/j/{code}/check")) { (lang.t("start-see-answers")) } }
+            } @else {
+                form method="post" action=(format!("/j/{code}/start")) {
+                    (csrf_field(csrf))
+                    input type="hidden" name="start_token" value=(state.start_token);
+                    button type="submit" class="button" { (lang.t("start-consent")) }
+                }
+            }
+        },
+    )
+}
+
+/// Everything the question page shows.
+pub struct QuestionView<'a> {
+    /// Workshop.
+    pub workshop: &'a Workshop,
+    /// The question.
+    pub question: &'a Question,
+    /// How many questions in all.
+    pub total: usize,
+    /// Current values (saved answer, or what was typed before an error).
+    pub answer: Option<&'a str>,
+    /// Chosen option keys.
+    pub chosen: Vec<String>,
+    /// "Andet" text.
+    pub other: Option<&'a str>,
+    /// A fresh key for this form.
+    pub submission_key: String,
+    /// Came from the check page.
+    pub back_to_check: bool,
+    /// Show the easy-read prompt.
+    pub easy_read: bool,
+    /// Errors.
+    pub errors: &'a [FieldError],
+    /// Staff preview: the form does not post.
+    pub preview: bool,
+}
+
+/// A scale face: a circle with eyes and a mouth that smiles more with the score.
+fn face(score: u8) -> Markup {
+    let curve = match score {
+        1 => 20,
+        2 => 24,
+        3 => 27,
+        4 => 31,
+        _ => 35,
+    };
+    let mouth = format!("M12 27 Q20 {curve} 28 27");
+    html! {
+        svg class="face" viewBox="0 0 40 40" width="40" height="40" aria-hidden="true" focusable="false" {
+            circle cx="20" cy="20" r="18" fill="#fff6c8" stroke="#1b1b1b" stroke-width="2" {}
+            circle cx="14" cy="16" r="2.2" fill="#1b1b1b" {}
+            circle cx="26" cy="16" r="2.2" fill="#1b1b1b" {}
+            path d=(mouth) fill="none" stroke="#1b1b1b" stroke-width="2.4" stroke-linecap="round" {}
+        }
+    }
+}
+
+/// One question page.
+pub fn question_page(lang: Lang, csrf: &CsrfToken, v: &QuestionView<'_>) -> Markup {
+    let q = v.question;
+    let code = &v.workshop.join_code;
+    let prompt = match (&q.easy_read_prompt, v.easy_read) {
+        (Some(easy), true) if !easy.is_empty() => easy.clone(),
+        _ => q.prompt.clone(),
+    };
+    let progress = lang.t_args(
+        "progress",
+        &[("current", q.position.into()), ("total", v.total.into())],
+    );
+    let title = layout::title_with_errors(lang, &prompt, v.errors);
+    let error = v.errors.first();
+    let back = if v.preview {
+        format!("/staff/workshops/{}", v.workshop.id)
+    } else if v.back_to_check {
+        format!("/j/{code}/check")
+    } else if q.position > 1 {
+        format!("/j/{code}/q/{}", q.position - 1)
+    } else {
+        format!("/j/{code}")
+    };
+    let action = format!("/j/{code}/q/{}", q.position);
+    let has_easy = q.easy_read_prompt.as_deref().is_some_and(|e| !e.is_empty());
+    let hint_id = "answer-hint";
+    let described = match (q.help_text.is_empty(), error.is_some()) {
+        (true, false) => None,
+        (false, false) => Some(hint_id.to_owned()),
+        (true, true) => Some("answer-error".to_owned()),
+        (false, true) => Some(format!("{hint_id} answer-error")),
+    };
+    let error_line = html! {
+        @if let Some(e) = error {
+            p class="error-message" id="answer-error" { span class="visually-hidden" { (lang.t("error-prefix")) " " } (e.message) }
+        }
+    };
+    let hint =
+        html! { @if !q.help_text.is_empty() { p class="hint" id=(hint_id) { (q.help_text) } } };
+    let caption = html! { span class="caption" { (progress) } };
+    let kind = q.kind();
+    let field_class = if error.is_some() {
+        "field field-error"
+    } else {
+        "field"
+    };
+    participant_page(
+        lang,
+        &title,
+        html! {
+            a class="back-link" href=(back) { (lang.t("back")) }
+            (error_summary(lang, v.errors))
+            @if has_easy {
+                p class="easy-toggle" {
+                    @if v.easy_read { a href=(format!("{action}{}", if v.back_to_check { "?ret=check" } else { "" })) { (lang.t("easy-read-off")) } }
+                    @else { a href=(format!("{action}?let=1{}", if v.back_to_check { "&ret=check" } else { "" })) { (lang.t("easy-read-on")) } }
+                }
+            }
+            form method=(if v.preview { "get" } else { "post" }) action=(if v.preview { String::new() } else { action.clone() }) novalidate {
+                @if !v.preview { (csrf_field(csrf)) }
+                input type="hidden" name="submission_key" value=(v.submission_key);
+                input type="hidden" name="question_id" value=(q.id);
+                @if v.back_to_check { input type="hidden" name="ret" value="check"; }
+                @if v.easy_read { input type="hidden" name="let" value="1"; }
+                @match kind {
+                    QuestionKind::ShortText | QuestionKind::LongText => {
+                        div class=(field_class) {
+                            (caption)
+                            h1 class="question" { label for="answer" { (prompt) } }
+                            (hint) (error_line)
+                            @if kind == QuestionKind::ShortText {
+                                input type="text" id="answer" name="answer" value=(v.answer.unwrap_or(""))
+                                    autocomplete="off" aria-describedby=[described.as_deref()] aria-invalid=[error.map(|_| "true")];
+                            } @else {
+                                textarea id="answer" name="answer" rows="6" autocomplete="off"
+                                    aria-describedby=[described.as_deref()] aria-invalid=[error.map(|_| "true")] { (v.answer.unwrap_or("")) }
+                            }
+                        }
+                    }
+                    _ => {
+                        div class=(field_class) {
+                            fieldset aria-describedby=[described.as_deref()] {
+                                legend { (caption) h1 class="question" { (prompt) } }
+                                (hint) (error_line)
+                                (choices(lang, q, v.answer.unwrap_or(""), &v.chosen, v.other))
+                            }
+                        }
+                    }
+                }
+                div class="actions" {
+                    @if v.preview {
+                        p class="notice" { (lang.t("preview-no-save")) }
+                        p {
+                            @if q.position > 1 { a href=(format!("?n={}", q.position - 1)) { (lang.t("preview-previous")) } " " }
+                            @if (q.position as usize) < v.total { a href=(format!("?n={}", q.position + 1)) { (lang.t("preview-next")) } }
+                        }
+                    } @else {
+                        button type="submit" class="button" name="action" value="save" { (lang.t("continue")) }
+                        button type="submit" class="button secondary" name="action" value="decline" { (lang.t("decline")) }
+                    }
+                }
+            }
+        },
+    )
+}
+
+fn choices(
+    lang: Lang,
+    q: &Question,
+    current: &str,
+    chosen: &[String],
+    other: Option<&str>,
+) -> Markup {
+    match q.kind() {
+        QuestionKind::Scale => html! {
+            div class="choices scale" {
+                @for n in 1u8..=5 {
+                    @let id = format!("answer-{n}");
+                    div class="choice" {
+                        input type="radio" id=(id) name="answer" value=(n) checked[current == n.to_string()];
+                        label for=(id) { (face(n)) span { (n) " – " (lang.t(&format!("scale-{n}"))) } }
+                    }
+                }
+            }
+        },
+        QuestionKind::YesNo => html! {
+            div class="choices" {
+                @for v in YesNo::ALL {
+                    @let id = format!("answer-{}", v.as_str());
+                    div class="choice" {
+                        input type="radio" id=(id) name="answer" value=(v.as_str()) checked[current == v.as_str()];
+                        label for=(id) { (lang.t(v.label_key())) }
+                    }
+                }
+            }
+        },
+        kind => {
+            let multi = kind == QuestionKind::MultipleChoice;
+            let (input_type, name) = if multi {
+                ("checkbox", "choice")
+            } else {
+                ("radio", "answer")
+            };
+            let is_chosen = |key: &str| chosen.iter().any(|c| c == key);
+            html! {
+                @if multi { p class="hint" { (lang.t("choose-any")) } }
+                div class="choices" {
+                    @for (i, o) in q.options().iter().enumerate() {
+                        @let id = format!("answer-{}", i + 1);
+                        div class="choice" {
+                            input type=(input_type) id=(id) name=(name) value=(o.key) checked[is_chosen(&o.key)];
+                            label for=(id) { (o.label) }
+                        }
+                    }
+                    @if q.allow_other {
+                        div class="choice" {
+                            input type=(input_type) id="answer-other" name=(name) value=(OTHER_KEY) checked[is_chosen(OTHER_KEY)];
+                            label for="answer-other" { (lang.t("answer-other")) }
+                        }
+                        div class="other-text" {
+                            label for="other" { (lang.t("answer-other-label")) }
+                            input type="text" id="other" name="other" value=(other.unwrap_or("")) autocomplete="off";
+                        }
+                    }
+                }
+            }
+        }
+    }
+}
+
+/// The check-your-answers page.
+pub fn check_page(
+    lang: Lang,
+    csrf: &CsrfToken,
+    workshop: &Workshop,
+    rows: &[(&Question, Option<&Answer>)],
+    errors: &[FieldError],
+) -> Markup {
+    let code = &workshop.join_code;
+    let title = layout::title_with_errors(lang, &lang.t("check-title"), errors);
+    participant_page(
+        lang,
+        &title,
+        html! {
+            (error_summary(lang, errors))
+            h1 { (lang.t("check-title")) }
+            p { (lang.t("check-intro")) }
+            dl class="summary" {
+                @for (q, a) in rows {
+                    div class="summary-row" id=(format!("q{}", q.position)) {
+                        dt { (q.prompt) }
+                        dd class="summary-value" { (display_answer(lang, q, *a)) }
+                        dd class="summary-action" {
+                            a href=(format!("/j/{code}/q/{}?ret=check", q.position)) {
+                                (lang.t("check-change")) span class="visually-hidden" { ": " (q.prompt) }
+                            }
+                        }
+                    }
+                }
+            }
+            form method="post" action=(format!("/j/{code}/finish")) {
+                (csrf_field(csrf))
+                button type="submit" class="button" { (lang.t("check-finish")) }
+            }
+        },
+    )
+}
+
+/// The thank-you page, with the withdrawal code and "Ryd telefonen".
+pub fn thanks_page(
+    lang: Lang,
+    csrf: &CsrfToken,
+    workshop: &Workshop,
+    withdrawal_code: &str,
+) -> Markup {
+    let code = &workshop.join_code;
+    participant_page(
+        lang,
+        &lang.t("thanks-title"),
+        html! {
+            div class="panel confirmation" {
+                h1 { (lang.t("thanks-title")) }
+                p { (lang.t("thanks-saved")) }
+            }
+            h2 { (lang.t("withdraw-heading")) }
+            p { (lang.t("withdraw-explain")) }
+            p class="withdrawal-code" { (withdrawal_code) }
+            p { (lang.t("withdraw-where")) " " a href="/trak-tilbage" { (lang.t("withdraw-link")) } "." }
+            h2 { (lang.t("change-heading")) }
+            p { a href=(format!("/j/{code}/check")) { (lang.t("change-link")) } }
+            h2 { (lang.t("clear-heading")) }
+            p { (lang.t("clear-explain")) }
+            form method="post" action=(format!("/j/{code}/clear")) {
+                (csrf_field(csrf))
+                button type="submit" class="button secondary" { (lang.t("clear-button")) }
+            }
+        },
+    )
+}
+
+/// The withdrawal form.
+pub fn withdraw_page(lang: Lang, csrf: &CsrfToken, typed: &str, errors: &[FieldError]) -> Markup {
+    let title = layout::title_with_errors(lang, &lang.t("withdraw-title"), errors);
+    participant_page(
+        lang,
+        &title,
+        html! {
+            (error_summary(lang, errors))
+            h1 { (lang.t("withdraw-title")) }
+            p { (lang.t("withdraw-intro")) }
+            form method="post" action="/trak-tilbage" novalidate {
+                (csrf_field(csrf))
+                (layout::Field { lang, name: "code", label: &lang.t("withdraw-code-label"), hint: Some(&lang.t("withdraw-code-hint")),
+                    value: typed, kind: layout::InputKind::Text, autocomplete: "off", errors }.render())
+                button type="submit" class="button warning" { (lang.t("withdraw-button")) }
+            }
+        },
+    )
+}
+
+/// After a withdrawal.
+pub fn withdrawn_page(lang: Lang) -> Markup {
+    participant_page(
+        lang,
+        &lang.t("withdrawn-title"),
+        html! {
+            div class="panel confirmation" {
+                h1 { (lang.t("withdrawn-title")) }
+                p { (lang.t("withdrawn-text")) }
+            }
+        },
+    )
+}
+
+/// The front page's code form.
+pub fn code_form(lang: Lang, typed: &str, errors: &[FieldError]) -> Markup {
+    html! {
+        form method="get" action="/j" novalidate {
+            (layout::Field { lang, name: "code", label: &lang.t("code-label"), hint: Some(&lang.t("code-hint")),
+                value: typed, kind: layout::InputKind::Numeric, autocomplete: "off", errors }.render())
+            button type="submit" class="button" { (lang.t("code-button")) }
+        }
+    }
+}
