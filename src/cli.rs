@@ -60,6 +60,22 @@ pub enum Command {
         #[arg(long)]
         json: bool,
     },
+    /// Load the demo participation track (2023) and demo accounts; safe to run again.
+    Demo,
+    /// Export a workshop's answers.
+    Export {
+        /// The workshop's id (see `deltag list`).
+        #[arg(long)]
+        workshop: String,
+        /// Format (json; more formats come with the export work).
+        #[arg(long, value_parser = ["json"], default_value = "json")]
+        format: String,
+        /// The file to write.
+        #[arg(long)]
+        out: std::path::PathBuf,
+    },
+    /// Delete answers whose retention period after the workshop closed has passed.
+    Purge,
     /// Write a consistent copy of the SQLite database while the server runs.
     Backup {
         /// The new file (must not exist).
@@ -89,6 +105,9 @@ pub struct ServeArgs {
     /// HTTP worker threads (default: one per core).
     #[arg(long, env = "DELTAG_WORKERS")]
     pub workers: Option<usize>,
+    /// Load the demo track and accounts first (see `deltag demo`).
+    #[arg(long, env = "DELTAG_DEMO", default_value_t = false)]
+    pub demo: bool,
 }
 
 /// `deltag user …`
@@ -149,6 +168,13 @@ pub fn run(cli: Cli) -> anyhow::Result<()> {
         })) => user_add(&cli, email, name, role, *password_stdin),
         Some(Command::List { json }) => list(&cli, *json),
         Some(Command::Backup { out }) => backup(&cli, out),
+        Some(Command::Demo) => demo(&cli),
+        Some(Command::Export {
+            workshop,
+            format: _,
+            out,
+        }) => export(&cli, workshop, out),
+        Some(Command::Purge) => purge(&cli),
     }
 }
 
@@ -185,6 +211,10 @@ fn serve(cli: &Cli, args: &ServeArgs) -> anyhow::Result<()> {
         let app = Application::build(settings)?;
         let base = app.settings().base_url.clone();
         let mut conn = app.db().get()?;
+        if args.demo {
+            let info = crate::demo::load(&mut conn)?;
+            print_demo(&base, &info);
+        }
         let mut out = std::io::stdout().lock();
         writeln!(out, "deltag is running at {base}/")?;
         if auth_store::count_users(&mut conn)? == 0 {
@@ -197,6 +227,7 @@ fn serve(cli: &Cli, args: &ServeArgs) -> anyhow::Result<()> {
         }
         drop(conn);
         drop(out);
+        spawn_purger(app.db().clone());
         app.run_until_stopped().await?;
         Ok(())
     })
@@ -322,4 +353,80 @@ fn backup(cli: &Cli, out: &std::path::Path) -> anyhow::Result<()> {
     check.batch_execute("PRAGMA quick_check")?;
     println!("Backup written to {} (integrity checked).", out.display());
     Ok(())
+}
+
+fn print_demo(base: &str, info: &crate::demo::DemoInfo) {
+    if info.loaded_now {
+        println!("Loaded the demo: Deltagelsessporet 2023, two topics, four workshops.");
+    } else {
+        println!("The demo is loaded already.");
+    }
+    println!(
+        "Facilitator login: {} / {}  ({base}/login)",
+        crate::demo::FACILITATOR_EMAIL,
+        crate::demo::FACILITATOR_PASSWORD
+    );
+    println!(
+        "Admin login:       {} / {}",
+        crate::demo::ADMIN_EMAIL,
+        crate::demo::ADMIN_PASSWORD
+    );
+    if let Some(code) = &info.open_join_code {
+        println!("Answer as a participant (open workshop): {base}/j/{code}");
+    }
+}
+
+fn demo(cli: &Cli) -> anyhow::Result<()> {
+    let db = cli.db()?;
+    let info = crate::demo::load(&mut *db.get()?)?;
+    print_demo(&cli.base_url(), &info);
+    Ok(())
+}
+
+fn export(cli: &Cli, workshop: &str, out: &std::path::Path) -> anyhow::Result<()> {
+    let db = cli.db()?;
+    let doc = crate::export::workshop_export(&mut *db.get()?, workshop).map_err(|e| match e {
+        crate::error::AppError::NotFound => {
+            anyhow::anyhow!("no workshop with id {workshop:?} (see `deltag list`)")
+        }
+        other => anyhow::anyhow!(other.chain()),
+    })?;
+    let json = serde_json::to_vec_pretty(&doc)?;
+    write_new_file(out, &json)?;
+    println!("Wrote {} answers to {}.", doc.answers.len(), out.display());
+    Ok(())
+}
+
+/// Writes through a temporary file and a rename, so a reader never sees half a file.
+fn write_new_file(path: &std::path::Path, bytes: &[u8]) -> anyhow::Result<()> {
+    let tmp = path.with_extension("partial");
+    std::fs::write(&tmp, bytes)?;
+    std::fs::rename(&tmp, path)?;
+    Ok(())
+}
+
+fn purge(cli: &Cli) -> anyhow::Result<()> {
+    let db = cli.db()?;
+    let n = crate::survey::store::purge_expired(&mut *db.get()?, crate::db::now())?;
+    println!("Deleted the answers of {n} participant(s) whose retention period has passed.");
+    Ok(())
+}
+
+/// Deletes expired answers once an hour while the server runs, so the retention period the
+/// start page promises is kept without a cron job.
+fn spawn_purger(db: Db) {
+    actix_web::rt::spawn(async move {
+        let mut tick = actix_web::rt::time::interval(Duration::from_secs(3600));
+        loop {
+            tick.tick().await;
+            match db
+                .run(|conn| crate::survey::store::purge_expired(conn, crate::db::now()))
+                .await
+            {
+                Ok(0) => {}
+                Ok(n) => tracing::info!(participants = n, "purged expired answers"),
+                Err(e) => tracing::warn!(error = %e.chain(), "purge failed"),
+            }
+        }
+    });
 }

@@ -1,0 +1,247 @@
+//! `deltag demo`: loads the 2023 participation track (two topics, four workshops, their
+//! questions and answers) and two demo accounts, once. Running it again changes nothing.
+
+pub mod content;
+
+use chrono::NaiveDateTime;
+use diesel::prelude::*;
+
+use self::content::{DemoQuestion, DemoWorkshop, TRACK};
+use crate::auth::domain::{Email, PersonName, Role};
+use crate::auth::{password, store as auth_store};
+use crate::db::schema::{tracks, workshops};
+use crate::db::{write_transaction, DbConnection};
+use crate::participant::domain::{AnswerText, AnswerValue, ChoiceValue, EnteredBy, YesNo};
+use crate::participant::store::{self as participant_store, NewAnswer, Source};
+use crate::survey::domain::{options_from_lines, QuestionKind, WorkshopStatus};
+use crate::survey::store::{self as survey_store, QuestionFields, WorkshopFields};
+
+/// The demo facilitator's login.
+pub const FACILITATOR_EMAIL: &str = "facilitator@demo.deltag.dk";
+/// Their password (a demo: printed on purpose).
+pub const FACILITATOR_PASSWORD: &str = "demo-facilitator-2023";
+/// The demo admin's login.
+pub const ADMIN_EMAIL: &str = "admin@demo.deltag.dk";
+/// Their password.
+pub const ADMIN_PASSWORD: &str = "demo-admin-2023";
+
+/// What a newcomer needs after loading.
+#[derive(Debug, Clone)]
+pub struct DemoInfo {
+    /// False when the demo was there already.
+    pub loaded_now: bool,
+    /// Join code of the open workshop.
+    pub open_join_code: Option<String>,
+}
+
+/// Loads the demo (idempotent: it looks for the demo track first).
+pub fn load(conn: &mut DbConnection) -> anyhow::Result<DemoInfo> {
+    ensure_user(
+        conn,
+        ADMIN_EMAIL,
+        "Demo-administrator",
+        Role::Admin,
+        ADMIN_PASSWORD,
+    )?;
+    let facilitator = ensure_user(
+        conn,
+        FACILITATOR_EMAIL,
+        "Demo-facilitator",
+        Role::Facilitator,
+        FACILITATOR_PASSWORD,
+    )?;
+    let existing: Option<String> = tracks::table
+        .filter(tracks::title.eq(TRACK.title))
+        .filter(tracks::year.eq(TRACK.year))
+        .select(tracks::id)
+        .first(conn)
+        .optional()?;
+    let loaded_now = existing.is_none();
+    if loaded_now {
+        write_transaction(conn, |conn| load_track(conn, &facilitator))?;
+    }
+    let open_join_code = open_code(conn)?;
+    Ok(DemoInfo {
+        loaded_now,
+        open_join_code,
+    })
+}
+
+fn open_code(conn: &mut DbConnection) -> QueryResult<Option<String>> {
+    let Some(last) = TRACK
+        .topics
+        .iter()
+        .flat_map(|t| t.workshops.iter())
+        .find(|w| w.open)
+    else {
+        return Ok(None);
+    };
+    workshops::table
+        .filter(workshops::title.eq(last.title))
+        .filter(workshops::status.eq(WorkshopStatus::Open.as_str()))
+        .select(workshops::join_code)
+        .first(conn)
+        .optional()
+}
+
+fn ensure_user(
+    conn: &mut DbConnection,
+    email: &str,
+    name: &str,
+    role: Role,
+    pw: &str,
+) -> anyhow::Result<String> {
+    if let Some(user) = auth_store::find_user_by_email(conn, email)? {
+        return Ok(user.id);
+    }
+    let hash = password::hash_sync(pw).map_err(|e| anyhow::anyhow!("hashing: {e}"))?;
+    let email = Email::parse(email).ok_or_else(|| anyhow::anyhow!("demo e-mail"))?;
+    let name = PersonName::parse(name).ok_or_else(|| anyhow::anyhow!("demo name"))?;
+    Ok(auth_store::create_user(conn, &email, &name, role, Some(&hash))?.id)
+}
+
+fn load_track(conn: &mut DbConnection, facilitator: &str) -> anyhow::Result<()> {
+    let track_id = survey_store::create_track(conn, TRACK.title, TRACK.year)?;
+    for topic in TRACK.topics {
+        let topic_id = survey_store::create_topic(conn, &track_id, topic.title, topic.description)?;
+        for workshop in topic.workshops {
+            load_workshop(conn, &topic_id, workshop, facilitator)?;
+        }
+    }
+    crate::audit::record(conn, None, "demo.load", &track_id, "")?;
+    Ok(())
+}
+
+fn load_workshop(
+    conn: &mut DbConnection,
+    topic_id: &str,
+    w: &DemoWorkshop,
+    facilitator: &str,
+) -> anyhow::Result<()> {
+    let fields = WorkshopFields {
+        title: w.title.to_owned(),
+        intro: w.intro.to_owned(),
+        starts_at: NaiveDateTime::parse_from_str(w.starts_at, "%Y-%m-%d %H:%M").ok(),
+        location: w.location.to_owned(),
+        retention_days: 90,
+    };
+    let workshop_id = survey_store::create_workshop(conn, topic_id, &fields)?;
+    let seed = workshop_id.as_str();
+    for q in w.questions {
+        survey_store::add_question(conn, &workshop_id, &question_fields(q))?;
+    }
+    let questions = survey_store::list_questions(conn, &workshop_id)?;
+    for (p_index, p) in w.participants.iter().enumerate() {
+        let entered_by = EnteredBy::parse(p.entered_by).unwrap_or(EnteredBy::Participant);
+        let source = if entered_by == EnteredBy::Participant {
+            Source::Phone
+        } else {
+            Source::Assisted
+        };
+        let participant = participant_store::join(
+            conn,
+            &workshop_id,
+            &format!("demo:{seed}:{p_index}"),
+            source,
+        )?;
+        for (question, raw) in questions.iter().zip(p.answers.iter()) {
+            let Some(value) = demo_value(question.kind(), &question.options(), raw) else {
+                continue;
+            };
+            let user = (entered_by != EnteredBy::Participant).then_some(facilitator);
+            participant_store::save_answer(
+                conn,
+                &NewAnswer {
+                    participant_id: &participant.id,
+                    question_id: &question.id,
+                    value: &value,
+                    entered_by,
+                    user_id: user,
+                    submission_key: &format!("demo:{seed}:{p_index}:{}", question.position),
+                },
+            )
+            .map_err(|e| anyhow::anyhow!("demo answer: {e}"))?;
+        }
+        if !w.open {
+            participant_store::finish(conn, &participant.id, &format!("demo-{seed}-{p_index}"))?;
+        }
+    }
+    for (line, (q_index, text)) in w.flipchart.iter().enumerate() {
+        let Some(question) = questions.get(*q_index) else {
+            continue;
+        };
+        let Ok(text) = AnswerText::parse(text) else {
+            continue;
+        };
+        let participant = participant_store::join(
+            conn,
+            &workshop_id,
+            &format!("demo-flipchart:{seed}:{line}"),
+            Source::Flipchart,
+        )?;
+        participant_store::save_answer(
+            conn,
+            &NewAnswer {
+                participant_id: &participant.id,
+                question_id: &question.id,
+                value: &AnswerValue::Text(text),
+                entered_by: EnteredBy::Scribe,
+                user_id: Some(facilitator),
+                submission_key: &format!("demo-flipchart:{seed}:{line}"),
+            },
+        )
+        .map_err(|e| anyhow::anyhow!("demo note: {e}"))?;
+    }
+    survey_store::set_status(conn, &workshop_id, WorkshopStatus::Open)?;
+    if !w.open {
+        survey_store::set_status(conn, &workshop_id, WorkshopStatus::Closed)?;
+    }
+    Ok(())
+}
+
+fn question_fields(q: &DemoQuestion) -> QuestionFields {
+    let kind = QuestionKind::parse(q.kind).unwrap_or(QuestionKind::LongText);
+    QuestionFields {
+        kind,
+        prompt: q.prompt.to_owned(),
+        help_text: q.help_text.to_owned(),
+        easy_read_prompt: q.easy_read.map(str::to_owned),
+        options: options_from_lines(&q.options.join("\n"), &[]),
+        allow_other: q.allow_other,
+        required: q.required,
+    }
+}
+
+/// Turns the content file's shorthand into an answer ("" none, "-" declined, "2", "1,3,other:…").
+fn demo_value(
+    kind: QuestionKind,
+    options: &[crate::survey::domain::ChoiceOption],
+    raw: &str,
+) -> Option<AnswerValue> {
+    match raw {
+        "" => return None,
+        "-" => return Some(AnswerValue::Declined),
+        _ => {}
+    }
+    Some(match kind {
+        QuestionKind::ShortText | QuestionKind::LongText => {
+            AnswerValue::Text(AnswerText::parse(raw).ok()?)
+        }
+        QuestionKind::Scale => AnswerValue::Scale(raw.parse().ok()?),
+        QuestionKind::YesNo => {
+            AnswerValue::YesNo(YesNo::ALL.into_iter().find(|v| v.as_str() == raw)?)
+        }
+        QuestionKind::SingleChoice | QuestionKind::MultipleChoice => {
+            let (numbers, other) = match raw.split_once("other:") {
+                Some((before, text)) => (before, Some(text.trim().to_owned())),
+                None => (raw, None),
+            };
+            let choices = numbers
+                .split(',')
+                .filter_map(|n| n.trim().parse::<usize>().ok())
+                .filter_map(|n| options.get(n.checked_sub(1)?).map(|o| o.key.clone()))
+                .collect();
+            AnswerValue::Choice(ChoiceValue { choices, other })
+        }
+    })
+}
