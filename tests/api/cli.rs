@@ -83,8 +83,11 @@ async fn migrate_twice_is_harmless(backend: Backend) {
     let db = TestDb::new(backend);
     let first = run(&db.url, &["migrate"]);
     assert!(first.status.success(), "{}", stderr(&first));
+    let versions = std::fs::read_dir(concat!(env!("CARGO_MANIFEST_DIR"), "/migrations/sqlite"))
+        .expect("dir")
+        .count();
     assert!(
-        stdout(&first).contains("Applied 1 migration"),
+        stdout(&first).contains(&format!("Applied {versions} migration")),
         "{}",
         stdout(&first)
     );
@@ -367,3 +370,124 @@ on_both_backends!(
     list_json_has_the_documented_shape,
     backup_while_serving_then_restore,
 );
+
+async fn demo_loads_once_and_export_writes_every_answer(backend: Backend) {
+    let db = TestDb::new(backend);
+    let first = run(&db.url, &["demo"]);
+    assert!(first.status.success(), "{}", stderr(&first));
+    assert!(stdout(&first).contains("facilitator@demo.deltag.dk"));
+    let join = stdout(&first)
+        .lines()
+        .find_map(|l| {
+            l.split_whitespace()
+                .find(|w| w.contains("/j/"))
+                .map(str::to_owned)
+        })
+        .expect("join url printed");
+    let again = run(&db.url, &["demo"]);
+    assert!(stdout(&again).contains("loaded already"));
+
+    let mut conn = direct_connection(&db.url);
+    use deltag::db::schema::{answers, participants, questions};
+    let texts: i64 = answers::table
+        .inner_join(questions::table)
+        .filter(questions::kind.eq_any(["short_text", "long_text"]))
+        .filter(answers::declined.eq(false))
+        .count()
+        .get_result(&mut conn)
+        .expect("count");
+    assert!(texts >= 60, "at least 60 free-text answers, got {texts}");
+    let statuses: Vec<String> = workshops::table
+        .order(workshops::starts_at)
+        .select(workshops::status)
+        .load(&mut conn)
+        .expect("statuses");
+    assert_eq!(statuses, ["closed", "closed", "closed", "open"]);
+    assert!(join.ends_with(&format!(
+        "/j/{}",
+        workshops::table
+            .filter(workshops::status.eq("open"))
+            .select(workshops::join_code)
+            .first::<String>(&mut conn)
+            .expect("code")
+    )));
+    let by_staff: i64 = answers::table
+        .filter(answers::entered_by.ne("self"))
+        .count()
+        .get_result(&mut conn)
+        .expect("count");
+    assert!(by_staff > 0, "some answers were entered by facilitators");
+    let total: i64 = answers::table.count().get_result(&mut conn).expect("count");
+    assert!(
+        participants::table
+            .count()
+            .get_result::<i64>(&mut conn)
+            .expect("count")
+            >= 54
+    );
+
+    let (workshop, title): (String, String) = workshops::table
+        .order(workshops::starts_at)
+        .select((workshops::id, workshops::title))
+        .first(&mut conn)
+        .expect("w");
+    let dir = tempfile::tempdir().expect("dir");
+    let out_file = dir.path().join("answers.json");
+    let out = run(
+        &db.url,
+        &[
+            "export",
+            "--workshop",
+            &workshop,
+            "--format",
+            "json",
+            "--out",
+            out_file.to_str().expect("path"),
+        ],
+    );
+    assert!(out.status.success(), "{}", stderr(&out));
+    let doc: serde_json::Value =
+        serde_json::from_slice(&std::fs::read(&out_file).expect("file")).expect("json");
+    assert_eq!(doc["workshop"]["title"], title.as_str());
+    let exported = doc["answers"].as_array().expect("answers");
+    let in_db: i64 = answers::table
+        .inner_join(questions::table)
+        .filter(questions::workshop_id.eq(&workshop))
+        .count()
+        .get_result(&mut conn)
+        .expect("count");
+    assert_eq!(exported.len() as i64, in_db);
+    assert!(in_db < total);
+    for a in exported {
+        for field in [
+            "question",
+            "kind",
+            "value",
+            "entered_by",
+            "created_at",
+            "updated_at",
+            "participant",
+        ] {
+            assert!(!a[field].is_null(), "{field} in {a}");
+        }
+        assert!(a["participant"]
+            .as_str()
+            .unwrap_or_default()
+            .starts_with('P'));
+    }
+    let missing = run(
+        &db.url,
+        &[
+            "export",
+            "--workshop",
+            "nope",
+            "--format",
+            "json",
+            "--out",
+            out_file.to_str().expect("path"),
+        ],
+    );
+    assert!(!missing.status.success());
+}
+
+on_both_backends!(demo_loads_once_and_export_writes_every_answer);

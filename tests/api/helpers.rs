@@ -76,6 +76,12 @@ impl TestDb {
                     .expect("create database");
                 let mut url = url::Url::parse(&base).expect("postgres url");
                 url.set_path(&format!("/{name}"));
+                // Loopback with trust auth: no TLS. With libpq's default (sslmode=prefer) pool
+                // threads can still be inside OpenSSL when the test process exits, which
+                // crashes the process after the test has passed.
+                if !url.query().is_some_and(|q| q.contains("sslmode")) {
+                    url.query_pairs_mut().append_pair("sslmode", "disable");
+                }
                 TestDb {
                     url: url.to_string(),
                     backend,

@@ -7,4 +7,8 @@ mod auth;
 mod cli;
 mod health;
 mod migrations;
+mod participant;
+mod qr_decode;
 mod security;
+mod survey_helpers;
+mod workshops;
