@@ -580,3 +580,39 @@ on_both_backends!(
     the_qr_code_encodes_the_join_url,
     clearing_a_shared_phone_starts_the_next_person_fresh,
 );
+
+async fn answers_are_deleted_when_the_retention_period_ends(backend: Backend) {
+    use deltag::db::schema::workshops;
+    let app = spawn_app(backend).await;
+    let kept = seed_workshop(&app, WorkshopStatus::Open);
+    let expired = seed_workshop(&app, WorkshopStatus::Open);
+    for s in [&kept, &expired] {
+        let c = app.other_client();
+        let q1 = c.join_workshop(&s.code).await;
+        c.answer(&q1, &[("answer", "Et svar"), ("action", "save")])
+            .await;
+    }
+    for s in [&kept, &expired] {
+        deltag::survey::store::set_status(&mut app.conn(), &s.workshop_id, WorkshopStatus::Closed)
+            .expect("close");
+    }
+    // One closed 91 days ago (retention 90), the other yesterday.
+    diesel::update(workshops::table.find(&expired.workshop_id))
+        .set(workshops::closed_at.eq(Some(now() - chrono::Duration::days(91))))
+        .execute(&mut *app.conn())
+        .expect("age");
+    let purged = deltag::survey::store::purge_expired(&mut app.conn(), now()).expect("purge");
+    assert_eq!(purged, 1);
+    let left: Vec<String> = participants::table
+        .select(participants::workshop_id)
+        .load(&mut *app.conn())
+        .expect("left");
+    assert_eq!(left, vec![kept.workshop_id.clone()]);
+    assert_eq!(answer_rows(&app).len(), 1);
+    assert_eq!(
+        deltag::survey::store::purge_expired(&mut app.conn(), now()).expect("again"),
+        0
+    );
+}
+
+on_both_backends!(answers_are_deleted_when_the_retention_period_ends);
