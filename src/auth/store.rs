@@ -3,7 +3,7 @@
 
 use chrono::{Duration, NaiveDateTime};
 use diesel::prelude::*;
-use diesel::result::{DatabaseErrorKind, Error as DieselError};
+use diesel::result::Error as DieselError;
 
 use super::domain::{Email, PersonName, Role};
 use crate::db::schema::{invitations, staff_sessions, users};
@@ -74,24 +74,24 @@ pub fn create_user(
         created_at: at,
         updated_at: at,
     };
-    let inserted = diesel::insert_into(users::table)
-        .values((
-            users::id.eq(&user.id),
-            users::email.eq(&user.email),
-            users::name.eq(&user.name),
-            users::role.eq(&user.role),
-            users::password_hash.eq(&user.password_hash),
-            users::disabled.eq(false),
-            users::created_at.eq(at),
-            users::updated_at.eq(at),
-        ))
-        .execute(conn);
-    match inserted {
-        Ok(_) => Ok(user),
-        Err(DieselError::DatabaseError(DatabaseErrorKind::UniqueViolation, _)) => {
-            Err(CreateUserError::DuplicateEmail)
-        }
-        Err(e) => Err(e.into()),
+    let inserted = crate::db::insert_unless_duplicate(conn, |conn| {
+        diesel::insert_into(users::table)
+            .values((
+                users::id.eq(&user.id),
+                users::email.eq(&user.email),
+                users::name.eq(&user.name),
+                users::role.eq(&user.role),
+                users::password_hash.eq(&user.password_hash),
+                users::disabled.eq(false),
+                users::created_at.eq(at),
+                users::updated_at.eq(at),
+            ))
+            .execute(conn)
+    })?;
+    if inserted {
+        Ok(user)
+    } else {
+        Err(CreateUserError::DuplicateEmail)
     }
 }
 

@@ -366,6 +366,23 @@ where
     }
 }
 
+/// Runs one insert that may hit a unique constraint, inside a savepoint: a duplicate returns
+/// `Ok(false)` and leaves any surrounding transaction usable (on PostgreSQL an error would
+/// otherwise abort the whole transaction).
+pub fn insert_unless_duplicate<F>(conn: &mut DbConnection, insert: F) -> diesel::QueryResult<bool>
+where
+    F: FnOnce(&mut DbConnection) -> diesel::QueryResult<usize>,
+{
+    match conn.transaction(insert) {
+        Ok(_) => Ok(true),
+        Err(diesel::result::Error::DatabaseError(
+            diesel::result::DatabaseErrorKind::UniqueViolation,
+            _,
+        )) => Ok(false),
+        Err(e) => Err(e),
+    }
+}
+
 /// A new time-ordered id (UUIDv7) as text.
 pub fn new_id() -> String {
     uuid::Uuid::now_v7().to_string()

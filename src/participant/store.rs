@@ -90,20 +90,18 @@ pub fn join(
     source: Source,
 ) -> QueryResult<Participant> {
     let hash = token_hash(token);
-    let inserted = diesel::insert_into(participants::table)
-        .values((
-            participants::id.eq(new_id()),
-            participants::workshop_id.eq(workshop_id),
-            participants::token_hash.eq(&hash),
-            participants::source.eq(source.as_str()),
-            participants::consent_at.eq(Some(now())),
-            participants::created_at.eq(now()),
-        ))
-        .execute(conn);
-    match inserted {
-        Ok(_) | Err(DieselError::DatabaseError(DatabaseErrorKind::UniqueViolation, _)) => {}
-        Err(e) => return Err(e),
-    }
+    crate::db::insert_unless_duplicate(conn, |conn| {
+        diesel::insert_into(participants::table)
+            .values((
+                participants::id.eq(new_id()),
+                participants::workshop_id.eq(workshop_id),
+                participants::token_hash.eq(&hash),
+                participants::source.eq(source.as_str()),
+                participants::consent_at.eq(Some(now())),
+                participants::created_at.eq(now()),
+            ))
+            .execute(conn)
+    })?;
     let found = participants::table
         .filter(participants::token_hash.eq(&hash))
         .select(Participant::as_select())

@@ -2,7 +2,7 @@
 
 use chrono::NaiveDateTime;
 use diesel::prelude::*;
-use diesel::result::{DatabaseErrorKind, Error as DieselError};
+use diesel::result::Error as DieselError;
 
 use super::domain::{ChoiceOption, JoinCode, QuestionKind, WorkshopStatus};
 use crate::db::schema::{answers, participants, questions, topics, tracks, workshops};
@@ -281,29 +281,30 @@ pub fn create_workshop(
     loop {
         let (id, at) = (new_id(), now());
         let code = JoinCode::random();
-        let inserted = diesel::insert_into(workshops::table)
-            .values((
-                workshops::id.eq(&id),
-                workshops::topic_id.eq(topic_id),
-                workshops::title.eq(&fields.title),
-                workshops::intro.eq(&fields.intro),
-                workshops::starts_at.eq(fields.starts_at),
-                workshops::location.eq(&fields.location),
-                workshops::status.eq(WorkshopStatus::Draft.as_str()),
-                workshops::join_code.eq(code.as_str()),
-                workshops::retention_days.eq(fields.retention_days),
-                workshops::created_at.eq(at),
-                workshops::updated_at.eq(at),
-            ))
-            .execute(conn);
-        match inserted {
-            Ok(_) => return Ok(id),
-            Err(DieselError::DatabaseError(DatabaseErrorKind::UniqueViolation, _))
-                if attempt < 5 =>
-            {
-                attempt += 1
-            }
-            Err(e) => return Err(e),
+        let inserted = crate::db::insert_unless_duplicate(conn, |conn| {
+            diesel::insert_into(workshops::table)
+                .values((
+                    workshops::id.eq(&id),
+                    workshops::topic_id.eq(topic_id),
+                    workshops::title.eq(&fields.title),
+                    workshops::intro.eq(&fields.intro),
+                    workshops::starts_at.eq(fields.starts_at),
+                    workshops::location.eq(&fields.location),
+                    workshops::status.eq(WorkshopStatus::Draft.as_str()),
+                    workshops::join_code.eq(code.as_str()),
+                    workshops::retention_days.eq(fields.retention_days),
+                    workshops::created_at.eq(at),
+                    workshops::updated_at.eq(at),
+                ))
+                .execute(conn)
+        })?;
+        // A code clash with a live workshop (1 in 10^8 each) just draws again.
+        if inserted {
+            return Ok(id);
+        }
+        attempt += 1;
+        if attempt > 5 {
+            return Err(DieselError::RollbackTransaction);
         }
     }
 }
