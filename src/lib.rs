@@ -5,6 +5,7 @@
 pub mod audit;
 pub mod auth;
 pub mod cli;
+pub mod cluster;
 pub mod config;
 pub mod db;
 pub mod demo;
@@ -15,5 +16,6 @@ pub mod participant;
 pub mod startup;
 pub mod survey;
 pub mod telemetry;
+pub mod themes;
 pub mod throttle;
 pub mod web;
