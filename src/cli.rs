@@ -76,6 +76,9 @@ pub enum Command {
     },
     /// Delete answers whose retention period after the workshop closed has passed.
     Purge,
+    /// Theme suggestions for scripting and evaluation.
+    #[command(subcommand)]
+    Themes(ThemesCommand),
     /// Write a consistent copy of the SQLite database while the server runs.
     Backup {
         /// The new file (must not exist).
@@ -108,6 +111,26 @@ pub struct ServeArgs {
     /// Load the demo track and accounts first (see `deltag demo`).
     #[arg(long, env = "DELTAG_DEMO", default_value_t = false)]
     pub demo: bool,
+}
+
+/// `deltag themes …`
+#[derive(Debug, Subcommand)]
+pub enum ThemesCommand {
+    /// Propose themes for the answers in FILE (one answer per line); needs no database.
+    Suggest {
+        /// UTF-8 text file, one answer per line.
+        #[arg(long)]
+        input: std::path::PathBuf,
+        /// Number of themes (default: chosen from the number of answers).
+        #[arg(long)]
+        k: Option<usize>,
+        /// English stemming and stop words instead of Danish.
+        #[arg(long)]
+        english: bool,
+        /// Print JSON: {"themes":[{"label","keywords","members"}],"unassigned":[...]}.
+        #[arg(long)]
+        json: bool,
+    },
 }
 
 /// `deltag user …`
@@ -175,6 +198,12 @@ pub fn run(cli: Cli) -> anyhow::Result<()> {
             out,
         }) => export(&cli, workshop, out),
         Some(Command::Purge) => purge(&cli),
+        Some(Command::Themes(ThemesCommand::Suggest {
+            input,
+            k,
+            english,
+            json,
+        })) => themes_suggest(input, *k, *english, *json),
     }
 }
 
@@ -429,4 +458,54 @@ fn spawn_purger(db: Db) {
             }
         }
     });
+}
+
+fn themes_suggest(
+    input: &std::path::Path,
+    k: Option<usize>,
+    english: bool,
+    json: bool,
+) -> anyhow::Result<()> {
+    use crate::cluster::{suggest, Language, SuggestOptions};
+    let text = std::fs::read_to_string(input)
+        .map_err(|e| anyhow::anyhow!("cannot read {}: {e}", input.display()))?;
+    let lines: Vec<&str> = text.lines().collect();
+    let language = if english {
+        Language::English
+    } else {
+        Language::Danish
+    };
+    let result = suggest(
+        &lines,
+        &SuggestOptions {
+            k,
+            language,
+            ..SuggestOptions::default()
+        },
+    );
+    if json {
+        let doc = serde_json::json!({
+            "themes": result.themes.iter().map(|t| serde_json::json!({
+                "label": t.label, "keywords": t.keywords, "members": t.members,
+            })).collect::<Vec<_>>(),
+            "unassigned": result.unassigned,
+        });
+        println!("{}", serde_json::to_string(&doc)?);
+        return Ok(());
+    }
+    for t in &result.themes {
+        println!(
+            "{} ({} answers): {}",
+            t.label,
+            t.members.len(),
+            t.keywords.join(", ")
+        );
+        for r in &t.representatives {
+            println!("  - {}", lines.get(*r).unwrap_or(&""));
+        }
+    }
+    if !result.unassigned.is_empty() {
+        println!("Unassigned: {} line(s)", result.unassigned.len());
+    }
+    Ok(())
 }

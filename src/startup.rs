@@ -71,6 +71,7 @@ pub fn routes(cfg: &mut web::ServiceConfig) {
     crate::auth::routes::routes(cfg);
     crate::survey::routes::routes(cfg);
     crate::participant::routes::routes(cfg);
+    crate::themes::routes::routes(cfg);
 }
 
 fn serve(listener: TcpListener, db: Db, settings: RuntimeSettings) -> anyhow::Result<Server> {

@@ -17,6 +17,7 @@ pub fn staff_nav(lang: Lang, staff: &Staff, csrf: &CsrfToken) -> Markup {
                 li { a href="/staff" { (lang.t("nav-overview")) } }
                 @if staff.role() == Role::Admin {
                     li { a href="/admin/users" { (lang.t("nav-users")) } }
+                    li { a href="/admin/audit" { (lang.t("nav-audit")) } }
                 }
                 li class="nav-user" { (staff.user.name) " (" (lang.t(staff.role().label_key())) ")" }
                 li {

@@ -187,6 +187,15 @@ diesel::table! {
 }
 
 diesel::table! {
+    rejected_suggestions (topic_id, fingerprint) {
+        topic_id -> Text,
+        fingerprint -> Text,
+        rejected_by -> Nullable<Text>,
+        created_at -> Timestamp,
+    }
+}
+
+diesel::table! {
     audit_events (id) {
         id -> Text,
         user_id -> Nullable<Text>,
@@ -227,5 +236,6 @@ diesel::allow_tables_to_appear_in_same_query!(
     theme_answers,
     key_points,
     quotes,
+    rejected_suggestions,
     audit_events,
 );

@@ -45,6 +45,7 @@ pub fn dashboard(lang: Lang, staff: &Staff, csrf: &CsrfToken, overview: &Overvie
                     }
                     @for topic in overview.topics.iter().filter(|t| t.track_id == track.id) {
                         h3 { (lang.t("topic-prefix")) " " (topic.title) }
+                        p { a href=(format!("/staff/topics/{}/board", topic.id)) { (lang.t("board-link")) span class="visually-hidden" { ": " (topic.title) } } }
                         @if staff.role().can_edit() {
                             p class="row-actions" {
                                 a href=(format!("/staff/topics/{}/edit", topic.id)) { (lang.t("edit")) span class="visually-hidden" { ": " (topic.title) } }

@@ -1,0 +1,562 @@
+//! Pages of the theme board.
+
+use std::collections::HashMap;
+
+use maud::{html, Markup};
+
+use super::pii;
+use super::store::{BoardAnswer, KeyPoint, QuoteRow, Theme};
+use crate::auth::views::staff_page;
+use crate::auth::Staff;
+use crate::participant::domain::EnteredBy;
+use crate::survey::store::{Topic, Workshop};
+use crate::web::csrf::CsrfToken;
+use crate::web::layout::{csrf_field, error_summary, FieldError};
+use crate::web::Lang;
+
+/// What the board shows.
+pub struct Board<'a> {
+    /// The topic.
+    pub topic: &'a Topic,
+    /// Its workshops (filter).
+    pub workshops: &'a [Workshop],
+    /// Questions with free text: (id, prompt) (filter).
+    pub questions: &'a [(String, String)],
+    /// Themes, parents followed by their sub-themes.
+    pub themes: &'a [Theme],
+    /// (answers, participants) per theme.
+    pub counts: &'a HashMap<String, (usize, usize)>,
+    /// The cards to show (already filtered).
+    pub cards: &'a [&'a BoardAnswer],
+    /// Theme ids per answer.
+    pub themes_of: &'a HashMap<String, Vec<String>>,
+    /// Key points of the topic.
+    pub key_points: &'a [KeyPoint],
+    /// Current filter values.
+    pub filter: &'a BoardFilter,
+    /// Answers in the pile (no theme).
+    pub unsorted: usize,
+    /// All free-text answers.
+    pub total: usize,
+    /// A notice after an action.
+    pub notice: Option<String>,
+    /// Errors of the last form.
+    pub errors: &'a [FieldError],
+}
+
+/// The board's filters (a GET form).
+#[derive(Debug, Clone, Default, serde::Deserialize)]
+pub struct BoardFilter {
+    /// "unsorted" (default), "all", or a theme id.
+    pub view: Option<String>,
+    /// Workshop id.
+    pub workshop: Option<String>,
+    /// Question id.
+    pub question: Option<String>,
+    /// Search text.
+    pub q: Option<String>,
+    /// Notice key after a redirect.
+    pub done: Option<String>,
+}
+
+impl BoardFilter {
+    /// The view, defaulting to the unsorted pile.
+    pub fn view(&self) -> &str {
+        self.view
+            .as_deref()
+            .filter(|v| !v.is_empty())
+            .unwrap_or("unsorted")
+    }
+}
+
+fn entered_badge(lang: Lang, entered_by: &str) -> Markup {
+    let by = EnteredBy::parse(entered_by).unwrap_or(EnteredBy::Participant);
+    html! { span class={ "badge" @if by != EnteredBy::Participant { " badge-staff" } } { (lang.t(by.label_key())) } }
+}
+
+fn theme_options(lang: Lang, themes: &[Theme], selected: Option<&str>) -> Markup {
+    html! {
+        @for t in themes {
+            option value=(t.id) selected[selected == Some(t.id.as_str())] {
+                @if t.parent_id.is_some() { "— " } (t.title)
+            }
+        }
+        @if themes.is_empty() { option value="" { (lang.t("board-no-themes")) } }
+    }
+}
+
+/// The board page.
+pub fn board_page(lang: Lang, staff: &Staff, csrf: &CsrfToken, b: &Board<'_>) -> Markup {
+    let topic = b.topic;
+    let title = lang.t_args("board-title", &[("topic", topic.title.as_str().into())]);
+    let base = format!("/staff/topics/{}", topic.id);
+    let view = b.filter.view();
+    let viewing_theme = b.themes.iter().find(|t| t.id == view);
+    let editor = staff.role().can_edit();
+    staff_page(
+        lang,
+        staff,
+        csrf,
+        &title,
+        html! {
+            a class="back-link" href="/staff" { (lang.t("nav-overview")) }
+            (error_summary(lang, b.errors))
+            @if let Some(n) = &b.notice { p class="notice" role="status" { (n) } }
+            h1 { (title) }
+            p { (lang.t_args("board-counts", &[("total", b.total.into()), ("unsorted", b.unsorted.into())])) }
+            ul class="link-list" {
+                li { a href=(format!("{base}/suggestions")) { (lang.t("board-suggest")) } }
+                li { a href=(format!("{base}/quotes")) { (lang.t("board-quotes")) } }
+            }
+            section aria-labelledby="themes-heading" {
+                h2 id="themes-heading" { (lang.t("board-themes")) }
+                @if b.themes.is_empty() { p { (lang.t("board-no-themes")) } }
+                ul class="theme-list" {
+                    @for t in b.themes {
+                        @let (n_answers, n_people) = b.counts.get(&t.id).copied().unwrap_or((0, 0));
+                        li class={ "theme" @if t.parent_id.is_some() { " sub-theme" } } id=(format!("theme-{}", t.id)) {
+                            p class="card-title" {
+                                a href=(format!("{base}/board?view={}", t.id)) { (t.title) }
+                            }
+                            p class="hint" { (lang.t_args("theme-counts", &[("answers", n_answers.into()), ("people", n_people.into())])) }
+                            @if !t.summary.is_empty() { p { (t.summary) } }
+                            (key_point_list(lang, csrf, editor, b.key_points, Some(&t.id)))
+                            @if editor { (theme_actions(lang, csrf, &base, t, b.themes)) }
+                        }
+                    }
+                }
+                @if editor {
+                    form method="post" action=(format!("{base}/themes")) class="panel" {
+                        (csrf_field(csrf))
+                        h3 { (lang.t("theme-new")) }
+                        div class="field" {
+                            label for="new-theme-title" { (lang.t("field-title")) }
+                            input type="text" id="new-theme-title" name="title" autocomplete="off";
+                        }
+                        div class="field" {
+                            label for="new-theme-parent" { (lang.t("theme-parent")) }
+                            select id="new-theme-parent" name="parent_id" {
+                                option value="" { (lang.t("theme-parent-none")) }
+                                @for t in b.themes.iter().filter(|t| t.parent_id.is_none()) { option value=(t.id) { (t.title) } }
+                            }
+                        }
+                        button type="submit" class="button" { (lang.t("theme-create")) }
+                    }
+                }
+            }
+            section aria-labelledby="kp-heading" {
+                h2 id="kp-heading" { (lang.t("key-points-topic")) }
+                (key_point_list(lang, csrf, editor, b.key_points, None))
+                @if editor { (topic_key_point_form(lang, csrf, &topic.id)) }
+            }
+            section aria-labelledby="answers-heading" {
+                h2 id="answers-heading" {
+                    @match viewing_theme {
+                        Some(t) => (lang.t_args("board-answers-in", &[("theme", t.title.as_str().into())])),
+                        None if view == "all" => (lang.t("board-answers-all")),
+                        None => (lang.t("board-answers-unsorted")),
+                    }
+                }
+                form method="get" action=(format!("{base}/board")) class="filters" {
+                    div class="field" {
+                        label for="view" { (lang.t("board-show")) }
+                        select id="view" name="view" {
+                            option value="unsorted" selected[view == "unsorted"] { (lang.t("board-answers-unsorted")) }
+                            option value="all" selected[view == "all"] { (lang.t("board-answers-all")) }
+                            (theme_options(lang, b.themes, Some(view)))
+                        }
+                    }
+                    div class="field" {
+                        label for="workshop" { (lang.t("board-workshop")) }
+                        select id="workshop" name="workshop" {
+                            option value="" { (lang.t("board-all")) }
+                            @for w in b.workshops { option value=(w.id) selected[b.filter.workshop.as_deref() == Some(w.id.as_str())] { (w.title) } }
+                        }
+                    }
+                    div class="field" {
+                        label for="question" { (lang.t("board-question")) }
+                        select id="question" name="question" {
+                            option value="" { (lang.t("board-all")) }
+                            @for (id, prompt) in b.questions { option value=(id) selected[b.filter.question.as_deref() == Some(id.as_str())] { (prompt) } }
+                        }
+                    }
+                    div class="field" {
+                        label for="q" { (lang.t("board-search")) }
+                        input type="search" id="q" name="q" value=(b.filter.q.as_deref().unwrap_or(""));
+                    }
+                    button type="submit" class="button secondary" { (lang.t("board-filter")) }
+                }
+                @if b.cards.is_empty() { p { (lang.t("board-no-answers")) } }
+                @else {
+                    form method="post" action=(format!("{base}/assign")) id="assign-form" {
+                        (csrf_field(csrf))
+                        input type="hidden" name="return_view" value=(view);
+                        ul class="cards" {
+                            @for a in b.cards {
+                                li class="answer-card" {
+                                    @if editor {
+                                        input type="checkbox" id=(format!("a-{}", a.id)) name="answer" value=(a.id);
+                                    }
+                                    div {
+                                        @if editor {
+                                            label for=(format!("a-{}", a.id)) class="answer-text" { (a.value) }
+                                        } @else {
+                                            p class="answer-text" { (a.value) }
+                                        }
+                                        p class="hint" { (a.question) " · " (a.workshop) }
+                                        p class="badges" {
+                                            (entered_badge(lang, &a.entered_by))
+                                            @for kind in pii::kinds(&a.value) { " " span class="badge badge-pii" { (lang.t(kind.label_key())) } }
+                                            @for tid in b.themes_of.get(&a.id).into_iter().flatten() {
+                                                @if let Some(t) = b.themes.iter().find(|t| &t.id == tid) { " " span class="badge badge-theme" { (t.title) } }
+                                            }
+                                        }
+                                        @if editor { p { a href=(format!("/staff/answers/{}/quote", a.id)) { (lang.t("quote-propose")) span class="visually-hidden" { ": " (a.value.chars().take(40).collect::<String>()) } } } }
+                                    }
+                                }
+                            }
+                        }
+                        @if editor && !b.themes.is_empty() {
+                            div class="assign-bar" {
+                                label for="target" { (lang.t("assign-target")) }
+                                select id="target" name="theme_id" { (theme_options(lang, b.themes, None)) }
+                                button type="submit" class="button" name="action" value="add" { (lang.t("assign-add")) }
+                                @if viewing_theme.is_some() {
+                                    input type="hidden" name="from_theme" value=(view);
+                                    button type="submit" class="button secondary" name="action" value="move" { (lang.t("assign-move")) }
+                                    button type="submit" class="button secondary" name="action" value="remove" { (lang.t("assign-remove")) }
+                                }
+                            }
+                        }
+                    }
+                }
+            }
+        },
+    )
+}
+
+fn theme_actions(lang: Lang, csrf: &CsrfToken, base: &str, t: &Theme, all: &[Theme]) -> Markup {
+    html! {
+        details class="theme-actions" {
+            summary { (lang.t("theme-edit")) span class="visually-hidden" { ": " (t.title) } }
+            form method="post" action=(format!("/staff/themes/{}", t.id)) {
+                (csrf_field(csrf))
+                input type="hidden" name="version" value=(t.version);
+                div class="field" {
+                    label for=(format!("title-{}", t.id)) { (lang.t("field-title")) }
+                    input type="text" id=(format!("title-{}", t.id)) name="title" value=(t.title);
+                }
+                div class="field" {
+                    label for=(format!("summary-{}", t.id)) { (lang.t("theme-summary")) }
+                    textarea id=(format!("summary-{}", t.id)) name="summary" rows="2" { (t.summary) }
+                }
+                button type="submit" class="button" { (lang.t("save")) }
+            }
+            form method="post" action=(format!("/staff/themes/{}/key-points", t.id)) {
+                (csrf_field(csrf))
+                div class="field" {
+                    label for=(format!("kp-{}", t.id)) { (lang.t("key-point-new")) }
+                    textarea id=(format!("kp-{}", t.id)) name="text" rows="2" {}
+                }
+                button type="submit" class="button secondary" { (lang.t("key-point-add")) }
+            }
+            div class="row-actions" {
+                @for (dir, key) in [("up", "move-up"), ("down", "move-down")] {
+                    form method="post" action=(format!("/staff/themes/{}/move", t.id)) class="inline-form" {
+                        (csrf_field(csrf))
+                        input type="hidden" name="direction" value=(dir);
+                        button type="submit" class="link-button" { (lang.t(key)) span class="visually-hidden" { ": " (t.title) } }
+                    }
+                }
+                form method="post" action=(format!("/staff/themes/{}/delete", t.id)) class="inline-form" {
+                    (csrf_field(csrf))
+                    button type="submit" class="link-button" { (lang.t("delete")) span class="visually-hidden" { ": " (t.title) } }
+                }
+            }
+            @let others: Vec<&Theme> = all.iter().filter(|o| o.id != t.id && o.parent_id.as_deref() != Some(t.id.as_str())).collect();
+            @if !others.is_empty() {
+                form method="post" action=(format!("/staff/themes/{}/merge", t.id)) class="row-form" {
+                    (csrf_field(csrf))
+                    label for=(format!("merge-{}", t.id)) { (lang.t("theme-merge-into")) }
+                    select id=(format!("merge-{}", t.id)) name="into" {
+                        @for o in others { option value=(o.id) { (o.title) } }
+                    }
+                    button type="submit" class="button secondary" { (lang.t("theme-merge")) }
+                }
+            }
+            p class="hint" { a href=(format!("{base}/board?view={}", t.id)) { (lang.t("theme-split-hint")) } }
+        }
+    }
+}
+
+fn key_point_list(
+    lang: Lang,
+    csrf: &CsrfToken,
+    editor: bool,
+    all: &[KeyPoint],
+    theme: Option<&String>,
+) -> Markup {
+    let points: Vec<&KeyPoint> = all
+        .iter()
+        .filter(|k| k.theme_id.as_ref() == theme)
+        .collect();
+    html! {
+        @if !points.is_empty() {
+            ol class="key-points" {
+                @for k in &points {
+                    li {
+                        span class="key-point-text" { (k.text) }
+                        @if editor {
+                            details class="kp-actions" {
+                                summary { (lang.t("edit")) span class="visually-hidden" { ": " (k.text.chars().take(40).collect::<String>()) } }
+                                form method="post" action=(format!("/staff/key-points/{}", k.id)) {
+                                    (csrf_field(csrf))
+                                    input type="hidden" name="version" value=(k.version);
+                                    label for=(format!("kpt-{}", k.id)) class="visually-hidden" { (lang.t("key-point")) }
+                                    textarea id=(format!("kpt-{}", k.id)) name="text" rows="2" { (k.text) }
+                                    button type="submit" class="button secondary" { (lang.t("save")) }
+                                }
+                                div class="row-actions" {
+                                    @for (dir, key) in [("up", "move-up"), ("down", "move-down")] {
+                                        form method="post" action=(format!("/staff/key-points/{}/move", k.id)) class="inline-form" {
+                                            (csrf_field(csrf))
+                                            input type="hidden" name="direction" value=(dir);
+                                            button type="submit" class="link-button" { (lang.t(key)) }
+                                        }
+                                    }
+                                    form method="post" action=(format!("/staff/key-points/{}/delete", k.id)) class="inline-form" {
+                                        (csrf_field(csrf))
+                                        button type="submit" class="link-button" { (lang.t("delete")) }
+                                    }
+                                }
+                            }
+                        }
+                    }
+                }
+            }
+        }
+    }
+}
+
+/// The form that adds a topic-level key point.
+pub fn topic_key_point_form(lang: Lang, csrf: &CsrfToken, topic_id: &str) -> Markup {
+    html! {
+        form method="post" action=(format!("/staff/topics/{topic_id}/key-points")) {
+            (csrf_field(csrf))
+            div class="field" {
+                label for="kp-topic" { (lang.t("key-point-new")) }
+                textarea id="kp-topic" name="text" rows="2" {}
+            }
+            button type="submit" class="button secondary" { (lang.t("key-point-add")) }
+        }
+    }
+}
+
+/// The form that proposes (an excerpt of) an answer as a quote.
+pub fn quote_form(
+    lang: Lang,
+    staff: &Staff,
+    csrf: &CsrfToken,
+    answer: &BoardAnswer,
+    topic_id: &str,
+    errors: &[FieldError],
+) -> Markup {
+    let title = lang.t("quote-new-title");
+    staff_page(
+        lang,
+        staff,
+        csrf,
+        &title,
+        html! {
+            a class="back-link" href=(format!("/staff/topics/{topic_id}/board")) { (lang.t("back")) }
+            (error_summary(lang, errors))
+            h1 { (title) }
+            p class="hint" { (answer.question) " · " (answer.workshop) " · " (entered_badge(lang, &answer.entered_by)) }
+            h2 { (lang.t("quote-original")) }
+            blockquote class="original" { (answer.value) }
+            form method="post" action=(format!("/staff/answers/{}/quote", answer.id)) {
+                (csrf_field(csrf))
+                div class="field" {
+                    label for="text" { (lang.t("quote-text")) }
+                    p class="hint" id="text-hint" { (lang.t("quote-text-hint")) }
+                    textarea id="text" name="text" rows="5" aria-describedby="text-hint" { (answer.value) }
+                }
+                button type="submit" class="button" { (lang.t("quote-save")) }
+            }
+        },
+    )
+}
+
+/// The topic's quotes: original and edited text side by side, approval.
+pub fn quotes_page(
+    lang: Lang,
+    staff: &Staff,
+    csrf: &CsrfToken,
+    topic: &Topic,
+    quotes: &[QuoteRow],
+    notice: Option<String>,
+) -> Markup {
+    let title = lang.t_args("quotes-title", &[("topic", topic.title.as_str().into())]);
+    let editor = staff.role().can_edit();
+    staff_page(
+        lang,
+        staff,
+        csrf,
+        &title,
+        html! {
+            a class="back-link" href=(format!("/staff/topics/{}/board", topic.id)) { (lang.t("board-back")) }
+            @if let Some(n) = notice { p class="notice" role="status" { (n) } }
+            h1 { (title) }
+            p { (lang.t("quotes-intro")) }
+            @if quotes.is_empty() { p { (lang.t("quotes-none")) } }
+            ul class="cards" {
+                @for q in quotes {
+                    li class="card" {
+                        p class="badges" {
+                            span class={ "badge" @if q.status == "approved" { " badge-ok" } } { (lang.t(&format!("quote-status-{}", q.status))) }
+                            " " (entered_badge(lang, &q.entered_by))
+                        }
+                        blockquote { (q.text) }
+                        @if q.text != q.original {
+                            details { summary { (lang.t("quote-show-original")) } blockquote class="original" { (q.original) } }
+                        }
+                        p class="hint" { (q.question) " · " (q.workshop) }
+                        @if editor {
+                            details {
+                                summary { (lang.t("quote-edit")) }
+                                form method="post" action=(format!("/staff/quotes/{}", q.id)) {
+                                    (csrf_field(csrf))
+                                    input type="hidden" name="version" value=(q.version);
+                                    label for=(format!("qt-{}", q.id)) { (lang.t("quote-text")) }
+                                    textarea id=(format!("qt-{}", q.id)) name="text" rows="4" { (q.text) }
+                                    button type="submit" class="button secondary" { (lang.t("save")) }
+                                }
+                            }
+                            div class="row-actions" {
+                                form method="post" action=(format!("/staff/quotes/{}/approve", q.id)) class="inline-form" {
+                                    (csrf_field(csrf))
+                                    input type="hidden" name="version" value=(q.version);
+                                    input type="hidden" name="approved" value=(if q.status == "approved" { "0" } else { "1" });
+                                    button type="submit" class="button secondary" {
+                                        @if q.status == "approved" { (lang.t("quote-unapprove")) } @else { (lang.t("quote-approve")) }
+                                    }
+                                }
+                                form method="post" action=(format!("/staff/quotes/{}/delete", q.id)) class="inline-form" {
+                                    (csrf_field(csrf))
+                                    button type="submit" class="link-button" { (lang.t("delete")) }
+                                }
+                            }
+                        }
+                    }
+                }
+            }
+        },
+    )
+}
+
+/// A proposal on the suggestions page.
+pub struct Proposal<'a> {
+    /// Label from the most distinctive terms.
+    pub label: String,
+    /// Keywords.
+    pub keywords: Vec<String>,
+    /// Member answers.
+    pub members: Vec<&'a BoardAnswer>,
+    /// 2–3 representative answers.
+    pub representatives: Vec<&'a BoardAnswer>,
+}
+
+/// The suggestions page: proposals for the unsorted answers, each to accept (renamed) or reject.
+pub fn suggestions_page(
+    lang: Lang,
+    staff: &Staff,
+    csrf: &CsrfToken,
+    topic: &Topic,
+    k: usize,
+    proposals: &[Proposal<'_>],
+    unsorted: usize,
+) -> Markup {
+    let title = lang.t("suggest-title");
+    let base = format!("/staff/topics/{}", topic.id);
+    staff_page(
+        lang,
+        staff,
+        csrf,
+        &title,
+        html! {
+            a class="back-link" href=(format!("{base}/board")) { (lang.t("board-back")) }
+            h1 { (title) }
+            p { (lang.t_args("suggest-intro", &[("count", unsorted.into())])) }
+            p class="row-actions" {
+                @if k > 2 { a href=(format!("{base}/suggestions?k={}", k - 1)) { (lang.t("suggest-fewer")) } }
+                span { (lang.t_args("suggest-k", &[("k", k.into())])) }
+                @if k < 30 { a href=(format!("{base}/suggestions?k={}", k + 1)) { (lang.t("suggest-more")) } }
+            }
+            @if proposals.is_empty() { p { (lang.t("suggest-none")) } }
+            @for (i, p) in proposals.iter().enumerate() {
+                section class="card" aria-labelledby=(format!("p-{i}")) {
+                    h2 id=(format!("p-{i}")) { (p.label) }
+                    p class="hint" { (lang.t_args("suggest-size", &[("count", p.members.len().into())])) " · " (p.keywords.join(", ")) }
+                    ul { @for r in &p.representatives { li { (r.value) } } }
+                    details {
+                        summary { (lang.t("suggest-all-members")) }
+                        ul { @for m in &p.members { li { (m.value) } } }
+                    }
+                    form method="post" action=(format!("{base}/suggestions/accept")) {
+                        (csrf_field(csrf))
+                        @for m in &p.members { input type="hidden" name="answer" value=(m.id); }
+                        div class="field" {
+                            label for=(format!("p-title-{i}")) { (lang.t("suggest-name")) }
+                            input type="text" id=(format!("p-title-{i}")) name="title" value=(p.label.to_uppercase());
+                        }
+                        button type="submit" class="button" { (lang.t("suggest-accept")) }
+                    }
+                    form method="post" action=(format!("{base}/suggestions/reject")) {
+                        (csrf_field(csrf))
+                        @for m in &p.members { input type="hidden" name="answer" value=(m.id); }
+                        button type="submit" class="button secondary" { (lang.t("suggest-reject")) }
+                    }
+                }
+            }
+        },
+    )
+}
+
+/// The admin's audit log.
+pub fn audit_page(
+    lang: Lang,
+    staff: &Staff,
+    csrf: &CsrfToken,
+    events: &[(crate::audit::AuditEvent, Option<String>)],
+) -> Markup {
+    let title = lang.t("audit-title");
+    staff_page(
+        lang,
+        staff,
+        csrf,
+        &title,
+        html! {
+            h1 { (title) }
+            div class="table-scroll" {
+                table {
+                    thead { tr {
+                        th scope="col" { (lang.t("audit-when")) }
+                        th scope="col" { (lang.t("audit-who")) }
+                        th scope="col" { (lang.t("audit-what")) }
+                        th scope="col" { (lang.t("audit-subject")) }
+                    } }
+                    tbody {
+                        @for (e, who) in events {
+                            tr {
+                                td { (e.at.format("%d.%m.%Y %H:%M:%S")) }
+                                td { (who.as_deref().unwrap_or("–")) }
+                                td { code { (e.action) } @if !e.detail.is_empty() { " " (e.detail) } }
+                                td { code { (e.subject) } }
+                            }
+                        }
+                    }
+                }
+            }
+        },
+    )
+}
