@@ -11,4 +11,5 @@ mod participant;
 mod qr_decode;
 mod security;
 mod survey_helpers;
+mod themes;
 mod workshops;

@@ -248,9 +248,14 @@ async fn facilitators_enter_answers_and_paste_flipchart_notes(backend: Backend) 
         location(&res),
         format!("/staff/workshops/{}?done=assist", s.workshop_id)
     );
-    // A resend stores nothing twice.
-    app.post_form(&format!("/staff/workshops/{}/assist", s.workshop_id), &form)
+    // A resend stores nothing twice and gets the same answer.
+    let again = app
+        .post_form(&format!("/staff/workshops/{}/assist", s.workshop_id), &form)
         .await;
+    assert_eq!(
+        location(&again),
+        format!("/staff/workshops/{}?done=assist", s.workshop_id)
+    );
     let rows: Vec<(String, String, Option<String>)> = answers::table
         .select((
             answers::value,
@@ -281,11 +286,17 @@ async fn facilitators_enter_answers_and_paste_flipchart_notes(backend: Backend) 
         )
         .await;
     assert_eq!(res.status().as_u16(), 303);
-    app.post_form(
-        &format!("/staff/questions/{qid}/paste"),
-        &[("submission_key", &key), ("notes", notes)],
-    )
-    .await;
+    let again = app
+        .post_form(
+            &format!("/staff/questions/{qid}/paste"),
+            &[("submission_key", &key), ("notes", notes)],
+        )
+        .await;
+    assert_eq!(
+        again.status().as_u16(),
+        303,
+        "a resend of pasted notes is a replay"
+    );
     let pasted: Vec<String> = answers::table
         .inner_join(participants::table)
         .filter(participants::source.eq("flipchart"))
