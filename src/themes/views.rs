@@ -114,7 +114,7 @@ pub fn board_page(lang: Lang, staff: &Staff, csrf: &CsrfToken, b: &Board<'_>) ->
                 ul class="theme-list" {
                     @for t in b.themes {
                         @let (n_answers, n_people) = b.counts.get(&t.id).copied().unwrap_or((0, 0));
-                        li class={ "theme" @if t.parent_id.is_some() { " sub-theme" } } id=(format!("theme-{}", t.id)) {
+                        li class={ "theme" @if t.parent_id.is_some() { " sub-theme" } } id=(format!("theme-{}", t.id)) data-theme=(t.id) {
                             p class="card-title" {
                                 a href=(format!("{base}/board?view={}", t.id)) { (t.title) }
                             }
@@ -149,6 +149,7 @@ pub fn board_page(lang: Lang, staff: &Staff, csrf: &CsrfToken, b: &Board<'_>) ->
                 (key_point_list(lang, csrf, editor, b.key_points, None))
                 @if editor { (topic_key_point_form(lang, csrf, &topic.id)) }
             }
+            script src=(crate::web::assets::url("board")) defer {}
             section aria-labelledby="answers-heading" {
                 h2 id="answers-heading" {
                     @match viewing_theme {
@@ -193,7 +194,7 @@ pub fn board_page(lang: Lang, staff: &Staff, csrf: &CsrfToken, b: &Board<'_>) ->
                         input type="hidden" name="return_view" value=(view);
                         ul class="cards" {
                             @for a in b.cards {
-                                li class="answer-card" {
+                                li class="answer-card" data-answer=(a.id) {
                                     @if editor {
                                         input type="checkbox" id=(format!("a-{}", a.id)) name="answer" value=(a.id);
                                     }

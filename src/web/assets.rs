@@ -15,12 +15,21 @@ struct Asset {
     body: &'static str,
 }
 
-const ASSETS: [Asset; 1] = [Asset {
-    name: "style",
-    ext: "css",
-    content_type: "text/css; charset=utf-8",
-    body: include_str!("static/style.css"),
-}];
+const ASSETS: [Asset; 2] = [
+    Asset {
+        name: "style",
+        ext: "css",
+        content_type: "text/css; charset=utf-8",
+        body: include_str!("static/style.css"),
+    },
+    // Only the theme board loads it; participant pages carry no JavaScript.
+    Asset {
+        name: "board",
+        ext: "js",
+        content_type: "text/javascript; charset=utf-8",
+        body: include_str!("static/board.js"),
+    },
+];
 
 static HASHED: LazyLock<Vec<(String, &'static Asset)>> = LazyLock::new(|| {
     ASSETS
