@@ -62,17 +62,26 @@ pub enum Command {
     },
     /// Load the demo participation track (2023) and demo accounts; safe to run again.
     Demo,
-    /// Export a workshop's answers.
+    /// Export a workshop, a topic or a whole track (and optionally mail it).
     Export {
-        /// The workshop's id (see `deltag list`).
-        #[arg(long)]
-        workshop: String,
-        /// Format (json; more formats come with the export work).
-        #[arg(long, value_parser = ["json"], default_value = "json")]
+        /// A workshop's id (see `deltag list`).
+        #[arg(long, group = "scope")]
+        workshop: Option<String>,
+        /// A topic's id.
+        #[arg(long, group = "scope")]
+        topic: Option<String>,
+        /// A track's id.
+        #[arg(long, group = "scope")]
+        track: Option<String>,
+        /// docx, xlsx, csv, json, md or html.
+        #[arg(long, value_parser = ["docx", "xlsx", "csv", "json", "md", "html"])]
         format: String,
         /// The file to write.
         #[arg(long)]
         out: std::path::PathBuf,
+        /// Also mail the file to this address (repeatable).
+        #[arg(long)]
+        mail_to: Vec<String>,
     },
     /// Delete answers whose retention period after the workshop closed has passed.
     Purge,
@@ -194,9 +203,20 @@ pub fn run(cli: Cli) -> anyhow::Result<()> {
         Some(Command::Demo) => demo(&cli),
         Some(Command::Export {
             workshop,
-            format: _,
+            topic,
+            track,
+            format,
             out,
-        }) => export(&cli, workshop, out),
+            mail_to,
+        }) => {
+            let scope = match (workshop, topic, track) {
+                (Some(id), None, None) => crate::export::Scope::Workshop(id.clone()),
+                (None, Some(id), None) => crate::export::Scope::Topic(id.clone()),
+                (None, None, Some(id)) => crate::export::Scope::Track(id.clone()),
+                _ => anyhow::bail!("give exactly one of --workshop, --topic or --track"),
+            };
+            export(&cli, &scope, format, out, mail_to)
+        }
         Some(Command::Purge) => purge(&cli),
         Some(Command::Themes(ThemesCommand::Suggest {
             input,
@@ -412,17 +432,67 @@ fn demo(cli: &Cli) -> anyhow::Result<()> {
     Ok(())
 }
 
-fn export(cli: &Cli, workshop: &str, out: &std::path::Path) -> anyhow::Result<()> {
+fn export(
+    cli: &Cli,
+    scope: &crate::export::Scope,
+    format: &str,
+    out: &std::path::Path,
+    mail_to: &[String],
+) -> anyhow::Result<()> {
+    let format = crate::export::Format::parse(format)
+        .ok_or_else(|| anyhow::anyhow!("unknown format {format:?}"))?;
+    // Check the mail settings before doing the work, so a typo fails fast.
+    let mailer = if mail_to.is_empty() {
+        None
+    } else {
+        Some(crate::mail::Mailer::new(
+            cli.smtp_url.as_deref(),
+            &cli.mail_from,
+        )?)
+    };
+    let recipients = if mail_to.is_empty() {
+        Vec::new()
+    } else {
+        crate::export::routes::recipients(&mail_to.join(",")).ok_or_else(|| {
+            anyhow::anyhow!("not a list of e-mail addresses: {}", mail_to.join(", "))
+        })?
+    };
     let db = cli.db()?;
-    let doc = crate::export::workshop_export(&mut *db.get()?, workshop).map_err(|e| match e {
-        crate::error::AppError::NotFound => {
-            anyhow::anyhow!("no workshop with id {workshop:?} (see `deltag list`)")
-        }
-        other => anyhow::anyhow!(other.chain()),
-    })?;
-    let json = serde_json::to_vec_pretty(&doc)?;
-    write_new_file(out, &json)?;
-    println!("Wrote {} answers to {}.", doc.answers.len(), out.display());
+    let (name, bytes) =
+        crate::export::export(&mut *db.get()?, scope, format, None).map_err(|e| match e {
+            crate::error::AppError::NotFound => {
+                anyhow::anyhow!("nothing with that id (see `deltag list`)")
+            }
+            other => anyhow::anyhow!(other.chain()),
+        })?;
+    write_new_file(out, &bytes)?;
+    println!("Wrote {} ({} bytes).", out.display(), bytes.len());
+    if let Some(mailer) = mailer {
+        let result = mailer.send(
+            &recipients,
+            &format!("deltag: {name}"),
+            "Eksporten fra deltag er vedhæftet.",
+            Some(crate::mail::Attached {
+                name: &name,
+                content_type: format.content_type(),
+                bytes,
+            }),
+        );
+        let outcome = if result.is_ok() {
+            "mail.sent"
+        } else {
+            "mail.failed"
+        };
+        crate::audit::record(
+            &mut *db.get()?,
+            None,
+            outcome,
+            &name,
+            &recipients.join(", "),
+        )?;
+        result?;
+        println!("Mailed to {}.", recipients.join(", "));
+    }
     Ok(())
 }
 

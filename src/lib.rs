@@ -11,6 +11,7 @@ pub mod db;
 pub mod demo;
 pub mod error;
 pub mod export;
+pub mod mail;
 pub mod participant;
 
 pub mod startup;

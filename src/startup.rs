@@ -72,6 +72,7 @@ pub fn routes(cfg: &mut web::ServiceConfig) {
     crate::survey::routes::routes(cfg);
     crate::participant::routes::routes(cfg);
     crate::themes::routes::routes(cfg);
+    crate::export::routes::routes(cfg);
 }
 
 fn serve(listener: TcpListener, db: Db, settings: RuntimeSettings) -> anyhow::Result<Server> {

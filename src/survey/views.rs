@@ -37,6 +37,7 @@ pub fn dashboard(lang: Lang, staff: &Staff, csrf: &CsrfToken, overview: &Overvie
             @for track in &overview.tracks {
                 section aria-labelledby=(format!("track-{}", track.id)) {
                     h2 id=(format!("track-{}", track.id)) { (track.title) }
+                    p { a href=(format!("/staff/export?scope=track&id={}", track.id)) { (lang.t("export-link")) span class="visually-hidden" { ": " (track.title) } } }
                     @if staff.role().can_edit() {
                         p class="row-actions" {
                             a href=(format!("/staff/tracks/{}/edit", track.id)) { (lang.t("edit")) span class="visually-hidden" { ": " (track.title) } }
@@ -45,7 +46,10 @@ pub fn dashboard(lang: Lang, staff: &Staff, csrf: &CsrfToken, overview: &Overvie
                     }
                     @for topic in overview.topics.iter().filter(|t| t.track_id == track.id) {
                         h3 { (lang.t("topic-prefix")) " " (topic.title) }
-                        p { a href=(format!("/staff/topics/{}/board", topic.id)) { (lang.t("board-link")) span class="visually-hidden" { ": " (topic.title) } } }
+                        p class="row-actions" {
+                            a href=(format!("/staff/topics/{}/board", topic.id)) { (lang.t("board-link")) span class="visually-hidden" { ": " (topic.title) } }
+                            a href=(format!("/staff/export?scope=topic&id={}", topic.id)) { (lang.t("export-link")) span class="visually-hidden" { ": " (topic.title) } }
+                        }
                         @if staff.role().can_edit() {
                             p class="row-actions" {
                                 a href=(format!("/staff/topics/{}/edit", topic.id)) { (lang.t("edit")) span class="visually-hidden" { ": " (topic.title) } }
@@ -328,6 +332,7 @@ pub fn workshop_page(lang: Lang, staff: &Staff, csrf: &CsrfToken, p: &WorkshopPa
                 li { a href=(format!("{base}/poster")) { (lang.t("workshop-poster")) } }
                 li { a href=(format!("{base}/cards")) { (lang.t("workshop-cards")) } }
                 li { a href=(format!("{base}/answers")) { (lang.t("workshop-answers")) } }
+                li { a href=(format!("/staff/export?scope=workshop&id={}", w.id)) { (lang.t("export-link")) } }
                 @if editor {
                     li { a href=(format!("{base}/edit")) { (lang.t("workshop-edit")) } }
                     @if status.accepts_answers() { li { a href=(format!("{base}/assist")) { (lang.t("workshop-assist")) } } }

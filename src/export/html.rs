@@ -1,0 +1,108 @@
+//! The summary as a print page: A4 print CSS and SVG bar charts for closed questions, so a
+//! browser saves it as a good-looking PDF. The stylesheet is inside the file, so the page also
+//! works when opened from disk or mailed.
+
+use maud::{html, Markup, PreEscaped, DOCTYPE};
+
+use super::summary::{ClosedQuestion, Summary, ThemeSummary};
+
+const PRINT_CSS: &str = "
+@page { size: A4; margin: 20mm 18mm; }
+body { font-family: system-ui, -apple-system, 'Segoe UI', Roboto, Arial, sans-serif; color: #1b1b1b; line-height: 1.45; max-width: 46rem; margin: 2rem auto; padding: 0 1rem; }
+h1 { font-size: 1.9rem; } h2 { font-size: 1.4rem; margin-top: 2rem; border-bottom: 2px solid #0b4f6c; }
+h3 { font-size: 1.15rem; text-transform: none; } h4 { font-size: 1rem; }
+blockquote { margin: 0.75rem 0; padding-left: 1rem; border-left: 4px solid #0b4f6c; font-style: italic; }
+blockquote footer { font-style: normal; color: #4a4a4a; font-size: 0.9rem; }
+.meta { color: #4a4a4a; }
+figure { margin: 1rem 0; break-inside: avoid; }
+table { border-collapse: collapse; } th, td { text-align: left; padding: 0.2rem 0.8rem 0.2rem 0; border-bottom: 1px solid #b1b4b6; }
+@media print { body { margin: 0; max-width: none; } h2 { break-after: avoid; } h3 { break-after: avoid; } }
+";
+
+fn date(d: Option<chrono::NaiveDateTime>) -> String {
+    d.map(|d| d.format("%d.%m.%Y").to_string())
+        .unwrap_or_else(|| "–".into())
+}
+
+/// A horizontal bar chart; suppressed counts get no bar and say "< 5".
+fn chart(q: &ClosedQuestion) -> Markup {
+    let max = q
+        .rows
+        .iter()
+        .filter_map(|r| r.count.value)
+        .max()
+        .unwrap_or(1)
+        .max(1) as f64;
+    let row_h = 26.0;
+    let height = row_h * q.rows.len() as f64 + 8.0;
+    html! {
+        figure {
+            svg width="640" height=(height) viewBox=(format!("0 0 640 {height}")) role="img" aria-label=(q.question) {
+                @for (i, r) in q.rows.iter().enumerate() {
+                    @let y = 4.0 + row_h * i as f64;
+                    @let w = r.count.value.map(|v| 300.0 * v as f64 / max).unwrap_or(0.0);
+                    text x="0" y=(y + 17.0) font-size="13" fill="#1b1b1b" { (r.label.chars().take(38).collect::<String>()) }
+                    rect x="260" y=(y + 4.0) width=(w) height="16" fill="#0b4f6c" {}
+                    text x=(266.0 + w) y=(y + 17.0) font-size="13" fill="#1b1b1b" { (r.count.display) }
+                }
+            }
+            figcaption class="meta" { (q.question) " (" (q.workshop) "). I alt: " (q.total.display) }
+        }
+    }
+}
+
+fn theme(t: &ThemeSummary, sub: bool) -> Markup {
+    html! {
+        @if sub { h4 { (t.title) } } @else { h3 { (t.title) } }
+        @if !t.summary.is_empty() { p { (t.summary) } }
+        p class="meta" { (t.answers.display) " svar fra " (t.participants.display) " deltagere" }
+        @if !t.key_points.is_empty() { ol { @for k in &t.key_points { li { (k) } } } }
+        @for q in &t.quotes {
+            blockquote { p { "»" (q.text) "«" } footer { (q.source) } }
+        }
+        @for s in &t.sub_themes { (theme(s, true)) }
+    }
+}
+
+/// Renders the print page.
+pub fn render(s: &Summary) -> String {
+    let page = html! {
+        (DOCTYPE)
+        html lang="da" {
+            head {
+                meta charset="utf-8";
+                meta name="viewport" content="width=device-width, initial-scale=1";
+                title { (s.title) }
+                style { (PreEscaped(PRINT_CSS)) }
+            }
+            body {
+                main {
+                    h1 { (s.title) }
+                    h2 { "Om deltagelsessporet" }
+                    p {
+                        "Temaer: " (s.about.topics.join(", ")) ". Workshops: " (s.about.workshops)
+                        ". Deltagere med svar: " (s.about.participants.display) ". Periode: "
+                        (date(s.about.first_date)) " – " (date(s.about.last_date)) "."
+                    }
+                    ul { @for e in &s.about.entered { li { (e.label) ": " (e.answers.display) " svar" } } }
+                    @for t in &s.topics {
+                        h2 { "Tema: " (t.title) }
+                        @if !t.description.is_empty() { p { (t.description) } }
+                        ul { @for w in &t.workshops { li { (w.title) " (" (date(w.starts_at)) @if !w.location.is_empty() { ", " (w.location) } "): " (w.participants.display) " deltagere" } } }
+                        @if !t.key_points.is_empty() { ol { @for k in &t.key_points { li { (k) } } } }
+                        @for th in &t.themes { (theme(th, false)) }
+                        @if !t.closed_questions.is_empty() {
+                            h3 { "Lukkede spørgsmål" }
+                            @for q in &t.closed_questions { (chart(q)) }
+                        }
+                    }
+                    h2 { "Metode" }
+                    p { (s.method_note) }
+                    h2 { "Beskyttelse af deltagerne" }
+                    p { (s.privacy_note) }
+                }
+            }
+        }
+    };
+    page.into_string()
+}

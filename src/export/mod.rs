@@ -1,0 +1,142 @@
+//! Exports. One summary model ([`summary::Summary`]) is built per export, with small counts
+//! suppressed, personal data masked and only approved quotes; one module per format renders
+//! it. No format queries the database its own way.
+
+pub mod csv;
+pub mod docx;
+pub mod html;
+pub mod markdown;
+pub mod routes;
+pub mod summary;
+pub mod xlsx;
+
+pub use summary::{Scope, Summary};
+
+/// The export formats.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Format {
+    /// Word, for the report text.
+    Docx,
+    /// Excel, for the numbers.
+    Xlsx,
+    /// The answers, for analysts.
+    Csv,
+    /// The whole summary model.
+    Json,
+    /// Markdown.
+    Markdown,
+    /// A print page (save as PDF from the browser).
+    Html,
+}
+
+impl Format {
+    /// Every format, in the order the export page offers them.
+    pub const ALL: [Format; 6] = [
+        Format::Docx,
+        Format::Xlsx,
+        Format::Csv,
+        Format::Json,
+        Format::Markdown,
+        Format::Html,
+    ];
+
+    /// The name used in URLs and on the command line.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Format::Docx => "docx",
+            Format::Xlsx => "xlsx",
+            Format::Csv => "csv",
+            Format::Json => "json",
+            Format::Markdown => "md",
+            Format::Html => "html",
+        }
+    }
+
+    /// Parses the name.
+    pub fn parse(s: &str) -> Option<Format> {
+        Self::ALL.into_iter().find(|f| f.as_str() == s)
+    }
+
+    /// The MIME type.
+    pub fn content_type(self) -> &'static str {
+        match self {
+            Format::Docx => {
+                "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
+            }
+            Format::Xlsx => "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+            Format::Csv => "text/csv; charset=utf-8",
+            Format::Json => "application/json",
+            Format::Markdown => "text/markdown; charset=utf-8",
+            Format::Html => "text/html; charset=utf-8",
+        }
+    }
+
+    /// Renders the summary.
+    pub fn render(self, summary: &Summary) -> anyhow::Result<Vec<u8>> {
+        Ok(match self {
+            Format::Docx => docx::render(summary)?,
+            Format::Xlsx => xlsx::render(summary)?,
+            Format::Csv => csv::render(summary)?,
+            Format::Json => serde_json::to_vec_pretty(summary)?,
+            Format::Markdown => markdown::render(summary).into_bytes(),
+            Format::Html => html::render(summary).into_bytes(),
+        })
+    }
+
+    /// A file name for the scope, e.g. `deltag-fra-bolig-til-hjem.docx`.
+    pub fn file_name(self, summary: &Summary) -> String {
+        let slug: String = summary
+            .scope
+            .title
+            .to_lowercase()
+            .chars()
+            .map(|c| match c {
+                'æ' => 'a',
+                'ø' => 'o',
+                'å' => 'a',
+                c if c.is_ascii_alphanumeric() => c,
+                _ => '-',
+            })
+            .collect::<String>()
+            .split('-')
+            .filter(|p| !p.is_empty())
+            .take(8)
+            .collect::<Vec<_>>()
+            .join("-");
+        format!("deltag-{slug}.{}", self.as_str())
+    }
+}
+
+/// Builds, renders and audits one export; returns the file name and bytes.
+pub fn export(
+    conn: &mut crate::db::DbConnection,
+    scope: &Scope,
+    format: Format,
+    user: Option<&str>,
+) -> Result<(String, Vec<u8>), crate::error::AppError> {
+    let summary = summary::build(conn, scope)?;
+    let bytes = format
+        .render(&summary)
+        .map_err(crate::error::AppError::Internal)?;
+    crate::audit::record(
+        conn,
+        user,
+        "export",
+        &summary.scope.id,
+        &format!("{} {}", summary.scope.kind, format.as_str()),
+    )?;
+    Ok((format.file_name(&summary), bytes))
+}
+
+impl Scope {
+    /// From `workshop` / `topic` / `track` and an id.
+    pub fn parse(kind: &str, id: &str) -> Option<Scope> {
+        let id = id.to_owned();
+        match kind {
+            "workshop" => Some(Scope::Workshop(id)),
+            "topic" => Some(Scope::Topic(id)),
+            "track" => Some(Scope::Track(id)),
+            _ => None,
+        }
+    }
+}
