@@ -500,6 +500,10 @@ async fn post_users(
     let new_link = created
         .as_ref()
         .map(|(user, token)| (user, format!("{}/setup/{}", settings.base_url, token)));
+    let notice = match &new_link {
+        Some((user, link)) => mail_invitation(lang, &settings, user, link).await,
+        None => None,
+    };
     Ok(html_status(
         status,
         views::users_page(
@@ -512,11 +516,41 @@ async fn post_users(
                 email,
                 role,
                 errors: &errors,
-                notice: None,
+                notice,
                 new_link,
             },
         ),
     ))
+}
+
+/// Mails an invitation link with the same mailer as exports, when mail is set up. The link is
+/// shown on screen either way; the notice says whether the mail went out.
+async fn mail_invitation(
+    lang: Lang,
+    settings: &RuntimeSettings,
+    user: &store::User,
+    link: &str,
+) -> Option<String> {
+    let mailer = match crate::mail::Mailer::new(
+        settings.settings.smtp_url.as_deref(),
+        &settings.settings.mail_from,
+    ) {
+        Ok(m) => m,
+        Err(crate::mail::MailError::NotConfigured) => return None,
+        Err(e) => return Some(format!("{} ({e})", lang.t("invite-mail-failed"))),
+    };
+    let to = vec![user.email.clone()];
+    let subject = lang.t("invite-mail-subject");
+    let body = lang.t_args(
+        "invite-mail-body",
+        &[("name", user.name.as_str().into()), ("link", link.into())],
+    );
+    let sent = actix_web::web::block(move || mailer.send(&to, &subject, &body, None)).await;
+    Some(match sent {
+        Ok(Ok(())) => lang.t_args("invite-mail-sent", &[("email", user.email.as_str().into())]),
+        Ok(Err(e)) => format!("{} ({e})", lang.t("invite-mail-failed")),
+        Err(_) => lang.t("invite-mail-failed"),
+    })
 }
 
 #[derive(Deserialize)]

@@ -392,3 +392,7 @@ export-mail-error-refused = Mailserveren tog ikke imod e-mailen. Intet er sendt.
 export-method-note = Svarene er givet på workshops i deltagelsessporet. Deltagerne svarede anonymt på deres egne telefoner, eller en facilitator skrev det ned, de sagde. Facilitatorerne har samlet svarene i emner og skrevet hovedpointerne.
 export-privacy-note = Antal under 5 vises som "< 5", også hvor et samlet tal ellers kunne afsløre dem. CPR-numre, telefonnumre og e-mailadresser er skjult. Kun citater, som facilitatorerne har godkendt, er med, og det står ved hvert citat, om det er deltagerens egne ord.
 export-quote-own-words = Deltagerens egne ord
+invite-mail-subject = Din adgang til deltag
+invite-mail-body = Hej { $name }. Du er inviteret til deltag. Åbn linket, og vælg din adgangskode. Linket virker i 7 dage: { $link }
+invite-mail-sent = Linket er også sendt til { $email }.
+invite-mail-failed = Linket kunne ikke sendes som e-mail. Giv det videre selv.

@@ -391,3 +391,7 @@ export-mail-error-refused = The mail server did not accept the email. Nothing wa
 export-method-note = The answers were given at workshops of the participation track. Participants answered anonymously on their own phones, or a facilitator wrote down what they said. The facilitators grouped the answers into themes and wrote the key points.
 export-privacy-note = Counts below 5 are shown as "< 5", also where a total could otherwise give them away. CPR numbers, phone numbers and email addresses are hidden. Only quotes the facilitators approved are included, and each quote says whether it is the participant's own words.
 export-quote-own-words = The participant's own words
+invite-mail-subject = Your access to deltag
+invite-mail-body = Hello { $name }. You are invited to deltag. Open the link and choose your password. The link works for 7 days: { $link }
+invite-mail-sent = The link has also been sent to { $email }.
+invite-mail-failed = The link could not be sent by email. Pass it on yourself.

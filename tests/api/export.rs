@@ -589,3 +589,42 @@ on_both_backends!(
     a_refusing_or_missing_mail_server_is_an_error_not_a_success,
     the_cli_exports_every_scope_and_mails,
 );
+
+async fn staff_invitations_use_the_same_mailer(backend: Backend) {
+    let sink = smtp_sink(false);
+    let port = sink.port;
+    let app = spawn_app_with(backend, |s| {
+        s.smtp_url = Some(format!("smtp://127.0.0.1:{port}"))
+    })
+    .await;
+    app.login_as(Role::Admin).await;
+    let res = app
+        .post_form(
+            "/admin/users",
+            &[
+                ("name", "Ny Kollega"),
+                ("email", "ny@example.dk"),
+                ("role", "facilitator"),
+            ],
+        )
+        .await;
+    assert_eq!(res.status().as_u16(), 200);
+    let page = res.text().await.unwrap_or_default();
+    assert_eq!(
+        text_of(&page, ".notice").as_deref(),
+        Some("Linket er også sendt til ny@example.dk.")
+    );
+    let link = text_of(&page, ".copy-link code").expect("link shown too");
+    let mails = messages(&sink);
+    assert_eq!(mails.len(), 1);
+    assert!(mails[0].starts_with("X-Envelope-To: ny@example.dk"));
+    // The body may be quoted-printable: compare without soft line breaks.
+    assert!(
+        mails[0]
+            .replace("=\r\n", "")
+            .contains(link.rsplit('/').next().unwrap_or("-")),
+        "the mail carries the link"
+    );
+}
+
+on_both_backends!(staff_invitations_use_the_same_mailer);
