@@ -102,13 +102,80 @@ fn ensure_user(
 
 fn load_track(conn: &mut DbConnection, facilitator: &str) -> anyhow::Result<()> {
     let track_id = survey_store::create_track(conn, TRACK.title, TRACK.year)?;
+    let mut topic_ids = Vec::new();
     for topic in TRACK.topics {
         let topic_id = survey_store::create_topic(conn, &track_id, topic.title, topic.description)?;
         for workshop in topic.workshops {
             load_workshop(conn, &topic_id, workshop, facilitator)?;
         }
+        topic_ids.push(topic_id);
     }
+    load_themes(conn, &topic_ids, facilitator)?;
     crate::audit::record(conn, None, "demo.load", &track_id, "")?;
+    Ok(())
+}
+
+/// Themes as a facilitator might have started them on each topic: a title, words that put an
+/// answer in it, and key points (from the report's findings).
+const DEMO_THEMES: [(usize, &str, &[&str], &[&str]); 4] = [
+    (0, "DEN RETTE BOLIGLØSNING", &["bolig", "lejlighed", "værelse", "bo "], &[
+        "De fleste ønsker en helt almindelig bolig med varme, strøm og lås på døren.",
+        "Den rette bolig ligger tæt på netværk og et lokalmiljø, hvor man er velkommen.",
+    ]),
+    (0, "MENINGSFULDE FÆLLESSKABER", &["ensom", "fællesskab", "venner", "netværk", "familie"], &[
+        "Mange skal bygge et netværk op igen, når de flytter ind, og har brug for støtte til det.",
+    ]),
+    (1, "7 GRUNDPRINCIPPER FOR GOD STØTTE", &["lyt", "menneske", "tempo", "alvorlig"], &[
+        "Se mig som et menneske",
+        "Lyt til mig",
+        "Spørg ind til mine behov",
+        "Tag mig alvorligt",
+        "Oplys mig om mine rettigheder og muligheder",
+        "Følg mit tempo",
+        "Hjælp mig med at bygge mig selv op igen",
+    ]),
+    (1, "ERFARINGER MED AT SØGE STØTTE", &["sagsbehandler", "kommune", "system", "ansøg"], &[
+        "Systemet opleves som en labyrint, hvor man bliver sendt rundt.",
+    ]),
+];
+
+/// Starts the board of each topic: themes, their answers, key points, and one approved quote
+/// per theme, so the board and the exports show something to a newcomer.
+fn load_themes(
+    conn: &mut DbConnection,
+    topic_ids: &[String],
+    facilitator: &str,
+) -> anyhow::Result<()> {
+    use crate::themes::store as themes_store;
+    for (topic_index, title, words, key_points) in DEMO_THEMES {
+        let Some(topic) = topic_ids.get(topic_index) else {
+            continue;
+        };
+        let theme = themes_store::create_theme(conn, topic, title, None)
+            .map_err(|e| anyhow::anyhow!(e.chain()))?;
+        let answers = themes_store::board_answers(conn, topic)?;
+        let matching: Vec<&themes_store::BoardAnswer> = answers
+            .iter()
+            .filter(|a| {
+                let text = a.value.to_lowercase();
+                words.iter().any(|w| text.contains(w))
+            })
+            .collect();
+        let ids: Vec<String> = matching.iter().map(|a| a.id.clone()).collect();
+        themes_store::assign(conn, &theme, &ids, Some(facilitator))?;
+        for point in key_points {
+            themes_store::add_key_point(conn, topic, Some(&theme), point)?;
+        }
+        if let Some(a) = matching
+            .iter()
+            .find(|a| a.entered_by == "self" && crate::themes::pii::kinds(&a.value).is_empty())
+        {
+            let quote =
+                themes_store::create_quote(conn, &a.id, &a.value, &a.value, Some(facilitator))?;
+            themes_store::set_quote_approved(conn, &quote, true, 1)?
+                .map_err(|_| anyhow::anyhow!("demo quote conflict"))?;
+        }
+    }
     Ok(())
 }
 

@@ -108,6 +108,8 @@ pub fn board_page(lang: Lang, staff: &Staff, csrf: &CsrfToken, b: &Board<'_>) ->
                 li { a href=(format!("{base}/suggestions")) { (lang.t("board-suggest")) } }
                 li { a href=(format!("{base}/quotes")) { (lang.t("board-quotes")) } }
             }
+            div class="board-grid" {
+            div class="board-col" {
             section aria-labelledby="themes-heading" {
                 h2 id="themes-heading" { (lang.t("board-themes")) }
                 @if b.themes.is_empty() { p { (lang.t("board-no-themes")) } }
@@ -149,6 +151,8 @@ pub fn board_page(lang: Lang, staff: &Staff, csrf: &CsrfToken, b: &Board<'_>) ->
                 (key_point_list(lang, csrf, editor, b.key_points, None))
                 @if editor { (topic_key_point_form(lang, csrf, &topic.id)) }
             }
+            }
+            div class="board-col" {
             script src=(crate::web::assets::url("board")) defer {}
             section aria-labelledby="answers-heading" {
                 h2 id="answers-heading" {
@@ -231,6 +235,8 @@ pub fn board_page(lang: Lang, staff: &Staff, csrf: &CsrfToken, b: &Board<'_>) ->
                         }
                     }
                 }
+            }
+            }
             }
         },
     )

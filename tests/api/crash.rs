@@ -20,7 +20,10 @@ use crate::helpers::{direct_connection, new_client, TestDb};
 use crate::on_both_backends;
 
 fn free_port() -> u16 {
-    TcpListener::bind("127.0.0.1:0").and_then(|l| l.local_addr()).map(|a| a.port()).expect("free port")
+    TcpListener::bind("127.0.0.1:0")
+        .and_then(|l| l.local_addr())
+        .map(|a| a.port())
+        .expect("free port")
 }
 
 struct Server(Child);
@@ -34,7 +37,13 @@ impl Drop for Server {
 
 async fn start(url: &str, port: u16) -> Server {
     let child = Command::new(env!("CARGO_BIN_EXE_deltag"))
-        .args(["serve", "--bind", &format!("127.0.0.1:{port}"), "--workers", "2"])
+        .args([
+            "serve",
+            "--bind",
+            &format!("127.0.0.1:{port}"),
+            "--workers",
+            "2",
+        ])
         .env("DELTAG_DATABASE_URL", url)
         .env("RUST_LOG", "error")
         .stdout(Stdio::null())
@@ -57,7 +66,12 @@ async fn start(url: &str, port: u16) -> Server {
 fn hidden(page: &str, name: &str) -> Option<String> {
     let doc = scraper::Html::parse_document(page);
     let sel = scraper::Selector::parse(&format!("input[name={name}]")).ok()?;
-    let value = doc.select(&sel).next()?.value().attr("value").map(str::to_owned);
+    let value = doc
+        .select(&sel)
+        .next()?
+        .value()
+        .attr("value")
+        .map(str::to_owned);
     value
 }
 
@@ -66,7 +80,14 @@ fn hidden(page: &str, name: &str) -> Option<String> {
 async fn phone(base: String, code: String, tag: String, acked: Arc<Mutex<Vec<String>>>) {
     let (client, jar) = new_client();
     let go = async {
-        let start = client.get(format!("{base}/j/{code}")).send().await.ok()?.text().await.ok()?;
+        let start = client
+            .get(format!("{base}/j/{code}"))
+            .send()
+            .await
+            .ok()?
+            .text()
+            .await
+            .ok()?;
         let token = hidden(&start, "start_token")?;
         let url = reqwest::Url::parse(&base).ok()?;
         let csrf = reqwest::cookie::CookieStore::cookies(&*jar, &url)?
@@ -74,18 +95,32 @@ async fn phone(base: String, code: String, tag: String, acked: Arc<Mutex<Vec<Str
             .ok()?
             .split("; ")
             .find_map(|kv| kv.strip_prefix("deltag_csrf=").map(str::to_owned))?;
-        let res = client.post(format!("{base}/j/{code}/start")).form(&[("start_token", token.as_str()), ("csrf_token", &csrf)]).send().await.ok()?;
+        let res = client
+            .post(format!("{base}/j/{code}/start"))
+            .form(&[("start_token", token.as_str()), ("csrf_token", &csrf)])
+            .send()
+            .await
+            .ok()?;
         if res.status().as_u16() != 303 {
             return None;
         }
         for n in 1..=6 {
             let path = format!("{base}/j/{code}/q/{n}");
             let page = client.get(&path).send().await.ok()?.text().await.ok()?;
-            let (key, qid) = (hidden(&page, "submission_key")?, hidden(&page, "question_id")?);
+            let (key, qid) = (
+                hidden(&page, "submission_key")?,
+                hidden(&page, "question_id")?,
+            );
             let text = format!("{tag}-q{n}");
             let res = client
                 .post(&path)
-                .form(&[("answer", text.as_str()), ("action", "save"), ("submission_key", &key), ("question_id", &qid), ("csrf_token", &csrf)])
+                .form(&[
+                    ("answer", text.as_str()),
+                    ("action", "save"),
+                    ("submission_key", &key),
+                    ("question_id", &qid),
+                    ("csrf_token", &csrf),
+                ])
                 .send()
                 .await
                 .ok()?;
@@ -105,17 +140,40 @@ fn seed(url: &str) -> String {
     run_migrations(&mut conn).expect("migrate");
     let track = store::create_track(&mut conn, "Crash", 2026).expect("track");
     let topic = store::create_topic(&mut conn, &track, "Crash", "").expect("topic");
-    let w = store::create_workshop(&mut conn, &topic, &WorkshopFields { title: "Crash".into(), retention_days: 90, ..WorkshopFields::default() }).expect("workshop");
+    let w = store::create_workshop(
+        &mut conn,
+        &topic,
+        &WorkshopFields {
+            title: "Crash".into(),
+            retention_days: 90,
+            ..WorkshopFields::default()
+        },
+    )
+    .expect("workshop");
     for n in 1..=6 {
-        let q = QuestionFields { kind: QuestionKind::ShortText, prompt: format!("Spørgsmål {n}"), help_text: String::new(), easy_read_prompt: None, options: vec![], allow_other: false, required: false };
+        let q = QuestionFields {
+            kind: QuestionKind::ShortText,
+            prompt: format!("Spørgsmål {n}"),
+            help_text: String::new(),
+            easy_read_prompt: None,
+            options: vec![],
+            allow_other: false,
+            required: false,
+        };
         store::add_question(&mut conn, &w, &q).expect("question");
     }
     store::set_status(&mut conn, &w, WorkshopStatus::Open).expect("open");
-    store::find_workshop(&mut conn, &w).expect("find").expect("some").join_code
+    store::find_workshop(&mut conn, &w)
+        .expect("find")
+        .expect("some")
+        .join_code
 }
 
 async fn acknowledged_answers_survive_kill_9(backend: Backend) {
-    let rounds: usize = std::env::var("DELTAG_CRASH_ROUNDS").ok().and_then(|r| r.parse().ok()).unwrap_or(3);
+    let rounds: usize = std::env::var("DELTAG_CRASH_ROUNDS")
+        .ok()
+        .and_then(|r| r.parse().ok())
+        .unwrap_or(3);
     let db = TestDb::new(backend);
     let code = seed(&db.url);
     let port = free_port();
@@ -126,7 +184,12 @@ async fn acknowledged_answers_survive_kill_9(backend: Backend) {
         let mut server = start(&db.url, port).await;
         let mut tasks = Vec::new();
         for i in 0..24 {
-            tasks.push(tokio::spawn(phone(base.clone(), code.clone(), format!("r{round}-p{i}"), acked.clone())));
+            tasks.push(tokio::spawn(phone(
+                base.clone(),
+                code.clone(),
+                format!("r{round}-p{i}"),
+                acked.clone(),
+            )));
             phones_started += 1;
         }
         // Kill at a random moment once answers are flowing in this round.
@@ -144,12 +207,24 @@ async fn acknowledged_answers_survive_kill_9(backend: Backend) {
             let _ = t.await;
         }
         let expected: Vec<String> = acked.lock().expect("lock").clone();
-        let stored: HashSet<String> = answers::table.select(answers::value).load::<String>(&mut direct_connection(&db.url)).expect("answers").into_iter().collect();
+        let stored: HashSet<String> = answers::table
+            .select(answers::value)
+            .load::<String>(&mut direct_connection(&db.url))
+            .expect("answers")
+            .into_iter()
+            .collect();
         let lost: Vec<&String> = expected.iter().filter(|t| !stored.contains(*t)).collect();
-        assert!(lost.is_empty(), "round {round}: {} acknowledged answers lost: {lost:?}", lost.len());
+        assert!(
+            lost.is_empty(),
+            "round {round}: {} acknowledged answers lost: {lost:?}",
+            lost.len()
+        );
     }
     let total = acked.lock().expect("lock").len();
-    assert!(total > 0, "the load acknowledged some answers ({phones_started} phones)");
+    assert!(
+        total > 0,
+        "the load acknowledged some answers ({phones_started} phones)"
+    );
     let mut conn = direct_connection(&db.url);
     match backend {
         Backend::Sqlite => {
@@ -158,8 +233,16 @@ async fn acknowledged_answers_survive_kill_9(backend: Backend) {
                 #[diesel(sql_type = diesel::sql_types::Text)]
                 integrity_check: String,
             }
-            let check: Vec<Check> = diesel::sql_query("PRAGMA integrity_check").load(&mut conn).expect("integrity_check");
-            assert_eq!(check.iter().map(|c| c.integrity_check.as_str()).collect::<Vec<_>>(), ["ok"]);
+            let check: Vec<Check> = diesel::sql_query("PRAGMA integrity_check")
+                .load(&mut conn)
+                .expect("integrity_check");
+            assert_eq!(
+                check
+                    .iter()
+                    .map(|c| c.integrity_check.as_str())
+                    .collect::<Vec<_>>(),
+                ["ok"]
+            );
         }
         Backend::Postgres => {
             conn.batch_execute("SELECT 1").expect("database answers");
