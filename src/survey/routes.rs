@@ -95,6 +95,32 @@ async fn get_dashboard(
     )))
 }
 
+/// A form page of this feature: heading from `heading_key`, posting to `action`.
+#[allow(clippy::too_many_arguments)]
+fn form(
+    lang: Lang,
+    staff: &Staff,
+    csrf: &CsrfToken,
+    heading_key: &str,
+    action: &str,
+    back: &str,
+    errors: &[FieldError],
+    fields: maud::Markup,
+) -> maud::Markup {
+    views::form_page(
+        lang,
+        staff,
+        csrf,
+        views::FormPage {
+            heading: &lang.t(heading_key),
+            action,
+            back,
+            errors,
+            fields,
+        },
+    )
+}
+
 fn unprocessable(markup: maud::Markup) -> HttpResponse {
     html_status(StatusCode::UNPROCESSABLE_ENTITY, markup)
 }
@@ -144,17 +170,15 @@ async fn get_new_track(
     staff.require_editor()?;
     let year = chrono::Utc::now().format("%Y").to_string();
     let fields = views::track_fields(lang, "", &year, &[]);
-    Ok(html_response(views::form_page(
+    Ok(html_response(form(
         lang,
         &staff,
         &csrf,
-        views::FormPage {
-            heading: &lang.t("track-new"),
-            action: "/staff/tracks",
-            back: "/staff",
-            errors: &[],
-            fields,
-        },
+        "track-new",
+        "/staff/tracks",
+        "/staff",
+        &[],
+        fields,
     )))
 }
 
@@ -180,17 +204,15 @@ async fn post_new_track(
         }
         Err(errors) => {
             let fields = views::track_fields(lang, &input.title, &input.year, &errors);
-            Ok(unprocessable(views::form_page(
+            Ok(unprocessable(form(
                 lang,
                 &staff,
                 &csrf,
-                views::FormPage {
-                    heading: &lang.t("track-new"),
-                    action: "/staff/tracks",
-                    back: "/staff",
-                    errors: &errors,
-                    fields,
-                },
+                "track-new",
+                "/staff/tracks",
+                "/staff",
+                &errors,
+                fields,
             )))
         }
     }
@@ -211,17 +233,15 @@ async fn get_edit_track(
         .ok_or(AppError::NotFound)?;
     let fields = views::track_fields(lang, &track.title, &track.year.to_string(), &[]);
     let action = format!("/staff/tracks/{}", track.id);
-    Ok(html_response(views::form_page(
+    Ok(html_response(form(
         lang,
         &staff,
         &csrf,
-        views::FormPage {
-            heading: &lang.t("track-edit"),
-            action: &action,
-            back: "/staff",
-            errors: &[],
-            fields,
-        },
+        "track-edit",
+        &action,
+        "/staff",
+        &[],
+        fields,
     )))
 }
 
@@ -258,17 +278,15 @@ async fn post_edit_track(
         Err(errors) => {
             let fields = views::track_fields(lang, &input.title, &input.year, &errors);
             let action = format!("/staff/tracks/{id}");
-            Ok(unprocessable(views::form_page(
+            Ok(unprocessable(form(
                 lang,
                 &staff,
                 &csrf,
-                views::FormPage {
-                    heading: &lang.t("track-edit"),
-                    action: &action,
-                    back: "/staff",
-                    errors: &errors,
-                    fields,
-                },
+                "track-edit",
+                &action,
+                "/staff",
+                &errors,
+                fields,
             )))
         }
     }
@@ -321,17 +339,15 @@ async fn get_new_topic(
         .ok_or(AppError::NotFound)?;
     let fields = views::topic_fields(lang, "", "", &[]);
     let action = format!("/staff/tracks/{}/topics", track.id);
-    Ok(html_response(views::form_page(
+    Ok(html_response(form(
         lang,
         &staff,
         &csrf,
-        views::FormPage {
-            heading: &lang.t("topic-new"),
-            action: &action,
-            back: "/staff",
-            errors: &[],
-            fields,
-        },
+        "topic-new",
+        &action,
+        "/staff",
+        &[],
+        fields,
     )))
 }
 
@@ -367,17 +383,15 @@ async fn post_new_topic(
         Err(errors) => {
             let fields = views::topic_fields(lang, &input.title, &input.description, &errors);
             let action = format!("/staff/tracks/{track_id}/topics");
-            Ok(unprocessable(views::form_page(
+            Ok(unprocessable(form(
                 lang,
                 &staff,
                 &csrf,
-                views::FormPage {
-                    heading: &lang.t("topic-new"),
-                    action: &action,
-                    back: "/staff",
-                    errors: &errors,
-                    fields,
-                },
+                "topic-new",
+                &action,
+                "/staff",
+                &errors,
+                fields,
             )))
         }
     }
@@ -398,17 +412,15 @@ async fn get_edit_topic(
         .ok_or(AppError::NotFound)?;
     let fields = views::topic_fields(lang, &topic.title, &topic.description, &[]);
     let action = format!("/staff/topics/{}", topic.id);
-    Ok(html_response(views::form_page(
+    Ok(html_response(form(
         lang,
         &staff,
         &csrf,
-        views::FormPage {
-            heading: &lang.t("topic-edit"),
-            action: &action,
-            back: "/staff",
-            errors: &[],
-            fields,
-        },
+        "topic-edit",
+        &action,
+        "/staff",
+        &[],
+        fields,
     )))
 }
 
@@ -445,17 +457,15 @@ async fn post_edit_topic(
         Err(errors) => {
             let fields = views::topic_fields(lang, &input.title, &input.description, &errors);
             let action = format!("/staff/topics/{id}");
-            Ok(unprocessable(views::form_page(
+            Ok(unprocessable(form(
                 lang,
                 &staff,
                 &csrf,
-                views::FormPage {
-                    heading: &lang.t("topic-edit"),
-                    action: &action,
-                    back: "/staff",
-                    errors: &errors,
-                    fields,
-                },
+                "topic-edit",
+                &action,
+                "/staff",
+                &errors,
+                fields,
             )))
         }
     }
@@ -552,17 +562,15 @@ async fn get_new_workshop(
     };
     let fields = views::workshop_fields(lang, &input, &[]);
     let action = format!("/staff/topics/{}/workshops", topic.id);
-    Ok(html_response(views::form_page(
+    Ok(html_response(form(
         lang,
         &staff,
         &csrf,
-        views::FormPage {
-            heading: &lang.t("workshop-new"),
-            action: &action,
-            back: "/staff",
-            errors: &[],
-            fields,
-        },
+        "workshop-new",
+        &action,
+        "/staff",
+        &[],
+        fields,
     )))
 }
 
@@ -594,17 +602,15 @@ async fn post_new_workshop(
         Err(errors) => {
             let fields = views::workshop_fields(lang, &input, &errors);
             let action = format!("/staff/topics/{topic_id}/workshops");
-            Ok(unprocessable(views::form_page(
+            Ok(unprocessable(form(
                 lang,
                 &staff,
                 &csrf,
-                views::FormPage {
-                    heading: &lang.t("workshop-new"),
-                    action: &action,
-                    back: "/staff",
-                    errors: &errors,
-                    fields,
-                },
+                "workshop-new",
+                &action,
+                "/staff",
+                &errors,
+                fields,
             )))
         }
     }
@@ -694,17 +700,15 @@ async fn get_edit_workshop(
     let w = load_workshop(&db, id.into_inner()).await?;
     let fields = views::workshop_fields(lang, &workshop_input(&w), &[]);
     let action = format!("/staff/workshops/{}", w.id);
-    Ok(html_response(views::form_page(
+    Ok(html_response(form(
         lang,
         &staff,
         &csrf,
-        views::FormPage {
-            heading: &lang.t("workshop-edit"),
-            action: &action,
-            back: &action,
-            errors: &[],
-            fields,
-        },
+        "workshop-edit",
+        &action,
+        &action,
+        &[],
+        fields,
     )))
 }
 
@@ -741,17 +745,15 @@ async fn post_edit_workshop(
         }
         Err(errors) => {
             let fields = views::workshop_fields(lang, &input, &errors);
-            Ok(unprocessable(views::form_page(
+            Ok(unprocessable(form(
                 lang,
                 &staff,
                 &csrf,
-                views::FormPage {
-                    heading: &lang.t("workshop-edit"),
-                    action: &action,
-                    back: &action,
-                    errors: &errors,
-                    fields,
-                },
+                "workshop-edit",
+                &action,
+                &action,
+                &errors,
+                fields,
             )))
         }
     }
@@ -863,17 +865,15 @@ async fn get_new_question(
     let fields = views::question_fields(lang, &input, true, &[]);
     let action = format!("/staff/workshops/{}/questions", w.id);
     let back = format!("/staff/workshops/{}", w.id);
-    Ok(html_response(views::form_page(
+    Ok(html_response(form(
         lang,
         &staff,
         &csrf,
-        views::FormPage {
-            heading: &lang.t("question-add"),
-            action: &action,
-            back: &back,
-            errors: &[],
-            fields,
-        },
+        "question-add",
+        &action,
+        &back,
+        &[],
+        fields,
     )))
 }
 
@@ -909,17 +909,15 @@ async fn post_new_question(
         Err(errors) => {
             let fields = views::question_fields(lang, &input, true, &errors);
             let action = format!("/staff/workshops/{}/questions", w.id);
-            Ok(unprocessable(views::form_page(
+            Ok(unprocessable(form(
                 lang,
                 &staff,
                 &csrf,
-                views::FormPage {
-                    heading: &lang.t("question-add"),
-                    action: &action,
-                    back: &back,
-                    errors: &errors,
-                    fields,
-                },
+                "question-add",
+                &action,
+                &back,
+                &errors,
+                fields,
             )))
         }
     }
@@ -967,17 +965,15 @@ async fn get_edit_question(
     let fields = views::question_fields(lang, &question_input(&q), structure, &[]);
     let action = format!("/staff/questions/{}", q.id);
     let back = format!("/staff/workshops/{}", w.id);
-    Ok(html_response(views::form_page(
+    Ok(html_response(form(
         lang,
         &staff,
         &csrf,
-        views::FormPage {
-            heading: &lang.t("question-edit"),
-            action: &action,
-            back: &back,
-            errors: &[],
-            fields,
-        },
+        "question-edit",
+        &action,
+        &back,
+        &[],
+        fields,
     )))
 }
 
@@ -1019,17 +1015,15 @@ async fn post_edit_question(
         Err(errors) => {
             let fields = views::question_fields(lang, &input, structure, &errors);
             let action = format!("/staff/questions/{}", q.id);
-            Ok(unprocessable(views::form_page(
+            Ok(unprocessable(form(
                 lang,
                 &staff,
                 &csrf,
-                views::FormPage {
-                    heading: &lang.t("question-edit"),
-                    action: &action,
-                    back: &back,
-                    errors: &errors,
-                    fields,
-                },
+                "question-edit",
+                &action,
+                &back,
+                &errors,
+                fields,
             )))
         }
     }
