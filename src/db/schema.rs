@@ -196,6 +196,17 @@ diesel::table! {
 }
 
 diesel::table! {
+    translations (subject_id, lang, field) {
+        subject_id -> Text,
+        workshop_id -> Text,
+        lang -> Text,
+        field -> Text,
+        text -> Text,
+        updated_at -> Timestamp,
+    }
+}
+
+diesel::table! {
     audit_events (id) {
         id -> Text,
         user_id -> Nullable<Text>,
@@ -218,6 +229,7 @@ diesel::joinable!(themes -> topics (topic_id));
 diesel::joinable!(theme_answers -> themes (theme_id));
 diesel::joinable!(theme_answers -> answers (answer_id));
 diesel::joinable!(quotes -> answers (answer_id));
+diesel::joinable!(translations -> workshops (workshop_id));
 diesel::joinable!(audit_events -> users (user_id));
 
 diesel::allow_tables_to_appear_in_same_query!(
@@ -237,5 +249,6 @@ diesel::allow_tables_to_appear_in_same_query!(
     key_points,
     quotes,
     rejected_suggestions,
+    translations,
     audit_events,
 );
