@@ -4,6 +4,48 @@
 ## Ramme
 skip-to-content = Gå til indholdet
 footer-text = deltag · Rådet for Socialt Udsatte
+statement-link = Tilgængelighedserklæring
+header-tools-label = Sprog og visning
+display-link = Tekst og farver
+read-aloud = Læs op
+read-aloud-stop = Stop oplæsning
+display-title = Tekst og farver
+display-intro = Vælg, hvordan siderne skal se ud. Vi husker dit valg på denne telefon eller computer.
+display-text-legend = Tekststørrelse
+display-text-normal = Normal tekst
+display-text-large = Stor tekst
+display-text-largest = Meget stor tekst
+display-contrast-legend = Farver
+display-contrast-normal = Normale farver
+display-contrast-high = Høj kontrast (sort på hvidt)
+display-save = Gem
+display-back = Tilbage
+statement-title = Tilgængelighedserklæring
+statement-commitment = { $organisation } forpligter sig til at gøre webstedet { $site } tilgængeligt, jf. "Lov om tilgængelighed af offentlige organers websteder og mobilapplikationer".
+statement-feedback-heading = Oplever du indhold, der ikke er tilgængeligt?
+statement-feedback-intro = Skriv eller ring til { $organisation }, hvis noget på siden er svært at bruge. Du kan også bede om at få indholdet på en anden måde.
+statement-email = E-mail:
+statement-phone = Telefon:
+statement-contact-missing = Kontakt { $organisation }.
+statement-no-personal-data = Skriv ikke dit cpr-nummer eller andre følsomme oplysninger, når du kontakter os.
+statement-status-heading = Overholdelsesstatus
+statement-status-full = Webstedet overholder standarden fuldt ud.
+statement-status-partial = Webstedet overholder standarden delvist (overholder de fleste krav).
+statement-status-none = Webstedet overholder ikke standarden (overholder ikke de fleste krav).
+statement-standard = Standarden er EN 301 549, som svarer til WCAG 2.1 niveau AA.
+statement-evaluation-heading = Sådan har vi vurderet webstedet
+statement-evaluation-default = Vi har selv vurderet webstedet. Ved hver ændring tester vi alle sider automatisk med axe-core i en rigtig browser, efter WCAG 2.2 niveau A og AA. Vi tester også hele forløbet for deltagere uden JavaScript på en skærm, der er 320 pixels bred, og personalets vigtigste opgaver med tastatur alene.
+statement-inaccessible-heading = Indhold, der ikke er tilgængeligt
+statement-noncompliance-heading = Manglende overholdelse af lovgivningen
+statement-issue-office-files = Word- og Excel-filerne fra eksporten har overskrifter, tabeloverskrifter og sprog, men vi har ikke testet dem med en skærmlæser i Word og Excel.
+statement-burden-heading = Uforholdsmæssig stor byrde
+statement-burden-none = Vi undtager ikke noget indhold, fordi det ville være en uforholdsmæssig stor byrde at gøre det tilgængeligt.
+statement-exempt-heading = Indhold, der ikke er omfattet af lovgivningen
+statement-exempt-none = Intet.
+statement-prepared-heading = Udarbejdelse af tilgængelighedserklæringen
+statement-prepared = Erklæringen blev udarbejdet eller senest gennemgået { $date }.
+statement-enforcement-heading = Håndhævelsesprocedure
+statement-enforcement = Digitaliseringsstyrelsen fører tilsyn med, at offentlige websteder er tilgængelige. Får du ikke et svar, du er tilfreds med, kan du klage til Digitaliseringsstyrelsen.
 progress = Spørgsmål { $current } af { $total }
 
 ## Forside
@@ -396,3 +438,10 @@ invite-mail-subject = Din adgang til deltag
 invite-mail-body = Hej { $name }. Du er inviteret til deltag. Åbn linket, og vælg din adgangskode. Linket virker i 7 dage: { $link }
 invite-mail-sent = Linket er også sendt til { $email }.
 invite-mail-failed = Linket kunne ikke sendes som e-mail. Giv det videre selv.
+
+## Survey translations
+translation-legend-en = Engelsk (English)
+translation-hint = Frivilligt. Hvor et felt er tomt, ser deltagerne den danske tekst.
+translation-options-hint = Én svarmulighed på hver linje, i samme rækkefølge som de danske. Lad en linje være tom, så står den på dansk.
+translation-options-danish = Svarmulighederne på dansk:
+error-translation-options = Skriv højst én linje for hver svarmulighed og højst 200 tegn på hver linje

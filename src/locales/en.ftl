@@ -3,6 +3,48 @@
 ## Shell
 skip-to-content = Skip to content
 footer-text = deltag · Council for Socially Marginalised People
+statement-link = Accessibility statement
+header-tools-label = Language and display
+display-link = Text and colours
+read-aloud = Read aloud
+read-aloud-stop = Stop reading
+display-title = Text and colours
+display-intro = Choose how the pages look. We remember your choice on this phone or computer.
+display-text-legend = Text size
+display-text-normal = Normal text
+display-text-large = Large text
+display-text-largest = Very large text
+display-contrast-legend = Colours
+display-contrast-normal = Normal colours
+display-contrast-high = High contrast (black on white)
+display-save = Save
+display-back = Back
+statement-title = Accessibility statement
+statement-commitment = { $organisation } is committed to making the website { $site } accessible, in line with the Danish "Act on accessibility of public sector bodies' websites and mobile applications".
+statement-feedback-heading = Is something not accessible to you?
+statement-feedback-intro = Write to or call { $organisation } if something on the site is hard to use. You can also ask to get the content in another way.
+statement-email = Email:
+statement-phone = Phone:
+statement-contact-missing = Contact { $organisation }.
+statement-no-personal-data = Please do not write your CPR number or other sensitive details when you contact us.
+statement-status-heading = Compliance status
+statement-status-full = The website fully complies with the standard.
+statement-status-partial = The website partly complies with the standard (it meets most requirements).
+statement-status-none = The website does not comply with the standard (it does not meet most requirements).
+statement-standard = The standard is EN 301 549, which matches WCAG 2.1 level AA.
+statement-evaluation-heading = How we assessed the website
+statement-evaluation-default = We assessed the website ourselves. With every change, every page is tested automatically with axe-core in a real browser against WCAG 2.2 levels A and AA. We also test the whole participant journey without JavaScript on a screen 320 pixels wide, and the main staff tasks with a keyboard alone.
+statement-inaccessible-heading = Content that is not accessible
+statement-noncompliance-heading = Non-compliance with the law
+statement-issue-office-files = The Word and Excel files from the export have headings, table headers and a language set, but we have not tested them with a screen reader in Word and Excel.
+statement-burden-heading = Disproportionate burden
+statement-burden-none = We do not exempt any content on the grounds that making it accessible would be a disproportionate burden.
+statement-exempt-heading = Content outside the scope of the law
+statement-exempt-none = None.
+statement-prepared-heading = Preparation of this statement
+statement-prepared = This statement was prepared or last reviewed on { $date }.
+statement-enforcement-heading = Enforcement procedure
+statement-enforcement = The Danish Agency for Digital Government supervises the accessibility of public websites. If you are not happy with our answer, you can complain to the Agency.
 progress = Question { $current } of { $total }
 
 ## Front page
@@ -395,3 +437,10 @@ invite-mail-subject = Your access to deltag
 invite-mail-body = Hello { $name }. You are invited to deltag. Open the link and choose your password. The link works for 7 days: { $link }
 invite-mail-sent = The link has also been sent to { $email }.
 invite-mail-failed = The link could not be sent by email. Pass it on yourself.
+
+## Survey translations
+translation-legend-en = English
+translation-hint = Optional. Where a field is empty, participants see the Danish text.
+translation-options-hint = One option per line, in the same order as the Danish options. Leave a line empty to keep that option in Danish.
+translation-options-danish = The options in Danish:
+error-translation-options = Write at most one line per option, and at most 200 characters on each line

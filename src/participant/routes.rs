@@ -16,7 +16,7 @@ use crate::config::RuntimeSettings;
 use crate::db::Db;
 use crate::error::AppError;
 use crate::survey::domain::{JoinCode, WorkshopStatus};
-use crate::survey::store::{self as survey_store, Question, Workshop};
+use crate::survey::store::{self as survey_store, Question, Translations, Workshop};
 use crate::throttle::{self, Limit};
 use crate::web::csrf::CsrfToken;
 use crate::web::layout::{html_response, html_status, see_other, FieldError};
@@ -103,10 +103,13 @@ async fn workshop_for(
     .await
 }
 
-/// The workshop, its questions, and the visitor's participant record (if they joined).
+/// The workshop, its questions, and the visitor's participant record (if they joined). The
+/// workshop and questions are localized: their texts in the page's language, Danish where
+/// they have no translation (`translations` tells which, for `lang="da"`).
 struct Context {
     workshop: Workshop,
     questions: Vec<Question>,
+    translations: Translations,
     participant: Option<(Participant, String)>,
     answers: Vec<Answer>,
 }
@@ -116,13 +119,16 @@ async fn context(
     db: &Db,
     settings: &RuntimeSettings,
     code: &str,
+    lang: Lang,
 ) -> Result<Context, AppError> {
     let workshop = workshop_for(req, db, settings, code).await?;
     let token = req.cookie(PARTICIPANT_COOKIE).map(|c| c.value().to_owned());
-    let workshop_id = workshop.id.clone();
-    let (questions, participant, answers) = db
+    let (workshop, questions, translations, participant, answers) = db
         .run(move |conn| {
+            let workshop_id = workshop.id.clone();
             let questions = survey_store::list_questions(conn, &workshop_id)?;
+            let (workshop, questions, translations) =
+                survey_store::localized_survey(conn, &workshop, &questions, lang)?;
             let participant = match token {
                 Some(t) => store::find(conn, &workshop_id, &t)?.map(|p| (p, t)),
                 None => None,
@@ -131,12 +137,13 @@ async fn context(
                 Some((p, _)) => store::answers_of(conn, &p.id)?,
                 None => Vec::new(),
             };
-            Ok::<_, AppError>((questions, participant, answers))
+            Ok::<_, AppError>((workshop, questions, translations, participant, answers))
         })
         .await?;
     Ok(Context {
         workshop,
         questions,
+        translations,
         participant,
         answers,
     })
@@ -205,7 +212,7 @@ async fn get_start(
     settings: web::Data<RuntimeSettings>,
     code: web::Path<String>,
 ) -> Result<HttpResponse, AppError> {
-    let ctx = context(&req, &db, &settings, &code).await?;
+    let ctx = context(&req, &db, &settings, &code, lang).await?;
     let state = views::StartState {
         resume: ctx.participant.as_ref().map(|_| ctx.next_stop()),
         start_token: random_token(32),
@@ -216,6 +223,7 @@ async fn get_start(
         &ctx.workshop,
         ctx.questions.len(),
         &state,
+        &ctx.translations,
     )))
 }
 
@@ -243,7 +251,7 @@ async fn post_start(
     code: web::Path<String>,
     Form(input): Form<StartInput>,
 ) -> Result<HttpResponse, AppError> {
-    let ctx = context(&req, &db, &settings, &code).await?;
+    let ctx = context(&req, &db, &settings, &code, lang).await?;
     if ctx.participant.is_some() {
         return Ok(see_other(&ctx.next_stop()));
     }
@@ -301,7 +309,7 @@ async fn get_question(
     query: web::Query<QuestionQuery>,
 ) -> Result<HttpResponse, AppError> {
     let (code, position) = path.into_inner();
-    let ctx = context(&req, &db, &settings, &code).await?;
+    let ctx = context(&req, &db, &settings, &code, lang).await?;
     if ctx.participant.is_none() {
         return Ok(to_start(&ctx.workshop.join_code));
     }
@@ -324,6 +332,7 @@ async fn get_question(
         easy_read: query.easy.is_some(),
         errors: &[],
         preview: false,
+        translations: &ctx.translations,
     };
     Ok(html_response(views::question_page(lang, &csrf, &view)))
 }
@@ -406,7 +415,7 @@ async fn post_question(
     Form(post): Form<QuestionPost>,
 ) -> Result<HttpResponse, AppError> {
     let (code, _) = path.into_inner();
-    let ctx = context(&req, &db, &settings, &code).await?;
+    let ctx = context(&req, &db, &settings, &code, lang).await?;
     let key = post
         .submission_key
         .clone()
@@ -456,6 +465,7 @@ async fn post_question(
                 easy_read: post.easy.is_some(),
                 errors: &errors,
                 preview: false,
+                translations: &ctx.translations,
             };
             return Ok(html_status(
                 StatusCode::UNPROCESSABLE_ENTITY,
@@ -526,7 +536,7 @@ async fn get_check(
     settings: web::Data<RuntimeSettings>,
     code: web::Path<String>,
 ) -> Result<HttpResponse, AppError> {
-    let ctx = context(&req, &db, &settings, &code).await?;
+    let ctx = context(&req, &db, &settings, &code, lang).await?;
     if ctx.participant.is_none() {
         return Ok(to_start(&ctx.workshop.join_code));
     }
@@ -535,6 +545,7 @@ async fn get_check(
         &csrf,
         &ctx.workshop,
         &check_rows(&ctx),
+        &ctx.translations,
         &[],
     )))
 }
@@ -547,7 +558,7 @@ async fn post_finish(
     settings: web::Data<RuntimeSettings>,
     code: web::Path<String>,
 ) -> Result<HttpResponse, AppError> {
-    let ctx = context(&req, &db, &settings, &code).await?;
+    let ctx = context(&req, &db, &settings, &code, lang).await?;
     let Ok((participant, token)) = ctx.require_participant() else {
         return Ok(to_start(&ctx.workshop.join_code));
     };
@@ -564,7 +575,14 @@ async fn post_finish(
         let errors: Vec<FieldError> = missing;
         return Ok(html_status(
             StatusCode::UNPROCESSABLE_ENTITY,
-            views::check_page(lang, &csrf, &ctx.workshop, &check_rows(&ctx), &errors),
+            views::check_page(
+                lang,
+                &csrf,
+                &ctx.workshop,
+                &check_rows(&ctx),
+                &ctx.translations,
+                &errors,
+            ),
         ));
     }
     let (id, withdrawal) = (participant.id.clone(), withdrawal_code(token));
@@ -581,7 +599,7 @@ async fn get_thanks(
     settings: web::Data<RuntimeSettings>,
     code: web::Path<String>,
 ) -> Result<HttpResponse, AppError> {
-    let ctx = context(&req, &db, &settings, &code).await?;
+    let ctx = context(&req, &db, &settings, &code, lang).await?;
     match &ctx.participant {
         Some((p, token)) if p.finished_at.is_some() => Ok(html_response(views::thanks_page(
             lang,

@@ -5,53 +5,90 @@ use maud::{html, Markup};
 use super::domain::{ChoiceValue, YesNo, OTHER_KEY};
 use super::store::Answer;
 use crate::survey::domain::QuestionKind;
-use crate::survey::store::{Question, Workshop};
+use crate::survey::store::{Question, TextField, Translations, Workshop};
 use crate::web::csrf::CsrfToken;
 use crate::web::layout::{self, csrf_field, error_summary, FieldError};
 use crate::web::Lang;
 
 /// The answer as a person reads it ("Ikke besvaret", the text, the chosen options …).
 pub fn display_answer(lang: Lang, question: &Question, answer: Option<&Answer>) -> String {
+    answer_parts(lang, question, answer)
+        .into_iter()
+        .map(|(text, _)| text)
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
+/// The answer in parts, each with the option key it shows (for choices), so a page can mark
+/// an option label that fell back to Danish.
+fn answer_parts(
+    lang: Lang,
+    question: &Question,
+    answer: Option<&Answer>,
+) -> Vec<(String, Option<String>)> {
     let Some(answer) = answer else {
-        return lang.t("answer-none");
+        return vec![(lang.t("answer-none"), None)];
     };
     if answer.declined {
-        return lang.t("answer-declined");
+        return vec![(lang.t("answer-declined"), None)];
     }
     if answer.value.is_empty() {
-        return lang.t("answer-none");
+        return vec![(lang.t("answer-none"), None)];
     }
     match question.kind() {
-        QuestionKind::ShortText | QuestionKind::LongText => answer.value.clone(),
+        QuestionKind::ShortText | QuestionKind::LongText => vec![(answer.value.clone(), None)],
         QuestionKind::Scale => {
             let n = answer.value.parse::<u8>().unwrap_or(0);
-            format!("{} – {}", n, lang.t(&format!("scale-{n}")))
+            vec![(format!("{} – {}", n, lang.t(&format!("scale-{n}"))), None)]
         }
-        QuestionKind::YesNo => YesNo::ALL
-            .into_iter()
-            .find(|v| v.as_str() == answer.value)
-            .map(|v| lang.t(v.label_key()))
-            .unwrap_or_default(),
+        QuestionKind::YesNo => vec![(
+            YesNo::ALL
+                .into_iter()
+                .find(|v| v.as_str() == answer.value)
+                .map(|v| lang.t(v.label_key()))
+                .unwrap_or_default(),
+            None,
+        )],
         QuestionKind::SingleChoice | QuestionKind::MultipleChoice => {
             let value: ChoiceValue = serde_json::from_str(&answer.value).unwrap_or(ChoiceValue {
                 choices: vec![],
                 other: None,
             });
             let options = question.options();
-            let mut parts: Vec<String> = value
+            let mut parts: Vec<(String, Option<String>)> = value
                 .choices
                 .iter()
                 .filter_map(|k| {
                     options
                         .iter()
                         .find(|o| &o.key == k)
-                        .map(|o| o.label.clone())
+                        .map(|o| (o.label.clone(), Some(o.key.clone())))
                 })
                 .collect();
             if let Some(other) = value.other {
-                parts.push(format!("{}: {}", lang.t("answer-other"), other));
+                parts.push((format!("{}: {}", lang.t("answer-other"), other), None));
             }
-            parts.join(", ")
+            parts
+        }
+    }
+}
+
+/// The answer on the check page: like [`display_answer`], with `lang="da"` on option labels
+/// that have no translation into the page's language.
+fn answer_markup(
+    lang: Lang,
+    question: &Question,
+    answer: Option<&Answer>,
+    tr: &Translations,
+) -> Markup {
+    let parts = answer_parts(lang, question, answer);
+    html! {
+        @for (i, (text, key)) in parts.iter().enumerate() {
+            @if i > 0 { ", " }
+            @match key {
+                Some(key) => span lang=[tr.option_fallback_lang(&question.id, key)] { (text) },
+                None => (text),
+            }
         }
     }
 }
@@ -80,15 +117,17 @@ pub fn start_page(
     workshop: &Workshop,
     questions: usize,
     state: &StartState,
+    tr: &Translations,
 ) -> Markup {
     let code = &workshop.join_code;
+    let intro_lang = tr.fallback_lang(&workshop.id, TextField::Intro);
     participant_page(
         lang,
         &workshop.title,
         html! {
-            h1 { (workshop.title) }
+            h1 lang=[tr.fallback_lang(&workshop.id, TextField::Title)] { (workshop.title) }
             @for para in workshop.intro.split("\n\n").filter(|p| !p.trim().is_empty()) {
-                p { (para) }
+                p lang=[intro_lang] { (para) }
             }
             ul class="facts" {
                 li { (lang.t_args("start-time", &[("minutes", minutes(questions).into())])) }
@@ -135,6 +174,9 @@ pub struct QuestionView<'a> {
     pub errors: &'a [FieldError],
     /// Staff preview: the form does not post.
     pub preview: bool,
+    /// Which texts of `workshop` and `question` are translated into the page's language
+    /// (the others show in Danish and are marked `lang="da"`).
+    pub translations: &'a Translations,
 }
 
 /// A scale face: a circle with eyes and a mouth that smiles more with the score.
@@ -160,11 +202,13 @@ fn face(score: u8) -> Markup {
 /// One question page.
 pub fn question_page(lang: Lang, csrf: &CsrfToken, v: &QuestionView<'_>) -> Markup {
     let q = v.question;
+    let tr = v.translations;
     let code = &v.workshop.join_code;
-    let prompt = match (&q.easy_read_prompt, v.easy_read) {
-        (Some(easy), true) if !easy.is_empty() => easy.clone(),
-        _ => q.prompt.clone(),
+    let (prompt, prompt_field) = match (&q.easy_read_prompt, v.easy_read) {
+        (Some(easy), true) if !easy.is_empty() => (easy.clone(), TextField::EasyReadPrompt),
+        _ => (q.prompt.clone(), TextField::Prompt),
     };
+    let prompt_lang = tr.fallback_lang(&q.id, prompt_field);
     let progress = lang.t_args(
         "progress",
         &[("current", q.position.into()), ("total", v.total.into())],
@@ -194,8 +238,11 @@ pub fn question_page(lang: Lang, csrf: &CsrfToken, v: &QuestionView<'_>) -> Mark
             p class="error-message" id="answer-error" { span class="visually-hidden" { (lang.t("error-prefix")) " " } (e.message) }
         }
     };
-    let hint =
-        html! { @if !q.help_text.is_empty() { p class="hint" id=(hint_id) { (q.help_text) } } };
+    let hint = html! {
+        @if !q.help_text.is_empty() {
+            p class="hint" id=(hint_id) lang=[tr.fallback_lang(&q.id, TextField::HelpText)] { (q.help_text) }
+        }
+    };
     let caption = html! { span class="caption" { (progress) } };
     let kind = q.kind();
     let field_class = if error.is_some() {
@@ -225,7 +272,7 @@ pub fn question_page(lang: Lang, csrf: &CsrfToken, v: &QuestionView<'_>) -> Mark
                     QuestionKind::ShortText | QuestionKind::LongText => {
                         div class=(field_class) {
                             (caption)
-                            h1 class="question" { label for="answer" { (prompt) } }
+                            h1 class="question" lang=[prompt_lang] { label for="answer" { (prompt) } }
                             (hint) (error_line)
                             @if kind == QuestionKind::ShortText {
                                 input type="text" id="answer" name="answer" value=(v.answer.unwrap_or(""))
@@ -239,9 +286,9 @@ pub fn question_page(lang: Lang, csrf: &CsrfToken, v: &QuestionView<'_>) -> Mark
                     _ => {
                         div class=(field_class) {
                             fieldset aria-describedby=[described.as_deref()] {
-                                legend { (caption) h1 class="question" { (prompt) } }
+                                legend { (caption) h1 class="question" lang=[prompt_lang] { (prompt) } }
                                 (hint) (error_line)
-                                (choices(lang, q, v.answer.unwrap_or(""), &v.chosen, v.other))
+                                (choices(lang, q, (v.answer.unwrap_or(""), &v.chosen, v.other), tr))
                             }
                         }
                     }
@@ -266,9 +313,8 @@ pub fn question_page(lang: Lang, csrf: &CsrfToken, v: &QuestionView<'_>) -> Mark
 fn choices(
     lang: Lang,
     q: &Question,
-    current: &str,
-    chosen: &[String],
-    other: Option<&str>,
+    (current, chosen, other): (&str, &[String], Option<&str>),
+    tr: &Translations,
 ) -> Markup {
     match q.kind() {
         QuestionKind::Scale => html! {
@@ -308,7 +354,7 @@ fn choices(
                         @let id = format!("answer-{}", i + 1);
                         div class="choice" {
                             input type=(input_type) id=(id) name=(name) value=(o.key) checked[is_chosen(&o.key)];
-                            label for=(id) { (o.label) }
+                            label for=(id) lang=[tr.option_fallback_lang(&q.id, &o.key)] { (o.label) }
                         }
                     }
                     @if q.allow_other {
@@ -333,6 +379,7 @@ pub fn check_page(
     csrf: &CsrfToken,
     workshop: &Workshop,
     rows: &[(&Question, Option<&Answer>)],
+    tr: &Translations,
     errors: &[FieldError],
 ) -> Markup {
     let code = &workshop.join_code;
@@ -347,11 +394,12 @@ pub fn check_page(
             dl class="summary" {
                 @for (q, a) in rows {
                     div class="summary-row" id=(format!("q{}", q.position)) {
-                        dt { (q.prompt) }
-                        dd class="summary-value" { (display_answer(lang, q, *a)) }
+                        @let prompt_lang = tr.fallback_lang(&q.id, TextField::Prompt);
+                        dt lang=[prompt_lang] { (q.prompt) }
+                        dd class="summary-value" { (answer_markup(lang, q, *a, tr)) }
                         dd class="summary-action" {
                             a href=(format!("/j/{code}/q/{}?ret=check", q.position)) {
-                                (lang.t("check-change")) span class="visually-hidden" { ": " (q.prompt) }
+                                (lang.t("check-change")) span class="visually-hidden" { ": " span lang=[prompt_lang] { (q.prompt) } }
                             }
                         }
                     }

@@ -6,13 +6,19 @@ use actix_web::{web, HttpResponse};
 use chrono::{NaiveDate, NaiveTime};
 use serde::Deserialize;
 
-use super::domain::{options_from_lines, parse_text, parse_title, QuestionKind, WorkshopStatus};
-use super::store::{self, QuestionFields, StatusError, WorkshopFields};
+use std::collections::{BTreeMap, HashMap};
+
+use super::domain::{
+    options_from_lines, parse_text, parse_title, ChoiceOption, QuestionKind, WorkshopStatus,
+};
+use super::store::{
+    self, QuestionFields, StatusError, TextField, TranslatedText, Translations, WorkshopFields,
+};
 use super::views::{self, QuestionInput, WorkshopInput};
 use crate::audit;
 use crate::auth::Staff;
 use crate::config::RuntimeSettings;
-use crate::db::{write_transaction, Db};
+use crate::db::{write_transaction, Db, DbConnection};
 use crate::error::AppError;
 use crate::participant::domain::{
     parse_answer, AnswerInput, AnswerText, AnswerValue, EnteredBy, QuestionRules,
@@ -584,8 +590,9 @@ async fn post_new_workshop(
 ) -> Result<HttpResponse, AppError> {
     staff.require_editor()?;
     let topic_id = id.into_inner();
-    match parse_workshop(lang, &input) {
-        Ok(fields) => {
+    let typed = parse_translations(lang, &input.translated, &TextField::WORKSHOP, &[]);
+    match both(parse_workshop(lang, &input), typed) {
+        Ok((fields, typed)) => {
             let user = staff.user.id.clone();
             let id = db
                 .run(move |conn| {
@@ -593,6 +600,7 @@ async fn post_new_workshop(
                         store::find_topic(conn, &topic_id)?.ok_or(AppError::NotFound)?;
                         let id = store::create_workshop(conn, &topic_id, &fields)?;
                         audit::record(conn, Some(&user), "workshop.create", &id, &fields.title)?;
+                        save_typed(conn, &user, (&id, &id), "workshop.translate", &typed)?;
                         Ok::<_, AppError>(id)
                     })
                 })
@@ -686,6 +694,7 @@ fn workshop_input(w: &store::Workshop) -> WorkshopInput {
             .unwrap_or_default(),
         location: w.location.clone(),
         retention_days: w.retention_days.to_string(),
+        translated: HashMap::new(),
     }
 }
 
@@ -697,8 +706,19 @@ async fn get_edit_workshop(
     id: web::Path<String>,
 ) -> Result<HttpResponse, AppError> {
     staff.require_editor()?;
-    let w = load_workshop(&db, id.into_inner()).await?;
-    let fields = views::workshop_fields(lang, &workshop_input(&w), &[]);
+    let id = id.into_inner();
+    let (w, translated) = db
+        .run(move |conn| {
+            let w = store::find_workshop(conn, &id)?.ok_or(AppError::NotFound)?;
+            let translated = translated_input(conn, &w.id, &TextField::WORKSHOP, &[])?;
+            Ok::<_, AppError>((w, translated))
+        })
+        .await?;
+    let input = WorkshopInput {
+        translated,
+        ..workshop_input(&w)
+    };
+    let fields = views::workshop_fields(lang, &input, &[]);
     let action = format!("/staff/workshops/{}", w.id);
     Ok(html_response(form(
         lang,
@@ -723,21 +743,18 @@ async fn post_edit_workshop(
     staff.require_editor()?;
     let id = id.into_inner();
     let action = format!("/staff/workshops/{id}");
-    match parse_workshop(lang, &input) {
-        Ok(fields) => {
+    // Translations are wording: they may change whatever the workshop's status.
+    let typed = parse_translations(lang, &input.translated, &TextField::WORKSHOP, &[]);
+    match both(parse_workshop(lang, &input), typed) {
+        Ok((fields, typed)) => {
             let user = staff.user.id.clone();
             db.run(move |conn| {
                 write_transaction(conn, |conn| {
                     if store::update_workshop(conn, &id, &fields)? == 0 {
                         return Err(AppError::NotFound);
                     }
-                    Ok::<_, AppError>(audit::record(
-                        conn,
-                        Some(&user),
-                        "workshop.update",
-                        &id,
-                        &fields.title,
-                    )?)
+                    audit::record(conn, Some(&user), "workshop.update", &id, &fields.title)?;
+                    save_typed(conn, &user, (&id, &id), "workshop.translate", &typed)
                 })
             })
             .await?;
@@ -862,7 +879,7 @@ async fn get_new_question(
         kind: "long_text".into(),
         ..QuestionInput::default()
     };
-    let fields = views::question_fields(lang, &input, true, &[]);
+    let fields = views::question_fields(lang, &input, true, &[], &[]);
     let action = format!("/staff/workshops/{}/questions", w.id);
     let back = format!("/staff/workshops/{}", w.id);
     Ok(html_response(form(
@@ -894,20 +911,22 @@ async fn post_new_question(
         return Err(AppError::BadRequest("workshop is closed"));
     }
     let back = format!("/staff/workshops/{}", w.id);
-    match parse_question(lang, &input, &[]) {
-        Ok(fields) => {
+    let typed = parse_question_translations(lang, &input, &[]);
+    match both(parse_question(lang, &input, &[]), typed) {
+        Ok((fields, typed)) => {
             let (user, wid) = (staff.user.id.clone(), w.id.clone());
             db.run(move |conn| {
                 write_transaction(conn, |conn| {
                     let id = store::add_question(conn, &wid, &fields)?;
-                    audit::record(conn, Some(&user), "question.create", &id, "")
+                    audit::record(conn, Some(&user), "question.create", &id, "")?;
+                    save_typed(conn, &user, (&wid, &id), "question.translate", &typed)
                 })
             })
             .await?;
             Ok(see_other(&format!("{back}?done=saved")))
         }
         Err(errors) => {
-            let fields = views::question_fields(lang, &input, true, &errors);
+            let fields = views::question_fields(lang, &input, true, &[], &errors);
             let action = format!("/staff/workshops/{}/questions", w.id);
             Ok(unprocessable(form(
                 lang,
@@ -949,6 +968,7 @@ fn question_input(q: &store::Question) -> QuestionInput {
             .join("\n"),
         allow_other: q.allow_other.then(|| "on".into()),
         required: q.required.then(|| "on".into()),
+        translated: HashMap::new(),
     }
 }
 
@@ -962,7 +982,15 @@ async fn get_edit_question(
     staff.require_editor()?;
     let (q, w) = load_question(&db, id.into_inner()).await?;
     let structure = w.status() == WorkshopStatus::Draft;
-    let fields = views::question_fields(lang, &question_input(&q), structure, &[]);
+    let (qid, options) = (q.id.clone(), q.options());
+    let translated = db
+        .run(move |conn| translated_input(conn, &qid, &TextField::QUESTION, &options))
+        .await?;
+    let input = QuestionInput {
+        translated,
+        ..question_input(&q)
+    };
+    let fields = views::question_fields(lang, &input, structure, &q.options(), &[]);
     let action = format!("/staff/questions/{}", q.id);
     let back = format!("/staff/workshops/{}", w.id);
     Ok(html_response(form(
@@ -1000,20 +1028,23 @@ async fn post_edit_question(
         }
     };
     let back = format!("/staff/workshops/{}", w.id);
-    match parse_question(lang, &input, &q.options()) {
-        Ok(fields) => {
-            let (user, qid) = (staff.user.id.clone(), q.id.clone());
+    // The option labels are wording too: their translations may change on a live survey.
+    let typed = parse_question_translations(lang, &input, &q.options());
+    match both(parse_question(lang, &input, &q.options()), typed) {
+        Ok((fields, typed)) => {
+            let (user, qid, wid) = (staff.user.id.clone(), q.id.clone(), w.id.clone());
             db.run(move |conn| {
                 write_transaction(conn, |conn| {
                     store::update_question(conn, &qid, &fields, structure)?;
-                    audit::record(conn, Some(&user), "question.update", &qid, "")
+                    audit::record(conn, Some(&user), "question.update", &qid, "")?;
+                    save_typed(conn, &user, (&wid, &qid), "question.translate", &typed)
                 })
             })
             .await?;
             Ok(see_other(&format!("{back}?done=saved")))
         }
         Err(errors) => {
-            let fields = views::question_fields(lang, &input, structure, &errors);
+            let fields = views::question_fields(lang, &input, structure, &q.options(), &errors);
             let action = format!("/staff/questions/{}", q.id);
             Ok(unprocessable(form(
                 lang,
@@ -1100,11 +1131,12 @@ async fn get_preview(
     query: web::Query<PreviewQuery>,
 ) -> Result<HttpResponse, AppError> {
     let id = id.into_inner();
-    let (w, questions) = db
+    // The preview shows what a participant with this language would see.
+    let (w, questions, tr) = db
         .run(move |conn| {
             let w = store::find_workshop(conn, &id)?.ok_or(AppError::NotFound)?;
             let qs = store::list_questions(conn, &w.id)?;
-            Ok::<_, AppError>((w, qs))
+            Ok::<_, AppError>(store::localized_survey(conn, &w, &qs, lang)?)
         })
         .await?;
     let n = query.n.unwrap_or(1);
@@ -1124,6 +1156,7 @@ async fn get_preview(
         easy_read: false,
         errors: &[],
         preview: true,
+        translations: &tr,
     };
     let _ = staff;
     Ok(html_response(crate::participant::views::question_page(
@@ -1458,4 +1491,168 @@ async fn post_paste(
     })
     .await?;
     Ok(see_other(&format!("/staff/workshops/{}?done=paste", w.id)))
+}
+
+// ---- translations of the survey's own texts -----------------------------------------------------
+
+/// What a form's translation fieldsets hold: per language, every translatable text ("" for
+/// none).
+type Typed = Vec<(Lang, Vec<TranslatedText>)>;
+
+/// Both results, or the errors of both.
+fn both<A, B>(
+    a: Result<A, Vec<FieldError>>,
+    b: Result<B, Vec<FieldError>>,
+) -> Result<(A, B), Vec<FieldError>> {
+    match (a, b) {
+        (Ok(a), Ok(b)) => Ok((a, b)),
+        (a, b) => {
+            let mut errors = a.err().unwrap_or_default();
+            errors.extend(b.err().unwrap_or_default());
+            Err(errors)
+        }
+    }
+}
+
+/// The translated option labels typed one per line, in the order of the Danish `options`
+/// (a blank line leaves that option in Danish), as stored: a JSON object option key → label.
+/// None when there are more lines than options or a label is too long or has control
+/// characters. A question without options ignores the field, as the Danish form does.
+fn translated_options(raw: &str, options: &[ChoiceOption]) -> Option<String> {
+    if options.is_empty() {
+        return Some(String::new());
+    }
+    let mut lines: Vec<&str> = raw.lines().map(str::trim).collect();
+    while lines.last().is_some_and(|l| l.is_empty()) {
+        lines.pop();
+    }
+    if lines.len() > options.len() {
+        return None;
+    }
+    let mut labels = BTreeMap::new();
+    for (option, line) in options.iter().zip(lines) {
+        if line.chars().count() > 200 || line.chars().any(char::is_control) {
+            return None;
+        }
+        labels.insert(option.key.clone(), line.to_owned());
+    }
+    Some(store::options_translation(&labels))
+}
+
+/// Checks the translations of `fields` in every language with the Danish fields' limits. All
+/// are optional; an empty field removes its translation.
+fn parse_translations(
+    lang: Lang,
+    input: &HashMap<String, String>,
+    fields: &[TextField],
+    options: &[ChoiceOption],
+) -> Result<Typed, Vec<FieldError>> {
+    let mut errors = Vec::new();
+    let mut typed = Vec::new();
+    for text_lang in views::translation_langs() {
+        let mut texts = Vec::new();
+        for &field in fields {
+            let name = views::translated_name(field, text_lang);
+            let raw = input.get(name).map(String::as_str).unwrap_or("");
+            let (parsed, error_key) = match field {
+                TextField::Title => (
+                    if raw.trim().is_empty() {
+                        Some(String::new())
+                    } else {
+                        parse_title(raw)
+                    },
+                    "error-title",
+                ),
+                TextField::Intro => (parse_text(raw, 2000), "error-text"),
+                TextField::Prompt | TextField::EasyReadPrompt => {
+                    (parse_text(raw, 500), "error-text")
+                }
+                TextField::HelpText => (parse_text(raw, 1000), "error-text"),
+                TextField::Options => (
+                    translated_options(raw, options),
+                    "error-translation-options",
+                ),
+            };
+            match parsed {
+                Some(text) => texts.push(TranslatedText { field, text }),
+                None => errors.push(FieldError {
+                    field: name,
+                    message: format!(
+                        "{}: {}",
+                        views::translation_legend(lang, text_lang),
+                        lang.t(error_key)
+                    ),
+                }),
+            }
+        }
+        typed.push((text_lang, texts));
+    }
+    if errors.is_empty() {
+        Ok(typed)
+    } else {
+        Err(errors)
+    }
+}
+
+/// The translations of a question form, matched to the options the Danish field will have
+/// (`existing` keeps their keys, as [`parse_question`] does).
+fn parse_question_translations(
+    lang: Lang,
+    input: &QuestionInput,
+    existing: &[ChoiceOption],
+) -> Result<Typed, Vec<FieldError>> {
+    let kind = QuestionKind::parse(&input.kind).unwrap_or(QuestionKind::ShortText);
+    let options = if kind.has_options() {
+        options_from_lines(&input.options, existing)
+    } else {
+        Vec::new()
+    };
+    parse_translations(lang, &input.translated, &TextField::QUESTION, &options)
+}
+
+/// Saves typed translations of `subject` (a workshop, or a question of `workshop`), with one
+/// audit record per language that changed. Runs inside the caller's write transaction.
+fn save_typed(
+    conn: &mut DbConnection,
+    user: &str,
+    (workshop, subject): (&str, &str),
+    action: &str,
+    typed: &Typed,
+) -> Result<(), AppError> {
+    for (text_lang, texts) in typed {
+        if store::save_translations(conn, workshop, subject, *text_lang, texts)? {
+            audit::record(conn, Some(user), action, subject, text_lang.code())?;
+        }
+    }
+    Ok(())
+}
+
+/// The stored translations of a workshop or question as form values (`prompt_en` …); option
+/// labels one per line in the order of the Danish `options`.
+fn translated_input(
+    conn: &mut DbConnection,
+    subject: &str,
+    fields: &[TextField],
+    options: &[ChoiceOption],
+) -> diesel::QueryResult<HashMap<String, String>> {
+    let mut values = HashMap::new();
+    for text_lang in views::translation_langs() {
+        let tr: Translations = store::load_translations(conn, &[subject], text_lang)?;
+        for &field in fields {
+            let value = if field == TextField::Options {
+                let mut lines: Vec<&str> = options
+                    .iter()
+                    .map(|o| tr.option(subject, &o.key).unwrap_or(""))
+                    .collect();
+                while lines.last().is_some_and(|l| l.is_empty()) {
+                    lines.pop();
+                }
+                lines.join("\n")
+            } else {
+                tr.get(subject, field).unwrap_or("").to_owned()
+            };
+            values.insert(views::translated_name(field, text_lang).to_owned(), value);
+        }
+    }
+    Ok(values)
 }
