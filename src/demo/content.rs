@@ -31,6 +31,24 @@ pub struct DemoWorkshop {
     pub participants: &'static [DemoParticipant],
     /// Flipchart notes a facilitator typed in afterwards: (question index, one statement).
     pub flipchart: &'static [(usize, &'static str)],
+    /// The survey's texts in English (the open workshop has them, so a newcomer who
+    /// switches to English sees a complete survey).
+    pub english: Option<&'static DemoEnglish>,
+}
+
+/// A workshop's texts in English: title, intro, and one entry per question, in order.
+pub struct DemoEnglish {
+    pub title: &'static str,
+    pub intro: &'static str,
+    pub questions: &'static [DemoQuestionEnglish],
+}
+
+/// One question in English; the options in the same order as the Danish ones.
+pub struct DemoQuestionEnglish {
+    pub prompt: &'static str,
+    pub help_text: &'static str,
+    pub easy_read: Option<&'static str>,
+    pub options: &'static [&'static str],
 }
 
 /// One question.
@@ -247,6 +265,7 @@ const WORKSHOP_BOLIGLOESNING: DemoWorkshop = DemoWorkshop {
         (4, "Nogle vil gerne bo sammen med andre – bofællesskab, seniorkollegie"),
         (0, "Plads til kæledyr"),
     ],
+    english: None,
 };
 
 // ---------------------------------------------------------------------------------------------
@@ -397,6 +416,7 @@ const WORKSHOP_HJEM: DemoWorkshop = DemoWorkshop {
         (4, "Økonomi holder folk ude af foreningslivet"),
         (3, "Frygt for ensomhed, når man flytter ind"),
     ],
+    english: None,
 };
 
 // ---------------------------------------------------------------------------------------------
@@ -556,6 +576,7 @@ const WORKSHOP_ERFARINGER: DemoWorkshop = DemoWorkshop {
         (3, "Skal fortælle sin historie forfra igen og igen"),
         (4, "Ingen fortæller om rettigheder"),
     ],
+    english: None,
 };
 
 // ---------------------------------------------------------------------------------------------
@@ -740,4 +761,64 @@ const WORKSHOP_DROEMME: DemoWorkshop = DemoWorkshop {
         ]),
     ],
     flipchart: &[],
+    english: Some(&DROEMME_ENGLISH),
+};
+
+/// The open workshop in plain English: short sentences, for adults who are or have been
+/// homeless.
+const DROEMME_ENGLISH: DemoEnglish = DemoEnglish {
+    title: "Dreams for future support",
+    intro: "Today we dream about what good support should look like in the future. \
+            Your answers are anonymous. You can always go back and change an answer.",
+    questions: &[
+        DemoQuestionEnglish {
+            prompt: "If you could decide for yourself, what would the support be like?",
+            help_text: "Feel free to dream big.",
+            easy_read: Some("What does good help look like to you?"),
+            options: &[],
+        },
+        DemoQuestionEnglish {
+            prompt: "Who would you most like to get help from?",
+            help_text: "Choose the one that fits best.",
+            easy_read: None,
+            options: &[
+                "One regular support person",
+                "A team of different professionals",
+                "Someone who has been homeless themselves",
+                "Family or friends",
+            ],
+        },
+        DemoQuestionEnglish {
+            prompt: "When do you most need to be able to reach someone?",
+            help_text: "You can choose more than one.",
+            easy_read: None,
+            options: &[
+                "In the morning",
+                "During the day",
+                "In the evening",
+                "At night",
+                "At the weekend",
+            ],
+        },
+        DemoQuestionEnglish {
+            prompt:
+                "How important is it for you to meet others who have been through the same as you?",
+            help_text: "1 is not important at all. 5 is very important.",
+            easy_read: None,
+            options: &[],
+        },
+        DemoQuestionEnglish {
+            prompt: "Do you know where to go if you need help?",
+            help_text: "",
+            easy_read: None,
+            options: &[],
+        },
+        DemoQuestionEnglish {
+            prompt: "What is the most important thing the Partnership should know?",
+            help_text: "The Partnership is local councils, a ministry, shelters and organisations \
+                        that work against homelessness.",
+            easy_read: Some("What should the people who make the decisions know?"),
+            options: &[],
+        },
+    ],
 };

@@ -3,10 +3,12 @@
 
 pub mod content;
 
+use std::collections::BTreeMap;
+
 use chrono::NaiveDateTime;
 use diesel::prelude::*;
 
-use self::content::{DemoQuestion, DemoWorkshop, TRACK};
+use self::content::{DemoEnglish, DemoQuestion, DemoWorkshop, TRACK};
 use crate::auth::domain::{Email, PersonName, Role};
 use crate::auth::{password, store as auth_store};
 use crate::db::schema::{tracks, workshops};
@@ -14,7 +16,10 @@ use crate::db::{write_transaction, DbConnection};
 use crate::participant::domain::{AnswerText, AnswerValue, ChoiceValue, EnteredBy, YesNo};
 use crate::participant::store::{self as participant_store, NewAnswer, Source};
 use crate::survey::domain::{options_from_lines, QuestionKind, WorkshopStatus};
-use crate::survey::store::{self as survey_store, QuestionFields, WorkshopFields};
+use crate::survey::store::{
+    self as survey_store, QuestionFields, TextField, TranslatedText, WorkshopFields,
+};
+use crate::web::Lang;
 
 /// The demo facilitator's login.
 pub const FACILITATOR_EMAIL: &str = "facilitator@demo.deltag.dk";
@@ -198,6 +203,9 @@ fn load_workshop(
         survey_store::add_question(conn, &workshop_id, &question_fields(q))?;
     }
     let questions = survey_store::list_questions(conn, &workshop_id)?;
+    if let Some(english) = w.english {
+        load_english(conn, &workshop_id, &questions, english)?;
+    }
     for (p_index, p) in w.participants.iter().enumerate() {
         let entered_by = EnteredBy::parse(p.entered_by).unwrap_or(EnteredBy::Participant);
         let source = if entered_by == EnteredBy::Participant {
@@ -262,6 +270,53 @@ fn load_workshop(
     survey_store::set_status(conn, &workshop_id, WorkshopStatus::Open)?;
     if !w.open {
         survey_store::set_status(conn, &workshop_id, WorkshopStatus::Closed)?;
+    }
+    Ok(())
+}
+
+/// Saves a workshop's English texts; option labels go to the option keys in the Danish order.
+fn load_english(
+    conn: &mut DbConnection,
+    workshop_id: &str,
+    questions: &[survey_store::Question],
+    english: &DemoEnglish,
+) -> anyhow::Result<()> {
+    let text = |field, text: &str| TranslatedText {
+        field,
+        text: text.to_owned(),
+    };
+    survey_store::save_translations(
+        conn,
+        workshop_id,
+        workshop_id,
+        Lang::En,
+        &[
+            text(TextField::Title, english.title),
+            text(TextField::Intro, english.intro),
+        ],
+    )?;
+    for (q, en) in questions.iter().zip(english.questions) {
+        let labels: BTreeMap<String, String> = q
+            .options()
+            .into_iter()
+            .zip(en.options)
+            .map(|(o, label)| (o.key, (*label).to_owned()))
+            .collect();
+        survey_store::save_translations(
+            conn,
+            workshop_id,
+            &q.id,
+            Lang::En,
+            &[
+                text(TextField::Prompt, en.prompt),
+                text(TextField::HelpText, en.help_text),
+                text(TextField::EasyReadPrompt, en.easy_read.unwrap_or("")),
+                text(
+                    TextField::Options,
+                    &survey_store::options_translation(&labels),
+                ),
+            ],
+        )?;
     }
     Ok(())
 }
