@@ -14,4 +14,5 @@ mod qr_decode;
 mod security;
 mod survey_helpers;
 mod themes;
+mod translations;
 mod workshops;
