@@ -37,7 +37,7 @@ async fn every_response_carries_the_security_headers(backend: Backend) {
         );
         assert_eq!(
             h.get("referrer-policy").map(|v| v.as_bytes()),
-            Some(&b"no-referrer"[..]),
+            Some(&b"same-origin"[..]),
             "{path}"
         );
         assert!(h.contains_key("permissions-policy"), "{path}");
