@@ -120,6 +120,63 @@ pub struct ServeArgs {
     /// Load the demo track and accounts first (see `deltag demo`).
     #[arg(long, env = "DELTAG_DEMO", default_value_t = false)]
     pub demo: bool,
+    /// Accessibility statement: the responsible public body.
+    #[arg(
+        long,
+        env = "DELTAG_A11Y_ORGANISATION",
+        default_value = "Rådet for Socialt Udsatte"
+    )]
+    pub a11y_organisation: String,
+    /// Accessibility statement: e-mail address for feedback.
+    #[arg(long, env = "DELTAG_A11Y_EMAIL")]
+    pub a11y_email: Option<String>,
+    /// Accessibility statement: phone number for feedback.
+    #[arg(long, env = "DELTAG_A11Y_PHONE")]
+    pub a11y_phone: Option<String>,
+    /// Accessibility statement: compliance with EN 301 549 (full, partial, none).
+    #[arg(
+        long,
+        env = "DELTAG_A11Y_COMPLIANCE",
+        value_enum,
+        default_value = "partial"
+    )]
+    pub a11y_compliance: Option<crate::config::Compliance>,
+    /// Accessibility statement: date prepared or last reviewed (YYYY-MM-DD).
+    #[arg(long, env = "DELTAG_A11Y_PREPARED")]
+    pub a11y_prepared: Option<chrono::NaiveDate>,
+    /// Accessibility statement: how the site was evaluated (default: deltag's own tests).
+    #[arg(long, env = "DELTAG_A11Y_EVALUATION")]
+    pub a11y_evaluation: Option<String>,
+    /// Accessibility statement: content that is not accessible; repeat the flag, or separate
+    /// items with `|` in the variable (default: deltag's known limits).
+    #[arg(long, env = "DELTAG_A11Y_KNOWN_ISSUES", value_delimiter = '|')]
+    pub a11y_known_issue: Vec<String>,
+}
+
+impl ServeArgs {
+    fn statement(&self) -> crate::config::AccessibilityStatement {
+        let defaults = crate::config::AccessibilityStatement::default();
+        let non_empty = |s: &Option<String>| s.clone().filter(|s| !s.trim().is_empty());
+        let issues: Vec<String> = self
+            .a11y_known_issue
+            .iter()
+            .map(|s| s.trim().to_owned())
+            .filter(|s| !s.is_empty())
+            .collect();
+        crate::config::AccessibilityStatement {
+            organisation: if self.a11y_organisation.trim().is_empty() {
+                defaults.organisation
+            } else {
+                self.a11y_organisation.trim().to_owned()
+            },
+            email: non_empty(&self.a11y_email),
+            phone: non_empty(&self.a11y_phone),
+            compliance: self.a11y_compliance.unwrap_or(defaults.compliance),
+            prepared: self.a11y_prepared.unwrap_or(defaults.prepared),
+            evaluation: non_empty(&self.a11y_evaluation),
+            known_issues: (!issues.is_empty()).then_some(issues),
+        }
+    }
 }
 
 /// `deltag themes …`
@@ -255,7 +312,14 @@ fn serve(cli: &Cli, args: &ServeArgs) -> anyhow::Result<()> {
         session_absolute: Duration::from_secs(args.session_absolute_hours * 3600),
         trust_forwarded: args.trust_forwarded,
         workers: args.workers,
+        statement: args.statement(),
     };
+    if settings.statement.email.is_none() || settings.statement.phone.is_none() {
+        tracing::warn!(
+            "the accessibility statement has no e-mail or no phone for feedback; the law asks \
+             for both (set DELTAG_A11Y_EMAIL and DELTAG_A11Y_PHONE)"
+        );
+    }
     actix_web::rt::System::new().block_on(async move {
         let app = Application::build(settings)?;
         let base = app.settings().base_url.clone();

@@ -28,6 +28,8 @@ pub struct Settings {
     pub trust_forwarded: bool,
     /// HTTP worker threads (`None`: one per core).
     pub workers: Option<usize>,
+    /// What the accessibility statement page says.
+    pub statement: AccessibilityStatement,
 }
 
 impl Default for Settings {
@@ -43,6 +45,53 @@ impl Default for Settings {
             session_absolute: Duration::from_secs(12 * 3600),
             trust_forwarded: false,
             workers: None,
+            statement: AccessibilityStatement::default(),
+        }
+    }
+}
+
+/// How far the site meets EN 301 549 / WCAG 2.1 AA, in the Danish statement's three steps.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum Compliance {
+    /// Overholder standarden fuldt ud.
+    Full,
+    /// Overholder standarden delvist (de fleste krav).
+    Partial,
+    /// Overholder ikke standarden.
+    None,
+}
+
+/// The operator's accessibility statement (Danish web accessibility law § 4). The page follows
+/// the headings of the Danish Agency for Digital Government's template; these are the parts
+/// only the operator can know.
+#[derive(Debug, Clone)]
+pub struct AccessibilityStatement {
+    /// The public body responsible for the site.
+    pub organisation: String,
+    /// Written contact for feedback (required by law together with a phone number).
+    pub email: Option<String>,
+    /// Phone contact for feedback.
+    pub phone: Option<String>,
+    /// Compliance status.
+    pub compliance: Compliance,
+    /// When the statement was prepared or last reviewed.
+    pub prepared: chrono::NaiveDate,
+    /// How the site was evaluated; `None`: the built-in description of deltag's own tests.
+    pub evaluation: Option<String>,
+    /// Content that is not accessible; `None`: the built-in list of known limits.
+    pub known_issues: Option<Vec<String>>,
+}
+
+impl Default for AccessibilityStatement {
+    fn default() -> Self {
+        AccessibilityStatement {
+            organisation: "Rådet for Socialt Udsatte".into(),
+            email: None,
+            phone: None,
+            compliance: Compliance::Partial,
+            prepared: chrono::NaiveDate::from_ymd_opt(2026, 11, 25).unwrap_or_default(),
+            evaluation: None,
+            known_issues: None,
         }
     }
 }

@@ -68,6 +68,7 @@ impl Application {
 /// Every route of the product.
 pub fn routes(cfg: &mut web::ServiceConfig) {
     crate::web::pages::routes(cfg);
+    crate::web::preferences::routes(cfg);
     crate::auth::routes::routes(cfg);
     crate::survey::routes::routes(cfg);
     crate::participant::routes::routes(cfg);
@@ -93,10 +94,12 @@ fn serve(listener: TcpListener, db: Db, settings: RuntimeSettings) -> anyhow::Re
             .default_service(web::to(|| async {
                 Err::<actix_web::HttpResponse, _>(AppError::NotFound)
             }))
-            // Last wrapped runs first: log → compress → headers → error pages → CSRF → route.
+            // Last wrapped runs first: log → compress → page context → headers → error pages → CSRF
+            // → route.
             .wrap(from_fn(csrf_middleware))
             .wrap(from_fn(error_pages))
             .wrap(from_fn(security_headers))
+            .wrap(from_fn(crate::web::ui::page_context))
             .wrap(Compress::default())
             .wrap(from_fn(crate::telemetry::request_log))
     })

@@ -188,7 +188,10 @@ struct CodeQuery {
 
 /// `GET /j?code=…`: the front page's form.
 async fn get_code(lang: Lang, query: web::Query<CodeQuery>) -> HttpResponse {
-    let typed = query.code.clone().unwrap_or_default();
+    // Plain `/j` (a printed short address, or a bookmark): the form, without an error.
+    let Some(typed) = query.code.clone() else {
+        return crate::web::layout::html_response(crate::web::pages::home_page(lang, "", &[]));
+    };
     match JoinCode::parse(&typed) {
         Some(code) => see_other(&format!("/j/{}", code.as_str())),
         None => {

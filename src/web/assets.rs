@@ -15,19 +15,26 @@ struct Asset {
     body: &'static str,
 }
 
-const ASSETS: [Asset; 2] = [
+const ASSETS: [Asset; 3] = [
     Asset {
         name: "style",
         ext: "css",
         content_type: "text/css; charset=utf-8",
         body: include_str!("static/style.css"),
     },
-    // Only the theme board loads it; participant pages carry no JavaScript.
+    // Only the theme board loads it.
     Asset {
         name: "board",
         ext: "js",
         content_type: "text/javascript; charset=utf-8",
         body: include_str!("static/board.js"),
+    },
+    // Public and participant pages: the "Læs op" button (at most 2 KB, tested).
+    Asset {
+        name: "speak",
+        ext: "js",
+        content_type: "text/javascript; charset=utf-8",
+        body: include_str!("static/speak.js"),
     },
 ];
 

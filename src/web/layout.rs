@@ -2,39 +2,77 @@
 //! label, hint, inline error, error summary).
 
 use actix_web::HttpResponse;
-use maud::{html, Markup, DOCTYPE};
+use maud::{html, Markup, PreEscaped, DOCTYPE};
+use percent_encoding::{utf8_percent_encode, NON_ALPHANUMERIC};
 
 use super::csrf::{CsrfToken, CSRF_FIELD};
-use super::i18n::Lang;
+use super::i18n::{Lang, LANGS};
 
-/// A complete page. `nav` is the staff navigation (None on public and participant pages).
+/// A complete page. `nav` is the staff navigation (None on public and participant pages,
+/// which get the read-aloud button instead).
+///
+/// Focus starts at the error summary when the page has one, otherwise at the `<h1>`: both get
+/// `tabindex="-1" autofocus`, so keyboard and screen-reader users begin where the page's own
+/// content begins, with or without JavaScript.
 pub fn page(lang: Lang, title: &str, nav: Option<Markup>, main: Markup) -> Markup {
+    let context = super::ui::current();
+    let back = utf8_percent_encode(&context.path, NON_ALPHANUMERIC).to_string();
+    let is_public = nav.is_none();
+    let main = focus_first_heading(main);
     html! {
         (DOCTYPE)
-        html lang=(lang.code()) {
+        html lang=(lang.code()) class=[context.display.html_classes()] {
             head {
                 meta charset="utf-8";
                 meta name="viewport" content="width=device-width, initial-scale=1";
                 title { (title) " – deltag" }
                 link rel="stylesheet" href=(super::assets::url("style"));
+                @if is_public {
+                    script src=(super::assets::url("speak")) defer {}
+                }
             }
             body {
                 a class="skip-link" href="#main" { (lang.t("skip-to-content")) }
                 header class="site-header" {
                     div class="wrap header-row" {
-                        a class="brand" href=(if nav.is_some() { "/staff" } else { "/" }) { "deltag" }
+                        a class="brand" href=(if is_public { "/" } else { "/staff" }) { "deltag" }
                         @if let Some(nav) = nav { (nav) }
+                        ul class="header-tools" aria-label=(lang.t("header-tools-label")) {
+                            @for other in LANGS.iter().filter(|l| **l != lang) {
+                                li {
+                                    a href=(format!("/sprog/{}?tilbage={back}", other.code()))
+                                        lang=(other.code()) hreflang=(other.code()) {
+                                        (other.native_name())
+                                    }
+                                }
+                            }
+                            li { a href=(format!("/visning?tilbage={back}")) { (lang.t("display-link")) } }
+                        }
                     }
                 }
-                main id="main" class="wrap" tabindex="-1" { (main) }
+                main id="main" class="wrap" tabindex="-1"
+                    data-read-label=[is_public.then(|| lang.t("read-aloud"))]
+                    data-stop-label=[is_public.then(|| lang.t("read-aloud-stop"))] { (main) }
                 footer class="site-footer" {
                     div class="wrap" {
                         p { (lang.t("footer-text")) }
+                        p { a href="/tilgaengelighed" { (lang.t("statement-link")) } }
                     }
                 }
             }
         }
     }
+}
+
+/// Marks where focus starts: the error summary (which carries `autofocus` itself) or else the
+/// first `<h1>`. Editing the rendered markup is safe: maud escapes every `<` in text, so
+/// `<h1` can only be the tag itself.
+fn focus_first_heading(main: Markup) -> Markup {
+    let html = main.into_string();
+    if html.contains("class=\"error-summary\"") || html.contains("<h1 tabindex") {
+        return PreEscaped(html);
+    }
+    PreEscaped(html.replacen("<h1", "<h1 tabindex=\"-1\" autofocus", 1))
 }
 
 /// `200 OK` with an HTML page.
@@ -76,7 +114,7 @@ pub struct FieldError {
 pub fn error_summary(lang: Lang, errors: &[FieldError]) -> Markup {
     html! {
         @if !errors.is_empty() {
-            div class="error-summary" role="alert" aria-labelledby="error-summary-title" tabindex="-1" {
+            div class="error-summary" role="alert" aria-labelledby="error-summary-title" tabindex="-1" autofocus {
                 h2 id="error-summary-title" { (lang.t("error-summary-title")) }
                 ul {
                     @for e in errors {

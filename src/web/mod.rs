@@ -8,7 +8,9 @@ pub mod form;
 pub mod i18n;
 pub mod layout;
 pub mod pages;
+pub mod preferences;
 pub mod security;
+pub mod ui;
 
 use actix_web::HttpRequest;
 

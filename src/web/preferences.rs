@@ -1,0 +1,238 @@
+//! The visitor's own choices: language, text size and contrast, all without JavaScript and
+//! remembered in cookies for a year. Also the accessibility statement, which the footer of
+//! every page links to.
+
+use actix_web::cookie::{time::Duration as CookieDuration, Cookie, SameSite};
+use actix_web::{web, HttpRequest, HttpResponse};
+use maud::{html, Markup};
+use serde::Deserialize;
+
+use super::csrf::CsrfToken;
+use super::i18n::{Lang, LANG_COOKIE};
+use super::layout::{csrf_field, html_response, page};
+use super::ui::{Contrast, Display, TextSize, DISPLAY_COOKIE};
+use crate::config::{Compliance, RuntimeSettings};
+use crate::error::AppError;
+
+/// Registers the routes.
+pub fn routes(cfg: &mut web::ServiceConfig) {
+    cfg.route("/sprog/{code}", web::get().to(get_language))
+        .route("/visning", web::get().to(get_display))
+        .route("/visning", web::post().to(post_display))
+        .route("/tilgaengelighed", web::get().to(get_statement));
+}
+
+/// Where to go back to after a switch.
+#[derive(Debug, Deserialize)]
+struct Back {
+    tilbage: Option<String>,
+}
+
+fn back_to(back: Option<&str>) -> String {
+    super::safe_next(back)
+        // The switches must not bounce into a form post or an asset.
+        .filter(|p| !p.starts_with("/static/") && !p.starts_with("/sprog/"))
+        .unwrap_or_else(|| "/".into())
+}
+
+fn remember(settings: &RuntimeSettings, name: &str, value: String) -> Cookie<'static> {
+    Cookie::build(name.to_owned(), value)
+        .path("/")
+        .http_only(true)
+        .secure(settings.secure)
+        .same_site(SameSite::Lax)
+        .max_age(CookieDuration::days(365))
+        .finish()
+}
+
+/// `GET /sprog/{code}?tilbage=/j/…`: a plain link per language in every header, so the switch
+/// works on any phone; the choice is a preference, not a state change worth a form.
+async fn get_language(
+    code: web::Path<String>,
+    back: web::Query<Back>,
+    settings: web::Data<RuntimeSettings>,
+) -> Result<HttpResponse, AppError> {
+    let lang = Lang::from_code(&code).ok_or(AppError::NotFound)?;
+    Ok(HttpResponse::SeeOther()
+        .insert_header((
+            actix_web::http::header::LOCATION,
+            back_to(back.tilbage.as_deref()),
+        ))
+        .cookie(remember(&settings, LANG_COOKIE, lang.code().to_owned()))
+        .finish())
+}
+
+/// `GET /visning`: text size and colours.
+async fn get_display(
+    req: HttpRequest,
+    lang: Lang,
+    csrf: CsrfToken,
+    back: web::Query<Back>,
+) -> HttpResponse {
+    let current = Display::from_request(&req);
+    html_response(display_page(
+        lang,
+        &csrf,
+        current,
+        &back_to(back.tilbage.as_deref()),
+    ))
+}
+
+#[derive(Debug, Deserialize)]
+struct DisplayForm {
+    text: String,
+    contrast: String,
+    tilbage: Option<String>,
+}
+
+/// `POST /visning`: remembers the choice and goes back to the page the visitor came from.
+async fn post_display(
+    form: super::Form<DisplayForm>,
+    settings: web::Data<RuntimeSettings>,
+) -> Result<HttpResponse, AppError> {
+    let form = form.0;
+    let display = Display {
+        text: TextSize::parse(&form.text).ok_or(AppError::BadRequest("unknown text size"))?,
+        contrast: Contrast::parse(&form.contrast)
+            .ok_or(AppError::BadRequest("unknown contrast"))?,
+    };
+    Ok(HttpResponse::SeeOther()
+        .insert_header((
+            actix_web::http::header::LOCATION,
+            back_to(form.tilbage.as_deref()),
+        ))
+        .cookie(remember(&settings, DISPLAY_COOKIE, display.cookie_value()))
+        .finish())
+}
+
+fn text_key(size: TextSize) -> &'static str {
+    match size {
+        TextSize::Normal => "display-text-normal",
+        TextSize::Large => "display-text-large",
+        TextSize::Largest => "display-text-largest",
+    }
+}
+
+fn contrast_key(contrast: Contrast) -> &'static str {
+    match contrast {
+        Contrast::Normal => "display-contrast-normal",
+        Contrast::High => "display-contrast-high",
+    }
+}
+
+/// The display settings page.
+pub fn display_page(lang: Lang, csrf: &CsrfToken, current: Display, back: &str) -> Markup {
+    page(
+        lang,
+        &lang.t("display-title"),
+        None,
+        html! {
+            h1 { (lang.t("display-title")) }
+            p { (lang.t("display-intro")) }
+            form method="post" action="/visning" {
+                (csrf_field(csrf))
+                input type="hidden" name="tilbage" value=(back);
+                fieldset class="field" {
+                    legend { (lang.t("display-text-legend")) }
+                    div class="choices" {
+                        @for size in TextSize::ALL {
+                            @let id = format!("text-{}", size.as_str());
+                            div class="choice" {
+                                input type="radio" id=(id) name="text" value=(size.as_str())
+                                    checked[current.text == size];
+                                label for=(id) class=(format!("sample-{}", size.as_str())) { (lang.t(text_key(size))) }
+                            }
+                        }
+                    }
+                }
+                fieldset class="field" {
+                    legend { (lang.t("display-contrast-legend")) }
+                    div class="choices" {
+                        @for contrast in Contrast::ALL {
+                            @let id = format!("contrast-{}", contrast.as_str());
+                            div class="choice" {
+                                input type="radio" id=(id) name="contrast" value=(contrast.as_str())
+                                    checked[current.contrast == contrast];
+                                label for=(id) { (lang.t(contrast_key(contrast))) }
+                            }
+                        }
+                    }
+                }
+                div class="actions" {
+                    button type="submit" class="button" { (lang.t("display-save")) }
+                }
+            }
+            p { a class="back-link" href=(back) { (lang.t("display-back")) } }
+        },
+    )
+}
+
+/// `GET /tilgaengelighed`: the accessibility statement.
+async fn get_statement(lang: Lang, settings: web::Data<RuntimeSettings>) -> HttpResponse {
+    html_response(statement_page(lang, &settings))
+}
+
+/// The accessibility statement, under the headings of the Danish Agency for Digital
+/// Government's template; the operator's part comes from the settings.
+pub fn statement_page(lang: Lang, settings: &RuntimeSettings) -> Markup {
+    let s = &settings.settings.statement;
+    let site = settings.base_url.as_str();
+    let organisation = s.organisation.as_str();
+    let compliance = match s.compliance {
+        Compliance::Full => "statement-status-full",
+        Compliance::Partial => "statement-status-partial",
+        Compliance::None => "statement-status-none",
+    };
+    let default_issues = [lang.t("statement-issue-office-files")];
+    let issues: &[String] = s.known_issues.as_deref().unwrap_or(&default_issues);
+    let prepared = s.prepared.format("%Y-%m-%d").to_string();
+    page(
+        lang,
+        &lang.t("statement-title"),
+        None,
+        html! {
+            h1 { (lang.t("statement-title")) }
+            p { (lang.t_args("statement-commitment", &[("organisation", organisation.into()), ("site", site.into())])) }
+
+            h2 { (lang.t("statement-feedback-heading")) }
+            p { (lang.t_args("statement-feedback-intro", &[("organisation", organisation.into())])) }
+            ul {
+                @if let Some(email) = &s.email {
+                    li { (lang.t("statement-email")) " " a href=(format!("mailto:{email}")) { (email) } }
+                }
+                @if let Some(phone) = &s.phone {
+                    li { (lang.t("statement-phone")) " " a href=(format!("tel:{}", phone.replace(' ', ""))) { (phone) } }
+                }
+                @if s.email.is_none() && s.phone.is_none() {
+                    li { (lang.t_args("statement-contact-missing", &[("organisation", organisation.into())])) }
+                }
+            }
+            p { (lang.t("statement-no-personal-data")) }
+
+            h2 { (lang.t("statement-status-heading")) }
+            p { (lang.t(compliance)) }
+            p { (lang.t("statement-standard")) }
+            h3 { (lang.t("statement-evaluation-heading")) }
+            p {
+                @match &s.evaluation {
+                    Some(text) => (text),
+                    None => (lang.t("statement-evaluation-default")),
+                }
+            }
+
+            h2 { (lang.t("statement-inaccessible-heading")) }
+            h3 { (lang.t("statement-noncompliance-heading")) }
+            ul { @for issue in issues { li { (issue) } } }
+            h3 { (lang.t("statement-burden-heading")) }
+            p { (lang.t("statement-burden-none")) }
+            h3 { (lang.t("statement-exempt-heading")) }
+            p { (lang.t("statement-exempt-none")) }
+
+            h2 { (lang.t("statement-prepared-heading")) }
+            p { (lang.t_args("statement-prepared", &[("date", prepared.into())])) }
+
+            h2 { (lang.t("statement-enforcement-heading")) }
+            p { (lang.t("statement-enforcement")) }
+        },
+    )
+}

@@ -1,0 +1,172 @@
+//! What every page needs to know about the visitor besides the language: their display
+//! choices (larger text, high contrast) and the page's own address (for the language and
+//! display switches to come back to).
+//!
+//! A middleware reads both once per request and keeps them in a task-local, so the page shell
+//! ([`super::layout::page`]) can use them without every one of the ~60 handlers passing them
+//! through. Outside a request (unit tests, the CLI) the defaults apply.
+
+use actix_web::body::MessageBody;
+use actix_web::dev::{ServiceRequest, ServiceResponse};
+use actix_web::middleware::Next;
+use actix_web::HttpRequest;
+
+/// The cookie that remembers the display choices (`"<text>-<contrast>"`, e.g. `large-high`).
+pub const DISPLAY_COOKIE: &str = "display";
+
+/// Text size.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum TextSize {
+    /// The stylesheet's size.
+    #[default]
+    Normal,
+    /// 125 %.
+    Large,
+    /// 150 %.
+    Largest,
+}
+
+impl TextSize {
+    /// Every size, in the order the settings page shows them.
+    pub const ALL: [TextSize; 3] = [TextSize::Normal, TextSize::Large, TextSize::Largest];
+
+    /// Cookie and form value.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            TextSize::Normal => "normal",
+            TextSize::Large => "large",
+            TextSize::Largest => "largest",
+        }
+    }
+
+    /// Parses the form or cookie value.
+    pub fn parse(s: &str) -> Option<TextSize> {
+        Self::ALL.into_iter().find(|t| t.as_str() == s)
+    }
+}
+
+/// Colours.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Contrast {
+    /// The normal colours (already AA).
+    #[default]
+    Normal,
+    /// Black on white, thicker lines, no tinted panels.
+    High,
+}
+
+impl Contrast {
+    /// Every choice, in the order the settings page shows them.
+    pub const ALL: [Contrast; 2] = [Contrast::Normal, Contrast::High];
+
+    /// Cookie and form value.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Contrast::Normal => "normal",
+            Contrast::High => "high",
+        }
+    }
+
+    /// Parses the form or cookie value.
+    pub fn parse(s: &str) -> Option<Contrast> {
+        Self::ALL.into_iter().find(|c| c.as_str() == s)
+    }
+}
+
+/// The visitor's display choices.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct Display {
+    /// Text size.
+    pub text: TextSize,
+    /// Colours.
+    pub contrast: Contrast,
+}
+
+impl Display {
+    /// The cookie value.
+    pub fn cookie_value(self) -> String {
+        format!("{}-{}", self.text.as_str(), self.contrast.as_str())
+    }
+
+    /// Reads a cookie value; anything unknown means the defaults.
+    pub fn from_cookie_value(value: &str) -> Display {
+        let (text, contrast) = value.split_once('-').unwrap_or((value, ""));
+        Display {
+            text: TextSize::parse(text).unwrap_or_default(),
+            contrast: Contrast::parse(contrast).unwrap_or_default(),
+        }
+    }
+
+    /// The visitor's choices from the request's cookie.
+    pub fn from_request(req: &HttpRequest) -> Display {
+        req.cookie(DISPLAY_COOKIE)
+            .map(|c| Display::from_cookie_value(c.value()))
+            .unwrap_or_default()
+    }
+
+    /// Classes for `<html>` (empty with the defaults).
+    pub fn html_classes(self) -> Option<String> {
+        let mut classes = Vec::new();
+        match self.text {
+            TextSize::Normal => {}
+            TextSize::Large => classes.push("text-large"),
+            TextSize::Largest => classes.push("text-largest"),
+        }
+        if self.contrast == Contrast::High {
+            classes.push("contrast-high");
+        }
+        (!classes.is_empty()).then(|| classes.join(" "))
+    }
+}
+
+/// What the page shell knows about the current request.
+#[derive(Debug, Clone, Default)]
+pub struct PageContext {
+    /// Display choices.
+    pub display: Display,
+    /// Path and query of the page, to come back to after a switch. Only GET pages are
+    /// returned to; after a POST the switches lead to the front page's GET twin (same path).
+    pub path: String,
+}
+
+tokio::task_local! {
+    static PAGE: PageContext;
+}
+
+/// The current request's context (the defaults outside a request).
+pub fn current() -> PageContext {
+    PAGE.try_with(Clone::clone).unwrap_or_default()
+}
+
+/// Middleware: makes [`current`] work for the rest of the request.
+pub async fn page_context(
+    req: ServiceRequest,
+    next: Next<impl MessageBody>,
+) -> Result<ServiceResponse<impl MessageBody>, actix_web::Error> {
+    let context = PageContext {
+        display: Display::from_request(req.request()),
+        path: super::local_path(req.request()),
+    };
+    PAGE.scope(context, next.call(req)).await
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn display_cookie_round_trips_and_ignores_junk() {
+        let display = Display {
+            text: TextSize::Largest,
+            contrast: Contrast::High,
+        };
+        assert_eq!(Display::from_cookie_value(&display.cookie_value()), display);
+        assert_eq!(Display::from_cookie_value("huge-neon"), Display::default());
+        assert_eq!(Display::from_cookie_value(""), Display::default());
+        assert_eq!(
+            display.html_classes().as_deref(),
+            Some("text-largest contrast-high")
+        );
+        assert_eq!(Display::default().html_classes(), None);
+    }
+}
