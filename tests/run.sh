@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# The test command: every test, each database scenario on SQLite and on PostgreSQL.
-# Fails if the PostgreSQL half did not run as completely as the SQLite half.
+# The test command: every test, each database scenario on SQLite and on PostgreSQL, then the
+# browser suite (Chromium, axe-core) on both backends. Fails if the PostgreSQL half of either
+# did not run as completely as the SQLite half.
 set -uo pipefail
 cd "$(dirname "$0")/.."
 export DELTAG_TEST_POSTGRES_URL="${DELTAG_TEST_POSTGRES_URL:-postgres://postgres@127.0.0.1:5432/postgres}"
@@ -17,3 +18,22 @@ if [ "$postgres" -eq 0 ] || [ "$postgres" -ne "$sqlite" ]; then
   echo "error: the PostgreSQL scenarios did not all run (DELTAG_TEST_POSTGRES_URL=${DELTAG_TEST_POSTGRES_URL})" >&2
   exit 1
 fi
+
+echo "== browser suite"
+if [ ! -x "${DELTAG_CHROMIUM:-/usr/bin/chromium}" ]; then
+  echo "error: Chromium is missing: apt-get install chromium chromium-driver (see .ci/run)" >&2
+  exit 1
+fi
+cargo build --locked --bin deltag || exit 1
+(cd tests/browser && { [ -d node_modules ] || npm ci --no-audit --no-fund; }) || exit 1
+blog=$(mktemp)
+(cd tests/browser && node --test --test-concurrency=1 --test-reporter=spec suite.test.mjs) 2>&1 | tee "$blog"
+bstatus=${PIPESTATUS[0]}
+[ "$bstatus" -ne 0 ] && exit "$bstatus"
+for backend in sqlite postgres; do
+  if ! grep -qE "^✔ deltag in Chromium on ${backend}" "$blog"; then
+    echo "error: the browser suite did not pass on ${backend}" >&2
+    exit 1
+  fi
+done
+echo "browser suite passed on SQLite and PostgreSQL"

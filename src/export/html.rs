@@ -77,7 +77,7 @@ pub fn render(s: &Summary) -> String {
             }
             body {
                 main {
-                    h1 { (s.title) }
+                    h1 tabindex="-1" autofocus { (s.title) }
                     h2 { "Om deltagelsessporet" }
                     p {
                         "Temaer: " (s.about.topics.join(", ")) ". Workshops: " (s.about.workshops)

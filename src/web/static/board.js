@@ -19,7 +19,8 @@
   function send(form, extra) {
     var data = new URLSearchParams(new FormData(form));
     if (extra) Object.keys(extra).forEach(function (k) { data.set(k, extra[k]); });
-    return fetch(form.action, { method: "POST", body: data, credentials: "same-origin" })
+    // getAttribute: `form.action` would be the button named "action", not the URL.
+    return fetch(form.getAttribute("action"), { method: "POST", body: data, credentials: "same-origin" })
       .then(function (res) { return res.text().then(function (t) { return { ok: res.ok || res.status === 409 || res.status === 422, text: t }; }); })
       .then(function (r) { if (r.ok) swap(r.text); else window.location.reload(); })
       .catch(function () { window.location.reload(); });
@@ -59,7 +60,7 @@
         data.set("theme_id", theme.getAttribute("data-theme"));
         data.set("action", "add");
         data.set("return_view", assign.querySelector("[name=return_view]").value);
-        fetch(assign.action, { method: "POST", body: data, credentials: "same-origin" })
+        fetch(assign.getAttribute("action"), { method: "POST", body: data, credentials: "same-origin" })
           .then(function (res) { return res.text(); }).then(swap)
           .catch(function () { window.location.reload(); });
       });

@@ -1,0 +1,527 @@
+// deltag in a real browser (Debian's Chromium through playwright-core), on each database
+// backend: axe-core on every page, the participant journey without JavaScript at 320 px,
+// keyboard-only staff flows, focus after every page change, languages, display settings,
+// read-aloud, and an inventory that fails when an HTML route is not covered.
+import { describe, test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import path from 'node:path';
+import { readFileSync } from 'node:fs';
+import {
+  backends, freshDatabase, startServer, launchBrowser, newContext, axeViolations, focusTarget,
+  scrollsSideways, getRoutes, matcher, tabTo, screenshotDir, cli, repo, PHONE, DESKTOP,
+} from './harness.mjs';
+
+const ROUTES = getRoutes();
+const routeOf = matcher(ROUTES);
+
+// GET routes that answer with something other than an HTML page; the suite still requests
+// each one and checks that it is not HTML.
+const NOT_HTML = {
+  '/healthz': 'JSON health check',
+  '/static/{file}': 'stylesheet and scripts',
+  '/j/{code}/qr.svg': 'QR code image',
+  '/sprog/{code}': 'sets the language and redirects back',
+};
+
+for (const backend of backends()) {
+  describe(`deltag in Chromium on ${backend}`, () => {
+    let db;
+    let server;
+    let browser;
+    const shots = screenshotDir(backend);
+    // route pattern → how it was covered ('axe' or 'not-html')
+    const covered = new Map();
+    const problems = [];
+
+    const url = (p) => new URL(p, server.base).href;
+
+    /// The checks every HTML page gets: 200-range or the expected status, `<html lang>`, focus
+    /// at the h1 or the error summary, and no axe violation. Records the route as covered.
+    async function checkPage(page, label, { status = null, lang = null } = {}) {
+      const pathname = new URL(page.url()).pathname;
+      const route = routeOf(pathname) || (status === 404 ? '(404)' : `(unknown ${pathname})`);
+      const htmlLang = await page.evaluate(() => document.documentElement.lang);
+      if (lang) assert.equal(htmlLang, lang, `${label}: <html lang>`);
+      assert.ok(['da', 'en'].includes(htmlLang), `${label}: <html lang="${htmlLang}">`);
+      const focus = await focusTarget(page);
+      if (!['h1', 'error-summary'].includes(focus)) problems.push(`${label} (${pathname}): focus starts at ${focus}, not the h1 or error summary`);
+      const violations = await axeViolations(page);
+      for (const v of violations) problems.push(`${label} (${pathname}): ${v.id} [${v.impact}] ${v.help}\n      ${v.nodes.join('\n      ')}`);
+      covered.set(route, 'axe');
+    }
+
+    async function visit(page, p, label, opts = {}) {
+      const res = await page.goto(url(p));
+      assert.ok(res, `${label}: no response`);
+      assert.equal(res.status(), opts.status ?? 200, `${label}: status of ${p}`);
+      await checkPage(page, label, opts);
+      return res;
+    }
+
+    function assertNoProblems() {
+      const found = problems.splice(0);
+      assert.deepEqual(found, [], `accessibility problems:\n${found.join('\n')}`);
+    }
+
+    async function logIn(context, who = server.admin) {
+      const page = await context.newPage();
+      await page.goto(url('/login'));
+      await page.getByLabel('E-mailadresse').fill(who.email);
+      await page.getByLabel('Adgangskode').fill(who.password);
+      await go(page, page.getByRole('button', { name: 'Log ind' }));
+      assert.match(page.url(), /\/staff$/);
+      return page;
+    }
+
+    before(async () => {
+      db = freshDatabase(backend);
+      server = await startServer(db.url);
+      browser = await launchBrowser();
+    });
+
+    after(async () => {
+      await browser?.close();
+      await server?.stop();
+      db?.drop();
+    });
+
+    test('public pages pass axe, with focus at the h1', async () => {
+      const context = await newContext(browser, { viewport: PHONE });
+      const page = await context.newPage();
+      await visit(page, '/', 'front page', { lang: 'da' });
+      await visit(page, '/j', 'code page');
+      await visit(page, '/login', 'login');
+      await visit(page, '/trak-tilbage', 'withdraw');
+      await visit(page, '/visning?tilbage=/', 'display settings');
+      await visit(page, '/tilgaengelighed', 'accessibility statement');
+      await visit(page, '/findes-ikke', 'not found page', { status: 404 });
+      // Error states: the error summary takes focus.
+      await page.goto(url('/login'));
+      await go(page, page.getByRole('button', { name: 'Log ind' }));
+      await checkPage(page, 'login with errors');
+      assert.equal(await focusTarget(page), 'error-summary');
+      await page.goto(url('/'));
+      await page.getByLabel('Skriv koden fra workshoppen').fill('123');
+      await go(page, page.getByRole('button', { name: 'Gå til spørgsmålene' }));
+      await checkPage(page, 'wrong code');
+      assert.equal(await focusTarget(page), 'error-summary');
+      await context.close();
+      assertNoProblems();
+    });
+
+    test('the accessibility statement follows the Danish template and its settings', async () => {
+      const context = await newContext(browser);
+      const page = await context.newPage();
+      await visit(page, '/tilgaengelighed', 'accessibility statement');
+      const headings = await page.locator('main h1, main h2, main h3').allInnerTexts();
+      for (const h of ['Tilgængelighedserklæring', 'Overholdelsesstatus', 'Indhold, der ikke er tilgængeligt',
+        'Manglende overholdelse af lovgivningen', 'Uforholdsmæssig stor byrde',
+        'Indhold, der ikke er omfattet af lovgivningen', 'Udarbejdelse af tilgængelighedserklæringen', 'Håndhævelsesprocedure']) {
+        assert.ok(headings.includes(h), `heading "${h}" in ${JSON.stringify(headings)}`);
+      }
+      // From the server's settings (DELTAG_A11Y_EMAIL / DELTAG_A11Y_PHONE in harness.mjs).
+      assert.equal(await page.locator('a[href="mailto:tilgaengelighed@example.dk"]').count(), 1);
+      assert.equal(await page.locator('a[href="tel:33333333"]').count(), 1);
+      // Linked from every footer, staff pages too.
+      for (const p of ['/', '/login', '/j']) {
+        await page.goto(url(p));
+        assert.equal(await page.locator('footer a[href="/tilgaengelighed"]').innerText(), 'Tilgængelighedserklæring', p);
+      }
+      const staff = await logIn(context);
+      assert.equal(await staff.locator('footer a[href="/tilgaengelighed"]').count(), 1, 'staff footer');
+      await context.close();
+      assertNoProblems();
+    });
+
+    test('axe does find violations (the gate can fail)', async () => {
+      const context = await newContext(browser);
+      const page = await context.newPage();
+      await page.goto(url('/'));
+      await page.evaluate(() => {
+        const img = document.createElement('img');
+        img.src = '/static/none.png';
+        document.querySelector('main').append(img);
+        document.documentElement.removeAttribute('lang');
+      });
+      const ids = (await axeViolations(page)).map((v) => v.id).sort();
+      assert.deepEqual(ids, ['html-has-lang', 'image-alt']);
+      await context.close();
+    });
+
+    /// Clicks something that loads a new page, and waits for that page.
+    async function go(page, locator) {
+      await Promise.all([page.waitForNavigation({ waitUntil: 'load' }), locator.click()]);
+    }
+
+    /// Answers whatever the current question asks, or leaves it empty with `empty`.
+    async function answerCurrent(page, text = 'Et sted at bo, hvor jeg selv har nøglen.') {
+      const form = page.locator('main form').filter({ has: page.locator('button[value="save"]') });
+      const radio = form.locator('input[type=radio]');
+      const checkbox = form.locator('input[type=checkbox]');
+      const textarea = form.locator('textarea#answer');
+      const input = form.locator('input#answer[type=text]');
+      if (await textarea.count()) await textarea.fill(text);
+      else if (await input.count()) await input.fill(text);
+      else if (await radio.count()) await radio.first().check();
+      else if (await checkbox.count()) await checkbox.first().check();
+      await go(page, form.locator('button[value="save"]'));
+    }
+
+    /// The participant journey: start, every question, check, send, withdraw. `onPage` runs on
+    /// every page reached. Returns the withdrawal code.
+    async function journey(page, joinUrl, onPage) {
+      await page.goto(joinUrl);
+      await onPage('start');
+      await go(page, page.locator('main form[action$="/start"] button'));
+      await onPage('question-1');
+      // A required question sent empty: the error summary.
+      await go(page, page.locator('button[value="save"]'));
+      if (await page.locator('.error-summary').count()) await onPage('question-1-error');
+      let n = 1;
+      while (!new URL(page.url()).pathname.endsWith('/check')) {
+        await answerCurrent(page);
+        n += 1;
+        assert.ok(n < 20, 'the journey ends');
+        if (!new URL(page.url()).pathname.endsWith('/check')) await onPage(`question-${n}`);
+      }
+      await onPage('check');
+      await go(page, page.locator('main form[action$="/finish"] button'));
+      assert.match(page.url(), /\/tak$/);
+      await onPage('thanks');
+      const code = (await page.locator('.withdrawal-code').innerText()).trim();
+      assert.match(code, /\S{6,}/, 'a withdrawal code is shown');
+      return code;
+    }
+
+    test('participant journey without JavaScript at 320 px: no sideways scrolling', async () => {
+      const context = await newContext(browser, { viewport: PHONE, javaScriptEnabled: false });
+      const page = await context.newPage();
+      const seen = [];
+      const code = await journey(page, server.joinUrl, async (name) => {
+        const m = await scrollsSideways(page);
+        assert.equal(m.sideways, false, `${name}: content ${m.content}px in a ${m.viewport}px viewport`);
+        assert.equal(await page.locator('script:not([src])').count(), 0, `${name}: no inline script`);
+        await page.screenshot({ path: path.join(shots, `journey-nojs-320-${String(seen.length).padStart(2, '0')}-${name}.png`), fullPage: true });
+        seen.push(name);
+      });
+      assert.ok(seen.includes('question-1-error'), 'the required first question showed its error');
+      assert.ok(seen.length >= 9, `every page was seen: ${seen}`);
+      // Withdrawing works without JavaScript too.
+      await page.goto(url('/trak-tilbage'));
+      await page.locator('main input[type=text]').first().fill(code);
+      await go(page, page.locator('main form button[type=submit]'));
+      assert.match(page.url(), /\/trak-tilbage\/slettet$/);
+      assert.equal(await page.locator('button.read-aloud').count(), 0, 'no read-aloud without JavaScript');
+      await context.close();
+    });
+
+    for (const [locale, lang] of [['da-DK', 'da'], ['en-GB', 'en']]) {
+      test(`participant pages at phone size pass axe (${lang}), focus at the h1 or error summary`, async () => {
+        const context = await newContext(browser, { viewport: PHONE, locale });
+        const page = await context.newPage();
+        const code = await journey(page, server.joinUrl, (name) => checkPage(page, `participant ${name} (${lang})`, { lang }));
+        await go(page, page.locator('main form[action$="/clear"] button'));
+        await checkPage(page, `after clearing the phone (${lang})`, { lang });
+        await visit(page, '/trak-tilbage', `withdraw (${lang})`, { lang });
+        await page.locator('main input[type=text]').first().fill(code);
+        await go(page, page.locator('main form button[type=submit]'));
+        assert.match(page.url(), /\/trak-tilbage\/slettet$/);
+        await checkPage(page, `withdrawn (${lang})`, { lang });
+        await context.close();
+        assertNoProblems();
+      });
+    }
+
+    test('larger text and high contrast: chosen without JavaScript, remembered, and still AA', async () => {
+      const context = await newContext(browser, { viewport: PHONE, javaScriptEnabled: false });
+      const page = await context.newPage();
+      await page.goto(server.joinUrl);
+      const startPath = new URL(page.url()).pathname;
+      await go(page, page.getByRole('link', { name: 'Tekst og farver' }));
+      await page.getByLabel('Meget stor tekst').check();
+      await page.getByLabel('Høj kontrast (sort på hvidt)').check();
+      await go(page, page.getByRole('button', { name: 'Gem' }));
+      assert.equal(new URL(page.url()).pathname, startPath, 'back on the page the visitor came from');
+      assert.equal(await page.locator('html').getAttribute('class'), 'text-largest contrast-high');
+      // Remembered on the next page, and by the cookie.
+      await page.goto(url('/'));
+      assert.equal(await page.locator('html').getAttribute('class'), 'text-largest contrast-high');
+      const cookie = (await context.cookies()).find((c) => c.name === 'display');
+      assert.equal(cookie?.value, 'largest-high');
+      assert.ok(cookie.expires * 1000 > Date.now() + 300 * 86400 * 1000, 'kept for a year');
+      // The big text still fits a 320 px screen, and the pages pass axe in these colours.
+      assert.equal((await scrollsSideways(page)).sideways, false, 'no sideways scrolling with very large text');
+      const checked = await newContext(browser, { viewport: PHONE });
+      await checked.addCookies([{ name: 'display', value: 'largest-high', url: server.base }]);
+      const p2 = await checked.newPage();
+      await journey(p2, server.joinUrl, async (name) => {
+        await checkPage(p2, `high contrast ${name}`);
+        assert.equal((await scrollsSideways(p2)).sideways, false, `${name}: no sideways scrolling`);
+      });
+      await checked.close();
+      await context.close();
+      assertNoProblems();
+    });
+
+    test('language: Accept-Language first, a visible switch that sticks, <html lang> right', async () => {
+      const context = await newContext(browser, { viewport: PHONE, locale: 'en-GB' });
+      const page = await context.newPage();
+      await page.goto(server.joinUrl);
+      assert.equal(await page.locator('html').getAttribute('lang'), 'en');
+      const english = await page.locator('main h1').innerText();
+      const toDanish = page.getByRole('link', { name: 'Dansk' });
+      assert.ok(await toDanish.isVisible(), 'the switch is visible');
+      assert.equal(await toDanish.getAttribute('lang'), 'da', 'the switch names its language in that language');
+      await go(page, toDanish);
+      assert.equal(new URL(page.url()).href, server.joinUrl, 'back on the same page');
+      assert.equal(await page.locator('html').getAttribute('lang'), 'da');
+      const danish = await page.locator('main h1').innerText();
+      assert.notEqual(danish, english, 'the survey has its own English title');
+      // Sticks, although the browser still asks for English.
+      await page.goto(url('/login'));
+      assert.equal(await page.locator('html').getAttribute('lang'), 'da');
+      assert.equal(await page.locator('main h1').innerText(), 'Log ind');
+      await go(page, page.getByRole('link', { name: 'English' }));
+      assert.equal(await page.locator('main h1').innerText(), 'Log in');
+      const res = await page.request.get(url('/sprog/en?tilbage=https://evil.example/'), { maxRedirects: 0 });
+      assert.equal(res.status(), 303);
+      assert.equal(res.headers().location, '/', 'never redirects off-site');
+      covered.set('/sprog/{code}', 'not-html');
+      await context.close();
+    });
+
+    test('Læs op: a button where speech synthesis exists, reading the page in its language', async () => {
+      for (const [locale, voiceLang] of [['da-DK', 'da-DK'], ['en-GB', 'en-GB']]) {
+        const context = await newContext(browser, { viewport: PHONE, locale });
+        // Record what would be spoken instead of making sound.
+        await context.addInitScript(() => {
+          window.__spoken = [];
+          window.speechSynthesis.speak = (u) => window.__spoken.push({ text: u.text, lang: u.lang });
+        });
+        const page = await context.newPage();
+        await page.goto(server.joinUrl);
+        const button = page.locator('main button.read-aloud');
+        assert.equal(await button.count(), 1, 'the button is there');
+        await button.click();
+        const spoken = await page.evaluate(() => window.__spoken);
+        const h1 = await page.locator('main h1').innerText();
+        assert.equal(spoken[0].text, h1, 'starts with the heading');
+        assert.ok(spoken.every((u) => u.lang === voiceLang), `spoken as ${voiceLang}`);
+        assert.ok(!spoken.some((u) => /Læs op|Read aloud/.test(u.text)), 'does not read its own label');
+        await context.close();
+      }
+      // Absent where the browser cannot speak.
+      const context = await newContext(browser, { viewport: PHONE });
+      await context.addInitScript(() => { delete window.speechSynthesis; delete Window.prototype.speechSynthesis; });
+      const page = await context.newPage();
+      await page.goto(server.joinUrl);
+      await page.waitForLoadState('load');
+      assert.equal(await page.locator('button.read-aloud').count(), 0);
+      const size = readFileSync(path.join(repo, 'src/web/static/speak.js')).length;
+      assert.ok(size <= 2048, `speak.js is ${size} bytes, at most 2 KB`);
+      await context.close();
+    });
+
+    /// Presses a key that loads a new page, and waits for it.
+    async function pressGo(page, key = 'Enter') {
+      await Promise.all([page.waitForNavigation({ waitUntil: 'load' }), page.keyboard.press(key)]);
+    }
+
+    /// Tabs to a field and types into it (replacing what is there).
+    async function typeInto(page, locator, text) {
+      await tabTo(page, locator);
+      await page.keyboard.press('ControlOrMeta+a');
+      await page.keyboard.type(text);
+    }
+
+    /// Tabs to a link or button and activates it with Enter.
+    async function activate(page, locator) {
+      await tabTo(page, locator);
+      const label = await locator.innerText();
+      await pressGo(page);
+      await checkPage(page, `after "${label}"`);
+    }
+
+    const stamp = Date.now().toString(36);
+    const built = { track: `Tastaturspor ${stamp}`, topic: `Tastaturtema ${stamp}`, workshop: `Tastaturworkshop ${stamp}` };
+
+    test('keyboard only: log in', async () => {
+      const context = await newContext(browser);
+      const page = await context.newPage();
+      await page.goto(url('/login'));
+      assert.equal(await focusTarget(page), 'h1');
+      await typeInto(page, page.getByLabel('E-mailadresse'), server.facilitator.email);
+      await typeInto(page, page.getByLabel('Adgangskode'), 'forkert adgangskode');
+      await pressGo(page);
+      assert.equal(await focusTarget(page), 'error-summary', 'a wrong password puts focus on the error summary');
+      await checkPage(page, 'login error');
+      await typeInto(page, page.getByLabel('Adgangskode'), server.facilitator.password);
+      await pressGo(page);
+      assert.equal(new URL(page.url()).pathname, '/staff');
+      await checkPage(page, 'staff overview');
+      await context.close();
+      assertNoProblems();
+    });
+
+    test('keyboard only: build a survey (track, topic, workshop, questions) and open it', async () => {
+      const context = await newContext(browser);
+      const page = await logIn(context, server.facilitator);
+      await activate(page, page.getByRole('link', { name: 'Nyt deltagelsesspor' }));
+      await typeInto(page, page.getByLabel('Titel'), built.track);
+      await typeInto(page, page.getByLabel('År'), '2026');
+      await pressGo(page);
+      assert.equal(new URL(page.url()).pathname, '/staff');
+      await activate(page, page.getByRole('link', { name: new RegExp(`^Tilføj tema\\s*: ${built.track}$`) }));
+      await typeInto(page, page.getByLabel('Titel'), built.topic);
+      await tabTo(page, page.getByRole('button', { name: 'Gem' }));
+      await pressGo(page);
+      await activate(page, page.getByRole('link', { name: new RegExp(`^Tilføj workshop\\s*: ${built.topic}$`) }));
+      await typeInto(page, page.locator('#title'), built.workshop);
+      await typeInto(page, page.locator('#intro'), 'Vi taler om, hvad der hjælper.');
+      await tabTo(page, page.getByRole('button', { name: 'Gem' }));
+      await pressGo(page);
+      assert.match(new URL(page.url()).pathname, /^\/staff\/workshops\/[^/]+$/);
+      built.workshopPath = new URL(page.url()).pathname;
+      await checkPage(page, 'new workshop');
+      // A free-text question, then a choice question with options typed line by line.
+      await activate(page, page.getByRole('link', { name: 'Tilføj spørgsmål' }));
+      await typeInto(page, page.locator('#prompt'), 'Hvad hjælper dig mest?');
+      await tabTo(page, page.getByRole('button', { name: 'Gem' }));
+      await pressGo(page);
+      await activate(page, page.getByRole('link', { name: 'Tilføj spørgsmål' }));
+      await tabTo(page, page.locator('#kind'));
+      await page.keyboard.type('Vælg én');
+      await typeInto(page, page.locator('#prompt'), 'Hvor bor du nu?');
+      await tabTo(page, page.locator('#options'));
+      await page.keyboard.type('Egen bolig');
+      await page.keyboard.press('Enter');
+      await page.keyboard.type('Herberg');
+      await tabTo(page, page.getByRole('button', { name: 'Gem' }));
+      await pressGo(page);
+      await checkPage(page, 'workshop with questions');
+      const questions = await page.locator('main').innerText();
+      assert.ok(questions.includes('Hvad hjælper dig mest?') && questions.includes('Hvor bor du nu?'), 'both questions are listed');
+      await tabTo(page, page.getByRole('button', { name: 'Åbn for svar' }));
+      await pressGo(page);
+      assert.ok((await page.locator('main').innerText()).includes('Åben'), 'the workshop is open');
+      await checkPage(page, 'opened workshop');
+      await context.close();
+      assertNoProblems();
+    });
+
+    test('keyboard only: assign an answer to a theme on the board', async () => {
+      const context = await newContext(browser);
+      const page = await logIn(context, server.facilitator);
+      await activate(page, page.getByRole('link', { name: /^Emner og hovedpointer\s*: Fra bolig til hjem$/ }));
+      const card = page.locator('li.answer-card').first();
+      const answerId = await card.getAttribute('data-answer');
+      const target = page.locator('#target');
+      const themeId = await target.locator('option').first().getAttribute('value');
+      await tabTo(page, card.locator('input[type=checkbox]'));
+      await page.keyboard.press('Space');
+      assert.ok(await card.locator('input[type=checkbox]').isChecked());
+      await tabTo(page, target);
+      await tabTo(page, page.getByRole('button', { name: 'Tilføj til emne' }));
+      await page.keyboard.press('Enter');
+      // board.js updates the board in place; without it the form posts. Either way the answer
+      // leaves the unsorted list and focus stays somewhere useful.
+      await page.locator(`li.answer-card[data-answer="${answerId}"]`).waitFor({ state: 'detached', timeout: 10_000 })
+        .catch(() => {});
+      const focus = await focusTarget(page);
+      assert.notEqual(focus, 'body', 'focus is not lost after the in-place update');
+      const board = new URL(page.url());
+      await page.goto(`${board.origin}${board.pathname}?view=${themeId}`);
+      assert.equal(await page.locator(`li.answer-card[data-answer="${answerId}"]`).count(), 1, 'the answer is in the theme');
+      await checkPage(page, 'board filtered to a theme');
+      await context.close();
+      assertNoProblems();
+    });
+
+    test('keyboard only: export a topic as Word', async () => {
+      const context = await newContext(browser);
+      const page = await logIn(context, server.facilitator);
+      await activate(page, page.getByRole('link', { name: /^Eksportér\s*: Fra bolig til hjem$/ }));
+      const link = page.getByRole('link', { name: 'Word (rapporttekst)' });
+      await tabTo(page, link);
+      const [download] = await Promise.all([page.waitForEvent('download'), page.keyboard.press('Enter')]);
+      assert.match(download.suggestedFilename(), /\.docx$/);
+      const file = await download.path();
+      const bytes = readFileSync(file);
+      assert.equal(bytes.subarray(0, 2).toString(), 'PK', 'a real .docx (zip) file');
+      await context.close();
+      assertNoProblems();
+    });
+
+    test('every staff page passes axe at desktop size (crawl as admin)', async () => {
+      const context = await newContext(browser);
+      const page = await logIn(context, server.admin);
+      const perRoute = new Map();
+      const queue = ['/staff', built.workshopPath, '/admin/users', '/admin/audit'].filter(Boolean);
+      const seen = new Set(queue);
+      while (queue.length) {
+        const p = queue.shift();
+        const route = routeOf(new URL(p, server.base).pathname);
+        const res = await context.request.get(url(p), { maxRedirects: 0 });
+        const type = res.headers()['content-type'] || '';
+        if (!type.startsWith('text/html')) {
+          assert.ok(res.status() < 400, `${p}: ${res.status()}`);
+          if (route && !covered.has(route)) covered.set(route, 'not-html');
+          continue;
+        }
+        await visit(page, p, `staff ${p}`);
+        for (const href of await page.locator('a[href]').evaluateAll((as) => as.map((a) => a.getAttribute('href')))) {
+          const next = new URL(href, page.url());
+          if (next.origin !== server.base || next.hash && next.pathname === new URL(page.url()).pathname) continue;
+          const key = next.pathname + next.search;
+          const nextRoute = routeOf(next.pathname);
+          // Participant pages are checked in the journeys, at phone size, as a participant.
+          if (!nextRoute || nextRoute === '/sprog/{code}' || next.pathname.startsWith('/j/') || seen.has(key)) continue;
+          // A few URLs per route are enough: the same view with other data.
+          const n = perRoute.get(nextRoute) || 0;
+          if (n >= 3 && !next.search.includes('format=html')) continue;
+          perRoute.set(nextRoute, n + 1);
+          seen.add(key);
+          queue.push(key);
+        }
+      }
+      assert.ok(seen.size > 30, `crawled ${seen.size} staff URLs`);
+      await context.close();
+      assertNoProblems();
+    });
+
+    test('first-run set-up page from a real invitation', async () => {
+      const out = cli(db.url, ['user', 'add', '--email', `ny-${stamp}@example.dk`, '--name', 'Ny Facilitator', '--role', 'facilitator']);
+      const link = out.match(/(\/setup\/\S+)/);
+      assert.ok(link, out);
+      const context = await newContext(browser, { viewport: PHONE });
+      const page = await context.newPage();
+      await visit(page, link[1], 'set-up page');
+      await go(page, page.getByRole('button', { name: 'Gem og log ind' }));
+      await checkPage(page, 'set-up page with errors');
+      assert.equal(await focusTarget(page), 'error-summary');
+      await context.close();
+      assertNoProblems();
+    });
+
+    test('route inventory: every GET route is covered', async () => {
+      // The routes that do not answer with HTML are requested here and must not be HTML.
+      const context = await newContext(browser);
+      const page = await context.newPage();
+      await page.goto(server.joinUrl);
+      const code = new URL(page.url()).pathname.split('/')[2];
+      const stylesheet = await page.locator('link[rel=stylesheet]').getAttribute('href');
+      for (const p of ['/healthz', stylesheet, `/j/${code}/qr.svg`]) {
+        const res = await context.request.get(url(p));
+        assert.equal(res.status(), 200, p);
+        assert.ok(!res.headers()['content-type'].startsWith('text/html'), `${p} is not HTML`);
+        covered.set(routeOf(p), 'not-html');
+      }
+      await context.close();
+      const missing = ROUTES.filter((r) => !covered.has(r));
+      assert.deepEqual(missing, [], `GET routes no browser test covered: ${missing.join(', ')}`);
+      const htmlAsNotHtml = [...covered].filter(([r, how]) => how === 'not-html' && !(r in NOT_HTML) && r !== '/staff/export/download');
+      assert.deepEqual(htmlAsNotHtml, [], 'only the listed routes may skip axe');
+      assert.ok(covered.get('/staff/export/download') === 'axe', 'the printable export page got axe too');
+    });
+  });
+}
