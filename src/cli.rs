@@ -523,12 +523,14 @@ fn export(
     };
     let db = cli.db()?;
     let (name, bytes) =
-        crate::export::export(&mut *db.get()?, scope, format, None).map_err(|e| match e {
-            crate::error::AppError::NotFound => {
-                anyhow::anyhow!("nothing with that id (see `deltag list`)")
-            }
-            other => anyhow::anyhow!(other.chain()),
-        })?;
+        crate::export::export(&mut *db.get()?, scope, format, None, crate::web::Lang::Da).map_err(
+            |e| match e {
+                crate::error::AppError::NotFound => {
+                    anyhow::anyhow!("nothing with that id (see `deltag list`)")
+                }
+                other => anyhow::anyhow!(other.chain()),
+            },
+        )?;
     write_new_file(out, &bytes)?;
     println!("Wrote {} ({} bytes).", out.display(), bytes.len());
     if let Some(mailer) = mailer {

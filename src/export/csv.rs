@@ -2,6 +2,7 @@
 //! no cell that a spreadsheet could take for a formula.
 
 use super::Summary;
+use crate::web::Lang;
 
 /// Neutralises a cell that begins with `=`, `+`, `-`, `@`, TAB or CR by prefixing `'`, so
 /// participants' text never becomes a formula (LimeSurvey's CVE-2019-16184 was exactly this).
@@ -12,25 +13,30 @@ pub fn neutralise(cell: &str) -> String {
     }
 }
 
-/// The column headings.
-pub const HEADER: [&str; 9] = [
-    "Workshop",
-    "Nr.",
-    "Spørgsmål",
-    "Type",
-    "Svar",
-    "Indtastet",
-    "Emner",
-    "Oprettet",
-    "Ændret",
+/// The Fluent keys of the column headings.
+pub const HEADER_KEYS: [&str; 9] = [
+    "doc-col-workshop",
+    "doc-col-number",
+    "doc-col-question",
+    "doc-col-type",
+    "doc-col-answer",
+    "doc-col-entered",
+    "doc-col-themes",
+    "doc-col-created",
+    "doc-col-updated",
 ];
 
+/// The column headings in `lang`.
+pub fn header(lang: Lang) -> Vec<String> {
+    HEADER_KEYS.iter().map(|k| lang.t(k)).collect()
+}
+
 /// Renders the answers.
-pub fn render(summary: &Summary) -> anyhow::Result<Vec<u8>> {
+pub fn render(summary: &Summary, lang: Lang) -> anyhow::Result<Vec<u8>> {
     let mut out = vec![0xEF, 0xBB, 0xBF];
     {
         let mut w = ::csv::WriterBuilder::new().from_writer(&mut out);
-        w.write_record(HEADER)?;
+        w.write_record(header(lang))?;
         for a in &summary.answers {
             let cells = [
                 a.workshop.clone(),

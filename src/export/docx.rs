@@ -1,13 +1,22 @@
 //! The summary as a Word document, in the shape of the report's "Deltagelsesperspektiv"
 //! sections. Written as WordprocessingML: built-in heading styles with outline levels (so the
 //! navigation pane works), real numbered and bulleted lists, tables for closed questions, and
-//! Danish as the document language. No crate writes this well and small, so it is written here.
+//! the export language as the document language. No crate writes this well and small, so it is written here.
 
 use std::io::Write;
 
 use zip::write::SimpleFileOptions;
 
 use super::summary::{ClosedQuestion, Summary, ThemeSummary};
+use crate::web::Lang;
+
+/// The document language tag for Word.
+fn locale(lang: Lang) -> &'static str {
+    match lang {
+        Lang::Da => "da-DK",
+        Lang::En => "en-GB",
+    }
+}
 
 /// Escapes text for XML.
 fn esc(text: &str) -> String {
@@ -80,7 +89,7 @@ impl Doc {
         }
     }
 
-    fn table(&mut self, q: &ClosedQuestion) {
+    fn table(&mut self, lang: Lang, q: &ClosedQuestion) {
         let cell = |text: &str, width: u32, bold: bool| {
             let rpr = if bold { "<w:rPr><w:b/></w:rPr>" } else { "" };
             format!(
@@ -93,8 +102,8 @@ impl Doc {
         );
         xml.push_str(&format!(
             "<w:tr><w:trPr><w:tblHeader/></w:trPr>{}{}</w:tr>",
-            cell("Svar", 6500, true),
-            cell("Antal", 1500, true)
+            cell(&lang.t("doc-col-answer"), 6500, true),
+            cell(&lang.t("doc-col-count"), 1500, true)
         ));
         for r in &q.rows {
             xml.push_str(&format!(
@@ -105,7 +114,7 @@ impl Doc {
         }
         xml.push_str(&format!(
             "<w:tr>{}{}</w:tr></w:tbl>",
-            cell("I alt", 6500, true),
+            cell(&lang.t("doc-total"), 6500, true),
             cell(&q.total.display, 1500, true)
         ));
         self.body.push_str(&xml);
@@ -113,7 +122,7 @@ impl Doc {
         self.para(None, "");
     }
 
-    fn theme(&mut self, t: &ThemeSummary, level: u8) {
+    fn theme(&mut self, lang: Lang, t: &ThemeSummary, level: u8) {
         self.para(Some(&format!("Heading{level}")), &t.title);
         if !t.summary.is_empty() {
             self.para(None, &t.summary);
@@ -121,23 +130,29 @@ impl Doc {
         self.para_with(
             None,
             &runs(
-                &format!(
-                    "{} svar fra {} deltagere",
-                    t.answers.display, t.participants.display
+                &lang.t_args(
+                    "doc-theme-counts",
+                    &[
+                        ("answers", t.answers.display.as_str().into()),
+                        ("participants", t.participants.display.as_str().into()),
+                    ],
                 ),
                 true,
             ),
         );
         self.list(&t.key_points, true);
         for q in &t.quotes {
-            self.para(Some("Quote"), &format!("»{}«", q.text));
+            self.para(
+                Some("Quote"),
+                &lang.t_args("doc-quote", &[("text", q.text.as_str().into())]),
+            );
             self.para_with(
                 Some("QuoteSource"),
                 &runs(&format!("— {}", q.source), false),
             );
         }
         for s in &t.sub_themes {
-            self.theme(s, level + 1);
+            self.theme(lang, s, level + 1);
         }
     }
 }
@@ -147,73 +162,74 @@ fn date(d: Option<chrono::NaiveDateTime>) -> String {
         .unwrap_or_else(|| "–".into())
 }
 
-fn document(s: &Summary) -> (String, u32) {
+fn document(s: &Summary, lang: Lang) -> (String, u32) {
     let mut d = Doc {
         body: String::new(),
         numbered_lists: 0,
     };
     d.para(Some("Title"), &s.title);
-    d.para(Some("Heading1"), "Om deltagelsessporet");
+    d.para(Some("Heading1"), &lang.t("doc-about"));
     d.para(
         None,
-        &format!(
-            "Temaer: {}. Der blev holdt {} workshops med {} deltagere med svar, fra {} til {}.",
-            s.about.topics.join(", "),
-            s.about.workshops,
-            s.about.participants.display,
-            date(s.about.first_date),
-            date(s.about.last_date)
+        &lang.t_args(
+            "doc-about-text",
+            &[
+                ("topics", s.about.topics.join(", ").into()),
+                ("workshops", s.about.workshops.to_string().into()),
+                ("participants", s.about.participants.display.as_str().into()),
+                ("from", date(s.about.first_date).into()),
+                ("to", date(s.about.last_date).into()),
+            ],
         ),
     );
-    d.para(None, "Sådan blev svarene givet:");
+    d.para(None, &lang.t("doc-entered-intro"));
     let entered: Vec<String> = s
         .about
         .entered
         .iter()
-        .map(|e| format!("{}: {} svar", e.label, e.answers.display))
+        .map(|e| {
+            lang.t_args(
+                "doc-entered-count",
+                &[
+                    ("label", e.label.as_str().into()),
+                    ("answers", e.answers.display.as_str().into()),
+                ],
+            )
+        })
         .collect();
     d.list(&entered, false);
     for t in &s.topics {
-        d.para(Some("Heading1"), &format!("Tema: {}", t.title));
+        d.para(
+            Some("Heading1"),
+            &lang.t_args("doc-topic", &[("title", t.title.as_str().into())]),
+        );
         if !t.description.is_empty() {
             d.para(None, &t.description);
         }
         let workshops: Vec<String> = t
             .workshops
             .iter()
-            .map(|w| {
-                format!(
-                    "{} ({}{}): {} deltagere",
-                    w.title,
-                    date(w.starts_at),
-                    if w.location.is_empty() {
-                        String::new()
-                    } else {
-                        format!(", {}", w.location)
-                    },
-                    w.participants.display
-                )
-            })
+            .map(|w| super::html::workshop_line(lang, w))
             .collect();
         d.list(&workshops, false);
         d.list(&t.key_points, true);
         for th in &t.themes {
-            d.theme(th, 2);
+            d.theme(lang, th, 2);
         }
         if !t.closed_questions.is_empty() {
-            d.para(Some("Heading2"), "Lukkede spørgsmål");
+            d.para(Some("Heading2"), &lang.t("doc-closed-questions"));
             for q in &t.closed_questions {
                 d.para(
                     Some("Heading3"),
                     &format!("{} ({})", q.question, q.workshop),
                 );
-                d.table(q);
+                d.table(lang, q);
             }
         }
     }
-    d.para(Some("Heading1"), "Metode");
+    d.para(Some("Heading1"), &lang.t("doc-method"));
     d.para(None, &s.method_note);
-    d.para(Some("Heading1"), "Beskyttelse af deltagerne");
+    d.para(Some("Heading1"), &lang.t("doc-privacy"));
     d.para(None, &s.privacy_note);
     let xml = format!(
         "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\
@@ -250,11 +266,11 @@ fn heading_style(level: u8, size: u32) -> String {
     )
 }
 
-fn styles() -> String {
+fn styles(lang: Lang) -> String {
     format!(
         "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\
 <w:styles xmlns:w=\"http://schemas.openxmlformats.org/wordprocessingml/2006/main\">\
-<w:docDefaults><w:rPrDefault><w:rPr><w:rFonts w:ascii=\"Calibri\" w:hAnsi=\"Calibri\" w:cs=\"Calibri\"/><w:sz w:val=\"22\"/><w:lang w:val=\"da-DK\" w:eastAsia=\"da-DK\" w:bidi=\"ar-SA\"/></w:rPr></w:rPrDefault>\
+<w:docDefaults><w:rPrDefault><w:rPr><w:rFonts w:ascii=\"Calibri\" w:hAnsi=\"Calibri\" w:cs=\"Calibri\"/><w:sz w:val=\"22\"/><w:lang w:val=\"{locale}\" w:eastAsia=\"{locale}\" w:bidi=\"ar-SA\"/></w:rPr></w:rPrDefault>\
 <w:pPrDefault><w:pPr><w:spacing w:after=\"120\" w:line=\"276\" w:lineRule=\"auto\"/></w:pPr></w:pPrDefault></w:docDefaults>\
 <w:style w:type=\"paragraph\" w:default=\"1\" w:styleId=\"Normal\"><w:name w:val=\"Normal\"/><w:qFormat/></w:style>\
 <w:style w:type=\"paragraph\" w:styleId=\"Title\"><w:name w:val=\"Title\"/><w:basedOn w:val=\"Normal\"/><w:next w:val=\"Normal\"/><w:qFormat/><w:pPr><w:spacing w:after=\"240\"/></w:pPr><w:rPr><w:b/><w:sz w:val=\"48\"/></w:rPr></w:style>\
@@ -268,13 +284,14 @@ fn styles() -> String {
 </w:styles>",
         heading_style(1, 32),
         heading_style(2, 28),
-        heading_style(3, 24)
+        heading_style(3, 24),
+        locale = locale(lang)
     )
 }
 
 /// Renders the document.
-pub fn render(s: &Summary) -> anyhow::Result<Vec<u8>> {
-    let (document_xml, lists) = document(s);
+pub fn render(s: &Summary, lang: Lang) -> anyhow::Result<Vec<u8>> {
+    let (document_xml, lists) = document(s, lang);
     let created = s.generated_at.format("%Y-%m-%dT%H:%M:%SZ");
     let parts: [(&str, String); 7] = [
         (
@@ -309,16 +326,17 @@ pub fn render(s: &Summary) -> anyhow::Result<Vec<u8>> {
                 .to_owned(),
         ),
         ("word/document.xml", document_xml),
-        ("word/styles.xml", styles()),
+        ("word/styles.xml", styles(lang)),
         ("word/numbering.xml", numbering(lists)),
         (
             "docProps/core.xml",
             format!(
                 "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\
 <cp:coreProperties xmlns:cp=\"http://schemas.openxmlformats.org/package/2006/metadata/core-properties\" xmlns:dc=\"http://purl.org/dc/elements/1.1/\" xmlns:dcterms=\"http://purl.org/dc/terms/\" xmlns:xsi=\"http://www.w3.org/2001/XMLSchema-instance\">\
-<dc:title>{}</dc:title><dc:creator>deltag</dc:creator><dc:language>da-DK</dc:language>\
+<dc:title>{}</dc:title><dc:creator>deltag</dc:creator><dc:language>{}</dc:language>\
 <dcterms:created xsi:type=\"dcterms:W3CDTF\">{created}</dcterms:created></cp:coreProperties>",
-                esc(&s.title)
+                esc(&s.title),
+                locale(lang)
             ),
         ),
     ];

@@ -4,7 +4,8 @@
 
 use maud::{html, Markup, PreEscaped, DOCTYPE};
 
-use super::summary::{ClosedQuestion, Summary, ThemeSummary};
+use super::summary::{ClosedQuestion, Summary, ThemeSummary, WorkshopInfo};
+use crate::web::Lang;
 
 const PRINT_CSS: &str = "
 @page { size: A4; margin: 20mm 18mm; }
@@ -25,7 +26,7 @@ fn date(d: Option<chrono::NaiveDateTime>) -> String {
 }
 
 /// A horizontal bar chart; suppressed counts get no bar and say "< 5".
-fn chart(q: &ClosedQuestion) -> Markup {
+fn chart(lang: Lang, q: &ClosedQuestion) -> Markup {
     let max = q
         .rows
         .iter()
@@ -46,29 +47,46 @@ fn chart(q: &ClosedQuestion) -> Markup {
                     text x=(266.0 + w) y=(y + 17.0) font-size="13" fill="#1b1b1b" { (r.count.display) }
                 }
             }
-            figcaption class="meta" { (q.question) " (" (q.workshop) "). I alt: " (q.total.display) }
+            figcaption class="meta" { (q.question) " (" (q.workshop) "). " (lang.t_args("doc-total-value", &[("total", q.total.display.as_str().into())])) }
         }
     }
 }
 
-fn theme(t: &ThemeSummary, sub: bool) -> Markup {
+fn theme(lang: Lang, t: &ThemeSummary, sub: bool) -> Markup {
     html! {
         @if sub { h4 { (t.title) } } @else { h3 { (t.title) } }
         @if !t.summary.is_empty() { p { (t.summary) } }
-        p class="meta" { (t.answers.display) " svar fra " (t.participants.display) " deltagere" }
+        p class="meta" { (lang.t_args("doc-theme-counts", &[("answers", t.answers.display.as_str().into()), ("participants", t.participants.display.as_str().into())])) }
         @if !t.key_points.is_empty() { ol { @for k in &t.key_points { li { (k) } } } }
         @for q in &t.quotes {
-            blockquote { p { "»" (q.text) "«" } footer { (q.source) } }
+            blockquote { p { (lang.t_args("doc-quote", &[("text", q.text.as_str().into())])) } footer { (q.source) } }
         }
-        @for s in &t.sub_themes { (theme(s, true)) }
+        @for s in &t.sub_themes { (theme(lang, s, true)) }
     }
 }
 
+/// "Title (date, place): n participants"; also used by the Word document.
+pub(super) fn workshop_line(lang: Lang, w: &WorkshopInfo) -> String {
+    let mut when = date(w.starts_at);
+    if !w.location.is_empty() {
+        when.push_str(", ");
+        when.push_str(&w.location);
+    }
+    lang.t_args(
+        "doc-workshop-line",
+        &[
+            ("workshop", w.title.as_str().into()),
+            ("when", when.into()),
+            ("participants", w.participants.display.as_str().into()),
+        ],
+    )
+}
+
 /// Renders the print page.
-pub fn render(s: &Summary) -> String {
+pub fn render(s: &Summary, lang: Lang) -> String {
     let page = html! {
         (DOCTYPE)
-        html lang="da" {
+        html lang=(lang.code()) {
             head {
                 meta charset="utf-8";
                 meta name="viewport" content="width=device-width, initial-scale=1";
@@ -78,27 +96,31 @@ pub fn render(s: &Summary) -> String {
             body {
                 main {
                     h1 tabindex="-1" autofocus { (s.title) }
-                    h2 { "Om deltagelsessporet" }
+                    h2 { (lang.t("doc-about")) }
                     p {
-                        "Temaer: " (s.about.topics.join(", ")) ". Workshops: " (s.about.workshops)
-                        ". Deltagere med svar: " (s.about.participants.display) ". Periode: "
-                        (date(s.about.first_date)) " – " (date(s.about.last_date)) "."
+                        (lang.t_args("doc-about-facts", &[
+                            ("topics", s.about.topics.join(", ").into()),
+                            ("workshops", s.about.workshops.to_string().into()),
+                            ("participants", s.about.participants.display.as_str().into()),
+                            ("from", date(s.about.first_date).into()),
+                            ("to", date(s.about.last_date).into()),
+                        ]))
                     }
-                    ul { @for e in &s.about.entered { li { (e.label) ": " (e.answers.display) " svar" } } }
+                    ul { @for e in &s.about.entered { li { (lang.t_args("doc-entered-count", &[("label", e.label.as_str().into()), ("answers", e.answers.display.as_str().into())])) } } }
                     @for t in &s.topics {
-                        h2 { "Tema: " (t.title) }
+                        h2 { (lang.t_args("doc-topic", &[("title", t.title.as_str().into())])) }
                         @if !t.description.is_empty() { p { (t.description) } }
-                        ul { @for w in &t.workshops { li { (w.title) " (" (date(w.starts_at)) @if !w.location.is_empty() { ", " (w.location) } "): " (w.participants.display) " deltagere" } } }
+                        ul { @for w in &t.workshops { li { (workshop_line(lang, w)) } } }
                         @if !t.key_points.is_empty() { ol { @for k in &t.key_points { li { (k) } } } }
-                        @for th in &t.themes { (theme(th, false)) }
+                        @for th in &t.themes { (theme(lang, th, false)) }
                         @if !t.closed_questions.is_empty() {
-                            h3 { "Lukkede spørgsmål" }
-                            @for q in &t.closed_questions { (chart(q)) }
+                            h3 { (lang.t("doc-closed-questions")) }
+                            @for q in &t.closed_questions { (chart(lang, q)) }
                         }
                     }
-                    h2 { "Metode" }
+                    h2 { (lang.t("doc-method")) }
                     p { (s.method_note) }
-                    h2 { "Beskyttelse af deltagerne" }
+                    h2 { (lang.t("doc-privacy")) }
                     p { (s.privacy_note) }
                 }
             }

@@ -12,6 +12,8 @@ pub mod xlsx;
 
 pub use summary::{Scope, Summary};
 
+use crate::web::Lang;
+
 /// The export formats.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Format {
@@ -71,15 +73,21 @@ impl Format {
         }
     }
 
-    /// Renders the summary.
+    /// Renders the summary in the language it was built in.
     pub fn render(self, summary: &Summary) -> anyhow::Result<Vec<u8>> {
+        let lang = Lang::from_code(summary.language).unwrap_or(Lang::Da);
+        self.render_in(summary, lang)
+    }
+
+    /// Renders the summary with the document's own texts in `lang`.
+    pub fn render_in(self, summary: &Summary, lang: Lang) -> anyhow::Result<Vec<u8>> {
         Ok(match self {
-            Format::Docx => docx::render(summary)?,
-            Format::Xlsx => xlsx::render(summary)?,
-            Format::Csv => csv::render(summary)?,
+            Format::Docx => docx::render(summary, lang)?,
+            Format::Xlsx => xlsx::render(summary, lang)?,
+            Format::Csv => csv::render(summary, lang)?,
             Format::Json => serde_json::to_vec_pretty(summary)?,
-            Format::Markdown => markdown::render(summary).into_bytes(),
-            Format::Html => html::render(summary).into_bytes(),
+            Format::Markdown => markdown::render(summary, lang).into_bytes(),
+            Format::Html => html::render(summary, lang).into_bytes(),
         })
     }
 
@@ -107,16 +115,17 @@ impl Format {
     }
 }
 
-/// Builds, renders and audits one export; returns the file name and bytes.
+/// Builds, renders and audits one export in `lang`; returns the file name and bytes.
 pub fn export(
     conn: &mut crate::db::DbConnection,
     scope: &Scope,
     format: Format,
     user: Option<&str>,
+    lang: Lang,
 ) -> Result<(String, Vec<u8>), crate::error::AppError> {
-    let summary = summary::build(conn, scope)?;
+    let summary = summary::build_in(conn, scope, lang)?;
     let bytes = format
-        .render(&summary)
+        .render_in(&summary, lang)
         .map_err(crate::error::AppError::Internal)?;
     crate::audit::record(
         conn,

@@ -139,6 +139,7 @@ async fn get_export(
 
 /// Downloads are reads, open to every staff role; each is audited.
 async fn get_download(
+    lang: Lang,
     staff: Staff,
     db: web::Data<Db>,
     q: web::Query<ExportQuery>,
@@ -151,7 +152,7 @@ async fn get_download(
         .ok_or(AppError::BadRequest("format"))?;
     let user = staff.user.id.clone();
     let (name, bytes) = db
-        .run(move |conn| super::export(conn, &scope, format, Some(&user)))
+        .run(move |conn| super::export(conn, &scope, format, Some(&user), lang))
         .await?;
     let disposition = if format == Format::Html {
         "inline"
@@ -250,7 +251,7 @@ async fn post_mail(
     let text = lang.t("export-mail-body");
     let sent = db
         .run(move |conn| {
-            let (name, bytes) = super::export(conn, &scope, format, Some(&user))?;
+            let (name, bytes) = super::export(conn, &scope, format, Some(&user), lang)?;
             let result = mailer.send(
                 &to,
                 &subject,

@@ -298,9 +298,13 @@ fn entered_label(lang: Lang, by: &str) -> String {
         .label_key())
 }
 
-/// Builds the summary of a scope.
+/// Builds the summary of a scope, in Danish.
 pub fn build(conn: &mut DbConnection, scope: &Scope) -> Result<Summary, AppError> {
-    let lang = Lang::Da;
+    build_in(conn, scope, Lang::Da)
+}
+
+/// Builds the summary of a scope with its texts in `lang`.
+pub fn build_in(conn: &mut DbConnection, scope: &Scope, lang: Lang) -> Result<Summary, AppError> {
     let overview = survey_store::overview(conn)?;
     let (scope_info, topics, workshops): (ScopeInfo, Vec<Topic>, Vec<Workshop>) = match scope {
         Scope::Workshop(id) => {
@@ -528,9 +532,9 @@ pub fn build(conn: &mut DbConnection, scope: &Scope) -> Result<Summary, AppError
         .collect();
     Ok(Summary {
         format: "deltag.summary.v1",
-        title: format!("Deltagelsesperspektiv: {}", scope_info.title),
+        title: lang.t_args("doc-title", &[("scope", scope_info.title.as_str().into())]),
         generated_at: crate::db::now(),
-        language: "da",
+        language: lang.code(),
         about: About {
             topics: topics.iter().map(|t| t.title.clone()).collect(),
             workshops: workshops.len() as u64,

@@ -5,10 +5,17 @@
 use rust_xlsxwriter::{Format, Workbook, Worksheet, XlsxError};
 
 use super::summary::{Count, Summary, ThemeSummary};
+use crate::web::Lang;
 
-fn header(sheet: &mut Worksheet, columns: &[(&str, f64)], bold: &Format) -> Result<(), XlsxError> {
-    for (i, (name, width)) in columns.iter().enumerate() {
-        sheet.write_string_with_format(0, i as u16, *name, bold)?;
+/// Writes the header row; `columns` are Fluent keys and widths.
+fn header(
+    sheet: &mut Worksheet,
+    lang: Lang,
+    columns: &[(&str, f64)],
+    bold: &Format,
+) -> Result<(), XlsxError> {
+    for (i, (key, width)) in columns.iter().enumerate() {
+        sheet.write_string_with_format(0, i as u16, lang.t(key), bold)?;
         sheet.set_column_width(i as u16, *width)?;
     }
     sheet.set_freeze_panes(1, 0)?;
@@ -54,24 +61,25 @@ fn theme_rows(
 }
 
 /// Renders the workbook.
-pub fn render(s: &Summary) -> anyhow::Result<Vec<u8>> {
+pub fn render(s: &Summary, lang: Lang) -> anyhow::Result<Vec<u8>> {
     let mut book = Workbook::new();
     let bold = Format::new().set_bold();
     let wrap = Format::new().set_text_wrap();
 
-    let answers = book.add_worksheet().set_name("Svar")?;
+    let answers = book.add_worksheet().set_name(lang.t("doc-sheet-answers"))?;
     header(
         answers,
+        lang,
         &[
-            ("Workshop", 28.0),
-            ("Nr.", 5.0),
-            ("Spørgsmål", 40.0),
-            ("Type", 14.0),
-            ("Svar", 60.0),
-            ("Indtastet", 30.0),
-            ("Emner", 30.0),
-            ("Oprettet", 17.0),
-            ("Ændret", 17.0),
+            ("doc-col-workshop", 28.0),
+            ("doc-col-number", 5.0),
+            ("doc-col-question", 40.0),
+            ("doc-col-type", 14.0),
+            ("doc-col-answer", 60.0),
+            ("doc-col-entered", 30.0),
+            ("doc-col-themes", 30.0),
+            ("doc-col-created", 17.0),
+            ("doc-col-updated", 17.0),
         ],
         &bold,
     )?;
@@ -89,17 +97,18 @@ pub fn render(s: &Summary) -> anyhow::Result<Vec<u8>> {
     }
     answers.autofilter(0, 0, s.answers.len() as u32, 8)?;
 
-    let themes = book.add_worksheet().set_name("Emner")?;
+    let themes = book.add_worksheet().set_name(lang.t("doc-sheet-themes"))?;
     header(
         themes,
+        lang,
         &[
-            ("Tema", 30.0),
-            ("Hovedemne", 30.0),
-            ("Emne", 36.0),
-            ("Svar", 8.0),
-            ("Deltagere", 10.0),
-            ("Hovedpointer", 70.0),
-            ("Citater", 8.0),
+            ("doc-col-topic", 30.0),
+            ("doc-col-parent-theme", 30.0),
+            ("doc-col-theme", 36.0),
+            ("doc-col-answers", 8.0),
+            ("doc-col-participants", 10.0),
+            ("doc-col-key-points", 70.0),
+            ("doc-col-quotes", 8.0),
         ],
         &bold,
     )?;
@@ -111,18 +120,22 @@ pub fn render(s: &Summary) -> anyhow::Result<Vec<u8>> {
     }
     themes.autofilter(0, 0, row.saturating_sub(1).max(1), 6)?;
 
-    let tallies = book.add_worksheet().set_name("Lukkede spørgsmål")?;
+    let tallies = book
+        .add_worksheet()
+        .set_name(lang.t("doc-closed-questions"))?;
     header(
         tallies,
+        lang,
         &[
-            ("Tema", 30.0),
-            ("Workshop", 28.0),
-            ("Spørgsmål", 44.0),
-            ("Svar", 30.0),
-            ("Antal", 8.0),
+            ("doc-col-topic", 30.0),
+            ("doc-col-workshop", 28.0),
+            ("doc-col-question", 44.0),
+            ("doc-col-answer", 30.0),
+            ("doc-col-count", 8.0),
         ],
         &bold,
     )?;
+    let total = lang.t("doc-total");
     let mut row = 1;
     for t in &s.topics {
         for q in &t.closed_questions {
@@ -130,7 +143,7 @@ pub fn render(s: &Summary) -> anyhow::Result<Vec<u8>> {
                 .rows
                 .iter()
                 .map(|r| (&r.label, &r.count))
-                .chain(std::iter::once((&"I alt".to_owned(), &q.total)))
+                .chain(std::iter::once((&total, &q.total)))
             {
                 tallies.write_string(row, 0, &t.title)?;
                 tallies.write_string(row, 1, &q.workshop)?;

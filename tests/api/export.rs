@@ -200,7 +200,7 @@ async fn every_format_reads_back_and_is_safe(backend: Backend) {
     let mut reader = csv::Reader::from_reader(&csv[3..]);
     assert_eq!(
         reader.headers().expect("header").iter().collect::<Vec<_>>(),
-        deltag::export::csv::HEADER
+        deltag::export::csv::header(deltag::web::Lang::Da)
     );
     let values: Vec<String> = reader
         .records()
