@@ -37,7 +37,10 @@ async fn the_whole_journey_saves_each_answer_once(backend: Backend) {
         .map(|s| s.value().attr("src").unwrap_or("inline").to_owned())
         .collect();
     assert_eq!(scripts.len(), 1, "one script: {scripts:?}");
-    assert!(scripts[0].starts_with("/static/speak."), "only read-aloud: {scripts:?}");
+    assert!(
+        scripts[0].starts_with("/static/speak."),
+        "only read-aloud: {scripts:?}"
+    );
 
     let first = app.join_workshop(&s.code).await;
     assert_eq!(first, format!("/j/{}/q/1", s.code));
