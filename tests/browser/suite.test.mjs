@@ -367,6 +367,14 @@ for (const backend of backends()) {
       const context = await newContext(browser);
       const page = await logIn(context, server.facilitator);
       await activate(page, page.getByRole('link', { name: 'Nyt deltagelsesspor' }));
+      // Sent empty first: the error summary takes focus, and its link leads to the field.
+      await typeInto(page, page.getByLabel('År'), '');
+      await pressGo(page);
+      await checkPage(page, 'new track with errors');
+      assert.equal(await focusTarget(page), 'error-summary');
+      await tabTo(page, page.locator('.error-summary a').first());
+      await page.keyboard.press('Enter');
+      assert.equal(await page.evaluate(() => document.activeElement.id), 'title', 'the summary link moves focus to the field');
       await typeInto(page, page.getByLabel('Titel'), built.track);
       await typeInto(page, page.getByLabel('År'), '2026');
       await pressGo(page);
@@ -448,6 +456,49 @@ for (const backend of backends()) {
       const file = await download.path();
       const bytes = readFileSync(file);
       assert.equal(bytes.subarray(0, 2).toString(), 'PK', 'a real .docx (zip) file');
+      await context.close();
+      assertNoProblems();
+    });
+
+    test('staff pages reached by posting a form: new user link, board conflict', async () => {
+      const context = await newContext(browser);
+      const page = await logIn(context, server.admin);
+      await visit(page, '/admin/users', 'users');
+      await page.getByLabel('Navn').fill('Mette Facilitator');
+      await page.getByLabel('E-mailadresse').fill(`mette-${stamp}@example.dk`);
+      await go(page, page.getByRole('button', { name: 'Tilføj bruger' }));
+      await checkPage(page, 'user added (one-time link)');
+      assert.match(await page.locator('main').innerText(), /\/setup\//, 'the one-time link is shown');
+      await go(page, page.getByRole('button', { name: 'Tilføj bruger' }));
+      await checkPage(page, 'add user with errors');
+      assert.equal(await focusTarget(page), 'error-summary');
+      // Two facilitators rename the same theme: the second gets the conflict, in place.
+      const board = await context.newPage();
+      const other = await context.newPage();
+      await page.goto(url('/staff'));
+      const boardPath = await page.getByRole('link', { name: /^Emner og hovedpointer\s*: Fra bolig til hjem$/ }).getAttribute('href');
+      await board.goto(url(boardPath));
+      await other.goto(url(boardPath));
+      const statuses = [];
+      for (const [p, title] of [[board, `Boligen ${stamp}`], [other, `Hjemmet ${stamp}`]]) {
+        const theme = p.locator('li.theme').first();
+        await theme.locator('details.theme-actions > summary').click();
+        await theme.locator('input[name=title]').fill(title);
+        const [res] = await Promise.all([
+          p.waitForResponse((r) => r.request().method() === 'POST'),
+          theme.locator('details.theme-actions form').first().locator('button[type=submit]').click(),
+        ]);
+        statuses.push(res.status());
+        await p.waitForLoadState('networkidle');
+      }
+      assert.deepEqual(statuses, [303, 409], 'the first rename wins, the second gets 409');
+      const conflict = other.locator('main .error-summary, main [role=alert]');
+      assert.ok(await conflict.count() > 0, 'the second writer is told about the conflict');
+      await page.goto(url(boardPath));
+      assert.equal(await page.locator('li.theme .card-title').first().innerText(), `Boligen ${stamp}`, 'nothing was overwritten');
+      assert.notEqual(await other.evaluate(() => document.activeElement === document.body), true, 'focus is on the message');
+      const violations = await axeViolations(other);
+      assert.deepEqual(violations, [], 'the conflict state passes axe');
       await context.close();
       assertNoProblems();
     });
