@@ -177,6 +177,15 @@ for (const backend of backends()) {
       // A required question sent empty: the error summary.
       await go(page, page.locator('button[value="save"]'));
       if (await page.locator('.error-summary').count()) await onPage('question-1-error');
+      // Easy-read: the same question in plain words, and back again.
+      const plain = await page.locator('main h1').innerText();
+      await go(page, page.locator('.easy-toggle a'));
+      const easy = await page.locator('main h1').innerText();
+      assert.notEqual(easy, plain, 'the easy-read version is another text');
+      assert.match(page.url(), /[?&]let=1/);
+      await onPage('question-1-easy-read');
+      await go(page, page.locator('.easy-toggle a'));
+      assert.equal(await page.locator('main h1').innerText(), plain, 'and back to the usual question');
       let n = 1;
       while (!new URL(page.url()).pathname.endsWith('/check')) {
         await answerCurrent(page);
