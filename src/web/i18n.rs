@@ -203,6 +203,33 @@ mod tests {
         }
     }
 
+    /// Catches Danish pasted into another language's file: only words that are spelt the same
+    /// in both languages may be identical.
+    #[test]
+    fn english_is_translated() {
+        const SAME_IN_BOTH: [&str; 13] = [
+            "role-admin",
+            "role-facilitator",
+            "users-status",
+            "field-status",
+            "join-link",
+            "nav-audit",
+            "board-workshop",
+            "export-format-md",
+            "export-mail-format",
+            "export-mail-send",
+            "export-mail-subject",
+            "doc-col-workshop",
+            "doc-col-type",
+        ];
+        let untranslated: Vec<String> = message_ids(SOURCES[0].1)
+            .into_iter()
+            .filter(|id| !SAME_IN_BOTH.contains(&id.as_str()))
+            .filter(|id| Lang::Da.t(id) == Lang::En.t(id))
+            .collect();
+        assert_eq!(untranslated, Vec::<String>::new(), "English equals Danish");
+    }
+
     #[test]
     fn arguments_are_filled_in() {
         let text = Lang::Da.t_args("progress", &[("current", 2.into()), ("total", 6.into())]);

@@ -27,6 +27,7 @@ pub fn page(lang: Lang, title: &str, nav: Option<Markup>, main: Markup) -> Marku
                 meta name="viewport" content="width=device-width, initial-scale=1";
                 title { (title) " – deltag" }
                 link rel="stylesheet" href=(super::assets::url("style"));
+                link rel="icon" type="image/svg+xml" href=(super::assets::url("icon"));
                 @if is_public {
                     script src=(super::assets::url("speak")) defer {}
                 }

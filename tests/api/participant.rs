@@ -491,6 +491,67 @@ async fn bad_answers_get_a_clear_4xx_and_store_nothing(backend: Backend) {
     assert!(answer_rows(&app).is_empty(), "nothing was stored");
 }
 
+async fn static_assets_are_gzipped_in_advance(backend: Backend) {
+    use std::io::Read;
+    let app = spawn_app(backend).await;
+    let page = app.get_html("/").await;
+    let doc = crate::helpers::html(&page);
+    let href = doc
+        .select(&scraper::Selector::parse("link[rel=stylesheet]").expect("sel"))
+        .next()
+        .and_then(|l| l.value().attr("href"))
+        .expect("stylesheet")
+        .to_owned();
+    let plain = app
+        .client
+        .get(app.url(&href))
+        .send()
+        .await
+        .expect("get")
+        .bytes()
+        .await
+        .expect("body");
+    assert!(
+        plain.starts_with(b"/* deltag"),
+        "without Accept-Encoding: plain CSS"
+    );
+    let res = app
+        .client
+        .get(app.url(&href))
+        .header("accept-encoding", "gzip")
+        .send()
+        .await
+        .expect("get");
+    assert_eq!(
+        res.headers().get("content-encoding").map(|v| v.as_bytes()),
+        Some(&b"gzip"[..])
+    );
+    let gz = res.bytes().await.expect("body");
+    let mut unzipped = Vec::new();
+    flate2::read::GzDecoder::new(&gz[..])
+        .read_to_end(&mut unzipped)
+        .expect("valid gzip");
+    assert_eq!(unzipped, plain.to_vec(), "the same stylesheet");
+    assert!(
+        gz.len() * 3 < plain.len(),
+        "compressed well: {} of {} bytes",
+        gz.len(),
+        plain.len()
+    );
+    let refused = app
+        .client
+        .get(app.url(&href))
+        .header("accept-encoding", "gzip;q=0")
+        .send()
+        .await
+        .expect("get");
+    assert_eq!(
+        refused.headers().get("content-encoding"),
+        None,
+        "gzip;q=0 is honoured"
+    );
+}
+
 async fn the_first_page_fits_the_byte_budget(backend: Backend) {
     let app = spawn_app(backend).await;
     let s = seed_workshop(&app, WorkshopStatus::Open);
@@ -580,6 +641,7 @@ async fn clearing_a_shared_phone_starts_the_next_person_fresh(backend: Backend) 
 
 on_both_backends!(
     the_whole_journey_saves_each_answer_once,
+    static_assets_are_gzipped_in_advance,
     double_taps_and_resends_never_duplicate,
     coming_back_resumes_where_they_left_off,
     a_withdrawal_code_deletes_every_answer,
