@@ -3,7 +3,7 @@
 use std::future::Future;
 use std::pin::Pin;
 
-use actix_web::cookie::{Cookie, SameSite};
+use actix_web::cookie::Cookie;
 use actix_web::dev::Payload;
 use actix_web::http::Method;
 use actix_web::{web, FromRequest, HttpRequest};
@@ -94,12 +94,13 @@ impl FromRequest for Staff {
 
 /// The cookie that carries a new session.
 pub fn session_cookie(settings: &RuntimeSettings, token: String) -> Cookie<'static> {
-    Cookie::build(cookie_name(settings, SESSION_COOKIE), token)
-        .path("/")
-        .http_only(true)
-        .secure(settings.secure)
-        .same_site(SameSite::Lax)
-        .finish()
+    crate::web::cookie(
+        settings,
+        cookie_name(settings, SESSION_COOKIE),
+        token,
+        "/".into(),
+        None,
+    )
 }
 
 /// A cookie that removes the session cookie.

@@ -1,7 +1,7 @@
 //! Participant routes. Everything hangs off `/j/{code}`; the participant cookie is scoped to
 //! that path, so one phone can take part in several workshops.
 
-use actix_web::cookie::{time::Duration as CookieDuration, Cookie, SameSite};
+use actix_web::cookie::Cookie;
 use actix_web::http::{header, StatusCode};
 use actix_web::{web, HttpRequest, HttpResponse};
 use serde::Deserialize;
@@ -237,13 +237,13 @@ struct StartInput {
 
 fn participant_cookie(settings: &RuntimeSettings, code: &str, token: String) -> Cookie<'static> {
     // 90 days: people come back days later to change an answer; no timeout on the day.
-    Cookie::build(PARTICIPANT_COOKIE, token)
-        .path(cookie_path(code))
-        .http_only(true)
-        .secure(settings.secure)
-        .same_site(SameSite::Lax)
-        .max_age(CookieDuration::days(90))
-        .finish()
+    crate::web::cookie(
+        settings,
+        PARTICIPANT_COOKIE.into(),
+        token,
+        cookie_path(code),
+        Some(90),
+    )
 }
 
 async fn post_start(

@@ -4,7 +4,6 @@
 //! form bodies once: oversized bodies get 413, bodies that are not valid UTF-8 get 400.
 
 use actix_web::body::{EitherBody, MessageBody};
-use actix_web::cookie::{time::Duration as CookieDuration, Cookie, SameSite};
 use actix_web::dev::{ServiceRequest, ServiceResponse};
 use actix_web::http::{header, Method};
 use actix_web::middleware::Next;
@@ -116,13 +115,7 @@ pub async fn csrf_middleware(
     if fresh && !res.request().path().starts_with("/static/") && res.request().path() != "/healthz"
     {
         // Persistent, so a form left open on a phone still works after the browser restarts.
-        let cookie = Cookie::build(cookie_name, token)
-            .path("/")
-            .http_only(true)
-            .secure(settings.secure)
-            .same_site(SameSite::Lax)
-            .max_age(CookieDuration::days(365))
-            .finish();
+        let cookie = super::cookie(&settings, cookie_name, token, "/".into(), Some(365));
         res.response_mut()
             .add_cookie(&cookie)
             .map_err(|e| AppError::Internal(anyhow::anyhow!("cannot set csrf cookie: {e}")))?;

@@ -29,6 +29,27 @@ pub fn cookie_name(settings: &RuntimeSettings, base: &str) -> String {
     }
 }
 
+/// A cookie of ours: HttpOnly, `SameSite=Lax`, `Secure` over https, for `path`; kept for
+/// `days` when given, else for the browser session.
+pub fn cookie(
+    settings: &RuntimeSettings,
+    name: String,
+    value: String,
+    path: String,
+    days: Option<i64>,
+) -> actix_web::cookie::Cookie<'static> {
+    let mut cookie = actix_web::cookie::Cookie::build(name, value)
+        .path(path)
+        .http_only(true)
+        .secure(settings.secure)
+        .same_site(actix_web::cookie::SameSite::Lax)
+        .finish();
+    if let Some(days) = days {
+        cookie.set_max_age(actix_web::cookie::time::Duration::days(days));
+    }
+    cookie
+}
+
 /// The client's address, for throttling only (hashed, never stored with answers). Behind a
 /// trusted proxy the forwarded address; otherwise the socket peer.
 pub fn client_ip(req: &HttpRequest, settings: &RuntimeSettings) -> String {

@@ -2,7 +2,7 @@
 //! remembered in cookies for a year. Also the accessibility statement, which the footer of
 //! every page links to.
 
-use actix_web::cookie::{time::Duration as CookieDuration, Cookie, SameSite};
+use actix_web::cookie::Cookie;
 use actix_web::{web, HttpRequest, HttpResponse};
 use maud::{html, Markup};
 use serde::Deserialize;
@@ -36,13 +36,7 @@ fn back_to(back: Option<&str>) -> String {
 }
 
 fn remember(settings: &RuntimeSettings, name: &str, value: String) -> Cookie<'static> {
-    Cookie::build(name.to_owned(), value)
-        .path("/")
-        .http_only(true)
-        .secure(settings.secure)
-        .same_site(SameSite::Lax)
-        .max_age(CookieDuration::days(365))
-        .finish()
+    super::cookie(settings, name.to_owned(), value, "/".into(), Some(365))
 }
 
 /// `GET /sprog/{code}?tilbage=/j/…`: a plain link per language in every header, so the switch
