@@ -9,16 +9,30 @@ use crate::web::Lang;
 
 const PRINT_CSS: &str = "
 @page { size: A4; margin: 20mm 18mm; }
-body { font-family: system-ui, -apple-system, 'Segoe UI', Roboto, Arial, sans-serif; color: #1b1b1b; line-height: 1.45; max-width: 46rem; margin: 2rem auto; padding: 0 1rem; }
+body { font-family: system-ui, -apple-system, 'Segoe UI', Roboto, Arial, sans-serif; color: #1b1b1b; line-height: 1.45; overflow-wrap: anywhere; max-width: 46rem; margin: 2rem auto; padding: 0 1rem; }
 h1 { font-size: 1.9rem; } h2 { font-size: 1.4rem; margin-top: 2rem; border-bottom: 2px solid #0b4f6c; }
 h3 { font-size: 1.15rem; text-transform: none; } h4 { font-size: 1rem; }
 blockquote { margin: 0.75rem 0; padding-left: 1rem; border-left: 4px solid #0b4f6c; font-style: italic; }
 blockquote footer { font-style: normal; color: #4a4a4a; font-size: 0.9rem; }
 .meta { color: #4a4a4a; }
 figure { margin: 1rem 0; break-inside: avoid; }
+figure svg { max-width: 100%; height: auto; }
 table { border-collapse: collapse; } th, td { text-align: left; padding: 0.2rem 0.8rem 0.2rem 0; border-bottom: 1px solid #b1b4b6; }
 @media print { body { margin: 0; max-width: none; } h2 { break-after: avoid; } h3 { break-after: avoid; } }
 ";
+
+/// The Content-Security-Policy for serving the print page: nothing may load or run; only its
+/// own stylesheet, allowed by hash (the site-wide policy would block an inline style, and the
+/// style has to be inline so the file also works from disk or mail).
+pub fn content_security_policy() -> String {
+    use base64::Engine;
+    use sha2::{Digest, Sha256};
+    let hash = base64::engine::general_purpose::STANDARD.encode(Sha256::digest(PRINT_CSS));
+    format!(
+        "default-src 'none'; style-src 'sha256-{hash}'; img-src data:; base-uri 'none'; \
+         form-action 'none'; frame-ancestors 'none'"
+    )
+}
 
 fn date(d: Option<chrono::NaiveDateTime>) -> String {
     d.map(|d| d.format("%d.%m.%Y").to_string())

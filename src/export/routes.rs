@@ -159,13 +159,18 @@ async fn get_download(
     } else {
         "attachment"
     };
-    Ok(HttpResponse::Ok()
-        .content_type(format.content_type())
-        .insert_header((
-            header::CONTENT_DISPOSITION,
-            format!("{disposition}; filename=\"{name}\""),
-        ))
-        .body(bytes))
+    let mut res = HttpResponse::Ok();
+    res.content_type(format.content_type()).insert_header((
+        header::CONTENT_DISPOSITION,
+        format!("{disposition}; filename=\"{name}\""),
+    ));
+    if format == Format::Html {
+        res.insert_header((
+            header::CONTENT_SECURITY_POLICY,
+            super::html::content_security_policy(),
+        ));
+    }
+    Ok(res.body(bytes))
 }
 
 #[derive(Deserialize)]

@@ -44,6 +44,11 @@ pub async fn security_headers(
         ),
     ];
     for (name, value) in fixed {
+        // A handler may narrow the policy for its own document (the print export); everything
+        // else gets ours.
+        if name == header::CONTENT_SECURITY_POLICY && headers.contains_key(&name) {
+            continue;
+        }
         headers.insert(name, HeaderValue::from_static(value));
     }
     if secure {

@@ -465,6 +465,19 @@ for (const backend of backends()) {
       const file = await download.path();
       const bytes = readFileSync(file);
       assert.equal(bytes.subarray(0, 2).toString(), 'PK', 'a real .docx (zip) file');
+      // The print page keeps its own stylesheet under the real CSP (no bypass here).
+      const strict = await newContext(browser, { axe: false });
+      const viewer = await logIn(strict, server.facilitator);
+      const exportPage = await viewer.getByRole('link', { name: /^Eksportér\s*: Fra bolig til hjem$/ }).getAttribute('href');
+      await viewer.goto(url(exportPage));
+      const printHref = await viewer.getByRole('link', { name: 'Udskriftsside (gem som PDF)' }).getAttribute('href');
+      const blocked = [];
+      viewer.on('console', (m) => { if (/Content Security Policy/.test(m.text())) blocked.push(m.text()); });
+      await viewer.goto(url(printHref));
+      const border = await viewer.locator('h2').first().evaluate((h) => getComputedStyle(h).borderBottomWidth);
+      assert.equal(border, '2px', 'the print stylesheet applies');
+      assert.deepEqual(blocked, [], 'nothing was blocked');
+      await strict.close();
       await context.close();
       assertNoProblems();
     });
@@ -512,7 +525,7 @@ for (const backend of backends()) {
       assertNoProblems();
     });
 
-    test('every staff page passes axe at desktop size (crawl as admin)', async () => {
+    test('every staff page passes axe at desktop size and reflows at 400 % zoom (crawl as admin)', async () => {
       const context = await newContext(browser);
       const page = await logIn(context, server.admin);
       const perRoute = new Map();
@@ -529,6 +542,12 @@ for (const backend of backends()) {
           continue;
         }
         await visit(page, p, `staff ${p}`);
+        // 400 % zoom of a 1280 px screen is a 320 px layout (WCAG 1.4.10): nothing may scroll
+        // sideways but a wide table inside its own scrolling box.
+        await page.setViewportSize(PHONE);
+        const m = await scrollsSideways(page);
+        if (m.sideways) problems.push(`staff ${p} at 320 px (400 % zoom): content ${m.content}px wide`);
+        await page.setViewportSize(DESKTOP);
         for (const href of await page.locator('a[href]').evaluateAll((as) => as.map((a) => a.getAttribute('href')))) {
           const next = new URL(href, page.url());
           if (next.origin !== server.base || next.hash && next.pathname === new URL(page.url()).pathname) continue;
