@@ -219,7 +219,7 @@ async fn post_logout(
 ) -> Result<HttpResponse, AppError> {
     let session_id = staff.session_id.clone();
     let user_id = staff.user.id.clone();
-    db.run(move |conn| {
+    db.write(move |conn| {
         store::delete_session(conn, &session_id)?;
         audit::record(conn, Some(&user_id), "auth.logout", &user_id, "")
     })

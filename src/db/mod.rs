@@ -277,6 +277,17 @@ impl Db {
         .map_err(|_| AppError::Internal(anyhow::anyhow!("blocking task was cancelled")))?
     }
 
+    /// Like [`Db::run`], inside one write transaction ([`write_transaction`]): a change and its
+    /// audit record are stored together or not at all.
+    pub async fn write<T, E, F>(&self, f: F) -> Result<T, AppError>
+    where
+        F: FnOnce(&mut DbConnection) -> Result<T, E> + Send + 'static,
+        T: Send + 'static,
+        E: Into<AppError> + From<diesel::result::Error> + Send + 'static,
+    {
+        self.run(move |conn| write_transaction(conn, f)).await
+    }
+
     /// Checks that the database answers a real read within two seconds. SQLite is checked on
     /// a fresh connection: pooled ones may answer from cache after the file broke.
     pub async fn ping(&self) -> Result<(), DbError> {

@@ -1079,7 +1079,7 @@ async fn post_move_question(
     };
     let (q, w) = load_question(&db, id.into_inner()).await?;
     let user = staff.user.id.clone();
-    db.run(move |conn| {
+    db.write(move |conn| {
         store::move_question(conn, &q.id, step)?;
         Ok::<_, AppError>(audit::record(
             conn,
@@ -1101,7 +1101,7 @@ async fn post_delete_question(
     staff.require_editor()?;
     let (q, w) = load_question(&db, id.into_inner()).await?;
     let user = staff.user.id.clone();
-    db.run(move |conn| {
+    db.write(move |conn| {
         store::delete_question(conn, &q.id)?;
         Ok::<_, AppError>(audit::record(
             conn,

@@ -262,7 +262,7 @@ async fn post_new_theme(
     };
     let parent = input.parent_id.filter(|p| !p.is_empty());
     let (user, t) = (staff.user.id.clone(), topic_id.clone());
-    db.run(move |conn| {
+    db.write(move |conn| {
         survey_store::find_topic(conn, &t)?.ok_or(AppError::NotFound)?;
         let id = store::create_theme(conn, &t, &title, parent.as_deref())?;
         Ok::<_, AppError>(audit::record(
@@ -409,7 +409,7 @@ async fn post_rename_theme(
     let summary = parse_text(&input.summary, 2000).ok_or(AppError::BadRequest("summary"))?;
     let (user, tid) = (staff.user.id.clone(), theme.id.clone());
     let result = db
-        .run(move |conn| {
+        .write(move |conn| {
             let r = store::rename_theme(conn, &tid, &title, &summary, input.version)?;
             if r.is_ok() {
                 audit::record(conn, Some(&user), "theme.rename", &tid, &title)?;
@@ -451,7 +451,7 @@ async fn post_move_theme(
         theme.id.clone(),
         step(&input.direction)?,
     );
-    db.run(move |conn| {
+    db.write(move |conn| {
         store::move_theme(conn, &tid, s)?;
         Ok::<_, AppError>(audit::record(
             conn,
@@ -473,7 +473,7 @@ async fn post_delete_theme(
     staff.require_editor()?;
     let theme = theme_and_topic(&db, id.into_inner()).await?;
     let (user, tid, title) = (staff.user.id.clone(), theme.id.clone(), theme.title.clone());
-    db.run(move |conn| {
+    db.write(move |conn| {
         store::delete_theme(conn, &tid)?;
         Ok::<_, AppError>(audit::record(
             conn,
@@ -501,7 +501,7 @@ async fn post_merge_theme(
     staff.require_editor()?;
     let theme = theme_and_topic(&db, id.into_inner()).await?;
     let (user, tid) = (staff.user.id.clone(), theme.id.clone());
-    db.run(move |conn| {
+    db.write(move |conn| {
         store::merge(conn, &tid, &input.into, Some(&user))?;
         Ok::<_, AppError>(audit::record(
             conn,
@@ -538,7 +538,7 @@ async fn post_topic_key_point(
     let text = key_point_text(&input)?;
     let (user, topic) = (staff.user.id.clone(), id.into_inner());
     let t = topic.clone();
-    db.run(move |conn| {
+    db.write(move |conn| {
         survey_store::find_topic(conn, &t)?.ok_or(AppError::NotFound)?;
         let id = store::add_key_point(conn, &t, None, &text)?;
         Ok::<_, AppError>(audit::record(
@@ -563,7 +563,7 @@ async fn post_theme_key_point(
     let text = key_point_text(&input)?;
     let theme = theme_and_topic(&db, id.into_inner()).await?;
     let (user, th) = (staff.user.id.clone(), theme.clone());
-    db.run(move |conn| {
+    db.write(move |conn| {
         let id = store::add_key_point(conn, &th.topic_id, Some(&th.id), &text)?;
         Ok::<_, AppError>(audit::record(
             conn,
@@ -597,7 +597,7 @@ async fn post_edit_key_point(
     let kp = key_point(&db, id.into_inner()).await?;
     let (user, kid) = (staff.user.id.clone(), kp.id.clone());
     let result = db
-        .run(move |conn| {
+        .write(move |conn| {
             let r = store::update_key_point(conn, &kid, &text, version)?;
             if r.is_ok() {
                 audit::record(conn, Some(&user), "key_point.update", &kid, "")?;
@@ -624,7 +624,7 @@ async fn post_move_key_point(
         kp.id.clone(),
         step(&input.direction)?,
     );
-    db.run(move |conn| {
+    db.write(move |conn| {
         store::move_key_point(conn, &kid, s)?;
         Ok::<_, AppError>(audit::record(
             conn,
@@ -646,7 +646,7 @@ async fn post_delete_key_point(
     staff.require_editor()?;
     let kp = key_point(&db, id.into_inner()).await?;
     let (user, kid) = (staff.user.id.clone(), kp.id.clone());
-    db.run(move |conn| {
+    db.write(move |conn| {
         store::delete_key_point(conn, &kid)?;
         Ok::<_, AppError>(audit::record(
             conn,
@@ -719,7 +719,7 @@ async fn post_quote(
         ));
     };
     let (user, a) = (staff.user.id.clone(), answer.clone());
-    db.run(move |conn| {
+    db.write(move |conn| {
         let id = store::create_quote(conn, &a.id, &text, &a.value, Some(&user))?;
         Ok::<_, AppError>(audit::record(conn, Some(&user), "quote.create", &id, "")?)
     })
@@ -781,7 +781,7 @@ async fn post_edit_quote(
     let version = input.version.ok_or(AppError::BadRequest("version"))?;
     let user = staff.user.id.clone();
     let result = db
-        .run(move |conn| {
+        .write(move |conn| {
             let r = store::update_quote(conn, &qid, &text, version)?;
             if r.is_ok() {
                 audit::record(conn, Some(&user), "quote.update", &qid, "")?;
@@ -821,7 +821,7 @@ async fn post_approve_quote(
     let approved = input.approved == "1";
     let user = staff.user.id.clone();
     let result = db
-        .run(move |conn| {
+        .write(move |conn| {
             let r = store::set_quote_approved(conn, &qid, approved, input.version)?;
             if r.is_ok() {
                 audit::record(
@@ -850,7 +850,7 @@ async fn post_delete_quote(
     staff.require_editor()?;
     let (qid, topic) = quote_topic(&db, id.into_inner()).await?;
     let user = staff.user.id.clone();
-    db.run(move |conn| {
+    db.write(move |conn| {
         store::delete_quote(conn, &qid)?;
         Ok::<_, AppError>(audit::record(conn, Some(&user), "quote.delete", &qid, "")?)
     })
@@ -991,7 +991,7 @@ async fn post_reject(
     staff.require_editor()?;
     let (user, topic) = (staff.user.id.clone(), id.into_inner());
     let t = topic.clone();
-    db.run(move |conn| {
+    db.write(move |conn| {
         survey_store::find_topic(conn, &t)?.ok_or(AppError::NotFound)?;
         let fp = store::fingerprint(&input.answer);
         store::reject(conn, &t, &fp, Some(&user))?;
