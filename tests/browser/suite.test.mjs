@@ -317,6 +317,13 @@ for (const backend of backends()) {
         assert.equal(spoken[0].text, h1, 'starts with the heading');
         assert.ok(spoken.every((u) => u.lang === voiceLang), `spoken as ${voiceLang}`);
         assert.ok(!spoken.some((u) => /Læs op|Read aloud/.test(u.text)), 'does not read its own label');
+        // On a question: the question first, not the Back link.
+        await go(page, page.locator('main form[action$="/start"] button'));
+        await page.evaluate(() => { window.__spoken = []; });
+        await page.locator('main button.read-aloud').click();
+        const question = await page.evaluate(() => window.__spoken.map((u) => u.text));
+        assert.ok(!question.includes(locale === 'da-DK' ? 'Tilbage' : 'Back'), `the Back link is not read: ${question}`);
+        assert.ok(question.includes(await page.locator('main h1').innerText()), 'the question is read');
         await context.close();
       }
       // Absent where the browser cannot speak.

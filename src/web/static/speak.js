@@ -26,7 +26,8 @@
     var parts = [];
     for (var i = 0; i < main.children.length; i++) {
       var child = main.children[i];
-      if (child !== button && child.innerText) parts.push(child.innerText);
+      // The Back link is navigation, not the page's content.
+      if (child !== button && !child.classList.contains('back-link') && child.innerText) parts.push(child.innerText);
     }
     // One utterance per line: long utterances stop early in some browsers.
     var lines = parts.join('\n').split(/\n+/).filter(function (l) { return l.trim(); });
