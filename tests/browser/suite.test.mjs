@@ -95,6 +95,19 @@ for (const backend of backends()) {
       await visit(page, '/visning?tilbage=/', 'display settings');
       await visit(page, '/tilgaengelighed', 'accessibility statement');
       await visit(page, '/findes-ikke', 'not found page', { status: 404 });
+      // An old poster: the workshop has closed.
+      const closed = JSON.parse(cli(db.url, ['list', '--json'])).workshops.find((w) => w.status === 'closed');
+      await visit(page, `/j/${closed.join_code}`, 'closed workshop', { status: 410 });
+      // A form left open so long that its token no longer matches: the friendly 403 page.
+      await page.goto(url('/trak-tilbage'));
+      await context.clearCookies();
+      const [stale] = await Promise.all([
+        page.waitForNavigation({ waitUntil: 'load' }),
+        page.locator('main form button[type=submit]').click(),
+      ]);
+      assert.equal(stale.status(), 403);
+      await checkPage(page, 'stale form (403)');
+      assert.equal(await page.locator('main h1').count(), 1);
       // Error states: the error summary takes focus.
       await page.goto(url('/login'));
       await go(page, page.getByRole('button', { name: 'Log ind' }));
