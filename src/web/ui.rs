@@ -124,8 +124,8 @@ impl Display {
 pub struct PageContext {
     /// Display choices.
     pub display: Display,
-    /// Path and query of the page, to come back to after a switch. Only GET pages are
-    /// returned to; after a POST the switches lead to the front page's GET twin (same path).
+    /// Path and query of the page, to come back to after a switch. On a form shown again after
+    /// a POST, the switch returns to the same path with GET, which shows that form afresh.
     pub path: String,
 }
 
