@@ -534,7 +534,9 @@ for (const backend of backends()) {
         await p.waitForLoadState('networkidle');
       }
       assert.deepEqual(statuses, [303, 409], 'the first rename wins, the second gets 409');
+      // board.js puts the 409 page in place once its body has arrived.
       const conflict = other.locator('main .error-summary, main [role=alert]');
+      await conflict.first().waitFor({ timeout: 10_000 });
       assert.ok(await conflict.count() > 0, 'the second writer is told about the conflict');
       await page.goto(url(boardPath));
       assert.equal(await page.locator('li.theme .card-title').first().innerText(), `Boligen ${stamp}`, 'nothing was overwritten');
