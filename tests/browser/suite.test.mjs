@@ -460,10 +460,10 @@ for (const backend of backends()) {
       await tabTo(page, target);
       await tabTo(page, page.getByRole('button', { name: 'Tilføj til emne' }));
       await page.keyboard.press('Enter');
-      // board.js updates the board in place; without it the form posts. Either way the answer
-      // leaves the unsorted list and focus stays somewhere useful.
-      await page.locator(`li.answer-card[data-answer="${answerId}"]`).waitFor({ state: 'detached', timeout: 10_000 })
-        .catch(() => {});
+      // board.js updates the board in place: the answer leaves the unsorted list, a status
+      // message says so, and focus stays somewhere useful.
+      await page.locator(`li.answer-card[data-answer="${answerId}"]`).waitFor({ state: 'detached', timeout: 10_000 });
+      assert.equal(await page.locator('main [role=status]').count(), 1, 'a status message');
       const focus = await focusTarget(page);
       assert.notEqual(focus, 'body', 'focus is not lost after the in-place update');
       const board = new URL(page.url());
