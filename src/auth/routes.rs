@@ -9,7 +9,7 @@ use super::store::{self, AcceptError, Acceptance, CreateUserError};
 use super::{password, views};
 use crate::audit;
 use crate::config::RuntimeSettings;
-use crate::db::{write_transaction, Db};
+use crate::db::Db;
 use crate::error::AppError;
 use crate::throttle::{self, Limit};
 use crate::web::csrf::CsrfToken;
@@ -194,16 +194,14 @@ async fn post_login(
         .map(|c| crate::web::token_hash(c.value()));
     let user_id = user.id.clone();
     let token = db
-        .run(move |conn| {
-            write_transaction(conn, |conn| {
-                if let Some(old) = &old_session {
-                    store::delete_session(conn, old)?;
-                }
-                throttle::reset(conn, &account_key)?;
-                let token = store::create_session(conn, &user_id)?;
-                audit::record(conn, Some(&user_id), "auth.login", &user_id, "")?;
-                Ok::<_, AppError>(token)
-            })
+        .write(move |conn| {
+            if let Some(old) = &old_session {
+                store::delete_session(conn, old)?;
+            }
+            throttle::reset(conn, &account_key)?;
+            let token = store::create_session(conn, &user_id)?;
+            audit::record(conn, Some(&user_id), "auth.login", &user_id, "")?;
+            Ok::<_, AppError>(token)
         })
         .await?;
     let mut res = see_other(next.as_deref().unwrap_or("/staff"));
@@ -346,25 +344,23 @@ async fn post_setup(
     };
     let hash = password::hash(password.expose().to_owned()).await?;
     let session = db
-        .run(move |conn| {
-            write_transaction(conn, |conn| {
-                let acceptance = match (&name, &email) {
-                    (Some(name), Some(email)) => Acceptance::FirstAdmin { email, name },
-                    _ => Acceptance::Invited,
-                };
-                let user = match store::accept_invitation(conn, &token, acceptance, &hash) {
-                    Ok(user) => user,
-                    Err(AcceptError::Dead) => return Err(AppError::NotFound),
-                    Err(AcceptError::Create(CreateUserError::DuplicateEmail)) => {
-                        return Err(AppError::BadRequest("duplicate e-mail"))
-                    }
-                    Err(AcceptError::Create(CreateUserError::Db(e)) | AcceptError::Db(e)) => {
-                        return Err(e.into())
-                    }
-                };
-                audit::record(conn, Some(&user.id), "auth.activate", &user.id, "")?;
-                Ok(store::create_session(conn, &user.id)?)
-            })
+        .write(move |conn| {
+            let acceptance = match (&name, &email) {
+                (Some(name), Some(email)) => Acceptance::FirstAdmin { email, name },
+                _ => Acceptance::Invited,
+            };
+            let user = match store::accept_invitation(conn, &token, acceptance, &hash) {
+                Ok(user) => user,
+                Err(AcceptError::Dead) => return Err(AppError::NotFound),
+                Err(AcceptError::Create(CreateUserError::DuplicateEmail)) => {
+                    return Err(AppError::BadRequest("duplicate e-mail"))
+                }
+                Err(AcceptError::Create(CreateUserError::Db(e)) | AcceptError::Db(e)) => {
+                    return Err(e.into())
+                }
+            };
+            audit::record(conn, Some(&user.id), "auth.activate", &user.id, "")?;
+            Ok(store::create_session(conn, &user.id)?)
         })
         .await?;
     let mut res = see_other("/staff");
@@ -453,23 +449,21 @@ async fn post_users(
     let admin_id = staff.user.id.clone();
     let created = match (name, email) {
         (Some(name), Some(email)) => Some(
-            db.run(move |conn| {
-                write_transaction(conn, |conn| {
-                    let user = match store::create_user(conn, &email, &name, role, None) {
-                        Ok(user) => user,
-                        Err(CreateUserError::DuplicateEmail) => return Ok(None),
-                        Err(CreateUserError::Db(e)) => return Err(AppError::from(e)),
-                    };
-                    let token = store::create_invitation(conn, Some(&user.id), Some(&admin_id))?;
-                    audit::record(
-                        conn,
-                        Some(&admin_id),
-                        "user.invite",
-                        &user.id,
-                        role.as_str(),
-                    )?;
-                    Ok(Some((user, token)))
-                })
+            db.write(move |conn| {
+                let user = match store::create_user(conn, &email, &name, role, None) {
+                    Ok(user) => user,
+                    Err(CreateUserError::DuplicateEmail) => return Ok(None),
+                    Err(CreateUserError::Db(e)) => return Err(AppError::from(e)),
+                };
+                let token = store::create_invitation(conn, Some(&user.id), Some(&admin_id))?;
+                audit::record(
+                    conn,
+                    Some(&admin_id),
+                    "user.invite",
+                    &user.id,
+                    role.as_str(),
+                )?;
+                Ok(Some((user, token)))
             })
             .await?,
         ),
@@ -572,14 +566,12 @@ async fn post_user_role(
     if user_id == admin_id {
         return Err(AppError::BadRequest("cannot change your own role"));
     }
-    db.run(move |conn| {
-        write_transaction(conn, |conn| {
-            if store::set_role(conn, &user_id, role)? == 0 {
-                return Err(AppError::NotFound);
-            }
-            audit::record(conn, Some(&admin_id), "user.role", &user_id, role.as_str())?;
-            Ok(())
-        })
+    db.write(move |conn| {
+        if store::set_role(conn, &user_id, role)? == 0 {
+            return Err(AppError::NotFound);
+        }
+        audit::record(conn, Some(&admin_id), "user.role", &user_id, role.as_str())?;
+        Ok(())
     })
     .await?;
     Ok(see_other("/admin/users?done=role"))
@@ -597,20 +589,18 @@ async fn set_disabled(
     }
     let admin_id = staff.user.id.clone();
     let action = if disabled { "disable" } else { "enable" };
-    db.run(move |conn| {
-        write_transaction(conn, |conn| {
-            if store::set_disabled(conn, &user_id, disabled)? == 0 {
-                return Err(AppError::NotFound);
-            }
-            audit::record(
-                conn,
-                Some(&admin_id),
-                &format!("user.{action}"),
-                &user_id,
-                "",
-            )?;
-            Ok(())
-        })
+    db.write(move |conn| {
+        if store::set_disabled(conn, &user_id, disabled)? == 0 {
+            return Err(AppError::NotFound);
+        }
+        audit::record(
+            conn,
+            Some(&admin_id),
+            &format!("user.{action}"),
+            &user_id,
+            "",
+        )?;
+        Ok(())
     })
     .await?;
     Ok(see_other(&format!("/admin/users?done={action}")))
@@ -644,16 +634,14 @@ async fn post_user_invitation(
     staff.require_admin()?;
     let (user_id, admin_id) = (path.into_inner(), staff.user.id.clone());
     let (user, token, users) = db
-        .run(move |conn| {
-            write_transaction(conn, |conn| {
-                let user = store::find_user(conn, &user_id)?.ok_or(AppError::NotFound)?;
-                if user.password_hash.is_some() || user.disabled {
-                    return Err(AppError::BadRequest("account is not awaiting activation"));
-                }
-                let token = store::create_invitation(conn, Some(&user.id), Some(&admin_id))?;
-                audit::record(conn, Some(&admin_id), "user.reinvite", &user.id, "")?;
-                Ok((user, token, store::list_users(conn)?))
-            })
+        .write(move |conn| {
+            let user = store::find_user(conn, &user_id)?.ok_or(AppError::NotFound)?;
+            if user.password_hash.is_some() || user.disabled {
+                return Err(AppError::BadRequest("account is not awaiting activation"));
+            }
+            let token = store::create_invitation(conn, Some(&user.id), Some(&admin_id))?;
+            audit::record(conn, Some(&admin_id), "user.reinvite", &user.id, "")?;
+            Ok((user, token, store::list_users(conn)?))
         })
         .await?;
     let link = format!("{}/setup/{}", settings.base_url, token);

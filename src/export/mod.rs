@@ -73,14 +73,9 @@ impl Format {
         }
     }
 
-    /// Renders the summary in the language it was built in.
+    /// Renders the summary with the document's own texts in the language it was built in.
     pub fn render(self, summary: &Summary) -> anyhow::Result<Vec<u8>> {
         let lang = Lang::from_code(summary.language).unwrap_or(Lang::Da);
-        self.render_in(summary, lang)
-    }
-
-    /// Renders the summary with the document's own texts in `lang`.
-    pub fn render_in(self, summary: &Summary, lang: Lang) -> anyhow::Result<Vec<u8>> {
         Ok(match self {
             Format::Docx => docx::render(summary, lang)?,
             Format::Xlsx => xlsx::render(summary, lang)?,
@@ -123,9 +118,9 @@ pub fn export(
     user: Option<&str>,
     lang: Lang,
 ) -> Result<(String, Vec<u8>), crate::error::AppError> {
-    let summary = summary::build_in(conn, scope, lang)?;
+    let summary = summary::build(conn, scope, lang)?;
     let bytes = format
-        .render_in(&summary, lang)
+        .render(&summary)
         .map_err(crate::error::AppError::Internal)?;
     crate::audit::record(
         conn,

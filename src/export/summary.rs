@@ -298,13 +298,8 @@ fn entered_label(lang: Lang, by: &str) -> String {
         .label_key())
 }
 
-/// Builds the summary of a scope, in Danish.
-pub fn build(conn: &mut DbConnection, scope: &Scope) -> Result<Summary, AppError> {
-    build_in(conn, scope, Lang::Da)
-}
-
 /// Builds the summary of a scope with its texts in `lang`.
-pub fn build_in(conn: &mut DbConnection, scope: &Scope, lang: Lang) -> Result<Summary, AppError> {
+pub fn build(conn: &mut DbConnection, scope: &Scope, lang: Lang) -> Result<Summary, AppError> {
     let overview = survey_store::overview(conn)?;
     let (scope_info, topics, workshops): (ScopeInfo, Vec<Topic>, Vec<Workshop>) = match scope {
         Scope::Workshop(id) => {

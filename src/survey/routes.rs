@@ -18,7 +18,7 @@ use super::views::{self, QuestionInput, WorkshopInput};
 use crate::audit;
 use crate::auth::Staff;
 use crate::config::RuntimeSettings;
-use crate::db::{write_transaction, Db, DbConnection};
+use crate::db::{Db, DbConnection};
 use crate::error::AppError;
 use crate::participant::domain::{
     parse_answer, AnswerInput, AnswerText, AnswerValue, EnteredBy, QuestionRules,
@@ -199,11 +199,9 @@ async fn post_new_track(
     match parse_track(lang, &input) {
         Ok((title, year)) => {
             let user = staff.user.id.clone();
-            db.run(move |conn| {
-                write_transaction(conn, |conn| {
-                    let id = store::create_track(conn, &title, year)?;
-                    audit::record(conn, Some(&user), "track.create", &id, &title)
-                })
+            db.write(move |conn| {
+                let id = store::create_track(conn, &title, year)?;
+                audit::record(conn, Some(&user), "track.create", &id, &title)
             })
             .await?;
             Ok(see_other("/staff"))
@@ -264,19 +262,17 @@ async fn post_edit_track(
     match parse_track(lang, &input) {
         Ok((title, year)) => {
             let user = staff.user.id.clone();
-            db.run(move |conn| {
-                write_transaction(conn, |conn| {
-                    if store::update_track(conn, &id, &title, year)? == 0 {
-                        return Err(AppError::NotFound);
-                    }
-                    Ok::<_, AppError>(audit::record(
-                        conn,
-                        Some(&user),
-                        "track.update",
-                        &id,
-                        &title,
-                    )?)
-                })
+            db.write(move |conn| {
+                if store::update_track(conn, &id, &title, year)? == 0 {
+                    return Err(AppError::NotFound);
+                }
+                Ok::<_, AppError>(audit::record(
+                    conn,
+                    Some(&user),
+                    "track.update",
+                    &id,
+                    &title,
+                )?)
             })
             .await?;
             Ok(see_other("/staff"))
@@ -370,18 +366,16 @@ async fn post_new_topic(
     match parse_topic(lang, &input) {
         Ok((title, description)) => {
             let user = staff.user.id.clone();
-            db.run(move |conn| {
-                write_transaction(conn, |conn| {
-                    store::find_track(conn, &track_id)?.ok_or(AppError::NotFound)?;
-                    let id = store::create_topic(conn, &track_id, &title, &description)?;
-                    Ok::<_, AppError>(audit::record(
-                        conn,
-                        Some(&user),
-                        "topic.create",
-                        &id,
-                        &title,
-                    )?)
-                })
+            db.write(move |conn| {
+                store::find_track(conn, &track_id)?.ok_or(AppError::NotFound)?;
+                let id = store::create_topic(conn, &track_id, &title, &description)?;
+                Ok::<_, AppError>(audit::record(
+                    conn,
+                    Some(&user),
+                    "topic.create",
+                    &id,
+                    &title,
+                )?)
             })
             .await?;
             Ok(see_other("/staff"))
@@ -443,19 +437,17 @@ async fn post_edit_topic(
     match parse_topic(lang, &input) {
         Ok((title, description)) => {
             let user = staff.user.id.clone();
-            db.run(move |conn| {
-                write_transaction(conn, |conn| {
-                    if store::update_topic(conn, &id, &title, &description)? == 0 {
-                        return Err(AppError::NotFound);
-                    }
-                    Ok::<_, AppError>(audit::record(
-                        conn,
-                        Some(&user),
-                        "topic.update",
-                        &id,
-                        &title,
-                    )?)
-                })
+            db.write(move |conn| {
+                if store::update_topic(conn, &id, &title, &description)? == 0 {
+                    return Err(AppError::NotFound);
+                }
+                Ok::<_, AppError>(audit::record(
+                    conn,
+                    Some(&user),
+                    "topic.update",
+                    &id,
+                    &title,
+                )?)
             })
             .await?;
             Ok(see_other("/staff"))
@@ -595,14 +587,12 @@ async fn post_new_workshop(
         Ok((fields, typed)) => {
             let user = staff.user.id.clone();
             let id = db
-                .run(move |conn| {
-                    write_transaction(conn, |conn| {
-                        store::find_topic(conn, &topic_id)?.ok_or(AppError::NotFound)?;
-                        let id = store::create_workshop(conn, &topic_id, &fields)?;
-                        audit::record(conn, Some(&user), "workshop.create", &id, &fields.title)?;
-                        save_typed(conn, &user, (&id, &id), "workshop.translate", &typed)?;
-                        Ok::<_, AppError>(id)
-                    })
+                .write(move |conn| {
+                    store::find_topic(conn, &topic_id)?.ok_or(AppError::NotFound)?;
+                    let id = store::create_workshop(conn, &topic_id, &fields)?;
+                    audit::record(conn, Some(&user), "workshop.create", &id, &fields.title)?;
+                    save_typed(conn, &user, (&id, &id), "workshop.translate", &typed)?;
+                    Ok::<_, AppError>(id)
                 })
                 .await?;
             Ok(see_other(&format!("/staff/workshops/{id}")))
@@ -748,14 +738,12 @@ async fn post_edit_workshop(
     match both(parse_workshop(lang, &input), typed) {
         Ok((fields, typed)) => {
             let user = staff.user.id.clone();
-            db.run(move |conn| {
-                write_transaction(conn, |conn| {
-                    if store::update_workshop(conn, &id, &fields)? == 0 {
-                        return Err(AppError::NotFound);
-                    }
-                    audit::record(conn, Some(&user), "workshop.update", &id, &fields.title)?;
-                    save_typed(conn, &user, (&id, &id), "workshop.translate", &typed)
-                })
+            db.write(move |conn| {
+                if store::update_workshop(conn, &id, &fields)? == 0 {
+                    return Err(AppError::NotFound);
+                }
+                audit::record(conn, Some(&user), "workshop.update", &id, &fields.title)?;
+                save_typed(conn, &user, (&id, &id), "workshop.translate", &typed)
             })
             .await?;
             Ok(see_other(&format!("{action}?done=saved")))
@@ -792,20 +780,18 @@ async fn post_status(
     let (id, user) = (id.into_inner(), staff.user.id.clone());
     let target = format!("/staff/workshops/{id}");
     let done = db
-        .run(move |conn| {
-            write_transaction(conn, |conn| match store::set_status(conn, &id, to) {
-                Ok(()) => {
-                    audit::record(conn, Some(&user), "workshop.status", &id, to.as_str())?;
-                    Ok("status")
-                }
-                Err(StatusError::HasAnswers) => Ok("has-answers"),
-                Err(StatusError::NoQuestions) => Ok("no-questions"),
-                Err(StatusError::NotAllowed { .. }) => {
-                    Err(AppError::BadRequest("status move not allowed"))
-                }
-                Err(StatusError::Db(diesel::result::Error::NotFound)) => Err(AppError::NotFound),
-                Err(StatusError::Db(e)) => Err(e.into()),
-            })
+        .write(move |conn| match store::set_status(conn, &id, to) {
+            Ok(()) => {
+                audit::record(conn, Some(&user), "workshop.status", &id, to.as_str())?;
+                Ok("status")
+            }
+            Err(StatusError::HasAnswers) => Ok("has-answers"),
+            Err(StatusError::NoQuestions) => Ok("no-questions"),
+            Err(StatusError::NotAllowed { .. }) => {
+                Err(AppError::BadRequest("status move not allowed"))
+            }
+            Err(StatusError::Db(diesel::result::Error::NotFound)) => Err(AppError::NotFound),
+            Err(StatusError::Db(e)) => Err(e.into()),
         })
         .await?;
     Ok(see_other(&format!("{target}?done={done}")))
@@ -915,12 +901,10 @@ async fn post_new_question(
     match both(parse_question(lang, &input, &[]), typed) {
         Ok((fields, typed)) => {
             let (user, wid) = (staff.user.id.clone(), w.id.clone());
-            db.run(move |conn| {
-                write_transaction(conn, |conn| {
-                    let id = store::add_question(conn, &wid, &fields)?;
-                    audit::record(conn, Some(&user), "question.create", &id, "")?;
-                    save_typed(conn, &user, (&wid, &id), "question.translate", &typed)
-                })
+            db.write(move |conn| {
+                let id = store::add_question(conn, &wid, &fields)?;
+                audit::record(conn, Some(&user), "question.create", &id, "")?;
+                save_typed(conn, &user, (&wid, &id), "question.translate", &typed)
             })
             .await?;
             Ok(see_other(&format!("{back}?done=saved")))
@@ -1033,12 +1017,10 @@ async fn post_edit_question(
     match both(parse_question(lang, &input, &q.options()), typed) {
         Ok((fields, typed)) => {
             let (user, qid, wid) = (staff.user.id.clone(), q.id.clone(), w.id.clone());
-            db.run(move |conn| {
-                write_transaction(conn, |conn| {
-                    store::update_question(conn, &qid, &fields, structure)?;
-                    audit::record(conn, Some(&user), "question.update", &qid, "")?;
-                    save_typed(conn, &user, (&wid, &qid), "question.translate", &typed)
-                })
+            db.write(move |conn| {
+                store::update_question(conn, &qid, &fields, structure)?;
+                audit::record(conn, Some(&user), "question.update", &qid, "")?;
+                save_typed(conn, &user, (&wid, &qid), "question.translate", &typed)
             })
             .await?;
             Ok(see_other(&format!("{back}?done=saved")))
@@ -1348,31 +1330,29 @@ async fn post_assist(
         )));
     }
     let (user, wid) = (staff.user.id.clone(), w.id.clone());
-    db.run(move |conn| {
-        write_transaction(conn, |conn| {
-            let participant =
-                participant_store::join(conn, &wid, &format!("assist:{key}"), Source::Assisted)?;
-            for (qid, position, value) in &values {
-                participant_store::save_answer(
-                    conn,
-                    &participant_store::NewAnswer {
-                        participant_id: &participant.id,
-                        question_id: qid,
-                        value,
-                        entered_by,
-                        user_id: Some(&user),
-                        submission_key: &format!("{key}:{position}"),
-                    },
-                )?;
-            }
-            Ok::<_, AppError>(audit::record(
+    db.write(move |conn| {
+        let participant =
+            participant_store::join(conn, &wid, &format!("assist:{key}"), Source::Assisted)?;
+        for (qid, position, value) in &values {
+            participant_store::save_answer(
                 conn,
-                Some(&user),
-                "answers.assist",
-                &participant.id,
-                entered_by.as_str(),
-            )?)
-        })
+                &participant_store::NewAnswer {
+                    participant_id: &participant.id,
+                    question_id: qid,
+                    value,
+                    entered_by,
+                    user_id: Some(&user),
+                    submission_key: &format!("{key}:{position}"),
+                },
+            )?;
+        }
+        Ok::<_, AppError>(audit::record(
+            conn,
+            Some(&user),
+            "answers.assist",
+            &participant.id,
+            entered_by.as_str(),
+        )?)
     })
     .await?;
     Ok(see_other(&format!("/staff/workshops/{}?done=assist", w.id)))
@@ -1459,35 +1439,33 @@ async fn post_paste(
     }
     let (user, wid, qid) = (staff.user.id.clone(), w.id.clone(), q.id.clone());
     let count = lines.len();
-    db.run(move |conn| {
-        write_transaction(conn, |conn| {
-            for (i, text) in lines.into_iter().enumerate() {
-                let participant = participant_store::join(
-                    conn,
-                    &wid,
-                    &format!("flipchart:{key}:{i}"),
-                    Source::Flipchart,
-                )?;
-                participant_store::save_answer(
-                    conn,
-                    &participant_store::NewAnswer {
-                        participant_id: &participant.id,
-                        question_id: &qid,
-                        value: &AnswerValue::Text(text),
-                        entered_by: EnteredBy::Scribe,
-                        user_id: Some(&user),
-                        submission_key: &format!("{key}:{i}"),
-                    },
-                )?;
-            }
-            Ok::<_, AppError>(audit::record(
+    db.write(move |conn| {
+        for (i, text) in lines.into_iter().enumerate() {
+            let participant = participant_store::join(
                 conn,
-                Some(&user),
-                "answers.paste",
-                &qid,
-                &count.to_string(),
-            )?)
-        })
+                &wid,
+                &format!("flipchart:{key}:{i}"),
+                Source::Flipchart,
+            )?;
+            participant_store::save_answer(
+                conn,
+                &participant_store::NewAnswer {
+                    participant_id: &participant.id,
+                    question_id: &qid,
+                    value: &AnswerValue::Text(text),
+                    entered_by: EnteredBy::Scribe,
+                    user_id: Some(&user),
+                    submission_key: &format!("{key}:{i}"),
+                },
+            )?;
+        }
+        Ok::<_, AppError>(audit::record(
+            conn,
+            Some(&user),
+            "answers.paste",
+            &qid,
+            &count.to_string(),
+        )?)
     })
     .await?;
     Ok(see_other(&format!("/staff/workshops/{}?done=paste", w.id)))

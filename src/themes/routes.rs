@@ -12,7 +12,7 @@ use super::views::{self, BoardFilter, Proposal};
 use crate::audit;
 use crate::auth::Staff;
 use crate::cluster::{self, SuggestOptions};
-use crate::db::{write_transaction, Db, DbConnection};
+use crate::db::{Db, DbConnection};
 use crate::error::AppError;
 use crate::survey::domain::{parse_text, parse_title};
 use crate::survey::store as survey_store;
@@ -308,48 +308,46 @@ async fn post_assign(
         input.theme_id.clone(),
         input.from_theme.clone().filter(|f| !f.is_empty()),
     );
-    db.run(move |conn| {
-        write_transaction(conn, |conn| {
-            // Every id must belong to this topic: a theme or answer of another topic is refused.
-            let topic_answers: std::collections::HashSet<String> = store::board_answers(conn, &t)?
-                .into_iter()
-                .map(|a| a.id)
-                .collect();
-            if answers.iter().any(|a| !topic_answers.contains(a)) {
-                return Err(AppError::BadRequest("answer of another topic"));
+    db.write(move |conn| {
+        // Every id must belong to this topic: a theme or answer of another topic is refused.
+        let topic_answers: std::collections::HashSet<String> = store::board_answers(conn, &t)?
+            .into_iter()
+            .map(|a| a.id)
+            .collect();
+        if answers.iter().any(|a| !topic_answers.contains(a)) {
+            return Err(AppError::BadRequest("answer of another topic"));
+        }
+        let theme_of_topic = |conn: &mut DbConnection, id: &str| -> Result<(), AppError> {
+            match store::find_theme(conn, id)? {
+                Some(th) if th.topic_id == t => Ok(()),
+                _ => Err(AppError::BadRequest("theme of another topic")),
             }
-            let theme_of_topic = |conn: &mut DbConnection, id: &str| -> Result<(), AppError> {
-                match store::find_theme(conn, id)? {
-                    Some(th) if th.topic_id == t => Ok(()),
-                    _ => Err(AppError::BadRequest("theme of another topic")),
-                }
-            };
-            if action != "remove" {
-                theme_of_topic(conn, &target)?;
-                store::assign(conn, &target, &answers, Some(&user))?;
+        };
+        if action != "remove" {
+            theme_of_topic(conn, &target)?;
+            store::assign(conn, &target, &answers, Some(&user))?;
+        }
+        if action != "add" {
+            let from = from
+                .as_deref()
+                .ok_or(AppError::BadRequest("no theme to take answers from"))?;
+            theme_of_topic(conn, from)?;
+            if !(action == "move" && from == target) {
+                store::unassign(conn, from, &answers)?;
             }
-            if action != "add" {
-                let from = from
-                    .as_deref()
-                    .ok_or(AppError::BadRequest("no theme to take answers from"))?;
-                theme_of_topic(conn, from)?;
-                if !(action == "move" && from == target) {
-                    store::unassign(conn, from, &answers)?;
-                }
-            }
-            let detail = format!("{action} {} answer(s)", answers.len());
-            Ok(audit::record(
-                conn,
-                Some(&user),
-                "theme.assign",
-                if action == "remove" {
-                    from.as_deref().unwrap_or("")
-                } else {
-                    &target
-                },
-                &detail,
-            )?)
-        })
+        }
+        let detail = format!("{action} {} answer(s)", answers.len());
+        Ok(audit::record(
+            conn,
+            Some(&user),
+            "theme.assign",
+            if action == "remove" {
+                from.as_deref().unwrap_or("")
+            } else {
+                &target
+            },
+            &detail,
+        )?)
     })
     .await?;
     Ok(see_other(&board_url(
@@ -958,25 +956,23 @@ async fn post_accept(
     let title = parse_title(&input.title).ok_or(AppError::BadRequest("title"))?;
     let (user, topic) = (staff.user.id.clone(), id.into_inner());
     let t = topic.clone();
-    db.run(move |conn| {
-        write_transaction(conn, |conn| {
-            let topic_answers: std::collections::HashSet<String> = store::board_answers(conn, &t)?
-                .into_iter()
-                .map(|a| a.id)
-                .collect();
-            if input.answer.is_empty() || input.answer.iter().any(|a| !topic_answers.contains(a)) {
-                return Err(AppError::BadRequest("answers of another topic"));
-            }
-            let id = store::create_theme(conn, &t, &title, None)?;
-            store::assign(conn, &id, &input.answer, Some(&user))?;
-            Ok(audit::record(
-                conn,
-                Some(&user),
-                "suggestion.accept",
-                &id,
-                &title,
-            )?)
-        })
+    db.write(move |conn| {
+        let topic_answers: std::collections::HashSet<String> = store::board_answers(conn, &t)?
+            .into_iter()
+            .map(|a| a.id)
+            .collect();
+        if input.answer.is_empty() || input.answer.iter().any(|a| !topic_answers.contains(a)) {
+            return Err(AppError::BadRequest("answers of another topic"));
+        }
+        let id = store::create_theme(conn, &t, &title, None)?;
+        store::assign(conn, &id, &input.answer, Some(&user))?;
+        Ok(audit::record(
+            conn,
+            Some(&user),
+            "suggestion.accept",
+            &id,
+            &title,
+        )?)
     })
     .await?;
     Ok(see_other(&board_url(&topic, None, "accepted")))

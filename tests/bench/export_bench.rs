@@ -94,7 +94,8 @@ fn main() {
             .collect();
     for _ in 0..RUNS {
         let t = Instant::now();
-        let s = summary::build(&mut conn, &scope).unwrap_or_else(|e| panic!("{e:?}"));
+        let s = summary::build(&mut conn, &scope, deltag::web::Lang::Da)
+            .unwrap_or_else(|e| panic!("{e:?}"));
         build.push(t.elapsed());
         for (format, times, size) in rendered.iter_mut() {
             let t = Instant::now();

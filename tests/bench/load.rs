@@ -266,35 +266,9 @@ async fn post_ceiling(base: &str, code: &str, workers: usize, secs: u64) -> f64 
                 .form(&[("start_token", token.as_str()), ("csrf_token", &csrf)])
                 .send()
                 .await;
-            while Instant::now() < until {
-                let Some(page) = c.get(format!("{base}/j/{code}/q/1")).send().await.ok() else {
-                    continue;
-                };
-                let Some(page) = page.text().await.ok() else {
-                    continue;
-                };
-                let (Some(key), Some(qid)) = (
-                    hidden(&page, "submission_key"),
-                    hidden(&page, "question_id"),
-                ) else {
-                    continue;
-                };
-                let res = c
-                    .post(format!("{base}/j/{code}/q/1"))
-                    .form(&[
-                        ("answer", "x"),
-                        ("action", "save"),
-                        ("submission_key", &key),
-                        ("question_id", &qid),
-                        ("csrf_token", &csrf),
-                    ])
-                    .send()
-                    .await;
-                if res.is_ok_and(|r| r.status().as_u16() == 303) {
-                    if let Ok(mut n) = count.lock() {
-                        *n += 1;
-                    }
-                }
+            let posted = repost_question(&c, &format!("{base}/j/{code}/q/1"), &csrf, until).await;
+            if let Ok(mut n) = count.lock() {
+                *n += posted;
             }
         }));
     }
@@ -344,35 +318,9 @@ async fn post_ceiling_with_cookie(base: &str, workers: usize, secs: u64) -> f64 
         let (base, count) = (base.to_owned(), count.clone());
         tasks.push(tokio::spawn(async move {
             let (c, _) = client();
-            while Instant::now() < until {
-                let Some(page) = c.get(format!("{base}/j/bare/q/1")).send().await.ok() else {
-                    continue;
-                };
-                let Some(page) = page.text().await.ok() else {
-                    continue;
-                };
-                let (Some(key), Some(qid)) = (
-                    hidden(&page, "submission_key"),
-                    hidden(&page, "question_id"),
-                ) else {
-                    continue;
-                };
-                let res = c
-                    .post(format!("{base}/j/bare/q/1"))
-                    .form(&[
-                        ("answer", "x"),
-                        ("action", "save"),
-                        ("submission_key", &key),
-                        ("question_id", &qid),
-                        ("csrf_token", "x"),
-                    ])
-                    .send()
-                    .await;
-                if res.is_ok_and(|r| r.status().as_u16() == 303) {
-                    if let Ok(mut n) = count.lock() {
-                        *n += 1;
-                    }
-                }
+            let posted = repost_question(&c, &format!("{base}/j/bare/q/1"), "x", until).await;
+            if let Ok(mut n) = count.lock() {
+                *n += posted;
             }
         }));
     }
@@ -381,6 +329,41 @@ async fn post_ceiling_with_cookie(base: &str, workers: usize, secs: u64) -> f64 
     }
     let n = count.lock().map(|n| *n).unwrap_or(0);
     n as f64 / secs as f64
+}
+
+/// Fetches the question page at `url` and posts an answer to it, again and again until
+/// `until`; returns how many posts were acknowledged with 303.
+async fn repost_question(c: &reqwest::Client, url: &str, csrf: &str, until: Instant) -> u64 {
+    let mut posted = 0;
+    while Instant::now() < until {
+        let Some(page) = c.get(url).send().await.ok() else {
+            continue;
+        };
+        let Some(page) = page.text().await.ok() else {
+            continue;
+        };
+        let (Some(key), Some(qid)) = (
+            hidden(&page, "submission_key"),
+            hidden(&page, "question_id"),
+        ) else {
+            continue;
+        };
+        let res = c
+            .post(url)
+            .form(&[
+                ("answer", "x"),
+                ("action", "save"),
+                ("submission_key", &key),
+                ("question_id", &qid),
+                ("csrf_token", csrf),
+            ])
+            .send()
+            .await;
+        if res.is_ok_and(|r| r.status().as_u16() == 303) {
+            posted += 1;
+        }
+    }
+    posted
 }
 
 /// Inserts per second on one SQLite connection, one transaction per row, WAL and

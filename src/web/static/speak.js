@@ -31,10 +31,10 @@
     }
     // One utterance per line: long utterances stop early in some browsers.
     var lines = parts.join('\n').split(/\n+/).filter(function (l) { return l.trim(); });
+    var v = voice(lang);
     lines.forEach(function (line, n) {
       var u = new SpeechSynthesisUtterance(line);
       u.lang = lang;
-      var v = voice(lang);
       if (v) u.voice = v;
       if (n === lines.length - 1) u.onend = u.onerror = function () { label(false); };
       synth.speak(u);
