@@ -88,6 +88,12 @@ pub enum Command {
     /// Theme suggestions for scripting and evaluation.
     #[command(subcommand)]
     Themes(ThemesCommand),
+    /// Print every route the server answers (method and path), for tools and tests.
+    Routes {
+        /// Print JSON instead of text.
+        #[arg(long)]
+        json: bool,
+    },
     /// Write a consistent copy of the SQLite database while the server runs.
     Backup {
         /// The new file (must not exist).
@@ -275,6 +281,7 @@ pub fn run(cli: Cli) -> anyhow::Result<()> {
             export(&cli, &scope, format, out, mail_to)
         }
         Some(Command::Purge) => purge(&cli),
+        Some(Command::Routes { json }) => routes(*json),
         Some(Command::Themes(ThemesCommand::Suggest {
             input,
             k,
@@ -282,6 +289,21 @@ pub fn run(cli: Cli) -> anyhow::Result<()> {
             json,
         })) => themes_suggest(input, *k, *english, *json),
     }
+}
+
+/// `deltag routes`: the route table, one `METHOD path` a line (or JSON). Needs no database.
+fn routes(json: bool) -> anyhow::Result<()> {
+    let table = crate::startup::route_table();
+    let mut out = std::io::stdout().lock();
+    if json {
+        serde_json::to_writer(&mut out, &table)?;
+        writeln!(out)?;
+    } else {
+        for route in table {
+            writeln!(out, "{} {}", route.method, route.path)?;
+        }
+    }
+    Ok(())
 }
 
 fn default_serve_args() -> ServeArgs {

@@ -12,6 +12,7 @@ use crate::db::{DatabaseUrl, Db};
 use crate::error::AppError;
 use crate::web::csrf::{csrf_middleware, BODY_LIMIT};
 use crate::web::errors::error_pages;
+use crate::web::routing::Route;
 use crate::web::security::security_headers;
 
 /// A bound, not yet running server.
@@ -65,15 +66,39 @@ impl Application {
     }
 }
 
+/// A module's route registration and its table.
+type RouteModule = (fn(&mut web::ServiceConfig), &'static [Route]);
+
+/// The modules with routes, in registration order.
+const ROUTE_MODULES: [RouteModule; 7] = [
+    (crate::web::pages::routes, crate::web::pages::ROUTES),
+    (
+        crate::web::preferences::routes,
+        crate::web::preferences::ROUTES,
+    ),
+    (crate::auth::routes::routes, crate::auth::routes::ROUTES),
+    (crate::survey::routes::routes, crate::survey::routes::ROUTES),
+    (
+        crate::participant::routes::routes,
+        crate::participant::routes::ROUTES,
+    ),
+    (crate::themes::routes::routes, crate::themes::routes::ROUTES),
+    (crate::export::routes::routes, crate::export::routes::ROUTES),
+];
+
 /// Every route of the product.
 pub fn routes(cfg: &mut web::ServiceConfig) {
-    crate::web::pages::routes(cfg);
-    crate::web::preferences::routes(cfg);
-    crate::auth::routes::routes(cfg);
-    crate::survey::routes::routes(cfg);
-    crate::participant::routes::routes(cfg);
-    crate::themes::routes::routes(cfg);
-    crate::export::routes::routes(cfg);
+    for (register, _) in ROUTE_MODULES {
+        register(cfg);
+    }
+}
+
+/// The route table: every route the server registers, in order.
+pub fn route_table() -> Vec<Route> {
+    ROUTE_MODULES
+        .iter()
+        .flat_map(|(_, table)| table.iter().copied())
+        .collect()
 }
 
 fn serve(listener: TcpListener, db: Db, settings: RuntimeSettings) -> anyhow::Result<Server> {

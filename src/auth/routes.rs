@@ -16,25 +16,18 @@ use crate::web::csrf::CsrfToken;
 use crate::web::layout::{html_response, html_status, see_other, FieldError};
 use crate::web::{client_ip, safe_next, Form, Lang};
 
-/// Registers the routes.
-pub fn routes(cfg: &mut web::ServiceConfig) {
-    cfg.route("/login", web::get().to(get_login))
-        .route("/login", web::post().to(post_login))
-        .route("/logout", web::post().to(post_logout))
-        .route("/setup/{token}", web::get().to(get_setup))
-        .route("/setup/{token}", web::post().to(post_setup))
-        .route("/admin/users", web::get().to(get_users))
-        .route("/admin/users", web::post().to(post_users))
-        .route("/admin/users/{id}/role", web::post().to(post_user_role))
-        .route(
-            "/admin/users/{id}/disable",
-            web::post().to(post_user_disable),
-        )
-        .route("/admin/users/{id}/enable", web::post().to(post_user_enable))
-        .route(
-            "/admin/users/{id}/invitation",
-            web::post().to(post_user_invitation),
-        );
+crate::routes! {
+    get "/login" => get_login;
+    post "/login" => post_login;
+    post "/logout" => post_logout;
+    get "/setup/{token}" => get_setup;
+    post "/setup/{token}" => post_setup;
+    get "/admin/users" => get_users;
+    post "/admin/users" => post_users;
+    post "/admin/users/{id}/role" => post_user_role;
+    post "/admin/users/{id}/disable" => post_user_disable;
+    post "/admin/users/{id}/enable" => post_user_enable;
+    post "/admin/users/{id}/invitation" => post_user_invitation;
 }
 
 /// Failed logins per account before it must wait; per client address (a whole office may

@@ -18,11 +18,10 @@ use crate::web::layout::{
 };
 use crate::web::{Form, Lang};
 
-/// Registers the routes.
-pub fn routes(cfg: &mut web::ServiceConfig) {
-    cfg.route("/staff/export", web::get().to(get_export))
-        .route("/staff/export/download", web::get().to(get_download))
-        .route("/staff/export/mail", web::post().to(post_mail));
+crate::routes! {
+    get "/staff/export" => get_export;
+    get "/staff/export/download" => get_download;
+    post "/staff/export/mail" => post_mail;
 }
 
 #[derive(Deserialize)]

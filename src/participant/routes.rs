@@ -22,21 +22,20 @@ use crate::web::csrf::CsrfToken;
 use crate::web::layout::{html_response, html_status, see_other, FieldError};
 use crate::web::{client_ip, random_token, Form, Lang};
 
-/// Registers the routes.
-pub fn routes(cfg: &mut web::ServiceConfig) {
-    cfg.route("/j", web::get().to(get_code))
-        .route("/j/{code}", web::get().to(get_start))
-        .route("/j/{code}/start", web::post().to(post_start))
-        .route("/j/{code}/q/{position}", web::get().to(get_question))
-        .route("/j/{code}/q/{position}", web::post().to(post_question))
-        .route("/j/{code}/check", web::get().to(get_check))
-        .route("/j/{code}/finish", web::post().to(post_finish))
-        .route("/j/{code}/tak", web::get().to(get_thanks))
-        .route("/j/{code}/clear", web::post().to(post_clear))
-        .route("/j/{code}/qr.svg", web::get().to(get_qr))
-        .route("/trak-tilbage", web::get().to(get_withdraw))
-        .route("/trak-tilbage", web::post().to(post_withdraw))
-        .route("/trak-tilbage/slettet", web::get().to(get_withdrawn));
+crate::routes! {
+    get "/j" => get_code;
+    get "/j/{code}" => get_start;
+    post "/j/{code}/start" => post_start;
+    get "/j/{code}/q/{position}" => get_question;
+    post "/j/{code}/q/{position}" => post_question;
+    get "/j/{code}/check" => get_check;
+    post "/j/{code}/finish" => post_finish;
+    get "/j/{code}/tak" => get_thanks;
+    post "/j/{code}/clear" => post_clear;
+    get "/j/{code}/qr.svg" => get_qr;
+    get "/trak-tilbage" => get_withdraw;
+    post "/trak-tilbage" => post_withdraw;
+    get "/trak-tilbage/slettet" => get_withdrawn;
 }
 
 /// Wrong codes per client address in a window. Generous: 15 phones behind one workshop Wi-Fi

@@ -29,64 +29,36 @@ use crate::web::csrf::CsrfToken;
 use crate::web::layout::{html_response, html_status, see_other, FieldError};
 use crate::web::{random_token, Form, Lang};
 
-/// Registers the routes.
-pub fn routes(cfg: &mut web::ServiceConfig) {
-    cfg.route("/staff", web::get().to(get_dashboard))
-        .route("/staff/tracks/new", web::get().to(get_new_track))
-        .route("/staff/tracks", web::post().to(post_new_track))
-        .route("/staff/tracks/{id}/edit", web::get().to(get_edit_track))
-        .route("/staff/tracks/{id}", web::post().to(post_edit_track))
-        .route(
-            "/staff/tracks/{id}/topics/new",
-            web::get().to(get_new_topic),
-        )
-        .route("/staff/tracks/{id}/topics", web::post().to(post_new_topic))
-        .route("/staff/topics/{id}/edit", web::get().to(get_edit_topic))
-        .route("/staff/topics/{id}", web::post().to(post_edit_topic))
-        .route(
-            "/staff/topics/{id}/workshops/new",
-            web::get().to(get_new_workshop),
-        )
-        .route(
-            "/staff/topics/{id}/workshops",
-            web::post().to(post_new_workshop),
-        )
-        .route("/staff/workshops/{id}", web::get().to(get_workshop))
-        .route("/staff/workshops/{id}", web::post().to(post_edit_workshop))
-        .route(
-            "/staff/workshops/{id}/edit",
-            web::get().to(get_edit_workshop),
-        )
-        .route("/staff/workshops/{id}/status", web::post().to(post_status))
-        .route(
-            "/staff/workshops/{id}/questions/new",
-            web::get().to(get_new_question),
-        )
-        .route(
-            "/staff/workshops/{id}/questions",
-            web::post().to(post_new_question),
-        )
-        .route("/staff/workshops/{id}/preview", web::get().to(get_preview))
-        .route("/staff/workshops/{id}/poster", web::get().to(get_poster))
-        .route("/staff/workshops/{id}/cards", web::get().to(get_cards))
-        .route("/staff/workshops/{id}/answers", web::get().to(get_answers))
-        .route("/staff/workshops/{id}/assist", web::get().to(get_assist))
-        .route("/staff/workshops/{id}/assist", web::post().to(post_assist))
-        .route(
-            "/staff/questions/{id}/edit",
-            web::get().to(get_edit_question),
-        )
-        .route("/staff/questions/{id}", web::post().to(post_edit_question))
-        .route(
-            "/staff/questions/{id}/move",
-            web::post().to(post_move_question),
-        )
-        .route(
-            "/staff/questions/{id}/delete",
-            web::post().to(post_delete_question),
-        )
-        .route("/staff/questions/{id}/paste", web::get().to(get_paste))
-        .route("/staff/questions/{id}/paste", web::post().to(post_paste));
+crate::routes! {
+    get "/staff" => get_dashboard;
+    get "/staff/tracks/new" => get_new_track;
+    post "/staff/tracks" => post_new_track;
+    get "/staff/tracks/{id}/edit" => get_edit_track;
+    post "/staff/tracks/{id}" => post_edit_track;
+    get "/staff/tracks/{id}/topics/new" => get_new_topic;
+    post "/staff/tracks/{id}/topics" => post_new_topic;
+    get "/staff/topics/{id}/edit" => get_edit_topic;
+    post "/staff/topics/{id}" => post_edit_topic;
+    get "/staff/topics/{id}/workshops/new" => get_new_workshop;
+    post "/staff/topics/{id}/workshops" => post_new_workshop;
+    get "/staff/workshops/{id}" => get_workshop;
+    post "/staff/workshops/{id}" => post_edit_workshop;
+    get "/staff/workshops/{id}/edit" => get_edit_workshop;
+    post "/staff/workshops/{id}/status" => post_status;
+    get "/staff/workshops/{id}/questions/new" => get_new_question;
+    post "/staff/workshops/{id}/questions" => post_new_question;
+    get "/staff/workshops/{id}/preview" => get_preview;
+    get "/staff/workshops/{id}/poster" => get_poster;
+    get "/staff/workshops/{id}/cards" => get_cards;
+    get "/staff/workshops/{id}/answers" => get_answers;
+    get "/staff/workshops/{id}/assist" => get_assist;
+    post "/staff/workshops/{id}/assist" => post_assist;
+    get "/staff/questions/{id}/edit" => get_edit_question;
+    post "/staff/questions/{id}" => post_edit_question;
+    post "/staff/questions/{id}/move" => post_move_question;
+    post "/staff/questions/{id}/delete" => post_delete_question;
+    get "/staff/questions/{id}/paste" => get_paste;
+    post "/staff/questions/{id}/paste" => post_paste;
 }
 
 async fn get_dashboard(

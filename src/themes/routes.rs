@@ -20,63 +20,29 @@ use crate::web::csrf::CsrfToken;
 use crate::web::layout::{html_response, html_status, see_other, FieldError};
 use crate::web::{Form, Lang};
 
-/// Registers the routes.
-pub fn routes(cfg: &mut web::ServiceConfig) {
-    cfg.route("/staff/topics/{id}/board", web::get().to(get_board))
-        .route("/staff/topics/{id}/themes", web::post().to(post_new_theme))
-        .route("/staff/topics/{id}/assign", web::post().to(post_assign))
-        .route(
-            "/staff/topics/{id}/key-points",
-            web::post().to(post_topic_key_point),
-        )
-        .route("/staff/topics/{id}/quotes", web::get().to(get_quotes))
-        .route(
-            "/staff/topics/{id}/suggestions",
-            web::get().to(get_suggestions),
-        )
-        .route(
-            "/staff/topics/{id}/suggestions/accept",
-            web::post().to(post_accept),
-        )
-        .route(
-            "/staff/topics/{id}/suggestions/reject",
-            web::post().to(post_reject),
-        )
-        .route("/staff/themes/{id}", web::post().to(post_rename_theme))
-        .route("/staff/themes/{id}/move", web::post().to(post_move_theme))
-        .route(
-            "/staff/themes/{id}/delete",
-            web::post().to(post_delete_theme),
-        )
-        .route("/staff/themes/{id}/merge", web::post().to(post_merge_theme))
-        .route(
-            "/staff/themes/{id}/key-points",
-            web::post().to(post_theme_key_point),
-        )
-        .route(
-            "/staff/key-points/{id}",
-            web::post().to(post_edit_key_point),
-        )
-        .route(
-            "/staff/key-points/{id}/move",
-            web::post().to(post_move_key_point),
-        )
-        .route(
-            "/staff/key-points/{id}/delete",
-            web::post().to(post_delete_key_point),
-        )
-        .route("/staff/answers/{id}/quote", web::get().to(get_quote_form))
-        .route("/staff/answers/{id}/quote", web::post().to(post_quote))
-        .route("/staff/quotes/{id}", web::post().to(post_edit_quote))
-        .route(
-            "/staff/quotes/{id}/approve",
-            web::post().to(post_approve_quote),
-        )
-        .route(
-            "/staff/quotes/{id}/delete",
-            web::post().to(post_delete_quote),
-        )
-        .route("/admin/audit", web::get().to(get_audit));
+crate::routes! {
+    get "/staff/topics/{id}/board" => get_board;
+    post "/staff/topics/{id}/themes" => post_new_theme;
+    post "/staff/topics/{id}/assign" => post_assign;
+    post "/staff/topics/{id}/key-points" => post_topic_key_point;
+    get "/staff/topics/{id}/quotes" => get_quotes;
+    get "/staff/topics/{id}/suggestions" => get_suggestions;
+    post "/staff/topics/{id}/suggestions/accept" => post_accept;
+    post "/staff/topics/{id}/suggestions/reject" => post_reject;
+    post "/staff/themes/{id}" => post_rename_theme;
+    post "/staff/themes/{id}/move" => post_move_theme;
+    post "/staff/themes/{id}/delete" => post_delete_theme;
+    post "/staff/themes/{id}/merge" => post_merge_theme;
+    post "/staff/themes/{id}/key-points" => post_theme_key_point;
+    post "/staff/key-points/{id}" => post_edit_key_point;
+    post "/staff/key-points/{id}/move" => post_move_key_point;
+    post "/staff/key-points/{id}/delete" => post_delete_key_point;
+    get "/staff/answers/{id}/quote" => get_quote_form;
+    post "/staff/answers/{id}/quote" => post_quote;
+    post "/staff/quotes/{id}" => post_edit_quote;
+    post "/staff/quotes/{id}/approve" => post_approve_quote;
+    post "/staff/quotes/{id}/delete" => post_delete_quote;
+    get "/admin/audit" => get_audit;
 }
 
 /// Everything the board needs, loaded in one go.

@@ -9,6 +9,7 @@ pub mod i18n;
 pub mod layout;
 pub mod pages;
 pub mod preferences;
+pub mod routing;
 pub mod security;
 pub mod ui;
 

@@ -7,11 +7,10 @@ use super::layout::{html_response, page};
 use super::Lang;
 use crate::db::Db;
 
-/// Registers the routes.
-pub fn routes(cfg: &mut web::ServiceConfig) {
-    cfg.route("/", web::get().to(get_home))
-        .route("/healthz", web::get().to(get_healthz))
-        .route("/static/{file}", web::get().to(super::assets::get_asset));
+crate::routes! {
+    get "/" => get_home;
+    get "/healthz" => get_healthz;
+    get "/static/{file}" => super::assets::get_asset;
 }
 
 async fn get_home(lang: Lang) -> HttpResponse {

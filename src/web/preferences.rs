@@ -14,12 +14,11 @@ use super::ui::{Contrast, Display, TextSize, DISPLAY_COOKIE};
 use crate::config::{Compliance, RuntimeSettings};
 use crate::error::AppError;
 
-/// Registers the routes.
-pub fn routes(cfg: &mut web::ServiceConfig) {
-    cfg.route("/sprog/{code}", web::get().to(get_language))
-        .route("/visning", web::get().to(get_display))
-        .route("/visning", web::post().to(post_display))
-        .route("/tilgaengelighed", web::get().to(get_statement));
+crate::routes! {
+    get "/sprog/{code}" => get_language;
+    get "/visning" => get_display;
+    post "/visning" => post_display;
+    get "/tilgaengelighed" => get_statement;
 }
 
 /// Where to go back to after a switch.

@@ -4,6 +4,7 @@ mod helpers;
 
 mod admin;
 mod auth;
+mod authorization;
 mod cli;
 mod crash;
 mod export;

@@ -1,7 +1,7 @@
 // Shared pieces of the browser suite: the real deltag binary on a fresh database, Debian's
-// Chromium through playwright-core, axe-core, and the route inventory read from the source.
+// Chromium through playwright-core, axe-core, and the route inventory read from the server's own route table.
 import { spawn, execFileSync } from 'node:child_process';
-import { readFileSync, readdirSync, mkdirSync, mkdtempSync, rmSync, statSync } from 'node:fs';
+import { readFileSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -154,21 +154,10 @@ export async function scrollsSideways(page) {
   return { content: m.cssContentSize.width, viewport: m.cssLayoutViewport.clientWidth, sideways: m.cssContentSize.width > m.cssLayoutViewport.clientWidth + 0.5 };
 }
 
-function rustFiles(dir) {
-  return readdirSync(dir).flatMap((name) => {
-    const p = path.join(dir, name);
-    return statSync(p).isDirectory() ? rustFiles(p) : p.endsWith('.rs') ? [p] : [];
-  });
-}
-
-/// Every GET route the source registers, read from `.route("…", web::get()…)` calls.
+/// Every GET route the server registers, from its own route table (`deltag routes --json`).
 export function getRoutes() {
-  const routes = new Set();
-  for (const file of rustFiles(path.join(repo, 'src'))) {
-    const text = readFileSync(file, 'utf8');
-    for (const m of text.matchAll(/\.route\(\s*"([^"]+)",\s*web::get\(\)/g)) routes.add(m[1]);
-  }
-  return [...routes].sort();
+  const table = JSON.parse(execFileSync(BIN, ['routes', '--json'], { encoding: 'utf8' }));
+  return [...new Set(table.filter((r) => r.method === 'GET').map((r) => r.path))].sort();
 }
 
 /// The route pattern a path belongs to (`/j/12345678/q/2` → `/j/{code}/q/{position}`).
