@@ -70,7 +70,7 @@ impl Application {
 type RouteModule = (fn(&mut web::ServiceConfig), &'static [Route]);
 
 /// The modules with routes, in registration order.
-const ROUTE_MODULES: [RouteModule; 7] = [
+const ROUTE_MODULES: [RouteModule; 8] = [
     (crate::web::pages::routes, crate::web::pages::ROUTES),
     (
         crate::web::preferences::routes,
@@ -84,6 +84,7 @@ const ROUTE_MODULES: [RouteModule; 7] = [
     ),
     (crate::themes::routes::routes, crate::themes::routes::ROUTES),
     (crate::export::routes::routes, crate::export::routes::ROUTES),
+    (crate::audit::routes::routes, crate::audit::routes::ROUTES),
 ];
 
 /// Every route of the product.

@@ -89,5 +89,5 @@ pub fn reset(conn: &mut DbConnection, key: &str) -> QueryResult<usize> {
 
 /// A throttle key: a purpose and the SHA-256 of the value (an address, an e-mail).
 pub fn key(purpose: &str, value: &str) -> String {
-    format!("{purpose}:{}", crate::web::token_hash(value))
+    format!("{purpose}:{}", crate::crypto::token_hash(value))
 }

@@ -1,36 +1,18 @@
 //! Parsed staff-account values: once you hold one, it is valid.
 
-use std::fmt;
-
-/// A staff member's role.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Role {
-    /// Manages users, and everything a facilitator does.
-    Admin,
-    /// Prepares workshops, enters answers, builds themes, exports.
-    Facilitator,
-    /// Reads workshops, answers and themes; changes nothing.
-    Viewer,
+crate::text_enum! {
+    /// A staff member's role, most powerful first.
+    pub enum Role {
+        /// Manages users, and everything a facilitator does.
+        Admin = "admin",
+        /// Prepares workshops, enters answers, builds themes, exports.
+        Facilitator = "facilitator",
+        /// Reads workshops, answers and themes; changes nothing.
+        Viewer = "viewer",
+    }
 }
 
 impl Role {
-    /// Every role, most powerful first.
-    pub const ALL: [Role; 3] = [Role::Admin, Role::Facilitator, Role::Viewer];
-
-    /// The stored form.
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Role::Admin => "admin",
-            Role::Facilitator => "facilitator",
-            Role::Viewer => "viewer",
-        }
-    }
-
-    /// Parses the stored form.
-    pub fn parse(s: &str) -> Option<Role> {
-        Role::ALL.into_iter().find(|r| r.as_str() == s)
-    }
-
     /// May change workshops, answers, themes.
     pub fn can_edit(self) -> bool {
         matches!(self, Role::Admin | Role::Facilitator)
@@ -43,12 +25,6 @@ impl Role {
             Role::Facilitator => "role-facilitator",
             Role::Viewer => "role-viewer",
         }
-    }
-}
-
-impl fmt::Display for Role {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(self.as_str())
     }
 }
 

@@ -9,4 +9,6 @@ pub mod store;
 pub mod views;
 
 pub use domain::Role;
-pub use session::Staff;
+pub use session::{Admin, Editor, Staff};
+pub use store::user_names;
+pub use views::staff_page;

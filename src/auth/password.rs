@@ -22,7 +22,7 @@ static PERMITS: LazyLock<Semaphore> = LazyLock::new(|| {
 /// A hash of a random password: unknown users are checked against it, so they take as long
 /// as known ones.
 static DUMMY_HASH: LazyLock<String> =
-    LazyLock::new(|| hash_sync(&crate::web::random_token(24)).unwrap_or_default());
+    LazyLock::new(|| hash_sync(&crate::crypto::random_token(24)).unwrap_or_default());
 
 /// Hashes synchronously (CLI and tests).
 pub fn hash_sync(password: &str) -> Result<String, argon2::password_hash::Error> {

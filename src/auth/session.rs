@@ -11,7 +11,7 @@ use actix_web::{web, FromRequest, HttpRequest};
 use super::domain::Role;
 use super::store::{self, User};
 use crate::config::RuntimeSettings;
-use crate::db::Db;
+use crate::db::{Db, UserId};
 use crate::error::AppError;
 use crate::web::{cookie_name, local_path};
 
@@ -31,22 +31,71 @@ pub struct Staff {
 impl Staff {
     /// The account's role.
     pub fn role(&self) -> Role {
-        self.user.role()
+        self.user.role
     }
 
-    /// 403 unless admin.
-    pub fn require_admin(&self) -> Result<(), AppError> {
-        (self.role() == Role::Admin)
-            .then_some(())
-            .ok_or(AppError::Forbidden)
+    /// The account's id, for audit records.
+    pub fn id(&self) -> &UserId {
+        &self.user.id
     }
+}
 
-    /// 403 unless admin or facilitator.
-    pub fn require_editor(&self) -> Result<(), AppError> {
-        self.role()
-            .can_edit()
-            .then_some(())
-            .ok_or(AppError::Forbidden)
+/// A signed-in admin or facilitator: the roles that change workshops, answers and themes.
+/// Anyone else is refused with 403 (or sent to log in) before the handler runs.
+#[derive(Debug, Clone)]
+pub struct Editor(pub Staff);
+
+/// A signed-in admin: users, the audit log. Anyone else is refused with 403 (or sent to log
+/// in) before the handler runs.
+#[derive(Debug, Clone)]
+pub struct Admin(pub Staff);
+
+impl std::ops::Deref for Editor {
+    type Target = Staff;
+    fn deref(&self) -> &Staff {
+        &self.0
+    }
+}
+
+impl std::ops::Deref for Admin {
+    type Target = Staff;
+    fn deref(&self) -> &Staff {
+        &self.0
+    }
+}
+
+/// Extracts the staff member, then keeps them only if `allowed(role)`.
+fn staff_with_role<T: 'static>(
+    req: &HttpRequest,
+    allowed: fn(Role) -> bool,
+    wrap: fn(Staff) -> T,
+) -> Pin<Box<dyn Future<Output = Result<T, AppError>>>> {
+    let staff = Staff::from_request(req, &mut Payload::None);
+    Box::pin(async move {
+        let staff = staff.await?;
+        if allowed(staff.role()) {
+            Ok(wrap(staff))
+        } else {
+            Err(AppError::Forbidden)
+        }
+    })
+}
+
+impl FromRequest for Editor {
+    type Error = AppError;
+    type Future = Pin<Box<dyn Future<Output = Result<Self, AppError>>>>;
+
+    fn from_request(req: &HttpRequest, _: &mut Payload) -> Self::Future {
+        staff_with_role(req, Role::can_edit, Editor)
+    }
+}
+
+impl FromRequest for Admin {
+    type Error = AppError;
+    type Future = Pin<Box<dyn Future<Output = Result<Self, AppError>>>>;
+
+    fn from_request(req: &HttpRequest, _: &mut Payload) -> Self::Future {
+        staff_with_role(req, |role| role == Role::Admin, Admin)
     }
 }
 

@@ -1,27 +1,30 @@
 //! Staff accounts, sessions and invitations in the database. Synchronous diesel functions;
 //! handlers call them through `Db::run`.
 
+use std::collections::HashMap;
+
 use chrono::{Duration, NaiveDateTime};
 use diesel::prelude::*;
 use diesel::result::Error as DieselError;
 
 use super::domain::{Email, PersonName, Role};
+use crate::crypto::random_token;
+use crate::crypto::token_hash;
 use crate::db::schema::{invitations, staff_sessions, users};
-use crate::db::{new_id, now, write_transaction, DbConnection};
-use crate::web::{random_token, token_hash};
+use crate::db::{now, write_transaction, DbConnection, InvitationId, UserId};
 
 /// A staff account.
 #[derive(Debug, Clone, Queryable, Selectable)]
 #[diesel(table_name = users)]
 pub struct User {
     /// Id.
-    pub id: String,
+    pub id: UserId,
     /// Normalised e-mail address.
     pub email: String,
     /// Display name.
     pub name: String,
-    /// Stored role (see [`User::role`]).
-    pub role: String,
+    /// Role.
+    pub role: Role,
     /// argon2id PHC string; `None` until the invitation is accepted.
     pub password_hash: Option<String>,
     /// Disabled accounts cannot log in and have no sessions.
@@ -30,13 +33,6 @@ pub struct User {
     pub created_at: NaiveDateTime,
     /// Last changed.
     pub updated_at: NaiveDateTime,
-}
-
-impl User {
-    /// The role; an unknown stored value (impossible under the CHECK) reads as viewer.
-    pub fn role(&self) -> Role {
-        Role::parse(&self.role).unwrap_or(Role::Viewer)
-    }
 }
 
 /// Why a user could not be created.
@@ -65,10 +61,10 @@ pub fn create_user(
 ) -> Result<User, CreateUserError> {
     let at = now();
     let user = User {
-        id: new_id(),
+        id: UserId::generate(),
         email: email.as_str().to_owned(),
         name: name.as_str().to_owned(),
-        role: role.as_str().to_owned(),
+        role,
         password_hash: password_hash.map(str::to_owned),
         disabled: false,
         created_at: at,
@@ -105,7 +101,7 @@ pub fn find_user_by_email(conn: &mut DbConnection, email: &str) -> QueryResult<O
 }
 
 /// Finds an account by id.
-pub fn find_user(conn: &mut DbConnection, id: &str) -> QueryResult<Option<User>> {
+pub fn find_user(conn: &mut DbConnection, id: &UserId) -> QueryResult<Option<User>> {
     users::table
         .find(id)
         .select(User::as_select())
@@ -121,15 +117,28 @@ pub fn list_users(conn: &mut DbConnection) -> QueryResult<Vec<User>> {
         .load(conn)
 }
 
+/// Every account's name by id (for pages that say who did something).
+pub fn user_names(conn: &mut DbConnection) -> QueryResult<HashMap<UserId, String>> {
+    Ok(users::table
+        .select((users::id, users::name))
+        .load::<(UserId, String)>(conn)?
+        .into_iter()
+        .collect())
+}
+
 /// Changes a role.
-pub fn set_role(conn: &mut DbConnection, user_id: &str, role: Role) -> QueryResult<usize> {
+pub fn set_role(conn: &mut DbConnection, user_id: &UserId, role: Role) -> QueryResult<usize> {
     diesel::update(users::table.find(user_id))
-        .set((users::role.eq(role.as_str()), users::updated_at.eq(now())))
+        .set((users::role.eq(role), users::updated_at.eq(now())))
         .execute(conn)
 }
 
 /// Disables or enables an account. Disabling ends all its sessions in the same transaction.
-pub fn set_disabled(conn: &mut DbConnection, user_id: &str, disabled: bool) -> QueryResult<usize> {
+pub fn set_disabled(
+    conn: &mut DbConnection,
+    user_id: &UserId,
+    disabled: bool,
+) -> QueryResult<usize> {
     write_transaction(conn, |conn| {
         let n = diesel::update(users::table.find(user_id))
             .set((users::disabled.eq(disabled), users::updated_at.eq(now())))
@@ -143,7 +152,7 @@ pub fn set_disabled(conn: &mut DbConnection, user_id: &str, disabled: bool) -> Q
 }
 
 /// Sets a password hash.
-pub fn set_password(conn: &mut DbConnection, user_id: &str, hash: &str) -> QueryResult<usize> {
+pub fn set_password(conn: &mut DbConnection, user_id: &UserId, hash: &str) -> QueryResult<usize> {
     diesel::update(users::table.find(user_id))
         .set((users::password_hash.eq(hash), users::updated_at.eq(now())))
         .execute(conn)
@@ -158,7 +167,7 @@ pub struct StaffSession {
     /// SHA-256 of the cookie token.
     pub id: String,
     /// Whose.
-    pub user_id: String,
+    pub user_id: UserId,
     /// Login time (absolute timeout counts from here).
     pub created_at: NaiveDateTime,
     /// Last request (idle timeout counts from here).
@@ -166,7 +175,7 @@ pub struct StaffSession {
 }
 
 /// Starts a session; returns the cookie token (only its hash is stored).
-pub fn create_session(conn: &mut DbConnection, user_id: &str) -> QueryResult<String> {
+pub fn create_session(conn: &mut DbConnection, user_id: &UserId) -> QueryResult<String> {
     let token = random_token(32);
     let at = now();
     diesel::insert_into(staff_sessions::table)
@@ -224,13 +233,13 @@ pub fn delete_session(conn: &mut DbConnection, session_id: &str) -> QueryResult<
 #[diesel(table_name = invitations)]
 pub struct Invitation {
     /// Id.
-    pub id: String,
+    pub id: InvitationId,
     /// SHA-256 of the token in the link.
     pub token_hash: String,
     /// The invited account; None for the first-admin set-up link.
-    pub user_id: Option<String>,
+    pub user_id: Option<UserId>,
     /// Who invited.
-    pub created_by: Option<String>,
+    pub created_by: Option<UserId>,
     /// Created.
     pub created_at: NaiveDateTime,
     /// Dead after this.
@@ -248,8 +257,8 @@ pub fn invitation_lifetime() -> Duration {
 /// purpose stop working, so only the newest link is live.
 pub fn create_invitation(
     conn: &mut DbConnection,
-    user_id: Option<&str>,
-    created_by: Option<&str>,
+    user_id: Option<&UserId>,
+    created_by: Option<&UserId>,
 ) -> QueryResult<String> {
     let token = random_token(24);
     let at = now();
@@ -263,7 +272,7 @@ pub fn create_invitation(
         };
         diesel::insert_into(invitations::table)
             .values((
-                invitations::id.eq(new_id()),
+                invitations::id.eq(InvitationId::generate()),
                 invitations::token_hash.eq(token_hash(&token)),
                 invitations::user_id.eq(user_id),
                 invitations::created_by.eq(created_by),

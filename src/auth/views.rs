@@ -5,9 +5,9 @@ use maud::{html, Markup};
 use super::domain::Role;
 use super::session::Staff;
 use super::store::User;
+use crate::i18n::Lang;
 use crate::web::csrf::CsrfToken;
 use crate::web::layout::{self, csrf_field, error_summary, Field, FieldError, InputKind};
-use crate::web::Lang;
 
 /// The staff navigation bar: sections, the user's name, and a logout button.
 pub fn staff_nav(lang: Lang, staff: &Staff, csrf: &CsrfToken) -> Markup {
@@ -193,7 +193,7 @@ pub fn users_page(lang: Lang, staff: &Staff, csrf: &CsrfToken, page: &UsersPage<
                             tr {
                                 td { (user.name) }
                                 td { (user.email) }
-                                td { (lang.t(user.role().label_key())) }
+                                td { (lang.t(user.role.label_key())) }
                                 td { (status_label(lang, user)) }
                                 td { (user_actions(lang, csrf, staff, user)) }
                             }
@@ -221,7 +221,7 @@ fn role_select(lang: Lang, id: &str, selected: Role) -> Markup {
         div class="field" {
             label for=(id) { (lang.t("field-role")) }
             select id=(id) name="role" {
-                @for role in Role::ALL {
+                @for &role in Role::ALL {
                     option value=(role.as_str()) selected[role == selected] { (lang.t(role.label_key())) }
                 }
             }
@@ -240,8 +240,8 @@ fn user_actions(lang: Lang, csrf: &CsrfToken, staff: &Staff, user: &User) -> Mar
                 (csrf_field(csrf))
                 label for=(role_id) class="visually-hidden" { (lang.t_args("users-role-for", &[("name", user.name.as_str().into())])) }
                 select id=(role_id) name="role" {
-                    @for role in Role::ALL {
-                        option value=(role.as_str()) selected[role == user.role()] { (lang.t(role.label_key())) }
+                    @for &role in Role::ALL {
+                        option value=(role.as_str()) selected[role == user.role] { (lang.t(role.label_key())) }
                     }
                 }
                 button type="submit" class="button secondary" { (lang.t("users-change-role")) }

@@ -1,10 +1,17 @@
 //! Database access for both backends.
 //!
 //! One [`DbConnection`] (a diesel `MultiConnection`) over SQLite and PostgreSQL, chosen at run
-//! time from the URL scheme; an r2d2 pool of them; [`Db::run`] to use one from async code
-//! without blocking the actix workers; embedded migrations per backend.
+//! time from the URL scheme; an r2d2 pool of them; embedded migrations per backend. Everything
+//! here is synchronous and knows nothing of the web: handlers reach the pool through
+//! `Db::run` and `Db::write` (in `web::database`), which run on actix's blocking pool.
 
 pub mod schema;
+pub mod types;
+
+pub use types::{
+    AnswerId, AuditEventId, InvitationId, KeyPointId, ParticipantId, QuestionId, QuoteId, ThemeId,
+    TopicId, TrackId, UserId, WorkshopId,
+};
 
 use std::fmt;
 use std::time::Duration;
@@ -13,8 +20,6 @@ use diesel::connection::{AnsiTransactionManager, SimpleConnection, TransactionMa
 use diesel::prelude::*;
 use diesel::r2d2::{self, ManageConnection, Pool, PooledConnection};
 use diesel_migrations::{embed_migrations, EmbeddedMigrations, MigrationHarness};
-
-use crate::error::AppError;
 
 /// The migrations of each backend, compiled into the binary.
 pub const SQLITE_MIGRATIONS: EmbeddedMigrations = embed_migrations!("migrations/sqlite");
@@ -227,8 +232,8 @@ pub type DbPooled = PooledConnection<ConnectionManager>;
 /// The shared handle to the database: a pool, and the backend it talks to.
 #[derive(Clone)]
 pub struct Db {
-    pool: Pool<ConnectionManager>,
-    url: DatabaseUrl,
+    pub(crate) pool: Pool<ConnectionManager>,
+    pub(crate) url: DatabaseUrl,
 }
 
 impl Db {
@@ -253,57 +258,9 @@ impl Db {
         self.url.backend()
     }
 
-    /// A connection for synchronous code (CLI commands, tests). Web handlers use [`Db::run`].
+    /// A connection for synchronous code (CLI commands, tests). Web handlers use `Db::run`.
     pub fn get(&self) -> Result<DbPooled, DbError> {
         Ok(self.pool.get()?)
-    }
-
-    /// Runs `f` with a pooled connection on actix's blocking thread pool (pool checkout
-    /// included), inside the caller's tracing span.
-    pub async fn run<T, E, F>(&self, f: F) -> Result<T, AppError>
-    where
-        F: FnOnce(&mut DbConnection) -> Result<T, E> + Send + 'static,
-        T: Send + 'static,
-        E: Into<AppError> + Send + 'static,
-    {
-        let pool = self.pool.clone();
-        let span = tracing::Span::current();
-        actix_web::web::block(move || {
-            let _entered = span.enter();
-            let mut conn = pool.get().map_err(|e| AppError::from(DbError::Pool(e)))?;
-            f(&mut conn).map_err(Into::into)
-        })
-        .await
-        .map_err(|_| AppError::Internal(anyhow::anyhow!("blocking task was cancelled")))?
-    }
-
-    /// Like [`Db::run`], inside one write transaction ([`write_transaction`]): a change and its
-    /// audit record are stored together or not at all.
-    pub async fn write<T, E, F>(&self, f: F) -> Result<T, AppError>
-    where
-        F: FnOnce(&mut DbConnection) -> Result<T, E> + Send + 'static,
-        T: Send + 'static,
-        E: Into<AppError> + From<diesel::result::Error> + Send + 'static,
-    {
-        self.run(move |conn| write_transaction(conn, f)).await
-    }
-
-    /// Checks that the database answers a real read within two seconds. SQLite is checked on
-    /// a fresh connection: pooled ones may answer from cache after the file broke.
-    pub async fn ping(&self) -> Result<(), DbError> {
-        const PROBE: &str = "SELECT COUNT(*) FROM __diesel_schema_migrations";
-        let (pool, url) = (self.pool.clone(), self.url.clone());
-        actix_web::web::block(move || {
-            match url.backend() {
-                Backend::Sqlite => url.establish_existing()?.batch_execute(PROBE)?,
-                Backend::Postgres => pool
-                    .get_timeout(Duration::from_secs(2))?
-                    .batch_execute(PROBE)?,
-            }
-            Ok(())
-        })
-        .await
-        .unwrap_or(Err(DbError::Cancelled))
     }
 
     /// Runs every pending migration; returns the versions applied. Safe to call from several

@@ -9,17 +9,27 @@ use chrono::NaiveDateTime;
 use diesel::prelude::*;
 
 use self::content::{DemoEnglish, DemoQuestion, DemoWorkshop, TRACK};
+use crate::audit::{self, Action};
 use crate::auth::domain::{Email, PersonName, Role};
-use crate::auth::{password, store as auth_store};
+use crate::auth::{self, password};
 use crate::db::schema::{tracks, workshops};
-use crate::db::{write_transaction, DbConnection};
-use crate::participant::domain::{AnswerText, AnswerValue, ChoiceValue, EnteredBy, YesNo};
-use crate::participant::store::{self as participant_store, NewAnswer, Source};
-use crate::survey::domain::{options_from_lines, QuestionKind, WorkshopStatus};
-use crate::survey::store::{
-    self as survey_store, QuestionFields, TextField, TranslatedText, WorkshopFields,
+use crate::db::{write_transaction, AnswerId, DbConnection, TopicId, UserId, WorkshopId};
+use crate::i18n::Lang;
+use crate::participant::{
+    self, AnswerText, AnswerValue, ChoiceValue, EnteredBy, NewAnswer, Source, YesNo,
 };
-use crate::web::Lang;
+use crate::survey::domain::options_from_lines;
+use crate::survey::{
+    self, ChoiceOption, Question, QuestionFields, QuestionKind, TextField, TopicFields,
+    TrackFields, TranslatedText, WorkshopFields, WorkshopStatus,
+};
+use crate::text::{LongText, PromptText, Text, Title};
+use crate::themes;
+
+/// Demo content is written by us; a text that does not parse is a bug in `content.rs`.
+fn parsed<T>(value: Option<T>, what: &str) -> anyhow::Result<T> {
+    value.ok_or_else(|| anyhow::anyhow!("demo content: {what} does not parse"))
+}
 
 /// The demo facilitator's login.
 pub const FACILITATOR_EMAIL: &str = "facilitator@demo.deltag.dk";
@@ -83,7 +93,7 @@ fn open_code(conn: &mut DbConnection) -> QueryResult<Option<String>> {
     };
     workshops::table
         .filter(workshops::title.eq(last.title))
-        .filter(workshops::status.eq(WorkshopStatus::Open.as_str()))
+        .filter(workshops::status.eq(WorkshopStatus::Open))
         .select(workshops::join_code)
         .first(conn)
         .optional()
@@ -95,28 +105,36 @@ fn ensure_user(
     name: &str,
     role: Role,
     pw: &str,
-) -> anyhow::Result<String> {
-    if let Some(user) = auth_store::find_user_by_email(conn, email)? {
+) -> anyhow::Result<UserId> {
+    if let Some(user) = auth::store::find_user_by_email(conn, email)? {
         return Ok(user.id);
     }
     let hash = password::hash_sync(pw).map_err(|e| anyhow::anyhow!("hashing: {e}"))?;
     let email = Email::parse(email).ok_or_else(|| anyhow::anyhow!("demo e-mail"))?;
     let name = PersonName::parse(name).ok_or_else(|| anyhow::anyhow!("demo name"))?;
-    Ok(auth_store::create_user(conn, &email, &name, role, Some(&hash))?.id)
+    Ok(auth::store::create_user(conn, &email, &name, role, Some(&hash))?.id)
 }
 
-fn load_track(conn: &mut DbConnection, facilitator: &str) -> anyhow::Result<()> {
-    let track_id = survey_store::create_track(conn, TRACK.title, TRACK.year)?;
+fn load_track(conn: &mut DbConnection, facilitator: &UserId) -> anyhow::Result<()> {
+    let track = TrackFields {
+        title: parsed(Title::parse(TRACK.title), "track title")?,
+        year: TRACK.year,
+    };
+    let track_id = survey::create_track(conn, &track)?;
     let mut topic_ids = Vec::new();
     for topic in TRACK.topics {
-        let topic_id = survey_store::create_topic(conn, &track_id, topic.title, topic.description)?;
+        let fields = TopicFields {
+            title: parsed(Title::parse(topic.title), "topic title")?,
+            description: parsed(LongText::parse(topic.description), "topic description")?,
+        };
+        let topic_id = survey::create_topic(conn, &track_id, &fields)?;
         for workshop in topic.workshops {
             load_workshop(conn, &topic_id, workshop, facilitator)?;
         }
         topic_ids.push(topic_id);
     }
     load_themes(conn, &topic_ids, facilitator)?;
-    crate::audit::record(conn, None, "demo.load", &track_id, "")?;
+    audit::record(conn, None, Action::DemoLoad, track_id.as_str(), "")?;
     Ok(())
 }
 
@@ -148,36 +166,38 @@ const DEMO_THEMES: [(usize, &str, &[&str], &[&str]); 4] = [
 /// per theme, so the board and the exports show something to a newcomer.
 fn load_themes(
     conn: &mut DbConnection,
-    topic_ids: &[String],
-    facilitator: &str,
+    topic_ids: &[TopicId],
+    facilitator: &UserId,
 ) -> anyhow::Result<()> {
-    use crate::themes::store as themes_store;
+    use crate::themes::store as board;
     for (topic_index, title, words, key_points) in DEMO_THEMES {
         let Some(topic) = topic_ids.get(topic_index) else {
             continue;
         };
-        let theme = themes_store::create_theme(conn, topic, title, None)
+        let title = parsed(Title::parse(title), "theme title")?;
+        let theme = board::create_theme(conn, topic, &title, None)
             .map_err(|e| anyhow::anyhow!(e.chain()))?;
-        let answers = themes_store::board_answers(conn, topic)?;
-        let matching: Vec<&themes_store::BoardAnswer> = answers
+        let answers = board::board_answers(conn, topic)?;
+        let matching: Vec<&board::BoardAnswer> = answers
             .iter()
             .filter(|a| {
                 let text = a.value.to_lowercase();
                 words.iter().any(|w| text.contains(w))
             })
             .collect();
-        let ids: Vec<String> = matching.iter().map(|a| a.id.clone()).collect();
-        themes_store::assign(conn, &theme, &ids, Some(facilitator))?;
+        let ids: Vec<AnswerId> = matching.iter().map(|a| a.id.clone()).collect();
+        board::assign(conn, &theme, &ids, Some(facilitator))?;
         for point in key_points {
-            themes_store::add_key_point(conn, topic, Some(&theme), point)?;
+            let point = parsed(LongText::parse(point), "key point")?;
+            board::add_key_point(conn, topic, Some(&theme), &point)?;
         }
-        if let Some(a) = matching
-            .iter()
-            .find(|a| a.entered_by == "self" && crate::themes::pii::kinds(&a.value).is_empty())
-        {
-            let quote =
-                themes_store::create_quote(conn, &a.id, &a.value, &a.value, Some(facilitator))?;
-            themes_store::set_quote_approved(conn, &quote, true, 1)?
+        let quotable = matching.iter().find(|a| {
+            a.entered_by == EnteredBy::Participant && themes::pii::kinds(&a.value).is_empty()
+        });
+        if let Some(a) = quotable {
+            let text = parsed(Text::parse(&a.value), "quote")?;
+            let quote = board::create_quote(conn, &a.id, &text, &a.value, Some(facilitator))?;
+            board::set_quote_approved(conn, &quote, true, 1)?
                 .map_err(|_| anyhow::anyhow!("demo quote conflict"))?;
         }
     }
@@ -186,45 +206,45 @@ fn load_themes(
 
 fn load_workshop(
     conn: &mut DbConnection,
-    topic_id: &str,
+    topic_id: &TopicId,
     w: &DemoWorkshop,
-    facilitator: &str,
+    facilitator: &UserId,
 ) -> anyhow::Result<()> {
     let fields = WorkshopFields {
-        title: w.title.to_owned(),
-        intro: w.intro.to_owned(),
+        title: parsed(Title::parse(w.title), "workshop title")?,
+        intro: parsed(LongText::parse(w.intro), "workshop intro")?,
         starts_at: NaiveDateTime::parse_from_str(w.starts_at, "%Y-%m-%d %H:%M").ok(),
-        location: w.location.to_owned(),
+        location: Title::parse(w.location),
         retention_days: 90,
     };
-    let workshop_id = survey_store::create_workshop(conn, topic_id, &fields)?;
+    let workshop_id = survey::create_workshop(conn, topic_id, &fields)?;
     let seed = workshop_id.as_str();
     for q in w.questions {
-        survey_store::add_question(conn, &workshop_id, &question_fields(q))?;
+        survey::add_question(conn, &workshop_id, &question_fields(q)?)?;
     }
-    let questions = survey_store::list_questions(conn, &workshop_id)?;
+    let questions = survey::list_questions(conn, &workshop_id)?;
     if let Some(english) = w.english {
         load_english(conn, &workshop_id, &questions, english)?;
     }
     for (p_index, p) in w.participants.iter().enumerate() {
-        let entered_by = EnteredBy::parse(p.entered_by).unwrap_or(EnteredBy::Participant);
+        let entered_by = parsed(EnteredBy::parse(p.entered_by), "entered_by")?;
         let source = if entered_by == EnteredBy::Participant {
             Source::Phone
         } else {
             Source::Assisted
         };
-        let participant = participant_store::join(
+        let participant = participant::join(
             conn,
             &workshop_id,
             &format!("demo:{seed}:{p_index}"),
             source,
         )?;
         for (question, raw) in questions.iter().zip(p.answers.iter()) {
-            let Some(value) = demo_value(question.kind(), &question.options(), raw) else {
+            let Some(value) = demo_value(question.kind, question.options(), raw) else {
                 continue;
             };
             let user = (entered_by != EnteredBy::Participant).then_some(facilitator);
-            participant_store::save_answer(
+            participant::save_answer(
                 conn,
                 &NewAnswer {
                     participant_id: &participant.id,
@@ -238,7 +258,7 @@ fn load_workshop(
             .map_err(|e| anyhow::anyhow!("demo answer: {e}"))?;
         }
         if !w.open {
-            participant_store::finish(conn, &participant.id, &format!("demo-{seed}-{p_index}"))?;
+            participant::store::finish(conn, &participant.id, &format!("demo-{seed}-{p_index}"))?;
         }
     }
     for (line, (q_index, text)) in w.flipchart.iter().enumerate() {
@@ -248,13 +268,13 @@ fn load_workshop(
         let Ok(text) = AnswerText::parse(text) else {
             continue;
         };
-        let participant = participant_store::join(
+        let participant = participant::join(
             conn,
             &workshop_id,
             &format!("demo-flipchart:{seed}:{line}"),
             Source::Flipchart,
         )?;
-        participant_store::save_answer(
+        participant::save_answer(
             conn,
             &NewAnswer {
                 participant_id: &participant.id,
@@ -267,9 +287,9 @@ fn load_workshop(
         )
         .map_err(|e| anyhow::anyhow!("demo note: {e}"))?;
     }
-    survey_store::set_status(conn, &workshop_id, WorkshopStatus::Open)?;
+    survey::set_status(conn, &workshop_id, WorkshopStatus::Open)?;
     if !w.open {
-        survey_store::set_status(conn, &workshop_id, WorkshopStatus::Closed)?;
+        survey::set_status(conn, &workshop_id, WorkshopStatus::Closed)?;
     }
     Ok(())
 }
@@ -277,18 +297,18 @@ fn load_workshop(
 /// Saves a workshop's English texts; option labels go to the option keys in the Danish order.
 fn load_english(
     conn: &mut DbConnection,
-    workshop_id: &str,
-    questions: &[survey_store::Question],
+    workshop_id: &WorkshopId,
+    questions: &[Question],
     english: &DemoEnglish,
 ) -> anyhow::Result<()> {
     let text = |field, text: &str| TranslatedText {
         field,
         text: text.to_owned(),
     };
-    survey_store::save_translations(
+    survey::save_translations(
         conn,
         workshop_id,
-        workshop_id,
+        workshop_id.as_str(),
         Lang::En,
         &[
             text(TextField::Title, english.title),
@@ -298,14 +318,14 @@ fn load_english(
     for (q, en) in questions.iter().zip(english.questions) {
         let labels: BTreeMap<String, String> = q
             .options()
-            .into_iter()
+            .iter()
             .zip(en.options)
-            .map(|(o, label)| (o.key, (*label).to_owned()))
+            .map(|(o, label)| (o.key.clone(), (*label).to_owned()))
             .collect();
-        survey_store::save_translations(
+        survey::save_translations(
             conn,
             workshop_id,
-            &q.id,
+            q.id.as_str(),
             Lang::En,
             &[
                 text(TextField::Prompt, en.prompt),
@@ -313,7 +333,7 @@ fn load_english(
                 text(TextField::EasyReadPrompt, en.easy_read.unwrap_or("")),
                 text(
                     TextField::Options,
-                    &survey_store::options_translation(&labels),
+                    &survey::store::options_translation(&labels),
                 ),
             ],
         )?;
@@ -321,25 +341,27 @@ fn load_english(
     Ok(())
 }
 
-fn question_fields(q: &DemoQuestion) -> QuestionFields {
-    let kind = QuestionKind::parse(q.kind).unwrap_or(QuestionKind::LongText);
-    QuestionFields {
-        kind,
-        prompt: q.prompt.to_owned(),
-        help_text: q.help_text.to_owned(),
-        easy_read_prompt: q.easy_read.map(str::to_owned),
+fn question_fields(q: &DemoQuestion) -> anyhow::Result<QuestionFields> {
+    let easy_read = match q.easy_read {
+        Some(text) => Some(parsed(
+            PromptText::parse_non_empty(text),
+            "easy-read prompt",
+        )?),
+        None => None,
+    };
+    Ok(QuestionFields {
+        kind: parsed(QuestionKind::parse(q.kind), "question kind")?,
+        prompt: parsed(PromptText::parse_non_empty(q.prompt), "prompt")?,
+        help_text: parsed(Text::parse(q.help_text), "help text")?,
+        easy_read_prompt: easy_read,
         options: options_from_lines(&q.options.join("\n"), &[]),
         allow_other: q.allow_other,
         required: q.required,
-    }
+    })
 }
 
 /// Turns the content file's shorthand into an answer ("" none, "-" declined, "2", "1,3,other:…").
-fn demo_value(
-    kind: QuestionKind,
-    options: &[crate::survey::domain::ChoiceOption],
-    raw: &str,
-) -> Option<AnswerValue> {
+fn demo_value(kind: QuestionKind, options: &[ChoiceOption], raw: &str) -> Option<AnswerValue> {
     match raw {
         "" => return None,
         "-" => return Some(AnswerValue::Declined),

@@ -2,7 +2,7 @@
 //! no cell that a spreadsheet could take for a formula.
 
 use super::Summary;
-use crate::web::Lang;
+use crate::i18n::Lang;
 
 /// Neutralises a cell that begins with `=`, `+`, `-`, `@`, TAB or CR by prefixing `'`, so
 /// participants' text never becomes a formula (LimeSurvey's CVE-2019-16184 was exactly this).
@@ -42,7 +42,7 @@ pub fn render(summary: &Summary, lang: Lang) -> anyhow::Result<Vec<u8>> {
                 a.workshop.clone(),
                 a.question_position.to_string(),
                 a.question.clone(),
-                a.kind.clone(),
+                a.kind.as_str().to_owned(),
                 a.value.clone(),
                 a.entered_by_label.clone(),
                 a.themes.join("; "),

@@ -8,7 +8,7 @@ use std::io::Write;
 use zip::write::SimpleFileOptions;
 
 use super::summary::{ClosedQuestion, Summary, ThemeSummary};
-use crate::web::Lang;
+use crate::i18n::Lang;
 
 /// The document language tag for Word.
 fn locale(lang: Lang) -> &'static str {

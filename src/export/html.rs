@@ -5,7 +5,7 @@
 use maud::{html, Markup, PreEscaped, DOCTYPE};
 
 use super::summary::{ClosedQuestion, Summary, ThemeSummary, WorkshopInfo};
-use crate::web::Lang;
+use crate::i18n::Lang;
 
 const PRINT_CSS: &str = "
 @page { size: A4; margin: 20mm 18mm; }

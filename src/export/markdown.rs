@@ -3,7 +3,7 @@
 use std::fmt::Write;
 
 use super::summary::{Summary, ThemeSummary};
-use crate::web::Lang;
+use crate::i18n::Lang;
 
 fn date(d: Option<chrono::NaiveDateTime>) -> String {
     d.map(|d| d.format("%d.%m.%Y").to_string())

@@ -1,18 +1,23 @@
-//! Exports. One summary model ([`summary::Summary`]) is built per export, with small counts
-//! suppressed, personal data masked and only approved quotes; one module per format renders
-//! it. No format queries the database its own way.
+//! Exports. `store` reads what a scope holds; one summary model ([`summary::Summary`]) is built
+//! from it, with small counts suppressed, personal data masked and only approved quotes; one
+//! module per format renders it. No format queries the database its own way.
 
 pub mod csv;
 pub mod docx;
 pub mod html;
 pub mod markdown;
 pub mod routes;
+pub mod store;
 pub mod summary;
+mod views;
 pub mod xlsx;
 
 pub use summary::{Scope, Summary};
 
-use crate::web::Lang;
+use crate::audit::{self, Action};
+use crate::db::{DbConnection, UserId};
+use crate::error::AppError;
+use crate::i18n::Lang;
 
 /// The export formats.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -112,34 +117,26 @@ impl Format {
 
 /// Builds, renders and audits one export in `lang`; returns the file name and bytes.
 pub fn export(
-    conn: &mut crate::db::DbConnection,
+    conn: &mut DbConnection,
     scope: &Scope,
     format: Format,
-    user: Option<&str>,
+    user: Option<&UserId>,
     lang: Lang,
-) -> Result<(String, Vec<u8>), crate::error::AppError> {
-    let summary = summary::build(conn, scope, lang)?;
-    let bytes = format
-        .render(&summary)
-        .map_err(crate::error::AppError::Internal)?;
-    crate::audit::record(
-        conn,
-        user,
-        "export",
-        &summary.scope.id,
-        &format!("{} {}", summary.scope.kind, format.as_str()),
-    )?;
+) -> Result<(String, Vec<u8>), AppError> {
+    let summary = summary::build(&store::load(conn, scope)?, lang);
+    let bytes = format.render(&summary).map_err(AppError::Internal)?;
+    let detail = format!("{} {}", summary.scope.kind, format.as_str());
+    audit::record(conn, user, Action::Export, &summary.scope.id, &detail)?;
     Ok((format.file_name(&summary), bytes))
 }
 
 impl Scope {
     /// From `workshop` / `topic` / `track` and an id.
     pub fn parse(kind: &str, id: &str) -> Option<Scope> {
-        let id = id.to_owned();
         match kind {
-            "workshop" => Some(Scope::Workshop(id)),
-            "topic" => Some(Scope::Topic(id)),
-            "track" => Some(Scope::Track(id)),
+            "workshop" => crate::db::WorkshopId::parse(id).map(Scope::Workshop),
+            "topic" => crate::db::TopicId::parse(id).map(Scope::Topic),
+            "track" => crate::db::TrackId::parse(id).map(Scope::Track),
             _ => None,
         }
     }

@@ -3,21 +3,17 @@
 //! total cannot give them away), personal data is masked, only approved quotes are included,
 //! and how each answer was entered stays visible.
 
-use std::collections::{BTreeMap, HashMap, HashSet};
+use std::collections::{HashMap, HashSet};
 
 use chrono::NaiveDateTime;
-use diesel::prelude::*;
 use serde::Serialize;
 
-use crate::db::schema::{answers, questions, workshops};
-use crate::db::DbConnection;
-use crate::error::AppError;
-use crate::participant::domain::{ChoiceValue, EnteredBy, YesNo};
-use crate::participant::store::Answer;
-use crate::survey::domain::QuestionKind;
-use crate::survey::store::{self as survey_store, Question, Topic, Workshop};
-use crate::themes::{pii, store as themes_store};
-use crate::web::Lang;
+use super::store::{Board, Material};
+use crate::db::{AnswerId, ParticipantId, TopicId, TrackId, WorkshopId};
+use crate::i18n::Lang;
+use crate::participant::{Answer, ChoiceValue, EnteredBy, YesNo};
+use crate::survey::{Question, QuestionKind, Topic, Workshop};
+use crate::themes::{pii, Theme};
 
 /// Counts smaller than this are never shown.
 pub const MIN_COUNT: u64 = 5;
@@ -105,11 +101,11 @@ pub fn count(n: u64) -> Count {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Scope {
     /// One workshop.
-    Workshop(String),
+    Workshop(WorkshopId),
     /// One topic with its workshops.
-    Topic(String),
+    Topic(TopicId),
     /// A whole track.
-    Track(String),
+    Track(TrackId),
 }
 
 /// The scope as exported.
@@ -168,8 +164,8 @@ pub struct About {
 /// Answers entered one way.
 #[derive(Debug, Clone, Serialize)]
 pub struct EnteredCount {
-    /// self | scribe | read_aloud.
-    pub entered_by: String,
+    /// How.
+    pub entered_by: EnteredBy,
     /// Readable label.
     pub label: String,
     /// How many.
@@ -236,8 +232,8 @@ pub struct ThemeSummary {
 pub struct QuoteOut {
     /// The quote, personal data masked.
     pub text: String,
-    /// self | scribe | read_aloud.
-    pub entered_by: String,
+    /// How the answer was made.
+    pub entered_by: EnteredBy,
     /// "Deltagerens egne ord" or how a facilitator wrote it, so a paraphrase is never
     /// presented as a participant's own words.
     pub source: String,
@@ -251,7 +247,7 @@ pub struct ClosedQuestion {
     /// The question.
     pub question: String,
     /// Kind.
-    pub kind: String,
+    pub kind: QuestionKind,
     /// One row per option.
     pub rows: Vec<Tally>,
     /// Participants who answered (declined not counted).
@@ -277,11 +273,11 @@ pub struct AnswerRow {
     /// The question.
     pub question: String,
     /// Kind.
-    pub kind: String,
+    pub kind: QuestionKind,
     /// The answer as people read it, personal data masked.
     pub value: String,
-    /// self | scribe | read_aloud.
-    pub entered_by: String,
+    /// How it was made.
+    pub entered_by: EnteredBy,
     /// Readable label of how it was entered.
     pub entered_by_label: String,
     /// Themes it belongs to.
@@ -292,246 +288,59 @@ pub struct AnswerRow {
     pub updated_at: NaiveDateTime,
 }
 
-fn entered_label(lang: Lang, by: &str) -> String {
-    lang.t(EnteredBy::parse(by)
-        .unwrap_or(EnteredBy::Participant)
-        .label_key())
-}
-
-/// Builds the summary of a scope with its texts in `lang`.
-pub fn build(conn: &mut DbConnection, scope: &Scope, lang: Lang) -> Result<Summary, AppError> {
-    let overview = survey_store::overview(conn)?;
-    let (scope_info, topics, workshops): (ScopeInfo, Vec<Topic>, Vec<Workshop>) = match scope {
-        Scope::Workshop(id) => {
-            let w = overview
-                .workshops
-                .iter()
-                .find(|w| &w.id == id)
-                .cloned()
-                .ok_or(AppError::NotFound)?;
-            let t = overview
-                .topics
-                .iter()
-                .find(|t| t.id == w.topic_id)
-                .cloned()
-                .ok_or(AppError::NotFound)?;
-            (
-                ScopeInfo {
-                    kind: "workshop",
-                    id: w.id.clone(),
-                    title: w.title.clone(),
-                },
-                vec![t],
-                vec![w],
-            )
-        }
-        Scope::Topic(id) => {
-            let t = overview
-                .topics
-                .iter()
-                .find(|t| &t.id == id)
-                .cloned()
-                .ok_or(AppError::NotFound)?;
-            let ws = overview
-                .workshops
-                .iter()
-                .filter(|w| w.topic_id == t.id)
-                .cloned()
-                .collect();
-            (
-                ScopeInfo {
-                    kind: "topic",
-                    id: t.id.clone(),
-                    title: t.title.clone(),
-                },
-                vec![t],
-                ws,
-            )
-        }
-        Scope::Track(id) => {
-            let tr = overview
-                .tracks
-                .iter()
-                .find(|t| &t.id == id)
-                .cloned()
-                .ok_or(AppError::NotFound)?;
-            let ts: Vec<Topic> = overview
-                .topics
-                .iter()
-                .filter(|t| t.track_id == tr.id)
-                .cloned()
-                .collect();
-            let ws = overview
-                .workshops
-                .iter()
-                .filter(|w| ts.iter().any(|t| t.id == w.topic_id))
-                .cloned()
-                .collect();
-            (
-                ScopeInfo {
-                    kind: "track",
-                    id: tr.id.clone(),
-                    title: tr.title.clone(),
-                },
-                ts,
-                ws,
-            )
-        }
-    };
-    let workshop_ids: Vec<String> = workshops.iter().map(|w| w.id.clone()).collect();
-    let rows: Vec<(Answer, Question)> = answers::table
-        .inner_join(questions::table.inner_join(workshops::table))
-        .filter(workshops::id.eq_any(&workshop_ids))
-        .order((
-            workshops::starts_at,
-            questions::position,
-            answers::created_at,
-        ))
-        .select((Answer::as_select(), Question::as_select()))
-        .load(conn)?;
-
-    // Theme links per answer, for the raw data.
-    let mut theme_titles: HashMap<String, Vec<String>> = HashMap::new();
+/// Builds the summary of what `material` holds, with its texts in `lang`. Pure: the
+/// material was read by [`super::store::load`].
+pub fn build(material: &Material, lang: Lang) -> Summary {
+    let Material {
+        scope,
+        topics,
+        workshops,
+        rows,
+    } = material;
+    let in_scope: HashMap<&AnswerId, &Answer> = rows.iter().map(|(a, _)| (&a.id, a)).collect();
+    // Theme titles per answer, for the raw data.
+    let mut theme_titles: HashMap<&AnswerId, Vec<String>> = HashMap::new();
     let mut topic_summaries = Vec::new();
-    for topic in &topics {
-        let themes = themes_store::list_themes(conn, &topic.id)?;
-        let links = themes_store::links(conn, &topic.id)?;
-        let kps = themes_store::list_key_points(conn, &topic.id)?;
-        let quotes = themes_store::approved_quotes(conn, &topic.id)?;
-        let quote_answers: HashMap<String, String> = quotes
-            .iter()
-            .map(|q| (q.id.clone(), q.answer_id.clone()))
-            .collect();
-        for (theme, answer) in &links {
-            if let Some(t) = themes.iter().find(|t| &t.id == theme) {
+    for (topic, board) in topics {
+        for (theme, answer) in &board.links {
+            if let Some(t) = board.themes.iter().find(|t| &t.id == theme) {
                 theme_titles
-                    .entry(answer.clone())
+                    .entry(answer)
                     .or_default()
                     .push(t.title.clone());
             }
-        }
-        let in_scope: HashMap<&str, &Answer> =
-            rows.iter().map(|(a, _)| (a.id.as_str(), a)).collect();
-        let theme_summary = |t: &themes_store::Theme| -> ThemeSummary {
-            let linked: Vec<&Answer> = links
-                .iter()
-                .filter(|(th, _)| th == &t.id)
-                .filter_map(|(_, a)| in_scope.get(a.as_str()).copied())
-                .collect();
-            let people: HashSet<&str> = linked.iter().map(|a| a.participant_id.as_str()).collect();
-            let linked_ids: HashSet<&str> = links
-                .iter()
-                .filter(|(th, _)| th == &t.id)
-                .map(|(_, a)| a.as_str())
-                .collect();
-            ThemeSummary {
-                title: t.title.clone(),
-                summary: t.summary.clone(),
-                answers: count(linked.len() as u64),
-                participants: count(people.len() as u64),
-                key_points: kps
-                    .iter()
-                    .filter(|k| k.theme_id.as_deref() == Some(&t.id))
-                    .map(|k| pii::mask(&k.text))
-                    .collect(),
-                quotes: quotes
-                    .iter()
-                    .filter(|q| {
-                        quote_answers.get(&q.id).is_some_and(|a| {
-                            linked_ids.contains(a.as_str()) && in_scope.contains_key(a.as_str())
-                        })
-                    })
-                    .map(|q| QuoteOut {
-                        text: pii::mask(&q.text),
-                        entered_by: q.entered_by.clone(),
-                        source: quote_source(lang, &q.entered_by),
-                    })
-                    .collect(),
-                sub_themes: Vec::new(),
-            }
-        };
-        let mut out_themes: Vec<ThemeSummary> = Vec::new();
-        for t in themes.iter().filter(|t| t.parent_id.is_none()) {
-            let mut s = theme_summary(t);
-            s.sub_themes = themes
-                .iter()
-                .filter(|c| c.parent_id.as_deref() == Some(&t.id))
-                .map(&theme_summary)
-                .collect();
-            out_themes.push(s);
         }
         let topic_workshops: Vec<&Workshop> = workshops
             .iter()
             .filter(|w| w.topic_id == topic.id)
             .collect();
-        let per_workshop: Vec<u64> = topic_workshops
-            .iter()
-            .map(|w| {
-                rows.iter()
-                    .filter(|(_, q)| q.workshop_id == w.id)
-                    .map(|(a, _)| a.participant_id.as_str())
-                    .collect::<HashSet<_>>()
-                    .len() as u64
-            })
-            .collect();
-        let total_people = rows
-            .iter()
-            .filter(|(_, q)| topic_workshops.iter().any(|w| w.id == q.workshop_id))
-            .map(|(a, _)| a.participant_id.as_str())
-            .collect::<HashSet<_>>()
-            .len() as u64;
-        let (workshop_counts, topic_count) = suppress(&per_workshop, Some(total_people));
-        topic_summaries.push(TopicSummary {
-            id: topic.id.clone(),
-            title: topic.title.clone(),
-            description: topic.description.clone(),
-            workshops: topic_workshops
-                .iter()
-                .zip(workshop_counts)
-                .map(|(w, c)| WorkshopInfo {
-                    id: w.id.clone(),
-                    title: w.title.clone(),
-                    starts_at: w.starts_at,
-                    location: w.location.clone(),
-                    participants: c,
-                })
-                .collect(),
-            participants: topic_count.unwrap_or_else(|| count(0)),
-            key_points: kps
-                .iter()
-                .filter(|k| k.theme_id.is_none())
-                .map(|k| pii::mask(&k.text))
-                .collect(),
-            themes: out_themes,
-            closed_questions: closed_questions(lang, &topic_workshops, &rows),
-        });
+        topic_summaries.push(topic_summary(
+            lang,
+            (topic, board),
+            &topic_workshops,
+            rows,
+            &in_scope,
+        ));
     }
 
-    let people: HashSet<&str> = rows
-        .iter()
-        .map(|(a, _)| a.participant_id.as_str())
-        .collect();
-    let mut entered: BTreeMap<String, u64> = BTreeMap::new();
-    for (a, _) in &rows {
-        *entered.entry(a.entered_by.clone()).or_default() += 1;
-    }
+    let people: HashSet<&ParticipantId> = rows.iter().map(|(a, _)| &a.participant_id).collect();
     let entered_cells: Vec<u64> = EnteredBy::ALL
         .iter()
-        .map(|e| entered.get(e.as_str()).copied().unwrap_or(0))
+        .map(|e| rows.iter().filter(|(a, _)| a.entered_by == *e).count() as u64)
         .collect();
     let (entered_counts, _) = suppress(&entered_cells, Some(rows.len() as u64));
     let dates: Vec<NaiveDateTime> = workshops.iter().filter_map(|w| w.starts_at).collect();
-    let workshop_title: HashMap<&str, &str> = workshops
+    let workshop_title: HashMap<&WorkshopId, &str> = workshops
         .iter()
-        .map(|w| (w.id.as_str(), w.title.as_str()))
+        .map(|w| (&w.id, w.title.as_str()))
         .collect();
-    Ok(Summary {
+    Summary {
         format: "deltag.summary.v1",
-        title: lang.t_args("doc-title", &[("scope", scope_info.title.as_str().into())]),
+        title: lang.t_args("doc-title", &[("scope", scope.title.as_str().into())]),
         generated_at: crate::db::now(),
         language: lang.code(),
         about: About {
-            topics: topics.iter().map(|t| t.title.clone()).collect(),
+            topics: topics.iter().map(|(t, _)| t.title.clone()).collect(),
             workshops: workshops.len() as u64,
             participants: count(people.len() as u64),
             first_date: dates.iter().min().copied(),
@@ -540,7 +349,7 @@ pub fn build(conn: &mut DbConnection, scope: &Scope, lang: Lang) -> Result<Summa
                 .iter()
                 .zip(entered_counts)
                 .map(|(e, c)| EnteredCount {
-                    entered_by: e.as_str().to_owned(),
+                    entered_by: *e,
                     label: lang.t(e.label_key()),
                     answers: c,
                 })
@@ -551,15 +360,15 @@ pub fn build(conn: &mut DbConnection, scope: &Scope, lang: Lang) -> Result<Summa
             .iter()
             .map(|(a, q)| AnswerRow {
                 workshop: workshop_title
-                    .get(q.workshop_id.as_str())
+                    .get(&q.workshop_id)
                     .map(|t| (*t).to_owned())
                     .unwrap_or_default(),
                 question_position: q.position,
                 question: q.prompt.clone(),
-                kind: q.kind.clone(),
-                value: pii::mask(&crate::participant::views::display_answer(lang, q, Some(a))),
-                entered_by: a.entered_by.clone(),
-                entered_by_label: entered_label(lang, &a.entered_by),
+                kind: q.kind,
+                value: pii::mask(&crate::participant::display_answer(lang, q, Some(a))),
+                entered_by: a.entered_by,
+                entered_by_label: lang.t(a.entered_by.label_key()),
                 themes: theme_titles.get(&a.id).cloned().unwrap_or_default(),
                 created_at: a.created_at,
                 updated_at: a.updated_at,
@@ -567,14 +376,115 @@ pub fn build(conn: &mut DbConnection, scope: &Scope, lang: Lang) -> Result<Summa
             .collect(),
         method_note: lang.t("export-method-note"),
         privacy_note: lang.t("export-privacy-note"),
-        scope: scope_info,
-    })
+        scope: scope.clone(),
+    }
 }
 
-fn quote_source(lang: Lang, entered_by: &str) -> String {
-    match EnteredBy::parse(entered_by) {
-        Some(EnteredBy::Participant) | None => lang.t("export-quote-own-words"),
-        Some(by) => lang.t(by.label_key()),
+/// One topic: its workshops with their people, its themes with their evidence, its key
+/// points and the tallies of its closed questions.
+fn topic_summary(
+    lang: Lang,
+    (topic, board): (&Topic, &Board),
+    workshops: &[&Workshop],
+    rows: &[(Answer, Question)],
+    in_scope: &HashMap<&AnswerId, &Answer>,
+) -> TopicSummary {
+    let theme_summary = |t: &Theme| -> ThemeSummary {
+        let linked_ids: HashSet<&AnswerId> = board
+            .links
+            .iter()
+            .filter(|(th, _)| th == &t.id)
+            .map(|(_, a)| a)
+            .collect();
+        let linked: Vec<&Answer> = linked_ids
+            .iter()
+            .filter_map(|a| in_scope.get(a).copied())
+            .collect();
+        let people: HashSet<&ParticipantId> = linked.iter().map(|a| &a.participant_id).collect();
+        ThemeSummary {
+            title: t.title.clone(),
+            summary: t.summary.clone(),
+            answers: count(linked.len() as u64),
+            participants: count(people.len() as u64),
+            key_points: board
+                .key_points
+                .iter()
+                .filter(|k| k.theme_id.as_ref() == Some(&t.id))
+                .map(|k| pii::mask(&k.text))
+                .collect(),
+            quotes: board
+                .quotes
+                .iter()
+                .filter(|q| {
+                    linked_ids.contains(&q.answer_id) && in_scope.contains_key(&q.answer_id)
+                })
+                .map(|q| QuoteOut {
+                    text: pii::mask(&q.text),
+                    entered_by: q.entered_by,
+                    source: quote_source(lang, q.entered_by),
+                })
+                .collect(),
+            sub_themes: Vec::new(),
+        }
+    };
+    let themes = board
+        .themes
+        .iter()
+        .filter(|t| t.parent_id.is_none())
+        .map(|t| ThemeSummary {
+            sub_themes: board
+                .themes
+                .iter()
+                .filter(|c| c.parent_id.as_ref() == Some(&t.id))
+                .map(theme_summary)
+                .collect(),
+            ..theme_summary(t)
+        })
+        .collect();
+    let people_of = |pick: &dyn Fn(&Question) -> bool| {
+        rows.iter()
+            .filter(|(_, q)| pick(q))
+            .map(|(a, _)| &a.participant_id)
+            .collect::<HashSet<_>>()
+            .len() as u64
+    };
+    let per_workshop: Vec<u64> = workshops
+        .iter()
+        .map(|w| people_of(&|q: &Question| q.workshop_id == w.id))
+        .collect();
+    let total_people = people_of(&|q: &Question| workshops.iter().any(|w| w.id == q.workshop_id));
+    let (workshop_counts, topic_count) = suppress(&per_workshop, Some(total_people));
+    TopicSummary {
+        id: topic.id.to_string(),
+        title: topic.title.clone(),
+        description: topic.description.clone(),
+        workshops: workshops
+            .iter()
+            .zip(workshop_counts)
+            .map(|(w, c)| WorkshopInfo {
+                id: w.id.to_string(),
+                title: w.title.clone(),
+                starts_at: w.starts_at,
+                location: w.location.clone(),
+                participants: c,
+            })
+            .collect(),
+        participants: topic_count.unwrap_or_else(|| count(0)),
+        key_points: board
+            .key_points
+            .iter()
+            .filter(|k| k.theme_id.is_none())
+            .map(|k| pii::mask(&k.text))
+            .collect(),
+        themes,
+        closed_questions: closed_questions(lang, workshops, rows),
+    }
+}
+
+fn quote_source(lang: Lang, entered_by: EnteredBy) -> String {
+    match entered_by {
+        EnteredBy::Participant => lang.t("export-quote-own-words"),
+        by => lang.t(by.label_key()),
     }
 }
 
@@ -588,7 +498,7 @@ fn closed_questions(
         let mut seen: Vec<&Question> = Vec::new();
         for (_, q) in rows
             .iter()
-            .filter(|(_, q)| q.workshop_id == w.id && !q.kind().is_text())
+            .filter(|(_, q)| q.workshop_id == w.id && !q.kind.is_text())
         {
             if !seen.iter().any(|s| s.id == q.id) {
                 seen.push(q);
@@ -600,7 +510,7 @@ fn closed_questions(
                 .filter(|(a, qq)| qq.id == q.id && !a.declined && !a.value.is_empty())
                 .map(|(a, _)| a)
                 .collect();
-            let (labels, cells): (Vec<String>, Vec<u64>) = match q.kind() {
+            let (labels, cells): (Vec<String>, Vec<u64>) = match q.kind {
                 QuestionKind::Scale => (1..=5u8)
                     .map(|n| {
                         (
@@ -645,7 +555,7 @@ fn closed_questions(
             // Multiple choice cells do not add up to the total, so they cannot be worked out
             // from it; single answers can, and get complementary suppression.
             let total = given.len() as u64;
-            let (counts, total_count) = if q.kind() == QuestionKind::MultipleChoice {
+            let (counts, total_count) = if q.kind == QuestionKind::MultipleChoice {
                 (
                     cells.iter().map(|&n| count(n)).collect(),
                     Some(count(total)),
@@ -656,7 +566,7 @@ fn closed_questions(
             out.push(ClosedQuestion {
                 workshop: w.title.clone(),
                 question: q.prompt.clone(),
-                kind: q.kind.clone(),
+                kind: q.kind,
                 rows: labels
                     .into_iter()
                     .zip(counts)

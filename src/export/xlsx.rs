@@ -5,7 +5,7 @@
 use rust_xlsxwriter::{Format, Workbook, Worksheet, XlsxError};
 
 use super::summary::{Count, Summary, ThemeSummary};
-use crate::web::Lang;
+use crate::i18n::Lang;
 
 /// Writes the header row; `columns` are Fluent keys and widths.
 fn header(
@@ -88,7 +88,7 @@ pub fn render(s: &Summary, lang: Lang) -> anyhow::Result<Vec<u8>> {
         answers.write_string(r, 0, &a.workshop)?;
         answers.write_number(r, 1, f64::from(a.question_position))?;
         answers.write_string(r, 2, &a.question)?;
-        answers.write_string(r, 3, &a.kind)?;
+        answers.write_string(r, 3, a.kind.as_str())?;
         answers.write_string_with_format(r, 4, &a.value, &wrap)?;
         answers.write_string(r, 5, &a.entered_by_label)?;
         answers.write_string(r, 6, a.themes.join("; "))?;

@@ -160,6 +160,27 @@ pub enum AnswerProblem {
     Tampered,
 }
 
+impl AnswerProblem {
+    /// The locale key of the message for a problem the person can fix; None for a value no
+    /// form of ours sends (answered with 400).
+    pub fn message_key(self) -> Option<&'static str> {
+        Some(match self {
+            AnswerProblem::Missing => "answer-error-missing",
+            AnswerProblem::OtherMissing => "answer-error-other",
+            AnswerProblem::Text(TextProblem::TooLong) => "answer-error-too-long",
+            AnswerProblem::Text(TextProblem::ControlCharacters) => "answer-error-characters",
+            AnswerProblem::Tampered => return None,
+        })
+    }
+
+    /// The message in `lang`, or 400 for a tampered value.
+    pub fn message(self, lang: crate::i18n::Lang) -> Result<String, crate::error::AppError> {
+        self.message_key()
+            .map(|key| lang.t(key))
+            .ok_or(crate::error::AppError::BadRequest("impossible answer"))
+    }
+}
+
 /// The rules of one question.
 pub struct QuestionRules<'a> {
     /// Kind.
@@ -257,41 +278,19 @@ pub fn parse_answer(
     }
 }
 
-/// How an answer was made.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "snake_case")]
-pub enum EnteredBy {
-    /// The participant typed it.
-    #[serde(rename = "self")]
-    Participant,
-    /// The participant said it; a facilitator wrote it down.
-    Scribe,
-    /// The question was read aloud to the participant; a facilitator typed the answer.
-    ReadAloud,
+crate::text_enum! {
+    /// How an answer was made.
+    pub enum EnteredBy {
+        /// The participant typed it.
+        Participant = "self",
+        /// The participant said it; a facilitator wrote it down.
+        Scribe = "scribe",
+        /// The question was read aloud to the participant; a facilitator typed the answer.
+        ReadAloud = "read_aloud",
+    }
 }
 
 impl EnteredBy {
-    /// Every way, in display order.
-    pub const ALL: [EnteredBy; 3] = [
-        EnteredBy::Participant,
-        EnteredBy::Scribe,
-        EnteredBy::ReadAloud,
-    ];
-
-    /// Stored form.
-    pub fn as_str(self) -> &'static str {
-        match self {
-            EnteredBy::Participant => "self",
-            EnteredBy::Scribe => "scribe",
-            EnteredBy::ReadAloud => "read_aloud",
-        }
-    }
-
-    /// Parses the stored form.
-    pub fn parse(s: &str) -> Option<EnteredBy> {
-        Self::ALL.into_iter().find(|e| e.as_str() == s)
-    }
-
     /// Locale key.
     pub fn label_key(self) -> &'static str {
         match self {
@@ -299,6 +298,81 @@ impl EnteredBy {
             EnteredBy::Scribe => "entered-scribe",
             EnteredBy::ReadAloud => "entered-read-aloud",
         }
+    }
+}
+
+/// A form token as our pages make them: URL-safe base64 of random bytes, `min..=64` characters.
+fn form_token(input: &str, min: usize) -> Option<String> {
+    ((min..=64).contains(&input.len())
+        && input
+            .bytes()
+            .all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_'))
+    .then(|| input.to_owned())
+}
+
+/// The key of one answer form (16 random bytes): a resent form carries the same key, so the
+/// answer is stored once.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SubmissionKey(String);
+
+impl SubmissionKey {
+    /// Checks the shape of a posted key.
+    pub fn parse(input: &str) -> Option<SubmissionKey> {
+        form_token(input, 16).map(SubmissionKey)
+    }
+
+    /// A fresh key for a new form.
+    pub fn generate() -> SubmissionKey {
+        SubmissionKey(crate::crypto::random_token(16))
+    }
+
+    /// A key derived from this one for part `n` of the same form (one per answer).
+    pub fn part(&self, n: impl std::fmt::Display) -> String {
+        format!("{}:{n}", self.0)
+    }
+
+    /// The key.
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+}
+
+/// The start form's token (32 random bytes): it becomes the participant's secret, so a double
+/// tap on "Ja" finds the same participant.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct StartToken(String);
+
+impl StartToken {
+    /// Checks the shape of a posted token.
+    pub fn parse(input: &str) -> Option<StartToken> {
+        form_token(input, 32).map(StartToken)
+    }
+
+    /// A fresh token for the start form.
+    pub fn generate() -> StartToken {
+        StartToken(crate::crypto::random_token(32))
+    }
+
+    /// The token.
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+
+    /// The token as an owned string (for the cookie).
+    pub fn into_string(self) -> String {
+        self.0
+    }
+}
+
+crate::text_enum! {
+    /// Where a participant comes from.
+    pub enum Source {
+        /// Their own phone.
+        Phone = "phone",
+        /// A facilitator entered their answers.
+        Assisted = "assisted",
+        /// One line of pasted flipchart notes.
+        Flipchart = "flipchart",
     }
 }
 
@@ -452,6 +526,21 @@ mod tests {
             parse_answer(&yn, &text("maybe")),
             Err(AnswerProblem::Tampered)
         );
+    }
+
+    #[test]
+    fn form_tokens_have_our_shape() {
+        let key = SubmissionKey::generate();
+        assert_eq!(SubmissionKey::parse(key.as_str()), Some(key.clone()));
+        assert_eq!(key.part(2), format!("{}:2", key.as_str()));
+        for bad in ["", "short", "has space in it!!", &"a".repeat(65)] {
+            assert!(SubmissionKey::parse(bad).is_none(), "{bad:?}");
+        }
+        assert!(
+            StartToken::parse(SubmissionKey::generate().as_str()).is_none(),
+            "too short"
+        );
+        assert!(StartToken::parse(StartToken::generate().as_str()).is_some());
     }
 
     #[test]

@@ -1,7 +1,14 @@
 //! The participant side: join by QR code or typed code, consent, one question per page, check
-//! answers, finish, withdraw, clear a shared phone.
+//! answers, finish, withdraw, clear a shared phone; and the staff pages that read or enter
+//! participants' answers (assisted entry, pasted flipchart notes).
+//!
+//! Other features use participants and answers through what is re-exported here.
 
 pub mod domain;
 pub mod routes;
 pub mod store;
 pub mod views;
+
+pub use domain::{AnswerText, AnswerValue, ChoiceValue, EnteredBy, Source, YesNo};
+pub use store::{join, save_answer, Answer, NewAnswer};
+pub use views::display_answer;

@@ -5,23 +5,25 @@ use chrono::NaiveDateTime;
 use diesel::prelude::*;
 use diesel::result::{DatabaseErrorKind, Error as DieselError};
 
-use super::domain::{AnswerValue, EnteredBy};
+use super::domain::{AnswerValue, EnteredBy, Source};
+use crate::crypto::token_hash;
 use crate::db::schema::{answer_submissions, answers, participants, questions};
-use crate::db::{new_id, now, write_transaction, DbConnection};
-use crate::web::token_hash;
+use crate::db::{
+    now, write_transaction, AnswerId, DbConnection, ParticipantId, QuestionId, UserId, WorkshopId,
+};
 
 /// An anonymous respondent in one workshop.
 #[derive(Debug, Clone, Queryable, Selectable)]
 #[diesel(table_name = participants)]
 pub struct Participant {
     /// Id.
-    pub id: String,
+    pub id: ParticipantId,
     /// Workshop.
-    pub workshop_id: String,
+    pub workshop_id: WorkshopId,
     /// SHA-256 of the cookie token.
     pub token_hash: String,
-    /// phone | assisted | flipchart.
-    pub source: String,
+    /// Where they come from.
+    pub source: Source,
     /// Interface language chosen.
     pub language: String,
     /// When they said yes to take part.
@@ -39,19 +41,19 @@ pub struct Participant {
 #[diesel(table_name = answers)]
 pub struct Answer {
     /// Id.
-    pub id: String,
+    pub id: AnswerId,
     /// Whose.
-    pub participant_id: String,
+    pub participant_id: ParticipantId,
     /// To what.
-    pub question_id: String,
+    pub question_id: QuestionId,
     /// Text, option JSON, scale number or yes/no (see `AnswerValue::to_storage`).
     pub value: String,
     /// "Vil ikke svare".
     pub declined: bool,
-    /// self | scribe | read_aloud.
-    pub entered_by: String,
+    /// How it was made.
+    pub entered_by: EnteredBy,
     /// The facilitator who entered it.
-    pub entered_by_user_id: Option<String>,
+    pub entered_by_user_id: Option<UserId>,
     /// Key of the latest write.
     pub submission_key: String,
     /// First saved.
@@ -60,32 +62,11 @@ pub struct Answer {
     pub updated_at: NaiveDateTime,
 }
 
-/// Where participants come from.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Source {
-    /// Their own phone.
-    Phone,
-    /// A facilitator entered their answers.
-    Assisted,
-    /// One line of pasted flipchart notes.
-    Flipchart,
-}
-
-impl Source {
-    fn as_str(self) -> &'static str {
-        match self {
-            Source::Phone => "phone",
-            Source::Assisted => "assisted",
-            Source::Flipchart => "flipchart",
-        }
-    }
-}
-
 /// The participant holding `token` in this workshop, creating it on first use. The token is
 /// made by the server for the start form, so a double tap on "Ja" finds the same participant.
 pub fn join(
     conn: &mut DbConnection,
-    workshop_id: &str,
+    workshop_id: &WorkshopId,
     token: &str,
     source: Source,
 ) -> QueryResult<Participant> {
@@ -93,10 +74,10 @@ pub fn join(
     crate::db::insert_unless_duplicate(conn, |conn| {
         diesel::insert_into(participants::table)
             .values((
-                participants::id.eq(new_id()),
+                participants::id.eq(ParticipantId::generate()),
                 participants::workshop_id.eq(workshop_id),
                 participants::token_hash.eq(&hash),
-                participants::source.eq(source.as_str()),
+                participants::source.eq(source),
                 participants::consent_at.eq(Some(now())),
                 participants::created_at.eq(now()),
             ))
@@ -106,7 +87,7 @@ pub fn join(
         .filter(participants::token_hash.eq(&hash))
         .select(Participant::as_select())
         .first(conn)?;
-    if found.workshop_id != workshop_id {
+    if &found.workshop_id != workshop_id {
         // A token of another workshop: never let it touch this one.
         return Err(DieselError::NotFound);
     }
@@ -116,7 +97,7 @@ pub fn join(
 /// The participant of this workshop holding `token`.
 pub fn find(
     conn: &mut DbConnection,
-    workshop_id: &str,
+    workshop_id: &WorkshopId,
     token: &str,
 ) -> QueryResult<Option<Participant>> {
     participants::table
@@ -128,7 +109,10 @@ pub fn find(
 }
 
 /// Every answer of a participant.
-pub fn answers_of(conn: &mut DbConnection, participant_id: &str) -> QueryResult<Vec<Answer>> {
+pub fn answers_of(
+    conn: &mut DbConnection,
+    participant_id: &ParticipantId,
+) -> QueryResult<Vec<Answer>> {
     answers::table
         .filter(answers::participant_id.eq(participant_id))
         .select(Answer::as_select())
@@ -138,15 +122,15 @@ pub fn answers_of(conn: &mut DbConnection, participant_id: &str) -> QueryResult<
 /// One answer to save.
 pub struct NewAnswer<'a> {
     /// Whose.
-    pub participant_id: &'a str,
+    pub participant_id: &'a ParticipantId,
     /// To what (already checked to belong to the participant's workshop).
-    pub question_id: &'a str,
+    pub question_id: &'a QuestionId,
     /// The checked value.
     pub value: &'a AnswerValue,
     /// How it was made.
     pub entered_by: EnteredBy,
     /// The facilitator who typed it.
-    pub user_id: Option<&'a str>,
+    pub user_id: Option<&'a UserId>,
     /// The key of the form it came from.
     pub submission_key: &'a str,
 }
@@ -185,14 +169,14 @@ pub fn save_answer(conn: &mut DbConnection, new: &NewAnswer<'_>) -> Result<Saved
 
 fn try_save(conn: &mut DbConnection, new: &NewAnswer<'_>) -> Result<Saved, SaveError> {
     write_transaction(conn, |conn| {
-        let seen: Option<(String, String)> = answer_submissions::table
+        let seen: Option<(ParticipantId, QuestionId)> = answer_submissions::table
             .inner_join(answers::table)
             .filter(answer_submissions::submission_key.eq(new.submission_key))
             .select((answers::participant_id, answers::question_id))
             .first(conn)
             .optional()?;
         if let Some((participant, question)) = seen {
-            return if participant == new.participant_id && question == new.question_id {
+            return if &participant == new.participant_id && &question == new.question_id {
                 Ok(Saved::Replay)
             } else {
                 Err(SaveError::KeyReused)
@@ -200,7 +184,7 @@ fn try_save(conn: &mut DbConnection, new: &NewAnswer<'_>) -> Result<Saved, SaveE
         }
         let at = now();
         let (value, declined) = new.value.to_storage();
-        let existing: Option<String> = answers::table
+        let existing: Option<AnswerId> = answers::table
             .filter(answers::participant_id.eq(new.participant_id))
             .filter(answers::question_id.eq(new.question_id))
             .select(answers::id)
@@ -212,7 +196,7 @@ fn try_save(conn: &mut DbConnection, new: &NewAnswer<'_>) -> Result<Saved, SaveE
                     .set((
                         answers::value.eq(&value),
                         answers::declined.eq(declined),
-                        answers::entered_by.eq(new.entered_by.as_str()),
+                        answers::entered_by.eq(new.entered_by),
                         answers::entered_by_user_id.eq(new.user_id),
                         answers::submission_key.eq(new.submission_key),
                         answers::updated_at.eq(at),
@@ -221,7 +205,7 @@ fn try_save(conn: &mut DbConnection, new: &NewAnswer<'_>) -> Result<Saved, SaveE
                 id
             }
             None => {
-                let id = new_id();
+                let id = AnswerId::generate();
                 diesel::insert_into(answers::table)
                     .values((
                         answers::id.eq(&id),
@@ -229,7 +213,7 @@ fn try_save(conn: &mut DbConnection, new: &NewAnswer<'_>) -> Result<Saved, SaveE
                         answers::question_id.eq(new.question_id),
                         answers::value.eq(&value),
                         answers::declined.eq(declined),
-                        answers::entered_by.eq(new.entered_by.as_str()),
+                        answers::entered_by.eq(new.entered_by),
                         answers::entered_by_user_id.eq(new.user_id),
                         answers::submission_key.eq(new.submission_key),
                         answers::created_at.eq(at),
@@ -253,7 +237,7 @@ fn try_save(conn: &mut DbConnection, new: &NewAnswer<'_>) -> Result<Saved, SaveE
 /// Marks the participant finished and stores the hash of their withdrawal code.
 pub fn finish(
     conn: &mut DbConnection,
-    participant_id: &str,
+    participant_id: &ParticipantId,
     withdrawal_code: &str,
 ) -> QueryResult<usize> {
     diesel::update(participants::table.find(participant_id))
@@ -278,7 +262,7 @@ pub fn withdraw(conn: &mut DbConnection, withdrawal_code: &str) -> QueryResult<b
 /// Every answer in a workshop with its question's position, oldest first (staff views, export).
 pub fn workshop_answers(
     conn: &mut DbConnection,
-    workshop_id: &str,
+    workshop_id: &WorkshopId,
 ) -> QueryResult<Vec<(Answer, i32)>> {
     answers::table
         .inner_join(questions::table)
@@ -288,11 +272,13 @@ pub fn workshop_answers(
         .load(conn)
 }
 
-/// Creates a participant for a facilitator's entry (assisted or one flipchart line).
-pub fn create_entered_participant(
+/// Records the interface language a participant chose to answer in.
+pub fn set_language(
     conn: &mut DbConnection,
-    workshop_id: &str,
-    source: Source,
-) -> QueryResult<Participant> {
-    join(conn, workshop_id, &crate::web::random_token(32), source)
+    participant_id: &ParticipantId,
+    language: &str,
+) -> QueryResult<usize> {
+    diesel::update(participants::table.find(participant_id))
+        .set(participants::language.eq(language))
+        .execute(conn)
 }

@@ -1,8 +1,14 @@
 //! Parsed values of the survey feature: join codes, question kinds, workshop status, options.
 
-use std::fmt;
-
+use diesel::backend::Backend;
+use diesel::deserialize::{self, FromSql};
+use diesel::pg::Pg;
+use diesel::serialize::{self, IsNull, Output, ToSql};
+use diesel::sql_types::Text;
+use diesel::sqlite::Sqlite;
 use serde::{Deserialize, Serialize};
+
+use crate::db::MultiBackend;
 
 /// The digits people type when the camera fails: 8 digits, shown as "4821 0937".
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -44,43 +50,21 @@ impl JoinCode {
     }
 }
 
-/// Where a workshop is in its life.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum WorkshopStatus {
-    /// Being prepared; questions can change freely.
-    Draft,
-    /// Participants answer.
-    Open,
-    /// No more answers; facilitators work with them.
-    Closed,
-    /// Put away.
-    Archived,
+crate::text_enum! {
+    /// Where a workshop is in its life.
+    pub enum WorkshopStatus {
+        /// Being prepared; questions can change freely.
+        Draft = "draft",
+        /// Participants answer.
+        Open = "open",
+        /// No more answers; facilitators work with them.
+        Closed = "closed",
+        /// Put away.
+        Archived = "archived",
+    }
 }
 
 impl WorkshopStatus {
-    /// Every status.
-    pub const ALL: [WorkshopStatus; 4] = [
-        WorkshopStatus::Draft,
-        WorkshopStatus::Open,
-        WorkshopStatus::Closed,
-        WorkshopStatus::Archived,
-    ];
-
-    /// Stored form.
-    pub fn as_str(self) -> &'static str {
-        match self {
-            WorkshopStatus::Draft => "draft",
-            WorkshopStatus::Open => "open",
-            WorkshopStatus::Closed => "closed",
-            WorkshopStatus::Archived => "archived",
-        }
-    }
-
-    /// Parses the stored form.
-    pub fn parse(s: &str) -> Option<WorkshopStatus> {
-        Self::ALL.into_iter().find(|st| st.as_str() == s)
-    }
-
     /// Allowed moves: draft → open → closed → archived, plus re-opening a closed workshop
     /// (a workshop day that runs over) and back to draft while nobody has answered.
     pub fn can_move_to(self, to: WorkshopStatus) -> bool {
@@ -95,60 +79,47 @@ impl WorkshopStatus {
     pub fn accepts_answers(self) -> bool {
         self == WorkshopStatus::Open
     }
-}
 
-impl fmt::Display for WorkshopStatus {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(self.as_str())
+    /// Draft or open: its join code is reserved.
+    pub fn is_live(self) -> bool {
+        matches!(self, WorkshopStatus::Draft | WorkshopStatus::Open)
+    }
+
+    /// Closed or archived: no more answers.
+    pub fn is_closed(self) -> bool {
+        matches!(self, WorkshopStatus::Closed | WorkshopStatus::Archived)
+    }
+
+    /// The locale key of its name.
+    pub fn label_key(self) -> &'static str {
+        match self {
+            WorkshopStatus::Draft => "status-draft",
+            WorkshopStatus::Open => "status-open",
+            WorkshopStatus::Closed => "status-closed",
+            WorkshopStatus::Archived => "status-archived",
+        }
     }
 }
 
-/// The kind of a question.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "snake_case")]
-pub enum QuestionKind {
-    /// One line of text.
-    ShortText,
-    /// Several lines of text.
-    LongText,
-    /// One of several options.
-    SingleChoice,
-    /// Any of several options.
-    MultipleChoice,
-    /// 1–5, shown as faces with words.
-    Scale,
-    /// Ja / Nej / Ved ikke.
-    YesNo,
+crate::text_enum! {
+    /// The kind of a question.
+    pub enum QuestionKind {
+        /// One line of text.
+        ShortText = "short_text",
+        /// Several lines of text.
+        LongText = "long_text",
+        /// One of several options.
+        SingleChoice = "single_choice",
+        /// Any of several options.
+        MultipleChoice = "multiple_choice",
+        /// 1–5, shown as faces with words.
+        Scale = "scale",
+        /// Ja / Nej / Ved ikke.
+        YesNo = "yes_no",
+    }
 }
 
 impl QuestionKind {
-    /// Every kind, in the order the builder offers them.
-    pub const ALL: [QuestionKind; 6] = [
-        QuestionKind::ShortText,
-        QuestionKind::LongText,
-        QuestionKind::SingleChoice,
-        QuestionKind::MultipleChoice,
-        QuestionKind::Scale,
-        QuestionKind::YesNo,
-    ];
-
-    /// Stored form.
-    pub fn as_str(self) -> &'static str {
-        match self {
-            QuestionKind::ShortText => "short_text",
-            QuestionKind::LongText => "long_text",
-            QuestionKind::SingleChoice => "single_choice",
-            QuestionKind::MultipleChoice => "multiple_choice",
-            QuestionKind::Scale => "scale",
-            QuestionKind::YesNo => "yes_no",
-        }
-    }
-
-    /// Parses the stored form.
-    pub fn parse(s: &str) -> Option<QuestionKind> {
-        Self::ALL.into_iter().find(|k| k.as_str() == s)
-    }
-
     /// Has a list of options.
     pub fn has_options(self) -> bool {
         matches!(
@@ -185,9 +156,66 @@ pub struct ChoiceOption {
     pub label: String,
 }
 
+/// The options of a choice question, stored as a JSON array of [`ChoiceOption`]s. Stored text
+/// that is not such an array fails the query: it is never read as "no options".
+#[derive(
+    Debug,
+    Clone,
+    Default,
+    PartialEq,
+    Eq,
+    Serialize,
+    Deserialize,
+    diesel::expression::AsExpression,
+    diesel::deserialize::FromSqlRow,
+)]
+#[diesel(sql_type = Text)]
+#[serde(transparent)]
+pub struct ChoiceOptions(pub Vec<ChoiceOption>);
+
+impl std::ops::Deref for ChoiceOptions {
+    type Target = [ChoiceOption];
+    fn deref(&self) -> &[ChoiceOption] {
+        &self.0
+    }
+}
+
+impl<DB> FromSql<Text, DB> for ChoiceOptions
+where
+    DB: Backend,
+    String: FromSql<Text, DB>,
+{
+    fn from_sql(bytes: DB::RawValue<'_>) -> deserialize::Result<Self> {
+        Ok(ChoiceOptions(serde_json::from_str(&String::from_sql(
+            bytes,
+        )?)?))
+    }
+}
+
+impl ToSql<Text, Sqlite> for ChoiceOptions {
+    fn to_sql<'b>(&'b self, out: &mut Output<'b, '_, Sqlite>) -> serialize::Result {
+        out.set_value(serde_json::to_string(&self.0)?);
+        Ok(IsNull::No)
+    }
+}
+
+impl ToSql<Text, Pg> for ChoiceOptions {
+    fn to_sql<'b>(&'b self, out: &mut Output<'b, '_, Pg>) -> serialize::Result {
+        serde_json::to_writer(out, &self.0)?;
+        Ok(IsNull::No)
+    }
+}
+
+impl ToSql<Text, MultiBackend> for ChoiceOptions {
+    fn to_sql<'b>(&'b self, out: &mut Output<'b, '_, MultiBackend>) -> serialize::Result {
+        out.set_value((Text, self));
+        Ok(IsNull::No)
+    }
+}
+
 /// Parses the builder's textarea (one option per line) into options, keeping the keys of
 /// labels that already existed.
-pub fn options_from_lines(text: &str, existing: &[ChoiceOption]) -> Vec<ChoiceOption> {
+pub fn options_from_lines(text: &str, existing: &[ChoiceOption]) -> ChoiceOptions {
     let mut next = existing
         .iter()
         .filter_map(|o| o.key.strip_prefix('o').and_then(|n| n.parse::<u32>().ok()))
@@ -210,23 +238,7 @@ pub fn options_from_lines(text: &str, existing: &[ChoiceOption]) -> Vec<ChoiceOp
             label: label.chars().take(200).collect(),
         });
     }
-    out
-}
-
-/// A title: 1–200 characters, no control characters.
-pub fn parse_title(input: &str) -> Option<String> {
-    let t = input.trim();
-    let n = t.chars().count();
-    ((1..=200).contains(&n) && !t.chars().any(char::is_control)).then(|| t.to_owned())
-}
-
-/// Free text a facilitator writes (intro, help): at most `max` characters, no control
-/// characters except line breaks and tabs; `\r\n` becomes `\n`.
-pub fn parse_text(input: &str, max: usize) -> Option<String> {
-    let t = input.replace("\r\n", "\n").replace('\r', "\n");
-    let t = t.trim();
-    (t.chars().count() <= max && !t.chars().any(|c| c.is_control() && c != '\n' && c != '\t'))
-        .then(|| t.to_owned())
+    ChoiceOptions(out)
 }
 
 #[cfg(test)]
@@ -274,7 +286,7 @@ mod tests {
     fn options_keep_their_keys_when_edited() {
         let first = options_from_lines("Ja\n\n Nej \nJa\n", &[]);
         assert_eq!(
-            first,
+            first.0,
             vec![
                 ChoiceOption {
                     key: "o1".into(),
@@ -292,13 +304,5 @@ mod tests {
             .map(|o| (o.key.as_str(), o.label.as_str()))
             .collect();
         assert_eq!(keys, [("o2", "Nej"), ("o3", "Måske"), ("o1", "Ja")]);
-    }
-
-    #[test]
-    fn texts_are_checked() {
-        assert_eq!(parse_text("a\r\nb", 10).as_deref(), Some("a\nb"));
-        assert!(parse_text("a\u{0}b", 10).is_none());
-        assert!(parse_text("abc", 2).is_none());
-        assert!(parse_title("  ").is_none());
     }
 }

@@ -1,7 +1,21 @@
-//! Tracks, topics and workshops: the structure a facilitator prepares.
+//! Tracks, topics, workshops and their questions: the structure a facilitator prepares, its
+//! translations, and the printouts that bring people in.
+//!
+//! Other features use the survey through the functions and types re-exported here, never
+//! through `store` directly.
 
 pub mod domain;
+pub mod forms;
 pub mod qr;
 pub mod routes;
 pub mod store;
 pub mod views;
+
+pub use domain::{ChoiceOption, ChoiceOptions, JoinCode, QuestionKind, WorkshopStatus};
+pub use store::{
+    add_question, create_topic, create_track, create_workshop, find_question, find_topic,
+    find_track, find_workshop, find_workshop_by_code, grouped_code, list_questions,
+    localized_survey, overview, purge_expired, save_translations, set_status, workshops_of_topic,
+    Overview, Question, QuestionFields, TextField, Topic, TopicFields, Track, TrackFields,
+    TranslatedText, Translations, Workshop, WorkshopFields,
+};

@@ -1,8 +1,16 @@
 //! The theme board: facilitators group a topic's free-text answers into themes (emner), write
 //! key points (hovedpointer) and choose quotes (citater), helped by offline suggestions from
 //! `cluster`. Personal data in answers is flagged here and masked in exports.
+//!
+//! Other features read the board through what is re-exported here.
 
+pub mod domain;
 pub mod pii;
 pub mod routes;
 pub mod store;
 pub mod views;
+
+pub use domain::QuoteStatus;
+pub use store::{
+    approved_quotes, links, list_key_points, list_themes, KeyPoint, Link, QuoteRow, Theme,
+};

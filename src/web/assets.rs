@@ -57,7 +57,7 @@ static HASHED: LazyLock<Vec<Served>> = LazyLock::new(|| {
     ASSETS
         .iter()
         .map(|a| {
-            let hash = super::token_hash(a.body);
+            let hash = crate::crypto::token_hash(a.body);
             Served {
                 file: format!("{}.{}.{}", a.name, &hash[..12], a.ext),
                 asset: a,

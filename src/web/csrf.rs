@@ -108,7 +108,7 @@ pub async fn csrf_middleware(
         .filter(|t| well_formed(t));
     let (token, fresh) = match existing {
         Some(token) => (token, false),
-        None => (super::random_token(32), true),
+        None => (crate::crypto::random_token(32), true),
     };
     req.extensions_mut().insert(CsrfToken(token.clone()));
     let mut res = next.call(req).await?;

@@ -8,9 +8,9 @@ use actix_web::middleware::Next;
 use actix_web::{HttpRequest, HttpResponse};
 use maud::html;
 
-use super::i18n::Lang;
 use super::layout;
 use crate::error::AppError;
+use crate::i18n::Lang;
 
 /// The middleware; install it outside the CSRF middleware. Inner layers report refusals as
 /// responses carrying an error (`ServiceRequest::error_response`), never as `Err`.

@@ -1,12 +1,14 @@
 //! The page shell and the small set of form components every page uses (GOV.UK patterns:
 //! label, hint, inline error, error summary).
 
+use std::borrow::Cow;
+
 use actix_web::HttpResponse;
 use maud::{html, Markup, PreEscaped, DOCTYPE};
 use percent_encoding::{utf8_percent_encode, NON_ALPHANUMERIC};
 
 use super::csrf::{CsrfToken, CSRF_FIELD};
-use super::i18n::{Lang, LANGS};
+use crate::i18n::{Lang, LANGS};
 
 /// A complete page. `nav` is the staff navigation (None on public and participant pages,
 /// which get the read-aloud button instead).
@@ -106,9 +108,19 @@ pub fn csrf_field(token: &CsrfToken) -> Markup {
 #[derive(Debug, Clone)]
 pub struct FieldError {
     /// The `id` of the input it belongs to.
-    pub field: &'static str,
+    pub field: Cow<'static, str>,
     /// The message, already translated.
     pub message: String,
+}
+
+impl FieldError {
+    /// The message for the input with id `field`.
+    pub fn new(field: impl Into<Cow<'static, str>>, message: String) -> FieldError {
+        FieldError {
+            field: field.into(),
+            message,
+        }
+    }
 }
 
 /// "Der er et problem" with a link to each field in error; focused first by the browser.
@@ -207,6 +219,28 @@ impl Field<'_> {
                     aria-describedby=[(!described.is_empty()).then_some(described.as_str())]
                     aria-invalid=[error.map(|_| "true")];
             }
+        }
+    }
+}
+
+/// A labelled textarea with hint and error.
+pub fn textarea(
+    lang: Lang,
+    name: &'static str,
+    label: &str,
+    hint: Option<&str>,
+    value: &str,
+    rows: u8,
+    errors: &[FieldError],
+) -> Markup {
+    let error = errors.iter().find(|e| e.field == name);
+    let hint_id = format!("{name}-hint");
+    html! {
+        div class={ "field" @if error.is_some() { " field-error" } } {
+            label for=(name) { (label) }
+            @if let Some(h) = hint { p class="hint" id=(hint_id) { (h) } }
+            @if let Some(e) = error { p class="error-message" { span class="visually-hidden" { (lang.t("error-prefix")) " " } (e.message) } }
+            textarea id=(name) name=(name) rows=(rows) aria-describedby=[hint.map(|_| hint_id.as_str())] aria-invalid=[error.map(|_| "true")] { (value) }
         }
     }
 }

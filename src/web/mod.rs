@@ -3,10 +3,11 @@
 
 pub mod assets;
 pub mod csrf;
+pub mod database;
 pub mod errors;
 pub mod form;
-pub mod i18n;
 pub mod layout;
+pub mod notice;
 pub mod pages;
 pub mod preferences;
 pub mod routing;
@@ -15,8 +16,7 @@ pub mod ui;
 
 use actix_web::HttpRequest;
 
-pub use form::Form;
-pub use i18n::Lang;
+pub use form::{Checks, Form};
 
 use crate::config::RuntimeSettings;
 
@@ -66,22 +66,6 @@ pub fn client_ip(req: &HttpRequest, settings: &RuntimeSettings) -> String {
         Ok(sock) => sock.ip().to_string(),
         Err(_) => addr,
     }
-}
-
-/// A random token of `bytes` bytes, URL-safe base64 without padding.
-pub fn random_token(bytes: usize) -> String {
-    use base64::Engine;
-    use rand::RngCore;
-    let mut buf = vec![0u8; bytes];
-    rand::rngs::OsRng.fill_bytes(&mut buf);
-    base64::engine::general_purpose::URL_SAFE_NO_PAD.encode(buf)
-}
-
-/// SHA-256 of a token, hex: what we store instead of the token itself.
-pub fn token_hash(token: &str) -> String {
-    use sha2::{Digest, Sha256};
-    let digest = Sha256::digest(token.as_bytes());
-    digest.iter().map(|b| format!("{b:02x}")).collect()
 }
 
 /// The path and query of a request, safe to use as a local redirect target.

@@ -8,11 +8,11 @@ use maud::{html, Markup};
 use serde::Deserialize;
 
 use super::csrf::CsrfToken;
-use super::i18n::{Lang, LANG_COOKIE};
 use super::layout::{csrf_field, html_response, page};
 use super::ui::{Contrast, Display, TextSize, DISPLAY_COOKIE};
 use crate::config::{Compliance, RuntimeSettings};
 use crate::error::AppError;
+use crate::i18n::{Lang, LANG_COOKIE};
 
 crate::routes! {
     get "/sprog/{code}" => get_language;

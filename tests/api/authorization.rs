@@ -7,12 +7,16 @@ use std::collections::BTreeMap;
 
 use deltag::auth::Role;
 use deltag::db::schema::{answers, key_points, questions, quotes, themes, tracks, workshops};
-use deltag::db::Backend;
+use deltag::db::{
+    AnswerId, Backend, KeyPointId, QuestionId, QuoteId, ThemeId, TopicId, TrackId, UserId,
+    WorkshopId,
+};
 use deltag::web::routing::{Method, Route};
 use diesel::prelude::*;
 
 use crate::helpers::{location, spawn_app, TestApp};
 use crate::on_both_backends;
+use crate::survey_helpers::{long_text, title};
 
 /// Who may use a route.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
@@ -141,8 +145,8 @@ fn allows(access: Access, caller: Option<Role>) -> bool {
 /// uses one up).
 struct World<'a> {
     app: &'a TestApp,
-    topic: String,
-    open_workshop: String,
+    topic: TopicId,
+    open_workshop: WorkshopId,
 }
 
 fn first<T>(rows: Vec<T>, what: &str) -> T {
@@ -152,7 +156,7 @@ fn first<T>(rows: Vec<T>, what: &str) -> T {
 }
 
 impl World<'_> {
-    fn track(&self) -> String {
+    fn track(&self) -> TrackId {
         first(
             tracks::table
                 .select(tracks::id)
@@ -163,13 +167,15 @@ impl World<'_> {
     }
 
     /// A fresh draft workshop of the topic with one long-text question; returns both ids.
-    fn draft_workshop(&self) -> (String, String) {
+    fn draft_workshop(&self) -> (WorkshopId, QuestionId) {
         use deltag::survey::store::{self, QuestionFields, WorkshopFields};
         let mut conn = self.app.conn();
         let fields = WorkshopFields {
-            title: "Udkast".into(),
+            title: title("Udkast"),
+            intro: long_text(""),
+            starts_at: None,
+            location: None,
             retention_days: 90,
-            ..WorkshopFields::default()
         };
         let workshop = store::create_workshop(&mut conn, &self.topic, &fields).expect("workshop");
         let question = store::add_question(
@@ -177,10 +183,10 @@ impl World<'_> {
             &workshop,
             &QuestionFields {
                 kind: deltag::survey::domain::QuestionKind::LongText,
-                prompt: "Hvad tænker du?".into(),
-                help_text: String::new(),
+                prompt: deltag::text::PromptText::parse("Hvad tænker du?").expect("prompt"),
+                help_text: deltag::text::Text::default(),
                 easy_read_prompt: None,
-                options: Vec::new(),
+                options: Default::default(),
                 allow_other: false,
                 required: false,
             },
@@ -190,7 +196,7 @@ impl World<'_> {
     }
 
     /// A text question of the open workshop and its position.
-    fn open_text_question(&self) -> (String, i32) {
+    fn open_text_question(&self) -> (QuestionId, i32) {
         first(
             questions::table
                 .filter(questions::workshop_id.eq(&self.open_workshop))
@@ -204,7 +210,7 @@ impl World<'_> {
     }
 
     /// A free-text answer on the topic's board.
-    fn answer(&self) -> String {
+    fn answer(&self) -> AnswerId {
         first(
             answers::table
                 .inner_join(questions::table.inner_join(workshops::table))
@@ -219,7 +225,7 @@ impl World<'_> {
     }
 
     /// A theme of the topic with its version.
-    fn theme(&self) -> (String, i32) {
+    fn theme(&self) -> (ThemeId, i32) {
         first(
             themes::table
                 .filter(themes::topic_id.eq(&self.topic))
@@ -231,12 +237,12 @@ impl World<'_> {
         )
     }
 
-    fn fresh_theme(&self, title: &str) -> String {
-        deltag::themes::store::create_theme(&mut self.app.conn(), &self.topic, title, None)
+    fn fresh_theme(&self, name: &str) -> ThemeId {
+        deltag::themes::store::create_theme(&mut self.app.conn(), &self.topic, &title(name), None)
             .expect("theme")
     }
 
-    fn key_point(&self) -> (String, i32) {
+    fn key_point(&self) -> (KeyPointId, i32) {
         first(
             key_points::table
                 .filter(key_points::topic_id.eq(&self.topic))
@@ -247,12 +253,13 @@ impl World<'_> {
         )
     }
 
-    fn fresh_key_point(&self) -> String {
-        deltag::themes::store::add_key_point(&mut self.app.conn(), &self.topic, None, "Et punkt")
+    fn fresh_key_point(&self) -> KeyPointId {
+        let text = long_text("Et punkt");
+        deltag::themes::store::add_key_point(&mut self.app.conn(), &self.topic, None, &text)
             .expect("key point")
     }
 
-    fn quote(&self) -> (String, i32) {
+    fn quote(&self) -> (QuoteId, i32) {
         first(
             quotes::table
                 .select((quotes::id, quotes::version))
@@ -262,20 +269,15 @@ impl World<'_> {
         )
     }
 
-    fn fresh_quote(&self) -> String {
+    fn fresh_quote(&self) -> QuoteId {
         let answer = self.answer();
-        deltag::themes::store::create_quote(
-            &mut self.app.conn(),
-            &answer,
-            "Et citat",
-            "Et svar",
-            None,
-        )
-        .expect("quote")
+        let text = deltag::text::QuoteText::parse("Et citat").expect("text");
+        deltag::themes::store::create_quote(&mut self.app.conn(), &answer, &text, "Et svar", None)
+            .expect("quote")
     }
 
     /// A fresh account to act on: invited (no password yet), and disabled when asked.
-    fn fresh_user(&self, disabled: bool) -> String {
+    fn fresh_user(&self, disabled: bool) -> UserId {
         use deltag::auth::domain::{Email, PersonName};
         let mut conn = self.app.conn();
         let email = format!("maal-{}@example.dk", uuid::Uuid::now_v7().simple());
@@ -296,7 +298,7 @@ impl World<'_> {
     /// The concrete request for a route: its path (with query) and a form the handler
     /// accepts, so a refusal can only come from the role check.
     fn request(&self, route: &Route) -> (String, Vec<(String, String)>) {
-        let key = || deltag::web::random_token(16);
+        let key = || deltag::crypto::random_token(16);
         let with = |id: &str| route.path.replace("{id}", id);
         let form = |pairs: &[(&str, &str)]| -> Vec<(String, String)> {
             pairs
@@ -539,7 +541,7 @@ async fn every_staff_route_refuses_exactly_the_roles_it_should(backend: Backend)
     let app = spawn_app(backend).await;
     let info = deltag::demo::load(&mut app.conn()).expect("demo");
     let code = info.open_join_code.expect("an open workshop");
-    let (open_workshop, topic): (String, String) = workshops::table
+    let (open_workshop, topic): (WorkshopId, TopicId) = workshops::table
         .filter(workshops::join_code.eq(&code))
         .select((workshops::id, workshops::topic_id))
         .first(&mut app.conn())

@@ -11,7 +11,8 @@ use std::time::{Duration, Instant};
 use deltag::db::schema::answers;
 use deltag::db::{run_migrations, Backend};
 use deltag::survey::domain::{QuestionKind, WorkshopStatus};
-use deltag::survey::store::{self, QuestionFields, WorkshopFields};
+use deltag::survey::store::{self, QuestionFields, TopicFields, TrackFields, WorkshopFields};
+use deltag::text::{PromptText, Text, Title};
 use diesel::connection::SimpleConnection;
 use diesel::prelude::*;
 use rand::Rng;
@@ -138,25 +139,36 @@ async fn phone(base: String, code: String, tag: String, acked: Arc<Mutex<Vec<Str
 fn seed(url: &str) -> String {
     let mut conn = direct_connection(url);
     run_migrations(&mut conn).expect("migrate");
-    let track = store::create_track(&mut conn, "Crash", 2026).expect("track");
-    let topic = store::create_topic(&mut conn, &track, "Crash", "").expect("topic");
+    let title = |s: &str| Title::parse(s).expect("title");
+    let track = TrackFields {
+        title: title("Crash"),
+        year: 2026,
+    };
+    let track = store::create_track(&mut conn, &track).expect("track");
+    let topic = TopicFields {
+        title: title("Crash"),
+        description: Text::default(),
+    };
+    let topic = store::create_topic(&mut conn, &track, &topic).expect("topic");
     let w = store::create_workshop(
         &mut conn,
         &topic,
         &WorkshopFields {
-            title: "Crash".into(),
+            title: title("Crash"),
+            intro: Text::default(),
+            starts_at: None,
+            location: None,
             retention_days: 90,
-            ..WorkshopFields::default()
         },
     )
     .expect("workshop");
     for n in 1..=6 {
         let q = QuestionFields {
             kind: QuestionKind::ShortText,
-            prompt: format!("Spørgsmål {n}"),
-            help_text: String::new(),
+            prompt: PromptText::parse(&format!("Spørgsmål {n}")).unwrap_or_default(),
+            help_text: Text::default(),
             easy_read_prompt: None,
-            options: vec![],
+            options: Default::default(),
             allow_other: false,
             required: false,
         };

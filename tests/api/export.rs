@@ -5,21 +5,22 @@ use deltag::auth::Role;
 use deltag::db::schema::{answers, audit_events};
 use deltag::db::Backend;
 use deltag::participant::domain::{AnswerText, AnswerValue, ChoiceValue, EnteredBy};
-use deltag::participant::store::{self as participant_store, NewAnswer, Source};
+use deltag::participant::store::{self as participant_store, NewAnswer};
+use deltag::participant::Source;
 use deltag::survey::domain::WorkshopStatus;
 use deltag::themes::store as themes_store;
 use diesel::prelude::*;
 
 use crate::helpers::{location, spawn_app, spawn_app_with, text_of, TestApp};
 use crate::on_both_backends;
-use crate::survey_helpers::{seed_workshop, Seeded};
+use crate::survey_helpers::{long_text, seed_workshop, title, Seeded};
 
 /// Twelve participants: texts with personal data and a formula, single-choice answers
 /// 9 / 2 / 1 (so small cells must be hidden), one approved and one draft quote, a theme with a
 /// key point.
 struct Fixture {
     s: Seeded,
-    topic: String,
+    topic: deltag::db::TopicId,
 }
 
 fn seed(app: &TestApp) -> Fixture {
@@ -69,7 +70,7 @@ fn seed(app: &TestApp) -> Fixture {
                 answers::table
                     .filter(answers::participant_id.eq(&p.id))
                     .select(answers::id)
-                    .first::<String>(&mut conn)
+                    .first::<deltag::db::AnswerId>(&mut conn)
                     .expect("id"),
             );
         }
@@ -94,16 +95,19 @@ fn seed(app: &TestApp) -> Fixture {
         .expect("w")
         .expect("w")
         .topic_id;
-    let theme = themes_store::create_theme(&mut conn, &topic, "DEN RETTE BOLIGLØSNING", None)
-        .expect("theme");
+    let theme =
+        themes_store::create_theme(&mut conn, &topic, &title("DEN RETTE BOLIGLØSNING"), None)
+            .expect("theme");
     themes_store::assign(&mut conn, &theme, &ids, None).expect("assign");
-    themes_store::add_key_point(&mut conn, &topic, Some(&theme), "Se mig som et menneske")
-        .expect("kp");
-    themes_store::add_key_point(&mut conn, &topic, Some(&theme), "Lyt til mig").expect("kp");
+    let point = long_text("Se mig som et menneske");
+    themes_store::add_key_point(&mut conn, &topic, Some(&theme), &point).expect("kp");
+    let point = long_text("Lyt til mig");
+    themes_store::add_key_point(&mut conn, &topic, Some(&theme), &point).expect("kp");
+    let quote = |s: &str| deltag::text::QuoteText::parse(s).expect("quote text");
     let approved = themes_store::create_quote(
         &mut conn,
         &ids[3],
-        "Et hjem er et sted med ro",
+        &quote("Et hjem er et sted med ro"),
         texts[3],
         None,
     )
@@ -114,7 +118,7 @@ fn seed(app: &TestApp) -> Fixture {
     themes_store::create_quote(
         &mut conn,
         &ids[2],
-        "Ring til Kim på 22 33 44 55",
+        &quote("Ring til Kim på 22 33 44 55"),
         texts[2],
         None,
     )
@@ -200,7 +204,7 @@ async fn every_format_reads_back_and_is_safe(backend: Backend) {
     let mut reader = csv::Reader::from_reader(&csv[3..]);
     assert_eq!(
         reader.headers().expect("header").iter().collect::<Vec<_>>(),
-        deltag::export::csv::header(deltag::web::Lang::Da)
+        deltag::export::csv::header(deltag::i18n::Lang::Da)
     );
     let values: Vec<String> = reader
         .records()

@@ -195,7 +195,7 @@ pub fn new_client() -> (reqwest::Client, Arc<Jar>) {
 /// A staff account made directly in the database.
 pub struct TestUser {
     /// Id.
-    pub id: String,
+    pub id: deltag::db::UserId,
     /// Login.
     pub email: String,
     /// Password.

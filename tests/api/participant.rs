@@ -675,7 +675,7 @@ async fn answers_are_deleted_when_the_retention_period_ends(backend: Backend) {
         .expect("age");
     let purged = deltag::survey::store::purge_expired(&mut app.conn(), now()).expect("purge");
     assert_eq!(purged, 1);
-    let left: Vec<String> = participants::table
+    let left: Vec<deltag::db::WorkshopId> = participants::table
         .select(participants::workshop_id)
         .load(&mut *app.conn())
         .expect("left");

@@ -1,21 +1,33 @@
 //! Builds workshops directly in the database for participant tests.
 
+use deltag::db::WorkshopId;
 use deltag::survey::domain::{options_from_lines, QuestionKind, WorkshopStatus};
-use deltag::survey::store::{self, QuestionFields, WorkshopFields};
+use deltag::survey::store::{self, QuestionFields, TopicFields, TrackFields, WorkshopFields};
+use deltag::text::{LongText, PromptText, Text, Title};
 
 use crate::helpers::{html, TestApp};
 
 /// An open workshop with one question of every kind.
 pub struct Seeded {
-    pub workshop_id: String,
+    pub workshop_id: WorkshopId,
     pub code: String,
+}
+
+/// A title for test data.
+pub fn title(s: &str) -> Title {
+    Title::parse(s).expect("title")
+}
+
+/// A long text for test data.
+pub fn long_text(s: &str) -> LongText {
+    LongText::parse(s).expect("text")
 }
 
 pub fn question(kind: QuestionKind, prompt: &str, options: &str, required: bool) -> QuestionFields {
     QuestionFields {
         kind,
-        prompt: prompt.into(),
-        help_text: String::new(),
+        prompt: PromptText::parse_non_empty(prompt).expect("prompt"),
+        help_text: Text::default(),
         easy_read_prompt: None,
         options: options_from_lines(options, &[]),
         allow_other: kind.has_options(),
@@ -27,13 +39,22 @@ pub fn question(kind: QuestionKind, prompt: &str, options: &str, required: bool)
 /// scale, yes/no.
 pub fn seed_workshop(app: &TestApp, status: WorkshopStatus) -> Seeded {
     let mut conn = app.conn();
-    let track = store::create_track(&mut conn, "Deltagelsessporet 2025", 2025).expect("track");
-    let topic_id = store::create_topic(&mut conn, &track, "Fra bolig til hjem", "").expect("topic");
+    let track = TrackFields {
+        title: title("Deltagelsessporet 2025"),
+        year: 2025,
+    };
+    let track = store::create_track(&mut conn, &track).expect("track");
+    let topic = TopicFields {
+        title: title("Fra bolig til hjem"),
+        description: long_text(""),
+    };
+    let topic_id = store::create_topic(&mut conn, &track, &topic).expect("topic");
     let fields = WorkshopFields {
-        title: "Den rette boligløsning".into(),
-        intro: "Vi taler om bolig.".into(),
+        title: title("Den rette boligløsning"),
+        intro: long_text("Vi taler om bolig."),
+        starts_at: None,
+        location: None,
         retention_days: 90,
-        ..WorkshopFields::default()
     };
     let workshop_id = store::create_workshop(&mut conn, &topic_id, &fields).expect("workshop");
     for q in [

@@ -4,7 +4,8 @@ use deltag::db::schema::{
 };
 use deltag::db::Backend;
 use deltag::participant::domain::{AnswerText, AnswerValue, EnteredBy};
-use deltag::participant::store::{self as participant_store, NewAnswer, Source};
+use deltag::participant::store::{self as participant_store, NewAnswer};
+use deltag::participant::Source;
 use deltag::survey::domain::WorkshopStatus;
 use diesel::prelude::*;
 
@@ -62,7 +63,7 @@ fn seed_answers(app: &TestApp, s: &Seeded) -> Vec<String> {
         .collect()
 }
 
-fn topic_of(app: &TestApp, s: &Seeded) -> String {
+fn topic_of(app: &TestApp, s: &Seeded) -> deltag::db::TopicId {
     deltag::survey::store::find_workshop(&mut app.conn(), &s.workshop_id)
         .expect("w")
         .expect("some")

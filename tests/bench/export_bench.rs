@@ -7,33 +7,43 @@
 
 use std::time::{Duration, Instant};
 
-use deltag::db::{run_migrations, write_transaction, DatabaseUrl, DbConnection};
+use deltag::db::{run_migrations, write_transaction, AnswerId, DatabaseUrl, DbConnection, TopicId};
 use deltag::export::{summary, Format, Scope};
 use deltag::participant::domain::{AnswerText, AnswerValue, ChoiceValue, EnteredBy};
-use deltag::participant::store::{self as participant_store, NewAnswer, Source};
+use deltag::participant::store::{self as participant_store, NewAnswer};
+use deltag::participant::Source;
 use deltag::survey::domain::{options_from_lines, QuestionKind, WorkshopStatus};
-use deltag::survey::store::{self as survey_store, QuestionFields, WorkshopFields};
+use deltag::survey::store::{
+    self as survey_store, QuestionFields, TopicFields, TrackFields, WorkshopFields,
+};
+use deltag::text::{PromptText, Text, Title};
 use deltag::themes::store as themes_store;
+
+fn title(s: &str) -> Title {
+    Title::parse(s).unwrap_or_else(|| panic!("title {s:?}"))
+}
 
 const PARTICIPANTS: usize = 5_000;
 const RUNS: usize = 5;
 
-fn seed(conn: &mut DbConnection) -> String {
+fn seed(conn: &mut DbConnection) -> TopicId {
     write_transaction(conn, |conn| {
-        let track = survey_store::create_track(conn, "Benchmark", 2026)?;
-        let topic = survey_store::create_topic(conn, &track, "Fra bolig til hjem", "")?;
-        let w = survey_store::create_workshop(conn, &topic, &WorkshopFields { title: "Stor workshop".into(), retention_days: 90, ..WorkshopFields::default() })?;
-        let text = QuestionFields { kind: QuestionKind::LongText, prompt: "Hvad er et hjem?".into(), help_text: String::new(), easy_read_prompt: None, options: vec![], allow_other: false, required: true };
-        let choice = QuestionFields { kind: QuestionKind::SingleChoice, prompt: "Hvor bor du?".into(), options: options_from_lines("Egen bolig\nHerberg\nHos venner\nPå gaden", &[]), ..text.clone() };
+        let track = survey_store::create_track(conn, &TrackFields { title: title("Benchmark"), year: 2026 })?;
+        let topic = survey_store::create_topic(conn, &track, &TopicFields { title: title("Fra bolig til hjem"), description: Text::default() })?;
+        let w = survey_store::create_workshop(conn, &topic, &WorkshopFields { title: title("Stor workshop"), intro: Text::default(), starts_at: None, location: None, retention_days: 90 })?;
+        let prompt = |s: &str| PromptText::parse_non_empty(s).unwrap_or_else(|| panic!("prompt {s:?}"));
+        let text = QuestionFields { kind: QuestionKind::LongText, prompt: prompt("Hvad er et hjem?"), help_text: Text::default(), easy_read_prompt: None, options: Default::default(), allow_other: false, required: true };
+        let choice = QuestionFields { kind: QuestionKind::SingleChoice, prompt: prompt("Hvor bor du?"), options: options_from_lines("Egen bolig\nHerberg\nHos venner\nPå gaden", &[]), ..text.clone() };
         survey_store::add_question(conn, &w, &text)?;
         survey_store::add_question(conn, &w, &choice)?;
         survey_store::set_status(conn, &w, WorkshopStatus::Open).map_err(|_| diesel::result::Error::RollbackTransaction)?;
         let qs = survey_store::list_questions(conn, &w)?;
-        let themes: Vec<String> = (0..20).map(|i| themes_store::create_theme(conn, &topic, &format!("EMNE {i}"), None).map_err(|_| diesel::result::Error::RollbackTransaction)).collect::<Result<_, _>>()?;
+        let themes: Vec<_> = (0..20).map(|i| themes_store::create_theme(conn, &topic, &title(&format!("EMNE {i}")), None).map_err(|_| diesel::result::Error::RollbackTransaction)).collect::<Result<_, _>>()?;
         for (i, t) in themes.iter().enumerate() {
-            themes_store::add_key_point(conn, &topic, Some(t), &format!("Hovedpointe {i}: støtte skal tage udgangspunkt i mennesket"))?;
+            let point = Text::parse(&format!("Hovedpointe {i}: støtte skal tage udgangspunkt i mennesket")).unwrap_or_default();
+            themes_store::add_key_point(conn, &topic, Some(t), &point)?;
         }
-        let mut linked: Vec<Vec<String>> = vec![Vec::new(); themes.len()];
+        let mut linked: Vec<Vec<AnswerId>> = vec![Vec::new(); themes.len()];
         for p in 0..PARTICIPANTS {
             let part = participant_store::join(conn, &w, &format!("bench-{p}"), Source::Phone)?;
             let words = format!("Svar nummer {p}: jeg vil have en bolig med ro, tæt på mit netværk, og en fast kontaktperson der lytter. Ring ikke på 22 33 44 55.");
@@ -46,7 +56,7 @@ fn seed(conn: &mut DbConnection) -> String {
                     .map_err(|_| diesel::result::Error::RollbackTransaction)?;
             }
         }
-        let answers: Vec<(String, String)> = {
+        let answers: Vec<(AnswerId, String)> = {
             use deltag::db::schema::answers;
             use diesel::prelude::*;
             answers::table.filter(answers::question_id.eq(&qs[0].id)).select((answers::id, answers::value)).load(conn)?
@@ -58,7 +68,8 @@ fn seed(conn: &mut DbConnection) -> String {
             themes_store::assign(conn, t, ids, None)?;
         }
         for (id, value) in answers.iter().take(40) {
-            let q = themes_store::create_quote(conn, id, value, value, None)?;
+            let text = Text::parse(value).unwrap_or_default();
+            let q = themes_store::create_quote(conn, id, &text, value, None)?;
             themes_store::set_quote_approved(conn, &q, true, 1)?.map_err(|_| diesel::result::Error::RollbackTransaction)?;
         }
         Ok(topic)
@@ -94,8 +105,9 @@ fn main() {
             .collect();
     for _ in 0..RUNS {
         let t = Instant::now();
-        let s = summary::build(&mut conn, &scope, deltag::web::Lang::Da)
-            .unwrap_or_else(|e| panic!("{e:?}"));
+        let material =
+            deltag::export::store::load(&mut conn, &scope).unwrap_or_else(|e| panic!("{e:?}"));
+        let s = summary::build(&material, deltag::i18n::Lang::Da);
         build.push(t.elapsed());
         for (format, times, size) in rendered.iter_mut() {
             let t = Instant::now();

@@ -15,7 +15,8 @@ use std::time::{Duration, Instant};
 
 use deltag::db::{run_migrations, DatabaseUrl};
 use deltag::survey::domain::{QuestionKind, WorkshopStatus};
-use deltag::survey::store::{self, QuestionFields, WorkshopFields};
+use deltag::survey::store::{self, QuestionFields, TopicFields, TrackFields, WorkshopFields};
+use deltag::text::{PromptText, Text, Title};
 use diesel::connection::SimpleConnection;
 use rand::Rng;
 
@@ -35,26 +36,36 @@ fn seed(url: &str) -> String {
         .and_then(|u| u.establish())
         .unwrap_or_else(|e| panic!("{e}"));
     run_migrations(&mut conn).unwrap_or_else(|e| panic!("{e}"));
-    let track = store::create_track(&mut conn, "Load", 2026).unwrap_or_else(|e| panic!("{e}"));
-    let topic =
-        store::create_topic(&mut conn, &track, "Load", "").unwrap_or_else(|e| panic!("{e}"));
+    let title = |s: &str| Title::parse(s).unwrap_or_else(|| panic!("title {s:?}"));
+    let track = TrackFields {
+        title: title("Load"),
+        year: 2026,
+    };
+    let track = store::create_track(&mut conn, &track).unwrap_or_else(|e| panic!("{e}"));
+    let topic = TopicFields {
+        title: title("Load"),
+        description: Text::default(),
+    };
+    let topic = store::create_topic(&mut conn, &track, &topic).unwrap_or_else(|e| panic!("{e}"));
     let w = store::create_workshop(
         &mut conn,
         &topic,
         &WorkshopFields {
-            title: "Load".into(),
+            title: title("Load"),
+            intro: Text::default(),
+            starts_at: None,
+            location: None,
             retention_days: 90,
-            ..WorkshopFields::default()
         },
     )
     .unwrap_or_else(|e| panic!("{e}"));
     for n in 1..=6 {
         let q = QuestionFields {
             kind: QuestionKind::LongText,
-            prompt: format!("Spørgsmål {n}"),
-            help_text: String::new(),
+            prompt: PromptText::parse(&format!("Spørgsmål {n}")).unwrap_or_default(),
+            help_text: Text::default(),
             easy_read_prompt: None,
-            options: vec![],
+            options: Default::default(),
             allow_other: false,
             required: false,
         };

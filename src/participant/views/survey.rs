@@ -1,101 +1,14 @@
-//! Participant pages: one question per page, plain words, big targets, no JavaScript needed.
+//! The survey as a participant goes through it: start, one page per question, check, thanks.
 
 use maud::{html, Markup};
 
-use super::domain::{ChoiceValue, YesNo, OTHER_KEY};
-use super::store::Answer;
-use crate::survey::domain::QuestionKind;
-use crate::survey::store::{Question, TextField, Translations, Workshop};
+use super::{answer_markup, participant_page};
+use crate::i18n::Lang;
+use crate::participant::domain::{YesNo, OTHER_KEY};
+use crate::participant::store::Answer;
+use crate::survey::{Question, QuestionKind, TextField, Translations, Workshop};
 use crate::web::csrf::CsrfToken;
 use crate::web::layout::{self, csrf_field, error_summary, FieldError};
-use crate::web::Lang;
-
-/// The answer as a person reads it ("Ikke besvaret", the text, the chosen options …).
-pub fn display_answer(lang: Lang, question: &Question, answer: Option<&Answer>) -> String {
-    answer_parts(lang, question, answer)
-        .into_iter()
-        .map(|(text, _)| text)
-        .collect::<Vec<_>>()
-        .join(", ")
-}
-
-/// The answer in parts, each with the option key it shows (for choices), so a page can mark
-/// an option label that fell back to Danish.
-fn answer_parts(
-    lang: Lang,
-    question: &Question,
-    answer: Option<&Answer>,
-) -> Vec<(String, Option<String>)> {
-    let Some(answer) = answer else {
-        return vec![(lang.t("answer-none"), None)];
-    };
-    if answer.declined {
-        return vec![(lang.t("answer-declined"), None)];
-    }
-    if answer.value.is_empty() {
-        return vec![(lang.t("answer-none"), None)];
-    }
-    match question.kind() {
-        QuestionKind::ShortText | QuestionKind::LongText => vec![(answer.value.clone(), None)],
-        QuestionKind::Scale => {
-            let n = answer.value.parse::<u8>().unwrap_or(0);
-            vec![(format!("{} – {}", n, lang.t(&format!("scale-{n}"))), None)]
-        }
-        QuestionKind::YesNo => vec![(
-            YesNo::ALL
-                .into_iter()
-                .find(|v| v.as_str() == answer.value)
-                .map(|v| lang.t(v.label_key()))
-                .unwrap_or_default(),
-            None,
-        )],
-        QuestionKind::SingleChoice | QuestionKind::MultipleChoice => {
-            let value: ChoiceValue = serde_json::from_str(&answer.value).unwrap_or(ChoiceValue {
-                choices: vec![],
-                other: None,
-            });
-            let options = question.options();
-            let mut parts: Vec<(String, Option<String>)> = value
-                .choices
-                .iter()
-                .filter_map(|k| {
-                    options
-                        .iter()
-                        .find(|o| &o.key == k)
-                        .map(|o| (o.label.clone(), Some(o.key.clone())))
-                })
-                .collect();
-            if let Some(other) = value.other {
-                parts.push((format!("{}: {}", lang.t("answer-other"), other), None));
-            }
-            parts
-        }
-    }
-}
-
-/// The answer on the check page: like [`display_answer`], with `lang="da"` on option labels
-/// that have no translation into the page's language.
-fn answer_markup(
-    lang: Lang,
-    question: &Question,
-    answer: Option<&Answer>,
-    tr: &Translations,
-) -> Markup {
-    let parts = answer_parts(lang, question, answer);
-    html! {
-        @for (i, (text, key)) in parts.iter().enumerate() {
-            @if i > 0 { ", " }
-            @match key {
-                Some(key) => span lang=[tr.option_fallback_lang(&question.id, key)] { (text) },
-                None => (text),
-            }
-        }
-    }
-}
-
-fn participant_page(lang: Lang, title: &str, main: Markup) -> Markup {
-    layout::page(lang, title, None, main)
-}
 
 /// Roughly a minute a question, at least two.
 fn minutes(questions: usize) -> usize {
@@ -120,12 +33,12 @@ pub fn start_page(
     tr: &Translations,
 ) -> Markup {
     let code = &workshop.join_code;
-    let intro_lang = tr.fallback_lang(&workshop.id, TextField::Intro);
+    let intro_lang = tr.fallback_lang(workshop.id.as_str(), TextField::Intro);
     participant_page(
         lang,
         &workshop.title,
         html! {
-            h1 lang=[tr.fallback_lang(&workshop.id, TextField::Title)] { (workshop.title) }
+            h1 lang=[tr.fallback_lang(workshop.id.as_str(), TextField::Title)] { (workshop.title) }
             @for para in workshop.intro.split("\n\n").filter(|p| !p.trim().is_empty()) {
                 p lang=[intro_lang] { (para) }
             }
@@ -208,7 +121,7 @@ pub fn question_page(lang: Lang, csrf: &CsrfToken, v: &QuestionView<'_>) -> Mark
         (Some(easy), true) if !easy.is_empty() => (easy.clone(), TextField::EasyReadPrompt),
         _ => (q.prompt.clone(), TextField::Prompt),
     };
-    let prompt_lang = tr.fallback_lang(&q.id, prompt_field);
+    let prompt_lang = tr.fallback_lang(q.id.as_str(), prompt_field);
     let progress = lang.t_args(
         "progress",
         &[("current", q.position.into()), ("total", v.total.into())],
@@ -240,11 +153,11 @@ pub fn question_page(lang: Lang, csrf: &CsrfToken, v: &QuestionView<'_>) -> Mark
     };
     let hint = html! {
         @if !q.help_text.is_empty() {
-            p class="hint" id=(hint_id) lang=[tr.fallback_lang(&q.id, TextField::HelpText)] { (q.help_text) }
+            p class="hint" id=(hint_id) lang=[tr.fallback_lang(q.id.as_str(), TextField::HelpText)] { (q.help_text) }
         }
     };
     let caption = html! { span class="caption" { (progress) } };
-    let kind = q.kind();
+    let kind = q.kind;
     let field_class = if error.is_some() {
         "field field-error"
     } else {
@@ -316,7 +229,7 @@ fn choices(
     (current, chosen, other): (&str, &[String], Option<&str>),
     tr: &Translations,
 ) -> Markup {
-    match q.kind() {
+    match q.kind {
         QuestionKind::Scale => html! {
             div class="choices scale" {
                 @for n in 1u8..=5 {
@@ -354,7 +267,7 @@ fn choices(
                         @let id = format!("answer-{}", i + 1);
                         div class="choice" {
                             input type=(input_type) id=(id) name=(name) value=(o.key) checked[is_chosen(&o.key)];
-                            label for=(id) lang=[tr.option_fallback_lang(&q.id, &o.key)] { (o.label) }
+                            label for=(id) lang=[tr.option_fallback_lang(q.id.as_str(), &o.key)] { (o.label) }
                         }
                     }
                     @if q.allow_other {
@@ -394,7 +307,7 @@ pub fn check_page(
             dl class="summary" {
                 @for (q, a) in rows {
                     div class="summary-row" id=(format!("q{}", q.position)) {
-                        @let prompt_lang = tr.fallback_lang(&q.id, TextField::Prompt);
+                        @let prompt_lang = tr.fallback_lang(q.id.as_str(), TextField::Prompt);
                         dt lang=[prompt_lang] { (q.prompt) }
                         dd class="summary-value" { (answer_markup(lang, q, *a, tr)) }
                         dd class="summary-action" {
@@ -443,49 +356,4 @@ pub fn thanks_page(
             }
         },
     )
-}
-
-/// The withdrawal form.
-pub fn withdraw_page(lang: Lang, csrf: &CsrfToken, typed: &str, errors: &[FieldError]) -> Markup {
-    let title = layout::title_with_errors(lang, &lang.t("withdraw-title"), errors);
-    participant_page(
-        lang,
-        &title,
-        html! {
-            (error_summary(lang, errors))
-            h1 { (lang.t("withdraw-title")) }
-            p { (lang.t("withdraw-intro")) }
-            form method="post" action="/trak-tilbage" novalidate {
-                (csrf_field(csrf))
-                (layout::Field { lang, name: "code", label: &lang.t("withdraw-code-label"), hint: Some(&lang.t("withdraw-code-hint")),
-                    value: typed, kind: layout::InputKind::Text, autocomplete: "off", errors }.render())
-                button type="submit" class="button warning" { (lang.t("withdraw-button")) }
-            }
-        },
-    )
-}
-
-/// After a withdrawal.
-pub fn withdrawn_page(lang: Lang) -> Markup {
-    participant_page(
-        lang,
-        &lang.t("withdrawn-title"),
-        html! {
-            div class="panel confirmation" {
-                h1 { (lang.t("withdrawn-title")) }
-                p { (lang.t("withdrawn-text")) }
-            }
-        },
-    )
-}
-
-/// The front page's code form.
-pub fn code_form(lang: Lang, typed: &str, errors: &[FieldError]) -> Markup {
-    html! {
-        form method="get" action="/j" novalidate {
-            (layout::Field { lang, name: "code", label: &lang.t("code-label"), hint: Some(&lang.t("code-hint")),
-                value: typed, kind: layout::InputKind::Numeric, autocomplete: "off", errors }.render())
-            button type="submit" class="button" { (lang.t("code-button")) }
-        }
-    }
 }

@@ -1,22 +1,22 @@
-//! The audit log: who did what, to what, when. Written in the same transaction as the change
-//! where it matters; never holds answer text.
+//! Writing and reading audit records.
 
 use chrono::NaiveDateTime;
 use diesel::prelude::*;
 
+use super::Action;
 use crate::db::schema::audit_events;
-use crate::db::{new_id, now, DbConnection};
+use crate::db::{now, AuditEventId, DbConnection, UserId};
 
 /// One recorded action.
 #[derive(Debug, Clone, Queryable, Selectable)]
 #[diesel(table_name = audit_events)]
 pub struct AuditEvent {
     /// Id.
-    pub id: String,
+    pub id: AuditEventId,
     /// Who (None for the system or a deleted user).
-    pub user_id: Option<String>,
-    /// What, e.g. `user.disable`.
-    pub action: String,
+    pub user_id: Option<UserId>,
+    /// What.
+    pub action: Action,
     /// To what, e.g. a user id.
     pub subject: String,
     /// Extra detail, e.g. the new role.
@@ -25,17 +25,18 @@ pub struct AuditEvent {
     pub at: NaiveDateTime,
 }
 
-/// Records an action.
+/// Records an action on its own. Changes made from a request use [`super::change`], which
+/// writes the record in the change's transaction.
 pub fn record(
     conn: &mut DbConnection,
-    user_id: Option<&str>,
-    action: &str,
+    user_id: Option<&UserId>,
+    action: Action,
     subject: &str,
     detail: &str,
 ) -> QueryResult<()> {
     diesel::insert_into(audit_events::table)
         .values((
-            audit_events::id.eq(new_id()),
+            audit_events::id.eq(AuditEventId::generate()),
             audit_events::user_id.eq(user_id),
             audit_events::action.eq(action),
             audit_events::subject.eq(subject),

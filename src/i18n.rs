@@ -115,8 +115,8 @@ impl FromRequest for Lang {
 
 /// The Fluent sources, compiled in.
 pub const SOURCES: [(Lang, &str); 2] = [
-    (Lang::Da, include_str!("../locales/da.ftl")),
-    (Lang::En, include_str!("../locales/en.ftl")),
+    (Lang::Da, include_str!("locales/da.ftl")),
+    (Lang::En, include_str!("locales/en.ftl")),
 ];
 
 static BUNDLES: LazyLock<HashMap<Lang, FluentBundle<FluentResource>>> = LazyLock::new(|| {

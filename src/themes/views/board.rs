@@ -1,18 +1,17 @@
-//! Pages of the theme board.
+//! The board page: themes with their key points beside the topic's answers.
 
 use std::collections::HashMap;
 
 use maud::{html, Markup};
 
-use super::pii;
-use super::store::{BoardAnswer, KeyPoint, QuoteRow, Theme};
-use crate::auth::views::staff_page;
-use crate::auth::Staff;
-use crate::participant::domain::EnteredBy;
-use crate::survey::store::{Topic, Workshop};
+use crate::auth::{staff_page, Staff};
+use crate::db::{AnswerId, QuestionId, ThemeId, TopicId};
+use crate::i18n::Lang;
+use crate::survey::{Topic, Workshop};
+use crate::themes::pii;
+use crate::themes::store::{BoardAnswer, KeyPoint, Theme};
 use crate::web::csrf::CsrfToken;
 use crate::web::layout::{csrf_field, error_summary, FieldError};
-use crate::web::Lang;
 
 /// What the board shows.
 pub struct Board<'a> {
@@ -21,15 +20,15 @@ pub struct Board<'a> {
     /// Its workshops (filter).
     pub workshops: &'a [Workshop],
     /// Questions with free text: (id, prompt) (filter).
-    pub questions: &'a [(String, String)],
+    pub questions: &'a [(QuestionId, String)],
     /// Themes, parents followed by their sub-themes.
     pub themes: &'a [Theme],
     /// (answers, participants) per theme.
-    pub counts: &'a HashMap<String, (usize, usize)>,
+    pub counts: &'a HashMap<ThemeId, (usize, usize)>,
     /// The cards to show (already filtered).
     pub cards: &'a [&'a BoardAnswer],
     /// Theme ids per answer.
-    pub themes_of: &'a HashMap<String, Vec<String>>,
+    pub themes_of: &'a HashMap<AnswerId, Vec<ThemeId>>,
     /// Key points of the topic.
     pub key_points: &'a [KeyPoint],
     /// Current filter values.
@@ -55,8 +54,6 @@ pub struct BoardFilter {
     pub question: Option<String>,
     /// Search text.
     pub q: Option<String>,
-    /// Notice key after a redirect.
-    pub done: Option<String>,
 }
 
 impl BoardFilter {
@@ -69,11 +66,7 @@ impl BoardFilter {
     }
 }
 
-fn entered_badge(lang: Lang, entered_by: &str) -> Markup {
-    let by = EnteredBy::parse(entered_by).unwrap_or(EnteredBy::Participant);
-    html! { span class={ "badge" @if by != EnteredBy::Participant { " badge-staff" } } { (lang.t(by.label_key())) } }
-}
-
+/// The themes as options of a select, sub-themes indented.
 fn theme_options(lang: Lang, themes: &[Theme], selected: Option<&str>) -> Markup {
     html! {
         @for t in themes {
@@ -91,7 +84,7 @@ pub fn board_page(lang: Lang, staff: &Staff, csrf: &CsrfToken, b: &Board<'_>) ->
     let title = lang.t_args("board-title", &[("topic", topic.title.as_str().into())]);
     let base = format!("/staff/topics/{}", topic.id);
     let view = b.filter.view();
-    let viewing_theme = b.themes.iter().find(|t| t.id == view);
+    let viewing_theme = b.themes.iter().find(|t| t.id.as_str() == view);
     let editor = staff.role().can_edit();
     staff_page(
         lang,
@@ -210,7 +203,7 @@ pub fn board_page(lang: Lang, staff: &Staff, csrf: &CsrfToken, b: &Board<'_>) ->
                                         }
                                         p class="hint" { (a.question) " · " (a.workshop) }
                                         p class="badges" {
-                                            (entered_badge(lang, &a.entered_by))
+                                            (super::entered_badge(lang, a.entered_by))
                                             @for kind in pii::kinds(&a.value) { " " span class="badge badge-pii" { (lang.t(kind.label_key())) } }
                                             @for tid in b.themes_of.get(&a.id).into_iter().flatten() {
                                                 @if let Some(t) = b.themes.iter().find(|t| &t.id == tid) { " " span class="badge badge-theme" { (t.title) } }
@@ -280,7 +273,7 @@ fn theme_actions(lang: Lang, csrf: &CsrfToken, base: &str, t: &Theme, all: &[The
                     button type="submit" class="link-button" { (lang.t("delete")) span class="visually-hidden" { ": " (t.title) } }
                 }
             }
-            @let others: Vec<&Theme> = all.iter().filter(|o| o.id != t.id && o.parent_id.as_deref() != Some(t.id.as_str())).collect();
+            @let others: Vec<&Theme> = all.iter().filter(|o| o.id != t.id && o.parent_id.as_ref() != Some(&t.id)).collect();
             @if !others.is_empty() {
                 form method="post" action=(format!("/staff/themes/{}/merge", t.id)) class="row-form" {
                     (csrf_field(csrf))
@@ -301,7 +294,7 @@ fn key_point_list(
     csrf: &CsrfToken,
     editor: bool,
     all: &[KeyPoint],
-    theme: Option<&String>,
+    theme: Option<&ThemeId>,
 ) -> Markup {
     let points: Vec<&KeyPoint> = all
         .iter()
@@ -346,7 +339,7 @@ fn key_point_list(
 }
 
 /// The form that adds a topic-level key point.
-pub fn topic_key_point_form(lang: Lang, csrf: &CsrfToken, topic_id: &str) -> Markup {
+pub fn topic_key_point_form(lang: Lang, csrf: &CsrfToken, topic_id: &TopicId) -> Markup {
     html! {
         form method="post" action=(format!("/staff/topics/{topic_id}/key-points")) {
             (csrf_field(csrf))
@@ -357,213 +350,4 @@ pub fn topic_key_point_form(lang: Lang, csrf: &CsrfToken, topic_id: &str) -> Mar
             button type="submit" class="button secondary" { (lang.t("key-point-add")) }
         }
     }
-}
-
-/// The form that proposes (an excerpt of) an answer as a quote.
-pub fn quote_form(
-    lang: Lang,
-    staff: &Staff,
-    csrf: &CsrfToken,
-    answer: &BoardAnswer,
-    topic_id: &str,
-    errors: &[FieldError],
-) -> Markup {
-    let title = lang.t("quote-new-title");
-    staff_page(
-        lang,
-        staff,
-        csrf,
-        &title,
-        html! {
-            a class="back-link" href=(format!("/staff/topics/{topic_id}/board")) { (lang.t("back")) }
-            (error_summary(lang, errors))
-            h1 { (title) }
-            p class="hint" { (answer.question) " · " (answer.workshop) " · " (entered_badge(lang, &answer.entered_by)) }
-            h2 { (lang.t("quote-original")) }
-            blockquote class="original" { (answer.value) }
-            form method="post" action=(format!("/staff/answers/{}/quote", answer.id)) {
-                (csrf_field(csrf))
-                div class="field" {
-                    label for="text" { (lang.t("quote-text")) }
-                    p class="hint" id="text-hint" { (lang.t("quote-text-hint")) }
-                    textarea id="text" name="text" rows="5" aria-describedby="text-hint" { (answer.value) }
-                }
-                button type="submit" class="button" { (lang.t("quote-save")) }
-            }
-        },
-    )
-}
-
-/// The topic's quotes: original and edited text side by side, approval.
-pub fn quotes_page(
-    lang: Lang,
-    staff: &Staff,
-    csrf: &CsrfToken,
-    topic: &Topic,
-    quotes: &[QuoteRow],
-    notice: Option<String>,
-) -> Markup {
-    let title = lang.t_args("quotes-title", &[("topic", topic.title.as_str().into())]);
-    let editor = staff.role().can_edit();
-    staff_page(
-        lang,
-        staff,
-        csrf,
-        &title,
-        html! {
-            a class="back-link" href=(format!("/staff/topics/{}/board", topic.id)) { (lang.t("board-back")) }
-            @if let Some(n) = notice { p class="notice" role="status" { (n) } }
-            h1 { (title) }
-            p { (lang.t("quotes-intro")) }
-            @if quotes.is_empty() { p { (lang.t("quotes-none")) } }
-            ul class="cards" {
-                @for q in quotes {
-                    li class="card" {
-                        p class="badges" {
-                            span class={ "badge" @if q.status == "approved" { " badge-ok" } } { (lang.t(&format!("quote-status-{}", q.status))) }
-                            " " (entered_badge(lang, &q.entered_by))
-                        }
-                        blockquote { (q.text) }
-                        @if q.text != q.original {
-                            details { summary { (lang.t("quote-show-original")) } blockquote class="original" { (q.original) } }
-                        }
-                        p class="hint" { (q.question) " · " (q.workshop) }
-                        @if editor {
-                            details {
-                                summary { (lang.t("quote-edit")) }
-                                form method="post" action=(format!("/staff/quotes/{}", q.id)) {
-                                    (csrf_field(csrf))
-                                    input type="hidden" name="version" value=(q.version);
-                                    label for=(format!("qt-{}", q.id)) { (lang.t("quote-text")) }
-                                    textarea id=(format!("qt-{}", q.id)) name="text" rows="4" { (q.text) }
-                                    button type="submit" class="button secondary" { (lang.t("save")) }
-                                }
-                            }
-                            div class="row-actions" {
-                                form method="post" action=(format!("/staff/quotes/{}/approve", q.id)) class="inline-form" {
-                                    (csrf_field(csrf))
-                                    input type="hidden" name="version" value=(q.version);
-                                    input type="hidden" name="approved" value=(if q.status == "approved" { "0" } else { "1" });
-                                    button type="submit" class="button secondary" {
-                                        @if q.status == "approved" { (lang.t("quote-unapprove")) } @else { (lang.t("quote-approve")) }
-                                    }
-                                }
-                                form method="post" action=(format!("/staff/quotes/{}/delete", q.id)) class="inline-form" {
-                                    (csrf_field(csrf))
-                                    button type="submit" class="link-button" { (lang.t("delete")) }
-                                }
-                            }
-                        }
-                    }
-                }
-            }
-        },
-    )
-}
-
-/// A proposal on the suggestions page.
-pub struct Proposal<'a> {
-    /// Label from the most distinctive terms.
-    pub label: String,
-    /// Keywords.
-    pub keywords: Vec<String>,
-    /// Member answers.
-    pub members: Vec<&'a BoardAnswer>,
-    /// 2–3 representative answers.
-    pub representatives: Vec<&'a BoardAnswer>,
-}
-
-/// The suggestions page: proposals for the unsorted answers, each to accept (renamed) or reject.
-pub fn suggestions_page(
-    lang: Lang,
-    staff: &Staff,
-    csrf: &CsrfToken,
-    topic: &Topic,
-    k: usize,
-    proposals: &[Proposal<'_>],
-    unsorted: usize,
-) -> Markup {
-    let title = lang.t("suggest-title");
-    let base = format!("/staff/topics/{}", topic.id);
-    staff_page(
-        lang,
-        staff,
-        csrf,
-        &title,
-        html! {
-            a class="back-link" href=(format!("{base}/board")) { (lang.t("board-back")) }
-            h1 { (title) }
-            p { (lang.t_args("suggest-intro", &[("count", unsorted.into())])) }
-            p class="row-actions" {
-                @if k > 2 { a href=(format!("{base}/suggestions?k={}", k - 1)) { (lang.t("suggest-fewer")) } }
-                span { (lang.t_args("suggest-k", &[("k", k.into())])) }
-                @if k < 30 { a href=(format!("{base}/suggestions?k={}", k + 1)) { (lang.t("suggest-more")) } }
-            }
-            @if proposals.is_empty() { p { (lang.t("suggest-none")) } }
-            @for (i, p) in proposals.iter().enumerate() {
-                section class="card" aria-labelledby=(format!("p-{i}")) {
-                    h2 id=(format!("p-{i}")) { (p.label) }
-                    p class="hint" { (lang.t_args("suggest-size", &[("count", p.members.len().into())])) " · " (p.keywords.join(", ")) }
-                    ul { @for r in &p.representatives { li { (r.value) } } }
-                    details {
-                        summary { (lang.t("suggest-all-members")) }
-                        ul { @for m in &p.members { li { (m.value) } } }
-                    }
-                    form method="post" action=(format!("{base}/suggestions/accept")) {
-                        (csrf_field(csrf))
-                        @for m in &p.members { input type="hidden" name="answer" value=(m.id); }
-                        div class="field" {
-                            label for=(format!("p-title-{i}")) { (lang.t("suggest-name")) }
-                            input type="text" id=(format!("p-title-{i}")) name="title" value=(p.label.to_uppercase());
-                        }
-                        button type="submit" class="button" { (lang.t("suggest-accept")) }
-                    }
-                    form method="post" action=(format!("{base}/suggestions/reject")) {
-                        (csrf_field(csrf))
-                        @for m in &p.members { input type="hidden" name="answer" value=(m.id); }
-                        button type="submit" class="button secondary" { (lang.t("suggest-reject")) }
-                    }
-                }
-            }
-        },
-    )
-}
-
-/// The admin's audit log.
-pub fn audit_page(
-    lang: Lang,
-    staff: &Staff,
-    csrf: &CsrfToken,
-    events: &[(crate::audit::AuditEvent, Option<String>)],
-) -> Markup {
-    let title = lang.t("audit-title");
-    staff_page(
-        lang,
-        staff,
-        csrf,
-        &title,
-        html! {
-            h1 { (title) }
-            div class="table-scroll" {
-                table {
-                    thead { tr {
-                        th scope="col" { (lang.t("audit-when")) }
-                        th scope="col" { (lang.t("audit-who")) }
-                        th scope="col" { (lang.t("audit-what")) }
-                        th scope="col" { (lang.t("audit-subject")) }
-                    } }
-                    tbody {
-                        @for (e, who) in events {
-                            tr {
-                                td { (e.at.format("%d.%m.%Y %H:%M:%S")) }
-                                td { (who.as_deref().unwrap_or("–")) }
-                                td { code { (e.action) } @if !e.detail.is_empty() { " " (e.detail) } }
-                                td { code { (e.subject) } }
-                            }
-                        }
-                    }
-                }
-            }
-        },
-    )
 }

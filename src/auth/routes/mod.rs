@@ -1,0 +1,21 @@
+//! Staff accounts on the web: logging in and out, set-up and invitation links, and the
+//! admin's user pages. One file per resource; each handler extracts, calls one function and
+//! responds.
+
+mod login;
+mod setup;
+mod users;
+
+crate::routes! {
+    get "/login" => login::get_login;
+    post "/login" => login::post_login;
+    post "/logout" => login::post_logout;
+    get "/setup/{token}" => setup::get_setup;
+    post "/setup/{token}" => setup::post_setup;
+    get "/admin/users" => users::get_users;
+    post "/admin/users" => users::post_users;
+    post "/admin/users/{id}/role" => users::post_user_role;
+    post "/admin/users/{id}/disable" => users::post_user_disable;
+    post "/admin/users/{id}/enable" => users::post_user_enable;
+    post "/admin/users/{id}/invitation" => users::post_user_invitation;
+}

@@ -1,0 +1,286 @@
+//! `/admin/users`: the admin's list of accounts, invitations, roles, disabling.
+
+use actix_web::http::StatusCode;
+use actix_web::{web, HttpResponse};
+use serde::Deserialize;
+
+use crate::audit::{self, Action};
+use crate::auth::domain::{Email, PersonName, Role};
+use crate::auth::store::{self, CreateUserError, User};
+use crate::auth::{views, Admin};
+use crate::config::RuntimeSettings;
+use crate::db::{Db, UserId};
+use crate::error::AppError;
+use crate::i18n::Lang;
+use crate::web::csrf::CsrfToken;
+use crate::web::layout::{html_status, FieldError};
+use crate::web::notice::{see_other_with, Done, Notice};
+use crate::web::Form;
+
+/// The users page with the add form as typed (`input`), its errors, a notice and a new link.
+struct UsersState<'a> {
+    input: Option<&'a AddUserInput>,
+    errors: &'a [FieldError],
+    notice: Option<String>,
+    new_link: Option<(&'a User, String)>,
+}
+
+async fn users_page(
+    lang: Lang,
+    csrf: &CsrfToken,
+    admin: &Admin,
+    db: &Db,
+    state: UsersState<'_>,
+) -> Result<HttpResponse, AppError> {
+    let users = db.run(store::list_users).await?;
+    let status = if state.errors.is_empty() {
+        StatusCode::OK
+    } else {
+        StatusCode::UNPROCESSABLE_ENTITY
+    };
+    let typed = state.input.filter(|_| !state.errors.is_empty());
+    let page = views::UsersPage {
+        users: &users,
+        name: typed.map_or("", |i| i.name.as_str()),
+        email: typed.map_or("", |i| i.email.as_str()),
+        role: state
+            .input
+            .and_then(|i| Role::parse(&i.role))
+            .unwrap_or(Role::Facilitator),
+        errors: state.errors,
+        notice: state.notice,
+        new_link: state.new_link,
+    };
+    Ok(html_status(
+        status,
+        views::users_page(lang, admin, csrf, &page),
+    ))
+}
+
+pub(super) async fn get_users(
+    lang: Lang,
+    csrf: CsrfToken,
+    admin: Admin,
+    db: web::Data<Db>,
+    done: Done,
+) -> Result<HttpResponse, AppError> {
+    let state = UsersState {
+        input: None,
+        errors: &[],
+        notice: done.message(lang),
+        new_link: None,
+    };
+    users_page(lang, &csrf, &admin, &db, state).await
+}
+
+#[derive(Deserialize)]
+pub(super) struct AddUserInput {
+    #[serde(default)]
+    name: String,
+    #[serde(default)]
+    email: String,
+    #[serde(default)]
+    role: String,
+}
+
+impl AddUserInput {
+    fn parse(&self, lang: Lang) -> Result<(PersonName, Email), Vec<FieldError>> {
+        let (name, email) = (PersonName::parse(&self.name), Email::parse(&self.email));
+        let mut errors = Vec::new();
+        if name.is_none() {
+            errors.push(FieldError::new("name", lang.t("error-name")));
+        }
+        if email.is_none() {
+            errors.push(FieldError::new("email", lang.t("error-email")));
+        }
+        name.zip(email).ok_or(errors)
+    }
+}
+
+/// Creates an invited account and shows its link once. This is the one POST that answers with
+/// a page instead of a redirect: only the link's hash is stored, so it cannot be shown later.
+pub(super) async fn post_users(
+    lang: Lang,
+    csrf: CsrfToken,
+    admin: Admin,
+    db: web::Data<Db>,
+    settings: web::Data<RuntimeSettings>,
+    Form(input): Form<AddUserInput>,
+) -> Result<HttpResponse, AppError> {
+    let role = Role::parse(&input.role).ok_or(AppError::BadRequest("unknown role"))?;
+    let (name, email) = match input.parse(lang) {
+        Ok(parsed) => parsed,
+        Err(errors) => {
+            let state = UsersState {
+                input: Some(&input),
+                errors: &errors,
+                notice: None,
+                new_link: None,
+            };
+            return users_page(lang, &csrf, &admin, &db, state).await;
+        }
+    };
+    let by = admin.id().clone();
+    let created = audit::change(&db, admin.id(), move |conn, trail| {
+        let user = match store::create_user(conn, &email, &name, role, None) {
+            Ok(user) => user,
+            Err(CreateUserError::DuplicateEmail) => return Ok(None),
+            Err(CreateUserError::Db(e)) => return Err(e.into()),
+        };
+        let token = store::create_invitation(conn, Some(&user.id), Some(&by))?;
+        trail.record(Action::UserInvite, &user.id, role.as_str());
+        Ok(Some((user, token)))
+    })
+    .await?;
+    let Some((user, token)) = created else {
+        let errors = [FieldError::new("email", lang.t("error-email-taken"))];
+        let state = UsersState {
+            input: Some(&input),
+            errors: &errors,
+            notice: None,
+            new_link: None,
+        };
+        return users_page(lang, &csrf, &admin, &db, state).await;
+    };
+    let link = format!("{}/setup/{}", settings.base_url, token);
+    let state = UsersState {
+        input: Some(&input),
+        errors: &[],
+        notice: mail_invitation(lang, &settings, &user, &link).await,
+        new_link: Some((&user, link)),
+    };
+    users_page(lang, &csrf, &admin, &db, state).await
+}
+
+/// Mails an invitation link with the same mailer as exports, when mail is set up. The link is
+/// shown on screen either way; the notice says whether the mail went out.
+async fn mail_invitation(
+    lang: Lang,
+    settings: &RuntimeSettings,
+    user: &User,
+    link: &str,
+) -> Option<String> {
+    let mailer = match crate::mail::Mailer::new(
+        settings.settings.smtp_url.as_deref(),
+        &settings.settings.mail_from,
+    ) {
+        Ok(m) => m,
+        Err(crate::mail::MailError::NotConfigured) => return None,
+        Err(e) => return Some(format!("{} ({e})", lang.t("invite-mail-failed"))),
+    };
+    let to = vec![user.email.clone()];
+    let subject = lang.t("invite-mail-subject");
+    let body = lang.t_args(
+        "invite-mail-body",
+        &[("name", user.name.as_str().into()), ("link", link.into())],
+    );
+    let sent = web::block(move || mailer.send(&to, &subject, &body, None)).await;
+    Some(match sent {
+        Ok(Ok(())) => lang.t_args("invite-mail-sent", &[("email", user.email.as_str().into())]),
+        Ok(Err(e)) => format!("{} ({e})", lang.t("invite-mail-failed")),
+        Err(_) => lang.t("invite-mail-failed"),
+    })
+}
+
+#[derive(Deserialize)]
+pub(super) struct RoleInput {
+    role: Role,
+}
+
+/// Admins never change or disable themselves, so the acting admin always remains: the
+/// product can never be left without an active admin.
+fn not_yourself(admin: &Admin, user_id: &UserId) -> Result<(), AppError> {
+    if user_id == admin.id() {
+        return Err(AppError::BadRequest("cannot change your own account"));
+    }
+    Ok(())
+}
+
+pub(super) async fn post_user_role(
+    admin: Admin,
+    db: web::Data<Db>,
+    user_id: web::Path<UserId>,
+    Form(input): Form<RoleInput>,
+) -> Result<HttpResponse, AppError> {
+    let user_id = user_id.into_inner();
+    not_yourself(&admin, &user_id)?;
+    let role = input.role;
+    audit::change(&db, admin.id(), move |conn, trail| {
+        if store::set_role(conn, &user_id, role)? == 0 {
+            return Err(AppError::NotFound);
+        }
+        trail.record(Action::UserRole, &user_id, role.as_str());
+        Ok(())
+    })
+    .await?;
+    Ok(see_other_with("/admin/users", Notice::RoleChanged))
+}
+
+async fn set_disabled(
+    admin: Admin,
+    db: web::Data<Db>,
+    user_id: UserId,
+    disabled: bool,
+) -> Result<HttpResponse, AppError> {
+    not_yourself(&admin, &user_id)?;
+    let (action, notice) = if disabled {
+        (Action::UserDisable, Notice::UserDisabled)
+    } else {
+        (Action::UserEnable, Notice::UserEnabled)
+    };
+    audit::change(&db, admin.id(), move |conn, trail| {
+        if store::set_disabled(conn, &user_id, disabled)? == 0 {
+            return Err(AppError::NotFound);
+        }
+        trail.record(action, &user_id, "");
+        Ok(())
+    })
+    .await?;
+    Ok(see_other_with("/admin/users", notice))
+}
+
+pub(super) async fn post_user_disable(
+    admin: Admin,
+    db: web::Data<Db>,
+    user_id: web::Path<UserId>,
+) -> Result<HttpResponse, AppError> {
+    set_disabled(admin, db, user_id.into_inner(), true).await
+}
+
+pub(super) async fn post_user_enable(
+    admin: Admin,
+    db: web::Data<Db>,
+    user_id: web::Path<UserId>,
+) -> Result<HttpResponse, AppError> {
+    set_disabled(admin, db, user_id.into_inner(), false).await
+}
+
+/// A new invitation link for an account that has not been activated; shown once.
+pub(super) async fn post_user_invitation(
+    lang: Lang,
+    csrf: CsrfToken,
+    admin: Admin,
+    db: web::Data<Db>,
+    settings: web::Data<RuntimeSettings>,
+    user_id: web::Path<UserId>,
+) -> Result<HttpResponse, AppError> {
+    let (user_id, by) = (user_id.into_inner(), admin.id().clone());
+    let (user, token) = audit::change(&db, admin.id(), move |conn, trail| {
+        let user = store::find_user(conn, &user_id)?.ok_or(AppError::NotFound)?;
+        if user.password_hash.is_some() || user.disabled {
+            return Err(AppError::BadRequest("account is not awaiting activation"));
+        }
+        let token = store::create_invitation(conn, Some(&user.id), Some(&by))?;
+        trail.record(Action::UserReinvite, &user.id, "");
+        Ok((user, token))
+    })
+    .await?;
+    let link = format!("{}/setup/{}", settings.base_url, token);
+    let state = UsersState {
+        input: None,
+        errors: &[],
+        notice: None,
+        new_link: Some((&user, link)),
+    };
+    users_page(lang, &csrf, &admin, &db, state).await
+}

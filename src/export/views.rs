@@ -1,0 +1,67 @@
+//! The export page: a download link per format, and the form that mails one.
+
+use maud::html;
+
+use super::Format;
+use crate::auth::{staff_page, Staff};
+use crate::i18n::Lang;
+use crate::web::csrf::CsrfToken;
+use crate::web::layout::{csrf_field, error_summary, FieldError};
+
+/// What the export page shows besides the scope: a notice, or the mail form's errors and text.
+pub(super) struct PageState<'a> {
+    /// After mailing.
+    pub notice: Option<String>,
+    /// The mail form's errors.
+    pub errors: &'a [FieldError],
+    /// The typed recipients.
+    pub to: &'a str,
+}
+
+/// The page for one scope (`scope` is workshop, topic or track; `id` its id).
+pub(super) fn page(
+    lang: Lang,
+    staff: &Staff,
+    csrf: &CsrfToken,
+    (scope, id): (&str, &str),
+    title: &str,
+    state: PageState<'_>,
+) -> maud::Markup {
+    let PageState { notice, errors, to } = state;
+    let heading = lang.t_args("export-title", &[("scope", title.into())]);
+    staff_page(
+        lang,
+        staff,
+        csrf,
+        &heading,
+        html! {
+            a class="back-link" href="/staff" { (lang.t("nav-overview")) }
+            (error_summary(lang, errors))
+            @if let Some(n) = notice { p class="notice" role="status" { (n) } }
+            h1 { (heading) }
+            p { (lang.t("export-intro")) }
+            ul class="link-list" {
+                @for f in Format::ALL {
+                    li { a href=(format!("/staff/export/download?scope={}&id={}&format={}", scope, id, f.as_str())) { (lang.t(&format!("export-format-{}", f.as_str()))) } }
+                }
+            }
+            @if staff.role().can_edit() {
+                h2 { (lang.t("export-mail-heading")) }
+                form method="post" action="/staff/export/mail" novalidate {
+                    (csrf_field(csrf))
+                    input type="hidden" name="scope" value=(scope);
+                    input type="hidden" name="id" value=(id);
+                    div class="field" {
+                        label for="format" { (lang.t("export-mail-format")) }
+                        select id="format" name="format" {
+                            @for f in Format::ALL { option value=(f.as_str()) { (lang.t(&format!("export-format-{}", f.as_str()))) } }
+                        }
+                    }
+                    (crate::web::layout::Field { lang, name: "to", label: &lang.t("export-mail-to"), hint: Some(&lang.t("export-mail-to-hint")),
+                        value: to, kind: crate::web::layout::InputKind::Text, autocomplete: "off", errors }.render())
+                    button type="submit" class="button" { (lang.t("export-mail-send")) }
+                }
+            }
+        },
+    )
+}

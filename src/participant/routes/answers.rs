@@ -1,0 +1,81 @@
+//! What staff see of a workshop's survey as participants do: the answers so far, and a
+//! preview of the question pages.
+
+use actix_web::{web, HttpResponse};
+use serde::Deserialize;
+
+use crate::auth::Staff;
+use crate::db::{Db, WorkshopId};
+use crate::error::AppError;
+use crate::i18n::Lang;
+use crate::participant::{store, views};
+use crate::survey;
+use crate::web::csrf::CsrfToken;
+use crate::web::layout::html_response;
+
+/// Every answer of a workshop, by question.
+pub(super) async fn get_answers(
+    lang: Lang,
+    csrf: CsrfToken,
+    staff: Staff,
+    db: web::Data<Db>,
+    id: web::Path<WorkshopId>,
+) -> Result<HttpResponse, AppError> {
+    let id = id.into_inner();
+    let (w, questions, answers) = db
+        .run(move |conn| {
+            let w = survey::find_workshop(conn, &id)?.ok_or(AppError::NotFound)?;
+            let qs = survey::list_questions(conn, &w.id)?;
+            let answers = store::workshop_answers(conn, &w.id)?;
+            Ok::<_, AppError>((w, qs, answers))
+        })
+        .await?;
+    Ok(html_response(views::answers_page(
+        lang, &staff, &csrf, &w, &questions, &answers,
+    )))
+}
+
+#[derive(Deserialize)]
+pub(super) struct PreviewQuery {
+    n: Option<i32>,
+}
+
+/// Question `n` as a participant with the page's language would see it; the form does not
+/// post.
+pub(super) async fn get_preview(
+    lang: Lang,
+    csrf: CsrfToken,
+    _staff: Staff,
+    db: web::Data<Db>,
+    id: web::Path<WorkshopId>,
+    query: web::Query<PreviewQuery>,
+) -> Result<HttpResponse, AppError> {
+    let id = id.into_inner();
+    let (w, questions, tr) = db
+        .run(move |conn| {
+            let w = survey::find_workshop(conn, &id)?.ok_or(AppError::NotFound)?;
+            let qs = survey::list_questions(conn, &w.id)?;
+            Ok::<_, AppError>(survey::localized_survey(conn, &w, &qs, lang)?)
+        })
+        .await?;
+    let n = query.n.unwrap_or(1);
+    let question = questions
+        .iter()
+        .find(|q| q.position == n)
+        .ok_or(AppError::NotFound)?;
+    let view = views::QuestionView {
+        workshop: &w,
+        question,
+        total: questions.len(),
+        answer: None,
+        chosen: Vec::new(),
+        other: None,
+        submission_key: String::new(),
+        back_to_check: false,
+        easy_read: false,
+        errors: &[],
+        preview: true,
+        translations: &tr,
+    };
+    Ok(html_response(views::question_page(lang, &csrf, &view)))
+}

@@ -1,0 +1,194 @@
+//! `/staff/workshops/{id}/assist`: a facilitator enters the answers of someone who said them
+//! aloud (or had the questions read to them). Nothing is required: they enter what was said.
+
+use actix_web::http::StatusCode;
+use actix_web::{web, HttpResponse};
+
+use crate::audit::{self, Action};
+use crate::auth::Editor;
+use crate::db::{Db, QuestionId, WorkshopId};
+use crate::error::AppError;
+use crate::i18n::Lang;
+use crate::participant::domain::{
+    parse_answer, AnswerInput, AnswerValue, EnteredBy, QuestionRules, Source, SubmissionKey,
+};
+use crate::participant::{store, views};
+use crate::survey::{self, Question, Workshop};
+use crate::web::csrf::CsrfToken;
+use crate::web::layout::{html_status, FieldError};
+use crate::web::notice::{see_other_with, Notice};
+use crate::web::Form;
+
+/// The workshop and its questions, while it takes answers (410 after it closed).
+async fn open_workshop(db: &Db, id: WorkshopId) -> Result<(Workshop, Vec<Question>), AppError> {
+    let (w, questions) = db
+        .run(move |conn| {
+            let w = survey::find_workshop(conn, &id)?.ok_or(AppError::NotFound)?;
+            let qs = survey::list_questions(conn, &w.id)?;
+            Ok::<_, AppError>((w, qs))
+        })
+        .await?;
+    if !w.status.accepts_answers() {
+        return Err(AppError::Gone);
+    }
+    Ok((w, questions))
+}
+
+/// The form, fresh or with errors (422).
+fn page(
+    (lang, csrf, editor): (Lang, &CsrfToken, &Editor),
+    workshop: &Workshop,
+    questions: &[Question],
+    errors: &[FieldError],
+) -> HttpResponse {
+    let status = if errors.is_empty() {
+        StatusCode::OK
+    } else {
+        StatusCode::UNPROCESSABLE_ENTITY
+    };
+    let key = SubmissionKey::generate();
+    let page = views::assist_page(
+        lang,
+        editor,
+        csrf,
+        workshop,
+        questions,
+        key.as_str(),
+        errors,
+    );
+    html_status(status, page)
+}
+
+pub(super) async fn get_assist(
+    lang: Lang,
+    csrf: CsrfToken,
+    editor: Editor,
+    db: web::Data<Db>,
+    id: web::Path<WorkshopId>,
+) -> Result<HttpResponse, AppError> {
+    let (w, questions) = open_workshop(&db, id.into_inner()).await?;
+    Ok(page((lang, &csrf, &editor), &w, &questions, &[]))
+}
+
+/// One person's answers as entered: how they were given, and a value per answered question.
+struct Assisted {
+    key: SubmissionKey,
+    entered_by: EnteredBy,
+    values: Vec<(QuestionId, i32, AnswerValue)>,
+}
+
+/// The posted form: `q{position}.answer`, `q{position}.choice` (repeated) and
+/// `q{position}.other` for every question, plus `entered_by` and one submission key.
+struct AssistForm(Vec<(String, String)>);
+
+impl AssistForm {
+    fn field(&self, name: &str) -> Option<&str> {
+        self.0
+            .iter()
+            .find(|(k, _)| k == name)
+            .map(|(_, v)| v.as_str())
+    }
+
+    /// The answers, or the questions whose answers cannot be stored; 400 for a form no page
+    /// of ours sends.
+    fn parse(
+        &self,
+        lang: Lang,
+        questions: &[Question],
+    ) -> Result<Result<Assisted, Vec<FieldError>>, AppError> {
+        let key = self
+            .field("submission_key")
+            .and_then(SubmissionKey::parse)
+            .ok_or(AppError::BadRequest("missing submission key"))?;
+        let entered_by = match self.field("entered_by").and_then(EnteredBy::parse) {
+            Some(by @ (EnteredBy::Scribe | EnteredBy::ReadAloud)) => by,
+            _ => return Err(AppError::BadRequest("entered_by")),
+        };
+        let (mut values, mut errors) = (Vec::new(), Vec::new());
+        for q in questions {
+            let prefix = format!("q{}.", q.position);
+            let input = AnswerInput {
+                answer: self.field(&format!("{prefix}answer")).map(str::to_owned),
+                choice: self
+                    .0
+                    .iter()
+                    .filter(|(k, _)| *k == format!("{prefix}choice"))
+                    .map(|(_, v)| v.clone())
+                    .collect(),
+                other: self.field(&format!("{prefix}other")).map(str::to_owned),
+            };
+            // Facilitators enter what was said: nothing is required of them.
+            let rules = QuestionRules {
+                kind: q.kind,
+                options: q.options(),
+                allow_other: q.allow_other,
+                required: false,
+            };
+            match parse_answer(&rules, &input) {
+                Ok(AnswerValue::Blank) => {}
+                Ok(v) => values.push((q.id.clone(), q.position, v)),
+                Err(problem) => errors.push(FieldError::new(
+                    format!("q{}", q.position),
+                    problem.message(lang)?,
+                )),
+            }
+        }
+        if values.is_empty() && errors.is_empty() {
+            errors.push(FieldError::new("q1", lang.t("assist-empty")));
+        }
+        Ok(if errors.is_empty() {
+            Ok(Assisted {
+                key,
+                entered_by,
+                values,
+            })
+        } else {
+            Err(errors)
+        })
+    }
+}
+
+/// Stores one person's answers. The key makes the participant and every answer idempotent:
+/// a resend stores nothing twice.
+pub(super) async fn post_assist(
+    lang: Lang,
+    csrf: CsrfToken,
+    editor: Editor,
+    db: web::Data<Db>,
+    id: web::Path<WorkshopId>,
+    Form(pairs): Form<Vec<(String, String)>>,
+) -> Result<HttpResponse, AppError> {
+    let (w, questions) = open_workshop(&db, id.into_inner()).await?;
+    let assisted = match AssistForm(pairs).parse(lang, &questions)? {
+        Ok(assisted) => assisted,
+        Err(errors) => return Ok(page((lang, &csrf, &editor), &w, &questions, &errors)),
+    };
+    let (by, workshop) = (editor.id().clone(), w.id.clone());
+    audit::change(&db, editor.id(), move |conn, trail| {
+        let Assisted {
+            key,
+            entered_by,
+            values,
+        } = assisted;
+        let token = format!("assist:{}", key.as_str());
+        let participant = store::join(conn, &workshop, &token, Source::Assisted)?;
+        for (question_id, position, value) in &values {
+            let answer = store::NewAnswer {
+                participant_id: &participant.id,
+                question_id,
+                value,
+                entered_by,
+                user_id: Some(&by),
+                submission_key: &key.part(position),
+            };
+            store::save_answer(conn, &answer)?;
+        }
+        trail.record(Action::AnswersAssist, &participant.id, entered_by.as_str());
+        Ok(())
+    })
+    .await?;
+    Ok(see_other_with(
+        &format!("/staff/workshops/{}", w.id),
+        Notice::Assisted,
+    ))
+}

@@ -1,0 +1,127 @@
+//! The end of the journey: checking the answers, sending them, the thank-you page, and
+//! "Ryd telefonen" so the next person starts fresh.
+
+use actix_web::http::{header, StatusCode};
+use actix_web::{web, HttpRequest, HttpResponse};
+
+use super::context::{participant_cookie, Context};
+use crate::config::RuntimeSettings;
+use crate::db::Db;
+use crate::error::AppError;
+use crate::i18n::Lang;
+use crate::participant::domain::withdrawal_code;
+use crate::participant::store::{self, Answer};
+use crate::participant::views;
+use crate::survey::{JoinCode, Question};
+use crate::web::csrf::CsrfToken;
+use crate::web::layout::{html_response, html_status, see_other, FieldError};
+
+fn check_rows(ctx: &Context) -> Vec<(&Question, Option<&Answer>)> {
+    ctx.questions
+        .iter()
+        .map(|q| (q, ctx.answer_to(&q.id)))
+        .collect()
+}
+
+/// The check page, with errors (422) or without.
+fn check_page(lang: Lang, csrf: &CsrfToken, ctx: &Context, errors: &[FieldError]) -> HttpResponse {
+    let status = if errors.is_empty() {
+        StatusCode::OK
+    } else {
+        StatusCode::UNPROCESSABLE_ENTITY
+    };
+    let page = views::check_page(
+        lang,
+        csrf,
+        &ctx.workshop,
+        &check_rows(ctx),
+        &ctx.translations,
+        errors,
+    );
+    html_status(status, page)
+}
+
+pub(super) async fn get_check(
+    req: HttpRequest,
+    lang: Lang,
+    csrf: CsrfToken,
+    db: web::Data<Db>,
+    settings: web::Data<RuntimeSettings>,
+    code: web::Path<String>,
+) -> Result<HttpResponse, AppError> {
+    let ctx = Context::load(&req, &db, &settings, &code, lang).await?;
+    if ctx.participant.is_none() {
+        return Ok(ctx.to_start());
+    }
+    Ok(check_page(lang, &csrf, &ctx, &[]))
+}
+
+/// Sends the answers: every required question must be answered or declined first.
+pub(super) async fn post_finish(
+    req: HttpRequest,
+    lang: Lang,
+    csrf: CsrfToken,
+    db: web::Data<Db>,
+    settings: web::Data<RuntimeSettings>,
+    code: web::Path<String>,
+) -> Result<HttpResponse, AppError> {
+    let ctx = Context::load(&req, &db, &settings, &code, lang).await?;
+    let Some((participant, token)) = &ctx.participant else {
+        return Ok(ctx.to_start());
+    };
+    let missing: Vec<FieldError> = ctx
+        .questions
+        .iter()
+        .filter(|q| q.required && ctx.answer_to(&q.id).is_none())
+        .map(|q| {
+            let message = lang.t_args("check-missing", &[("question", q.prompt.as_str().into())]);
+            FieldError::new("", message)
+        })
+        .collect();
+    if !missing.is_empty() {
+        return Ok(check_page(lang, &csrf, &ctx, &missing));
+    }
+    let (id, withdrawal) = (participant.id.clone(), withdrawal_code(token));
+    db.run(move |conn| store::finish(conn, &id, &withdrawal))
+        .await?;
+    Ok(see_other(&format!("/j/{}/tak", ctx.workshop.join_code)))
+}
+
+pub(super) async fn get_thanks(
+    req: HttpRequest,
+    lang: Lang,
+    csrf: CsrfToken,
+    db: web::Data<Db>,
+    settings: web::Data<RuntimeSettings>,
+    code: web::Path<String>,
+) -> Result<HttpResponse, AppError> {
+    let ctx = Context::load(&req, &db, &settings, &code, lang).await?;
+    match &ctx.participant {
+        Some((p, token)) if p.finished_at.is_some() => Ok(html_response(views::thanks_page(
+            lang,
+            &csrf,
+            &ctx.workshop,
+            &withdrawal_code(token),
+        ))),
+        Some(_) => Ok(see_other(&format!("/j/{}/check", ctx.workshop.join_code))),
+        None => Ok(ctx.to_start()),
+    }
+}
+
+/// "Ryd telefonen": forget this phone's participant, so the next person starts fresh.
+pub(super) async fn post_clear(
+    settings: web::Data<RuntimeSettings>,
+    code: web::Path<String>,
+) -> Result<HttpResponse, AppError> {
+    let code = JoinCode::parse(&code).ok_or(AppError::NotFound)?;
+    let mut removal = participant_cookie(&settings, code.as_str(), String::new());
+    removal.make_removal();
+    let mut res = see_other(&format!("/j/{}", code.as_str()));
+    res.headers_mut().insert(
+        header::HeaderName::from_static("clear-site-data"),
+        header::HeaderValue::from_static("\"cookies\", \"storage\""),
+    );
+    res.add_cookie(&removal)
+        .map_err(|e| AppError::Internal(anyhow::anyhow!("cookie: {e}")))?;
+    Ok(res)
+}

@@ -1,0 +1,129 @@
+//! Coming in: the front page's code form, `/j/{code}` (the start page a QR code opens),
+//! saying yes, and the QR code itself.
+
+use actix_web::http::StatusCode;
+use actix_web::{web, HttpRequest, HttpResponse};
+use serde::Deserialize;
+
+use super::context::{participant_cookie, Context};
+use crate::config::RuntimeSettings;
+use crate::db::Db;
+use crate::error::AppError;
+use crate::i18n::Lang;
+use crate::participant::domain::{Source, StartToken};
+use crate::participant::{store, views};
+use crate::survey::{self, JoinCode};
+use crate::web::csrf::CsrfToken;
+use crate::web::layout::{html_response, html_status, see_other, FieldError};
+use crate::web::Form;
+
+/// `/`: the front page.
+pub(super) async fn get_home(lang: Lang) -> HttpResponse {
+    html_response(views::home_page(lang, "", &[]))
+}
+
+#[derive(Deserialize)]
+pub(super) struct CodeQuery {
+    code: Option<String>,
+}
+
+/// `GET /j?code=…`: the front page's form.
+pub(super) async fn get_code(lang: Lang, query: web::Query<CodeQuery>) -> HttpResponse {
+    // Plain `/j` (a printed short address, or a bookmark): the form, without an error.
+    let Some(typed) = query.code.as_deref() else {
+        return html_response(views::home_page(lang, "", &[]));
+    };
+    match JoinCode::parse(typed) {
+        Some(code) => see_other(&format!("/j/{}", code.as_str())),
+        None => {
+            let errors = [FieldError::new("code", lang.t("code-error"))];
+            html_status(
+                StatusCode::UNPROCESSABLE_ENTITY,
+                views::home_page(lang, typed, &errors),
+            )
+        }
+    }
+}
+
+pub(super) async fn get_start(
+    req: HttpRequest,
+    lang: Lang,
+    csrf: CsrfToken,
+    db: web::Data<Db>,
+    settings: web::Data<RuntimeSettings>,
+    code: web::Path<String>,
+) -> Result<HttpResponse, AppError> {
+    let ctx = Context::load(&req, &db, &settings, &code, lang).await?;
+    let state = views::StartState {
+        resume: ctx.participant.as_ref().map(|_| ctx.next_stop()),
+        start_token: StartToken::generate().into_string(),
+    };
+    Ok(html_response(views::start_page(
+        lang,
+        &csrf,
+        &ctx.workshop,
+        ctx.questions.len(),
+        &state,
+        &ctx.translations,
+    )))
+}
+
+#[derive(Deserialize)]
+pub(super) struct StartInput {
+    start_token: String,
+}
+
+/// "Ja, jeg vil gerne svare": the start token becomes the participant's secret (a double tap
+/// finds the same participant), kept in a cookie for this workshop's pages.
+pub(super) async fn post_start(
+    req: HttpRequest,
+    lang: Lang,
+    db: web::Data<Db>,
+    settings: web::Data<RuntimeSettings>,
+    code: web::Path<String>,
+    Form(input): Form<StartInput>,
+) -> Result<HttpResponse, AppError> {
+    let ctx = Context::load(&req, &db, &settings, &code, lang).await?;
+    if ctx.participant.is_some() {
+        return Ok(see_other(&ctx.next_stop()));
+    }
+    let token =
+        StartToken::parse(&input.start_token).ok_or(AppError::BadRequest("bad start token"))?;
+    let (workshop, secret) = (ctx.workshop.id.clone(), token.clone());
+    db.run(move |conn| {
+        let p = store::join(conn, &workshop, secret.as_str(), Source::Phone)?;
+        store::set_language(conn, &p.id, lang.code())
+    })
+    .await
+    .map_err(|e| match e {
+        AppError::Database(diesel::result::Error::NotFound) => {
+            AppError::BadRequest("token of another workshop")
+        }
+        other => other,
+    })?;
+    let code = &ctx.workshop.join_code;
+    let first = ctx.questions.first().map_or(1, |q| q.position);
+    let mut res = see_other(&format!("/j/{code}/q/{first}"));
+    res.add_cookie(&participant_cookie(&settings, code, token.into_string()))
+        .map_err(|e| AppError::Internal(anyhow::anyhow!("cookie: {e}")))?;
+    Ok(res)
+}
+
+/// `GET /j/{code}/qr.svg`: the join URL as a QR code (error correction M, with quiet zone).
+pub(super) async fn get_qr(
+    settings: web::Data<RuntimeSettings>,
+    db: web::Data<Db>,
+    code: web::Path<String>,
+) -> Result<HttpResponse, AppError> {
+    let code = JoinCode::parse(&code).ok_or(AppError::NotFound)?;
+    let lookup = code.as_str().to_owned();
+    let workshop = db
+        .run(move |conn| survey::find_workshop_by_code(conn, &lookup))
+        .await?
+        .ok_or(AppError::NotFound)?;
+    if !workshop.status.is_live() {
+        return Err(AppError::Gone);
+    }
+    let svg = survey::qr::join_qr_svg(&settings.join_url(code.as_str()))?;
+    Ok(HttpResponse::Ok().content_type("image/svg+xml").body(svg))
+}

@@ -1,0 +1,147 @@
+//! `/staff/questions/{id}/paste`: flipchart notes typed or pasted in, one statement per line.
+
+use actix_web::http::StatusCode;
+use actix_web::{web, HttpResponse};
+use serde::Deserialize;
+
+use crate::audit::{self, Action};
+use crate::auth::Editor;
+use crate::db::{Db, QuestionId};
+use crate::error::AppError;
+use crate::i18n::Lang;
+use crate::participant::domain::{
+    AnswerProblem, AnswerText, AnswerValue, EnteredBy, Source, SubmissionKey,
+};
+use crate::participant::{store, views};
+use crate::survey::{self, Question, Workshop};
+use crate::web::csrf::CsrfToken;
+use crate::web::layout::{html_status, FieldError};
+use crate::web::notice::{see_other_with, Notice};
+use crate::web::Form;
+
+/// A free-text question and its workshop; other kinds have no notes to paste (404).
+async fn text_question(db: &Db, id: QuestionId) -> Result<(Question, Workshop), AppError> {
+    let (q, w) = db
+        .run(move |conn| {
+            let q = survey::find_question(conn, &id)?.ok_or(AppError::NotFound)?;
+            let w = survey::find_workshop(conn, &q.workshop_id)?.ok_or(AppError::NotFound)?;
+            Ok::<_, AppError>((q, w))
+        })
+        .await?;
+    if !q.kind.is_text() {
+        return Err(AppError::NotFound);
+    }
+    Ok((q, w))
+}
+
+/// The form, fresh or with what was typed and its error (422).
+fn page(
+    (lang, csrf, editor): (Lang, &CsrfToken, &Editor),
+    (workshop, question): (&Workshop, &Question),
+    notes: &str,
+    errors: &[FieldError],
+) -> HttpResponse {
+    let status = if errors.is_empty() {
+        StatusCode::OK
+    } else {
+        StatusCode::UNPROCESSABLE_ENTITY
+    };
+    let key = SubmissionKey::generate();
+    let typed = (key.as_str(), notes, errors);
+    let page = views::paste_page(lang, editor, csrf, workshop, question, typed);
+    html_status(status, page)
+}
+
+pub(super) async fn get_paste(
+    lang: Lang,
+    csrf: CsrfToken,
+    editor: Editor,
+    db: web::Data<Db>,
+    id: web::Path<QuestionId>,
+) -> Result<HttpResponse, AppError> {
+    let (q, w) = text_question(&db, id.into_inner()).await?;
+    Ok(page((lang, &csrf, &editor), (&w, &q), "", &[]))
+}
+
+#[derive(Deserialize)]
+pub(super) struct PasteInput {
+    submission_key: Option<String>,
+    #[serde(default)]
+    notes: String,
+}
+
+impl PasteInput {
+    /// One statement per non-empty line, or the message for the first line that cannot be
+    /// stored (or for no lines at all).
+    fn statements(&self, lang: Lang) -> Result<Result<Vec<AnswerText>, String>, AppError> {
+        let mut lines = Vec::new();
+        for line in self.notes.lines().map(str::trim).filter(|l| !l.is_empty()) {
+            match AnswerText::parse(line) {
+                Ok(text) => lines.push(text),
+                Err(p) => return Ok(Err(AnswerProblem::Text(p).message(lang)?)),
+            }
+        }
+        Ok(if lines.is_empty() {
+            Err(lang.t("paste-empty"))
+        } else {
+            Ok(lines)
+        })
+    }
+}
+
+/// One statement per line becomes one answer from its own flipchart participant, entered by
+/// this facilitator as scribe.
+pub(super) async fn post_paste(
+    lang: Lang,
+    csrf: CsrfToken,
+    editor: Editor,
+    db: web::Data<Db>,
+    id: web::Path<QuestionId>,
+    Form(input): Form<PasteInput>,
+) -> Result<HttpResponse, AppError> {
+    let (q, w) = text_question(&db, id.into_inner()).await?;
+    if !w.status.accepts_answers() {
+        return Err(AppError::Gone);
+    }
+    let key = input
+        .submission_key
+        .as_deref()
+        .and_then(SubmissionKey::parse)
+        .ok_or(AppError::BadRequest("missing submission key"))?;
+    let lines = match input.statements(lang)? {
+        Ok(lines) => lines,
+        Err(message) => {
+            let errors = [FieldError::new("notes", message)];
+            return Ok(page(
+                (lang, &csrf, &editor),
+                (&w, &q),
+                &input.notes,
+                &errors,
+            ));
+        }
+    };
+    let (by, workshop, question) = (editor.id().clone(), w.id.clone(), q.id.clone());
+    audit::change(&db, editor.id(), move |conn, trail| {
+        let count = lines.len();
+        for (i, text) in lines.into_iter().enumerate() {
+            let token = format!("flipchart:{}:{i}", key.as_str());
+            let participant = store::join(conn, &workshop, &token, Source::Flipchart)?;
+            let answer = store::NewAnswer {
+                participant_id: &participant.id,
+                question_id: &question,
+                value: &AnswerValue::Text(text),
+                entered_by: EnteredBy::Scribe,
+                user_id: Some(&by),
+                submission_key: &key.part(i),
+            };
+            store::save_answer(conn, &answer)?;
+        }
+        trail.record(Action::AnswersPaste, &question, count.to_string());
+        Ok(())
+    })
+    .await?;
+    Ok(see_other_with(
+        &format!("/staff/workshops/{}", w.id),
+        Notice::Pasted,
+    ))
+}

@@ -1,0 +1,72 @@
+//! The public pages of the participant side: the front page with its code form, and
+//! withdrawing one's answers.
+
+use maud::{html, Markup};
+
+use super::participant_page;
+use crate::i18n::Lang;
+use crate::web::csrf::CsrfToken;
+use crate::web::layout::{self, csrf_field, error_summary, FieldError};
+
+/// The front page: type the workshop code (when the camera fails), or log in as staff.
+pub fn home_page(lang: Lang, typed: &str, errors: &[FieldError]) -> Markup {
+    let title = layout::title_with_errors(lang, &lang.t("home-title"), errors);
+    participant_page(
+        lang,
+        &title,
+        html! {
+            (error_summary(lang, errors))
+            h1 { (lang.t("home-title")) }
+            p { (lang.t("home-intro")) }
+            (code_form(lang, typed, errors))
+            h2 { (lang.t("home-withdraw-heading")) }
+            p { a href="/trak-tilbage" { (lang.t("home-withdraw-link")) } }
+            p class="staff-link" { a href="/login" { (lang.t("home-staff-link")) } }
+        },
+    )
+}
+
+/// The withdrawal form.
+pub fn withdraw_page(lang: Lang, csrf: &CsrfToken, typed: &str, errors: &[FieldError]) -> Markup {
+    let title = layout::title_with_errors(lang, &lang.t("withdraw-title"), errors);
+    participant_page(
+        lang,
+        &title,
+        html! {
+            (error_summary(lang, errors))
+            h1 { (lang.t("withdraw-title")) }
+            p { (lang.t("withdraw-intro")) }
+            form method="post" action="/trak-tilbage" novalidate {
+                (csrf_field(csrf))
+                (layout::Field { lang, name: "code", label: &lang.t("withdraw-code-label"), hint: Some(&lang.t("withdraw-code-hint")),
+                    value: typed, kind: layout::InputKind::Text, autocomplete: "off", errors }.render())
+                button type="submit" class="button warning" { (lang.t("withdraw-button")) }
+            }
+        },
+    )
+}
+
+/// After a withdrawal.
+pub fn withdrawn_page(lang: Lang) -> Markup {
+    participant_page(
+        lang,
+        &lang.t("withdrawn-title"),
+        html! {
+            div class="panel confirmation" {
+                h1 { (lang.t("withdrawn-title")) }
+                p { (lang.t("withdrawn-text")) }
+            }
+        },
+    )
+}
+
+/// The front page's code form.
+pub fn code_form(lang: Lang, typed: &str, errors: &[FieldError]) -> Markup {
+    html! {
+        form method="get" action="/j" novalidate {
+            (layout::Field { lang, name: "code", label: &lang.t("code-label"), hint: Some(&lang.t("code-hint")),
+                value: typed, kind: layout::InputKind::Numeric, autocomplete: "off", errors }.render())
+            button type="submit" class="button" { (lang.t("code-button")) }
+        }
+    }
+}

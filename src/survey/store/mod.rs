@@ -1,0 +1,49 @@
+//! Reading and writing tracks, topics, workshops and questions, and the translations of the
+//! survey's own texts. Synchronous diesel functions, one file per resource.
+
+mod questions;
+mod tracks;
+mod translations;
+mod workshops;
+
+use diesel::QueryResult;
+
+use crate::db::DbConnection;
+
+pub use questions::{
+    add_question, count_answers_to, delete_question, find_question, list_questions, move_question,
+    update_question, Question, QuestionFields,
+};
+pub use tracks::{
+    create_topic, create_track, find_topic, find_track, list_topics, list_tracks, update_topic,
+    update_track, Topic, TopicFields, Track, TrackFields,
+};
+pub use translations::{
+    delete_translations, load_translations, localized_survey, options_translation,
+    save_translations, TextField, TranslatedText, Translations,
+};
+pub use workshops::{
+    answer_counts, count_answers, count_participants, create_workshop, find_workshop,
+    find_workshop_by_code, grouped_code, list_workshops, purge_expired, set_status,
+    update_workshop, workshops_of_topic, StatusError, Workshop, WorkshopFields,
+};
+
+/// Tracks, topics and workshops together.
+#[derive(Debug, Clone)]
+pub struct Overview {
+    /// Tracks.
+    pub tracks: Vec<Track>,
+    /// Topics.
+    pub topics: Vec<Topic>,
+    /// Workshops.
+    pub workshops: Vec<Workshop>,
+}
+
+/// Loads the [`Overview`].
+pub fn overview(conn: &mut DbConnection) -> QueryResult<Overview> {
+    Ok(Overview {
+        tracks: list_tracks(conn)?,
+        topics: list_topics(conn)?,
+        workshops: list_workshops(conn)?,
+    })
+}

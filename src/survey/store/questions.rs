@@ -1,0 +1,206 @@
+//! The questions of a workshop's survey.
+
+use diesel::prelude::*;
+
+use super::translations::delete_translations;
+use crate::db::schema::{answers, questions};
+use crate::db::{now, write_transaction, DbConnection, QuestionId, WorkshopId};
+use crate::error::AppError;
+use crate::survey::domain::{ChoiceOption, ChoiceOptions, QuestionKind};
+use crate::text::{HelpText, PromptText};
+
+/// One question of a workshop's survey.
+#[derive(Debug, Clone, Queryable, Selectable, serde::Serialize)]
+#[diesel(table_name = questions)]
+pub struct Question {
+    /// Id.
+    pub id: QuestionId,
+    /// Its workshop.
+    pub workshop_id: WorkshopId,
+    /// 1-based order.
+    pub position: i32,
+    /// Its kind.
+    pub kind: QuestionKind,
+    /// The question.
+    pub prompt: String,
+    /// Help under the question.
+    pub help_text: String,
+    /// The easy-read (let læst) version of the prompt.
+    pub easy_read_prompt: Option<String>,
+    /// The options of a choice question (empty for other kinds).
+    pub options: ChoiceOptions,
+    /// Offer "Andet: …".
+    pub allow_other: bool,
+    /// Must be answered or declined.
+    pub required: bool,
+}
+
+impl Question {
+    /// The options of a choice question.
+    pub fn options(&self) -> &[ChoiceOption] {
+        &self.options
+    }
+}
+
+/// What the question builder sets.
+#[derive(Debug, Clone)]
+pub struct QuestionFields {
+    /// Kind.
+    pub kind: QuestionKind,
+    /// Prompt (never empty).
+    pub prompt: PromptText,
+    /// Help.
+    pub help_text: HelpText,
+    /// Easy-read prompt.
+    pub easy_read_prompt: Option<PromptText>,
+    /// Options (choice kinds).
+    pub options: ChoiceOptions,
+    /// "Andet".
+    pub allow_other: bool,
+    /// Required.
+    pub required: bool,
+}
+
+/// The questions of a workshop, in order.
+pub fn list_questions(
+    conn: &mut DbConnection,
+    workshop_id: &WorkshopId,
+) -> QueryResult<Vec<Question>> {
+    questions::table
+        .filter(questions::workshop_id.eq(workshop_id))
+        .order(questions::position)
+        .select(Question::as_select())
+        .load(conn)
+}
+
+/// A question by id.
+pub fn find_question(conn: &mut DbConnection, id: &QuestionId) -> QueryResult<Option<Question>> {
+    questions::table
+        .find(id)
+        .select(Question::as_select())
+        .first(conn)
+        .optional()
+}
+
+pub(super) fn count_questions(
+    conn: &mut DbConnection,
+    workshop_id: &WorkshopId,
+) -> QueryResult<i64> {
+    questions::table
+        .filter(questions::workshop_id.eq(workshop_id))
+        .count()
+        .get_result(conn)
+}
+
+/// Answers to one question.
+pub fn count_answers_to(conn: &mut DbConnection, question_id: &QuestionId) -> QueryResult<i64> {
+    answers::table
+        .filter(answers::question_id.eq(question_id))
+        .count()
+        .get_result(conn)
+}
+
+/// Adds a question at the end.
+pub fn add_question(
+    conn: &mut DbConnection,
+    workshop_id: &WorkshopId,
+    f: &QuestionFields,
+) -> QueryResult<QuestionId> {
+    write_transaction(conn, |conn| {
+        let last: Option<i32> = questions::table
+            .filter(questions::workshop_id.eq(workshop_id))
+            .select(diesel::dsl::max(questions::position))
+            .first(conn)?;
+        let (id, at) = (QuestionId::generate(), now());
+        diesel::insert_into(questions::table)
+            .values((
+                questions::id.eq(&id),
+                questions::workshop_id.eq(workshop_id),
+                questions::position.eq(last.unwrap_or(0) + 1),
+                questions::kind.eq(f.kind),
+                questions::prompt.eq(f.prompt.as_str()),
+                questions::help_text.eq(f.help_text.as_str()),
+                questions::easy_read_prompt.eq(f.easy_read_prompt.as_ref().map(PromptText::as_str)),
+                questions::options.eq(&f.options),
+                questions::allow_other.eq(f.allow_other),
+                questions::required.eq(f.required),
+                questions::created_at.eq(at),
+                questions::updated_at.eq(at),
+            ))
+            .execute(conn)?;
+        Ok(id)
+    })
+}
+
+/// Changes a question. `structure` false keeps kind, options, "Andet" and required as they are
+/// (the survey is live: answers already given must keep their meaning).
+pub fn update_question(
+    conn: &mut DbConnection,
+    id: &QuestionId,
+    f: &QuestionFields,
+    structure: bool,
+) -> QueryResult<usize> {
+    let texts = (
+        questions::prompt.eq(f.prompt.as_str()),
+        questions::help_text.eq(f.help_text.as_str()),
+        questions::easy_read_prompt.eq(f.easy_read_prompt.as_ref().map(PromptText::as_str)),
+        questions::updated_at.eq(now()),
+    );
+    if structure {
+        diesel::update(questions::table.find(id))
+            .set((
+                texts,
+                questions::kind.eq(f.kind),
+                questions::options.eq(&f.options),
+                questions::allow_other.eq(f.allow_other),
+                questions::required.eq(f.required),
+            ))
+            .execute(conn)
+    } else {
+        diesel::update(questions::table.find(id))
+            .set(texts)
+            .execute(conn)
+    }
+}
+
+/// Moves a question one place up (`-1`) or down (`+1`).
+pub fn move_question(conn: &mut DbConnection, id: &QuestionId, step: i32) -> Result<(), AppError> {
+    write_transaction(conn, |conn| {
+        let q = find_question(conn, id)?.ok_or(AppError::NotFound)?;
+        let neighbour: Option<Question> = questions::table
+            .filter(questions::workshop_id.eq(&q.workshop_id))
+            .filter(questions::position.eq(q.position + step))
+            .select(Question::as_select())
+            .first(conn)
+            .optional()?;
+        if let Some(n) = neighbour {
+            diesel::update(questions::table.find(&n.id))
+                .set(questions::position.eq(q.position))
+                .execute(conn)?;
+            diesel::update(questions::table.find(&q.id))
+                .set(questions::position.eq(n.position))
+                .execute(conn)?;
+        }
+        Ok(())
+    })
+}
+
+/// Deletes a question that nobody has answered, and closes the gap in the order.
+pub fn delete_question(conn: &mut DbConnection, id: &QuestionId) -> Result<(), AppError> {
+    write_transaction(conn, |conn| {
+        let q = find_question(conn, id)?.ok_or(AppError::NotFound)?;
+        if count_answers_to(conn, id)? > 0 {
+            return Err(AppError::BadRequest("question has answers"));
+        }
+        delete_translations(conn, id.as_str())?;
+        diesel::delete(questions::table.find(id)).execute(conn)?;
+        diesel::update(
+            questions::table
+                .filter(questions::workshop_id.eq(&q.workshop_id))
+                .filter(questions::position.gt(q.position)),
+        )
+        .set(questions::position.eq(questions::position - 1))
+        .execute(conn)?;
+        Ok(())
+    })
+}

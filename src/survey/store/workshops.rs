@@ -1,0 +1,295 @@
+//! Workshops: their fields, join codes, status and retention.
+
+use std::collections::HashMap;
+
+use chrono::NaiveDateTime;
+use diesel::prelude::*;
+use diesel::result::Error as DieselError;
+
+use super::questions::count_questions;
+use crate::db::schema::{answers, participants, questions, workshops};
+use crate::db::{
+    insert_unless_duplicate, now, write_transaction, DbConnection, QuestionId, TopicId, WorkshopId,
+};
+use crate::survey::domain::{JoinCode, WorkshopStatus};
+use crate::text::{LongText, Title};
+
+/// One meeting, with its questions and join code.
+#[derive(Debug, Clone, Queryable, Selectable, serde::Serialize)]
+#[diesel(table_name = workshops)]
+pub struct Workshop {
+    /// Id.
+    pub id: WorkshopId,
+    /// Its topic.
+    pub topic_id: TopicId,
+    /// Title (the workshop's focus).
+    pub title: String,
+    /// What participants read first.
+    pub intro: String,
+    /// Date and time (naive local time of the workshop).
+    pub starts_at: Option<NaiveDateTime>,
+    /// Place.
+    pub location: String,
+    /// Where it is in its life.
+    pub status: WorkshopStatus,
+    /// The digits people type.
+    pub join_code: String,
+    /// Days the answers are kept after closing.
+    pub retention_days: i32,
+    /// When it closed.
+    pub closed_at: Option<NaiveDateTime>,
+    /// Optimistic-lock version.
+    pub version: i32,
+}
+
+/// The editable fields of a workshop.
+#[derive(Debug, Clone)]
+pub struct WorkshopFields {
+    /// Title (its focus).
+    pub title: Title,
+    /// Start-page text.
+    pub intro: LongText,
+    /// Date and time.
+    pub starts_at: Option<NaiveDateTime>,
+    /// Place (may be empty).
+    pub location: Option<Title>,
+    /// Days to keep answers after closing.
+    pub retention_days: i32,
+}
+
+/// Every workshop, by date.
+pub fn list_workshops(conn: &mut DbConnection) -> QueryResult<Vec<Workshop>> {
+    workshops::table
+        .order((workshops::topic_id, workshops::starts_at, workshops::title))
+        .select(Workshop::as_select())
+        .load(conn)
+}
+
+/// The workshops of one topic, by date.
+pub fn workshops_of_topic(conn: &mut DbConnection, topic: &TopicId) -> QueryResult<Vec<Workshop>> {
+    workshops::table
+        .filter(workshops::topic_id.eq(topic))
+        .order((workshops::starts_at, workshops::title))
+        .select(Workshop::as_select())
+        .load(conn)
+}
+
+/// Formats a join code for reading aloud and typing: "4821 0937".
+pub fn grouped_code(code: &str) -> String {
+    JoinCode::parse(code)
+        .map(|c| c.grouped())
+        .unwrap_or_else(|| code.to_owned())
+}
+
+/// Creates a draft workshop with a fresh join code.
+pub fn create_workshop(
+    conn: &mut DbConnection,
+    topic_id: &TopicId,
+    fields: &WorkshopFields,
+) -> QueryResult<WorkshopId> {
+    // The partial unique index on live codes decides; a clash (1 in 10^8 per live workshop)
+    // just draws again.
+    for _ in 0..6 {
+        let (id, at) = (WorkshopId::generate(), now());
+        let code = JoinCode::random();
+        let inserted = insert_unless_duplicate(conn, |conn| {
+            diesel::insert_into(workshops::table)
+                .values((
+                    workshops::id.eq(&id),
+                    workshops::topic_id.eq(topic_id),
+                    workshops::title.eq(fields.title.as_str()),
+                    workshops::intro.eq(fields.intro.as_str()),
+                    workshops::starts_at.eq(fields.starts_at),
+                    workshops::location.eq(location(fields)),
+                    workshops::status.eq(WorkshopStatus::Draft),
+                    workshops::join_code.eq(code.as_str()),
+                    workshops::retention_days.eq(fields.retention_days),
+                    workshops::created_at.eq(at),
+                    workshops::updated_at.eq(at),
+                ))
+                .execute(conn)
+        })?;
+        if inserted {
+            return Ok(id);
+        }
+    }
+    Err(DieselError::RollbackTransaction)
+}
+
+fn location(fields: &WorkshopFields) -> &str {
+    fields.location.as_ref().map_or("", Title::as_str)
+}
+
+/// Changes a workshop's fields; 0 when there is none.
+pub fn update_workshop(
+    conn: &mut DbConnection,
+    id: &WorkshopId,
+    fields: &WorkshopFields,
+) -> QueryResult<usize> {
+    diesel::update(workshops::table.find(id))
+        .set((
+            workshops::title.eq(fields.title.as_str()),
+            workshops::intro.eq(fields.intro.as_str()),
+            workshops::starts_at.eq(fields.starts_at),
+            workshops::location.eq(location(fields)),
+            workshops::retention_days.eq(fields.retention_days),
+            workshops::version.eq(workshops::version + 1),
+            workshops::updated_at.eq(now()),
+        ))
+        .execute(conn)
+}
+
+/// A workshop by id.
+pub fn find_workshop(conn: &mut DbConnection, id: &WorkshopId) -> QueryResult<Option<Workshop>> {
+    workshops::table
+        .find(id)
+        .select(Workshop::as_select())
+        .first(conn)
+        .optional()
+}
+
+/// The workshop a join code leads to: the live one, or else the newest closed one with that
+/// code (so an old poster is told "closed", not "not found").
+pub fn find_workshop_by_code(conn: &mut DbConnection, code: &str) -> QueryResult<Option<Workshop>> {
+    let mut found: Vec<Workshop> = workshops::table
+        .filter(workshops::join_code.eq(code))
+        .order(workshops::created_at.desc())
+        .select(Workshop::as_select())
+        .load(conn)?;
+    let live = found.iter().position(|w| w.status.is_live());
+    Ok(match live {
+        Some(i) => Some(found.swap_remove(i)),
+        None => found.into_iter().next(),
+    })
+}
+
+/// Why a status change was refused.
+#[derive(Debug, thiserror::Error)]
+pub enum StatusError {
+    /// Not a legal move from the current status.
+    #[error("a workshop cannot move from {from} to {to}")]
+    NotAllowed {
+        /// Current.
+        from: WorkshopStatus,
+        /// Wanted.
+        to: WorkshopStatus,
+    },
+    /// Back to draft only while nobody has answered.
+    #[error("the workshop has answers")]
+    HasAnswers,
+    /// The workshop has no questions to answer.
+    #[error("the workshop has no questions")]
+    NoQuestions,
+    /// Query failed.
+    #[error(transparent)]
+    Db(#[from] DieselError),
+}
+
+/// Moves a workshop to another status. Re-opening a workshop whose code was taken by another
+/// live workshop meanwhile gives it a new code.
+pub fn set_status(
+    conn: &mut DbConnection,
+    id: &WorkshopId,
+    to: WorkshopStatus,
+) -> Result<(), StatusError> {
+    write_transaction(conn, |conn| {
+        let w = find_workshop(conn, id)?.ok_or(DieselError::NotFound)?;
+        let from = w.status;
+        if !from.can_move_to(to) {
+            return Err(StatusError::NotAllowed { from, to });
+        }
+        if to == WorkshopStatus::Open && count_questions(conn, id)? == 0 {
+            return Err(StatusError::NoQuestions);
+        }
+        if to == WorkshopStatus::Draft && count_answers(conn, id)? > 0 {
+            return Err(StatusError::HasAnswers);
+        }
+        let at = now();
+        let closed_at = match to {
+            WorkshopStatus::Closed | WorkshopStatus::Archived => w.closed_at.or(Some(at)),
+            _ => None,
+        };
+        if from == WorkshopStatus::Closed && to == WorkshopStatus::Open {
+            let clash: i64 = workshops::table
+                .filter(workshops::join_code.eq(&w.join_code))
+                .filter(workshops::status.eq_any([WorkshopStatus::Draft, WorkshopStatus::Open]))
+                .count()
+                .get_result(conn)?;
+            if clash > 0 {
+                diesel::update(workshops::table.find(id))
+                    .set(workshops::join_code.eq(JoinCode::random().as_str()))
+                    .execute(conn)?;
+            }
+        }
+        diesel::update(workshops::table.find(id))
+            .set((
+                workshops::status.eq(to),
+                workshops::closed_at.eq(closed_at),
+                workshops::version.eq(workshops::version + 1),
+                workshops::updated_at.eq(at),
+            ))
+            .execute(conn)?;
+        Ok(())
+    })
+}
+
+/// Answers given in a workshop (declined ones included).
+pub fn count_answers(conn: &mut DbConnection, workshop_id: &WorkshopId) -> QueryResult<i64> {
+    answers::table
+        .inner_join(questions::table)
+        .filter(questions::workshop_id.eq(workshop_id))
+        .count()
+        .get_result(conn)
+}
+
+/// Answers per question of a workshop, in one grouped query (questions without answers are
+/// missing).
+pub fn answer_counts(
+    conn: &mut DbConnection,
+    workshop_id: &WorkshopId,
+) -> QueryResult<HashMap<QuestionId, i64>> {
+    Ok(answers::table
+        .inner_join(questions::table)
+        .filter(questions::workshop_id.eq(workshop_id))
+        .group_by(answers::question_id)
+        .select((answers::question_id, diesel::dsl::count_star()))
+        .load::<(QuestionId, i64)>(conn)?
+        .into_iter()
+        .collect())
+}
+
+/// Participants of a workshop who have given at least one answer.
+pub fn count_participants(conn: &mut DbConnection, workshop_id: &WorkshopId) -> QueryResult<i64> {
+    participants::table
+        .filter(participants::workshop_id.eq(workshop_id))
+        .filter(diesel::dsl::exists(
+            answers::table.filter(answers::participant_id.eq(participants::id)),
+        ))
+        .count()
+        .get_result(conn)
+}
+
+/// Deletes the participants (and so every answer) of workshops whose retention period after
+/// closing has passed. Returns how many participants were deleted.
+pub fn purge_expired(conn: &mut DbConnection, at: NaiveDateTime) -> QueryResult<usize> {
+    let closed: Vec<(WorkshopId, Option<NaiveDateTime>, i32)> = workshops::table
+        .filter(workshops::status.eq_any([WorkshopStatus::Closed, WorkshopStatus::Archived]))
+        .select((
+            workshops::id,
+            workshops::closed_at,
+            workshops::retention_days,
+        ))
+        .load(conn)?;
+    let expired: Vec<WorkshopId> = closed
+        .into_iter()
+        .filter(|(_, closed_at, days)| {
+            closed_at.is_some_and(|c| c + chrono::Duration::days(i64::from(*days)) <= at)
+        })
+        .map(|(id, _, _)| id)
+        .collect();
+    if expired.is_empty() {
+        return Ok(0);
+    }
+    diesel::delete(participants::table.filter(participants::workshop_id.eq_any(&expired)))
+        .execute(conn)
+}

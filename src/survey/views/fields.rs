@@ -1,0 +1,98 @@
+//! The fields of the builder's forms: track, topic, workshop and question.
+
+use maud::{html, Markup};
+
+use super::translations::{translation_fieldset, translation_langs};
+use crate::i18n::Lang;
+use crate::survey::domain::{ChoiceOption, QuestionKind};
+use crate::survey::forms::{QuestionInput, WorkshopInput};
+use crate::survey::store::TextField;
+use crate::web::layout::{textarea, Field, FieldError, InputKind};
+
+/// Fields of the track form.
+pub fn track_fields(lang: Lang, title: &str, year: &str, errors: &[FieldError]) -> Markup {
+    html! {
+        (Field { lang, name: "title", label: &lang.t("field-title"), hint: Some(&lang.t("track-title-hint")), value: title, kind: InputKind::Text, autocomplete: "off", errors }.render())
+        (Field { lang, name: "year", label: &lang.t("field-year"), hint: None, value: year, kind: InputKind::Numeric, autocomplete: "off", errors }.render())
+    }
+}
+
+/// Fields of the topic form.
+pub fn topic_fields(lang: Lang, title: &str, description: &str, errors: &[FieldError]) -> Markup {
+    html! {
+        (Field { lang, name: "title", label: &lang.t("field-title"), hint: Some(&lang.t("topic-title-hint")), value: title, kind: InputKind::Text, autocomplete: "off", errors }.render())
+        (textarea(lang, "description", &lang.t("field-description"), None, description, 4, errors))
+    }
+}
+
+/// Fields of the workshop form.
+pub fn workshop_fields(lang: Lang, v: &WorkshopInput, errors: &[FieldError]) -> Markup {
+    html! {
+        (Field { lang, name: "title", label: &lang.t("field-title"), hint: Some(&lang.t("workshop-title-hint")), value: &v.title, kind: InputKind::Text, autocomplete: "off", errors }.render())
+        (textarea(lang, "intro", &lang.t("field-intro"), Some(&lang.t("workshop-intro-hint")), &v.intro, 4, errors))
+        div class="field" {
+            label for="date" { (lang.t("field-date")) }
+            input type="date" id="date" name="date" value=(v.date);
+        }
+        div class="field" {
+            label for="time" { (lang.t("field-time")) }
+            input type="time" id="time" name="time" value=(v.time);
+        }
+        (Field { lang, name: "location", label: &lang.t("field-location"), hint: None, value: &v.location, kind: InputKind::Text, autocomplete: "off", errors }.render())
+        (Field { lang, name: "retention_days", label: &lang.t("field-retention"), hint: Some(&lang.t("retention-hint")), value: &v.retention_days, kind: InputKind::Numeric, autocomplete: "off", errors }.render())
+        @for other in translation_langs() {
+            (translation_fieldset(lang, other, &TextField::WORKSHOP, &v.translated, None, errors))
+        }
+    }
+}
+
+/// Fields of the question form; `structure` false shows kind and options read-only. The
+/// translations follow in one fieldset per language; their options are always editable (a
+/// label's wording may change on a live survey), and while the Danish options are read-only
+/// `danish_options` lists them for reference.
+pub fn question_fields(
+    lang: Lang,
+    v: &QuestionInput,
+    structure: bool,
+    danish_options: &[ChoiceOption],
+    errors: &[FieldError],
+) -> Markup {
+    let with_options =
+        structure || QuestionKind::parse(&v.kind).is_some_and(QuestionKind::has_options);
+    let fields: Vec<TextField> = TextField::QUESTION
+        .into_iter()
+        .filter(|f| *f != TextField::Options || with_options)
+        .collect();
+    let reference = (!structure).then_some(danish_options);
+    html! {
+        @if structure {
+            div class="field" {
+                label for="kind" { (lang.t("field-kind")) }
+                select id="kind" name="kind" {
+                    @for k in QuestionKind::ALL {
+                        option value=(k.as_str()) selected[v.kind == k.as_str()] { (lang.t(k.label_key())) }
+                    }
+                }
+            }
+        } @else {
+            p class="panel" { (lang.t("question-locked")) }
+        }
+        (textarea(lang, "prompt", &lang.t("field-prompt"), Some(&lang.t("prompt-hint")), &v.prompt, 2, errors))
+        (textarea(lang, "help_text", &lang.t("field-help"), None, &v.help_text, 2, errors))
+        (textarea(lang, "easy_read_prompt", &lang.t("field-easy-read"), Some(&lang.t("easy-read-hint")), &v.easy_read_prompt, 2, errors))
+        @if structure {
+            (textarea(lang, "options", &lang.t("field-options"), Some(&lang.t("options-hint")), &v.options, 5, errors))
+            div class="field checkbox" {
+                input type="checkbox" id="allow_other" name="allow_other" value="on" checked[v.allow_other.is_some()];
+                label for="allow_other" { (lang.t("field-allow-other")) }
+            }
+            div class="field checkbox" {
+                input type="checkbox" id="required" name="required" value="on" checked[v.required.is_some()];
+                label for="required" { (lang.t("field-required")) }
+            }
+        }
+        @for other in translation_langs() {
+            (translation_fieldset(lang, other, &fields, &v.translated, reference, errors))
+        }
+    }
+}

@@ -1,0 +1,258 @@
+//! `/staff/topics/{id}/board`: the topic's answers and themes side by side, and assigning
+//! answers to themes.
+
+use std::collections::HashMap;
+
+use actix_web::http::StatusCode;
+use actix_web::{web, HttpResponse};
+use serde::Deserialize;
+
+use crate::audit::{self, Action};
+use crate::auth::{Editor, Staff};
+use crate::db::types::empty_as_none;
+use crate::db::{AnswerId, Db, DbConnection, QuestionId, ThemeId, TopicId};
+use crate::error::AppError;
+use crate::i18n::Lang;
+use crate::survey::{self, Topic, Workshop};
+use crate::themes::store::{self, BoardAnswer, KeyPoint, Link, Theme};
+use crate::themes::views::{self, BoardFilter};
+use crate::web::csrf::CsrfToken;
+use crate::web::layout::{html_status, FieldError};
+use crate::web::notice::{see_other_with, Done, Notice};
+use crate::web::Form;
+
+/// Everything the board needs, loaded in one go.
+pub(super) struct BoardData {
+    pub topic: Topic,
+    workshops: Vec<Workshop>,
+    answers: Vec<BoardAnswer>,
+    themes: Vec<Theme>,
+    links: Vec<Link>,
+    key_points: Vec<KeyPoint>,
+}
+
+impl BoardData {
+    pub(super) fn load(conn: &mut DbConnection, topic_id: &TopicId) -> Result<BoardData, AppError> {
+        let topic = survey::find_topic(conn, topic_id)?.ok_or(AppError::NotFound)?;
+        Ok(BoardData {
+            workshops: survey::workshops_of_topic(conn, &topic.id)?,
+            answers: store::board_answers(conn, &topic.id)?,
+            themes: store::list_themes(conn, &topic.id)?,
+            links: store::links(conn, &topic.id)?,
+            key_points: store::list_key_points(conn, &topic.id)?,
+            topic,
+        })
+    }
+
+    /// The answers not linked to any theme.
+    pub(super) fn unsorted(&self) -> Vec<&BoardAnswer> {
+        let linked: std::collections::HashSet<&AnswerId> =
+            self.links.iter().map(|(_, a)| a).collect();
+        self.answers
+            .iter()
+            .filter(|a| !linked.contains(&a.id))
+            .collect()
+    }
+}
+
+/// The board page with `errors` (and the matching status) as filtered by `filter`.
+pub(super) fn render(
+    (lang, csrf, staff): (Lang, &CsrfToken, &Staff),
+    data: &BoardData,
+    filter: &BoardFilter,
+    (status, errors, notice): (StatusCode, &[FieldError], Option<String>),
+) -> HttpResponse {
+    let mut themes_of: HashMap<AnswerId, Vec<ThemeId>> = HashMap::new();
+    for (theme, answer) in &data.links {
+        themes_of
+            .entry(answer.clone())
+            .or_default()
+            .push(theme.clone());
+    }
+    let counts = store::counts(&data.answers, &data.links);
+    let view = filter.view();
+    let needle = filter
+        .q
+        .as_deref()
+        .map(str::trim)
+        .filter(|q| !q.is_empty())
+        .map(str::to_lowercase);
+    let matches = |wanted: Option<&str>, id: &str| wanted.is_none_or(|w| w.is_empty() || w == id);
+    let cards: Vec<&BoardAnswer> = data
+        .answers
+        .iter()
+        .filter(|a| match view {
+            "all" => true,
+            "unsorted" => !themes_of.contains_key(&a.id),
+            theme => themes_of
+                .get(&a.id)
+                .is_some_and(|ts| ts.iter().any(|t| t.as_str() == theme)),
+        })
+        .filter(|a| matches(filter.workshop.as_deref(), a.workshop_id.as_str()))
+        .filter(|a| matches(filter.question.as_deref(), a.question_id.as_str()))
+        .filter(|a| {
+            needle
+                .as_deref()
+                .is_none_or(|n| a.value.to_lowercase().contains(n))
+        })
+        .collect();
+    let mut questions: Vec<(QuestionId, String)> = Vec::new();
+    for a in &data.answers {
+        if !questions.iter().any(|(id, _)| id == &a.question_id) {
+            questions.push((a.question_id.clone(), a.question.clone()));
+        }
+    }
+    let board = views::Board {
+        topic: &data.topic,
+        workshops: &data.workshops,
+        questions: &questions,
+        themes: &data.themes,
+        counts: &counts,
+        cards: &cards,
+        themes_of: &themes_of,
+        key_points: &data.key_points,
+        filter,
+        unsorted: data.unsorted().len(),
+        total: data.answers.len(),
+        notice,
+        errors,
+    };
+    html_status(status, views::board_page(lang, staff, csrf, &board))
+}
+
+pub(super) async fn get_board(
+    lang: Lang,
+    csrf: CsrfToken,
+    staff: Staff,
+    db: web::Data<Db>,
+    id: web::Path<TopicId>,
+    filter: web::Query<BoardFilter>,
+    done: Done,
+) -> Result<HttpResponse, AppError> {
+    let id = id.into_inner();
+    let data = db.run(move |conn| BoardData::load(conn, &id)).await?;
+    let notice = done.message(lang);
+    Ok(render(
+        (lang, &csrf, &staff),
+        &data,
+        &filter,
+        (StatusCode::OK, &[], notice),
+    ))
+}
+
+/// The board again with one message on the field `field`: 422 for a form error, 409 when
+/// someone else changed it first.
+pub(super) async fn again(
+    (lang, csrf, staff): (Lang, &CsrfToken, &Staff),
+    db: &Db,
+    topic: TopicId,
+    (status, field, message): (StatusCode, &'static str, String),
+) -> Result<HttpResponse, AppError> {
+    let data = db.run(move |conn| BoardData::load(conn, &topic)).await?;
+    let errors = [FieldError::new(field, message)];
+    let filter = BoardFilter::default();
+    Ok(render(
+        (lang, csrf, staff),
+        &data,
+        &filter,
+        (status, &errors, None),
+    ))
+}
+
+/// The board of a topic, showing `view` (a theme, "all", or the unsorted pile by default).
+pub(super) fn board_url(topic: &TopicId, view: Option<&str>) -> String {
+    match view.filter(|v| !v.is_empty()) {
+        Some(v) => format!("/staff/topics/{topic}/board?view={v}"),
+        None => format!("/staff/topics/{topic}/board"),
+    }
+}
+
+/// What the assign form does with the chosen answers.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "lowercase")]
+enum AssignAction {
+    /// Put them in the chosen theme too.
+    Add,
+    /// Put them in the chosen theme and take them out of the one being viewed (a split).
+    Move,
+    /// Take them out of the one being viewed.
+    Remove,
+}
+
+#[derive(Deserialize)]
+pub(super) struct AssignInput {
+    #[serde(default)]
+    answer: Vec<AnswerId>,
+    #[serde(default, deserialize_with = "empty_as_none")]
+    theme_id: Option<ThemeId>,
+    action: Option<AssignAction>,
+    #[serde(default, deserialize_with = "empty_as_none")]
+    from_theme: Option<ThemeId>,
+    return_view: Option<String>,
+}
+
+/// Adds the chosen answers to a theme; "move" also takes them out of the theme being viewed
+/// (that is how a theme is split); "remove" only takes them out.
+pub(super) async fn post_assign(
+    editor: Editor,
+    db: web::Data<Db>,
+    id: web::Path<TopicId>,
+    Form(input): Form<AssignInput>,
+) -> Result<HttpResponse, AppError> {
+    let topic = id.into_inner();
+    let action = input.action.unwrap_or(AssignAction::Add);
+    let (t, by) = (topic.clone(), editor.id().clone());
+    let (answers, target, from) = (input.answer, input.theme_id, input.from_theme);
+    audit::change(&db, editor.id(), move |conn, trail| {
+        // Every id must belong to this topic: a theme or answer of another topic is refused.
+        if !store::all_on_board(conn, &t, &answers)? {
+            return Err(AppError::BadRequest("answer of another topic"));
+        }
+        let of_topic =
+            |conn: &mut DbConnection, id: Option<&ThemeId>| -> Result<ThemeId, AppError> {
+                match id
+                    .map(|id| store::find_theme(conn, id))
+                    .transpose()?
+                    .flatten()
+                {
+                    Some(th) if th.topic_id == t => Ok(th.id),
+                    _ => Err(AppError::BadRequest("theme of another topic")),
+                }
+            };
+        let target = match action {
+            AssignAction::Remove => None,
+            _ => Some(of_topic(conn, target.as_ref())?),
+        };
+        if let Some(target) = &target {
+            store::assign(conn, target, &answers, Some(&by))?;
+        }
+        let from = match action {
+            AssignAction::Add => None,
+            _ => Some(of_topic(conn, from.as_ref())?),
+        };
+        if let Some(from) = &from {
+            // Moving answers to the theme they are in already leaves them there.
+            let unchanged = action == AssignAction::Move && target.as_ref() == Some(from);
+            if !unchanged {
+                store::unassign(conn, from, &answers)?;
+            }
+        }
+        let detail = format!("{} {} answer(s)", action.as_str(), answers.len());
+        let subject = target.or(from).map(|t| t.to_string()).unwrap_or_default();
+        trail.record(Action::ThemeAssign, subject, detail);
+        Ok(())
+    })
+    .await?;
+    let back = board_url(&topic, input.return_view.as_deref());
+    Ok(see_other_with(&back, Notice::Assigned))
+}
+
+impl AssignAction {
+    fn as_str(self) -> &'static str {
+        match self {
+            AssignAction::Add => "add",
+            AssignAction::Move => "move",
+            AssignAction::Remove => "remove",
+        }
+    }
+}

@@ -1,0 +1,48 @@
+//! Routes of the theme board. Viewers read; admins and facilitators change (the `Editor`
+//! extractor refuses everyone else before a handler runs). Every change is audited in the
+//! transaction that makes it. One file per resource.
+
+mod board;
+mod key_points;
+mod quotes;
+mod suggestions;
+mod themes;
+
+crate::routes! {
+    get "/staff/topics/{id}/board" => board::get_board;
+    post "/staff/topics/{id}/themes" => themes::post_new;
+    post "/staff/topics/{id}/assign" => board::post_assign;
+    post "/staff/topics/{id}/key-points" => key_points::post_for_topic;
+    get "/staff/topics/{id}/quotes" => quotes::get_quotes;
+    get "/staff/topics/{id}/suggestions" => suggestions::get_suggestions;
+    post "/staff/topics/{id}/suggestions/accept" => suggestions::post_accept;
+    post "/staff/topics/{id}/suggestions/reject" => suggestions::post_reject;
+    post "/staff/themes/{id}" => themes::post_rename;
+    post "/staff/themes/{id}/move" => themes::post_move;
+    post "/staff/themes/{id}/delete" => themes::post_delete;
+    post "/staff/themes/{id}/merge" => themes::post_merge;
+    post "/staff/themes/{id}/key-points" => key_points::post_for_theme;
+    post "/staff/key-points/{id}" => key_points::post_edit;
+    post "/staff/key-points/{id}/move" => key_points::post_move;
+    post "/staff/key-points/{id}/delete" => key_points::post_delete;
+    get "/staff/answers/{id}/quote" => quotes::get_quote_form;
+    post "/staff/answers/{id}/quote" => quotes::post_quote;
+    post "/staff/quotes/{id}" => quotes::post_edit;
+    post "/staff/quotes/{id}/approve" => quotes::post_approve;
+    post "/staff/quotes/{id}/delete" => quotes::post_delete;
+}
+
+/// `up` or `down` as a step in a list.
+fn step(direction: &str) -> Result<i32, crate::error::AppError> {
+    match direction {
+        "up" => Ok(-1),
+        "down" => Ok(1),
+        _ => Err(crate::error::AppError::BadRequest("direction")),
+    }
+}
+
+/// The form of the move buttons.
+#[derive(serde::Deserialize)]
+pub(super) struct MoveInput {
+    direction: String,
+}

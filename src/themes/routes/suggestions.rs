@@ -1,0 +1,143 @@
+//! `/staff/topics/{id}/suggestions`: offline theme suggestions for the unsorted answers, to
+//! accept (as a new theme) or reject (remembered, so it is not offered again).
+
+use actix_web::{web, HttpResponse};
+use serde::Deserialize;
+
+use super::board::{board_url, BoardData};
+use crate::audit::{self, Action};
+use crate::auth::{Editor, Staff};
+use crate::cluster::{self, SuggestOptions};
+use crate::db::{AnswerId, Db, TopicId};
+use crate::error::AppError;
+use crate::i18n::Lang;
+use crate::survey;
+use crate::text::Title;
+use crate::themes::store::{self, BoardAnswer};
+use crate::themes::views::{self, Proposal};
+use crate::web::csrf::CsrfToken;
+use crate::web::layout::{html_response, see_other};
+use crate::web::notice::{see_other_with, Notice};
+use crate::web::Form;
+
+#[derive(Deserialize)]
+pub(super) struct SuggestQuery {
+    k: Option<usize>,
+}
+
+pub(super) async fn get_suggestions(
+    lang: Lang,
+    csrf: CsrfToken,
+    staff: Staff,
+    db: web::Data<Db>,
+    id: web::Path<TopicId>,
+    query: web::Query<SuggestQuery>,
+) -> Result<HttpResponse, AppError> {
+    let id = id.into_inner();
+    let (data, rejected) = db
+        .run(move |conn| {
+            let data = BoardData::load(conn, &id)?;
+            let rejected = store::rejected(conn, &data.topic.id)?;
+            Ok::<_, AppError>((data, rejected))
+        })
+        .await?;
+    let unsorted = data.unsorted();
+    let k = query
+        .k
+        .unwrap_or_else(|| cluster::default_k(unsorted.len()))
+        .clamp(2, 30);
+    let texts: Vec<String> = unsorted.iter().map(|a| a.value.clone()).collect();
+    // Clustering is CPU work: off the async workers.
+    let suggestions = web::block(move || {
+        let refs: Vec<&str> = texts.iter().map(String::as_str).collect();
+        let options = SuggestOptions {
+            k: Some(k),
+            ..SuggestOptions::default()
+        };
+        cluster::suggest(&refs, &options)
+    })
+    .await
+    .map_err(|e| AppError::Internal(anyhow::anyhow!("suggestions: {e}")))?;
+    let pick = |indices: &[usize]| -> Vec<&BoardAnswer> {
+        indices
+            .iter()
+            .filter_map(|i| unsorted.get(*i).copied())
+            .collect()
+    };
+    let proposals: Vec<Proposal<'_>> = suggestions
+        .themes
+        .into_iter()
+        .map(|s| Proposal {
+            members: pick(&s.members),
+            representatives: pick(&s.representatives),
+            label: s.label,
+            keywords: s.keywords,
+        })
+        .filter(|p| {
+            let ids: Vec<AnswerId> = p.members.iter().map(|a| a.id.clone()).collect();
+            !p.members.is_empty() && !rejected.contains(&store::fingerprint(&ids))
+        })
+        .collect();
+    Ok(html_response(views::suggestions_page(
+        lang,
+        &staff,
+        &csrf,
+        &data.topic,
+        k,
+        &proposals,
+        unsorted.len(),
+    )))
+}
+
+#[derive(Deserialize)]
+pub(super) struct ProposalInput {
+    #[serde(default)]
+    answer: Vec<AnswerId>,
+    #[serde(default)]
+    title: String,
+}
+
+/// Accepting creates a new theme with the proposal's answers; hand-made themes are untouched.
+pub(super) async fn post_accept(
+    editor: Editor,
+    db: web::Data<Db>,
+    id: web::Path<TopicId>,
+    Form(input): Form<ProposalInput>,
+) -> Result<HttpResponse, AppError> {
+    let title = Title::parse(&input.title).ok_or(AppError::BadRequest("title"))?;
+    let (topic, by) = (id.into_inner(), editor.id().clone());
+    let t = topic.clone();
+    audit::change(&db, editor.id(), move |conn, trail| {
+        if input.answer.is_empty() || !store::all_on_board(conn, &t, &input.answer)? {
+            return Err(AppError::BadRequest("answers of another topic"));
+        }
+        let id = store::create_theme(conn, &t, &title, None)?;
+        store::assign(conn, &id, &input.answer, Some(&by))?;
+        trail.record(Action::SuggestionAccept, &id, title.as_str());
+        Ok(())
+    })
+    .await?;
+    Ok(see_other_with(
+        &board_url(&topic, None),
+        Notice::SuggestionAccepted,
+    ))
+}
+
+pub(super) async fn post_reject(
+    editor: Editor,
+    db: web::Data<Db>,
+    id: web::Path<TopicId>,
+    Form(input): Form<ProposalInput>,
+) -> Result<HttpResponse, AppError> {
+    let (topic, by) = (id.into_inner(), editor.id().clone());
+    let t = topic.clone();
+    audit::change(&db, editor.id(), move |conn, trail| {
+        survey::find_topic(conn, &t)?.ok_or(AppError::NotFound)?;
+        let fingerprint = store::fingerprint(&input.answer);
+        store::reject(conn, &t, &fingerprint, Some(&by))?;
+        trail.record(Action::SuggestionReject, &t, fingerprint);
+        Ok(())
+    })
+    .await?;
+    Ok(see_other(&format!("/staff/topics/{topic}/suggestions")))
+}

@@ -1,0 +1,26 @@
+//! Themes, their answers, key points, quotes and rejected suggestions: synchronous diesel
+//! functions, one file per resource.
+
+mod key_points;
+mod quotes;
+mod suggestions;
+mod themes;
+
+pub use key_points::{
+    add_key_point, delete_key_point, find_key_point, list_key_points, move_key_point,
+    update_key_point, KeyPoint,
+};
+pub use quotes::{
+    approved_quotes, create_quote, delete_quote, list_quotes, set_quote_approved, topic_of_answer,
+    topic_of_quote, update_quote, QuoteRow,
+};
+pub use suggestions::{fingerprint, reject, rejected};
+pub use themes::{
+    all_on_board, assign, board_answer, board_answers, counts, create_theme, delete_theme,
+    find_theme, links, list_themes, merge, move_theme, rename_theme, unassign, BoardAnswer, Link,
+    Theme,
+};
+
+/// A write that lost against someone else's newer version.
+#[derive(Debug)]
+pub struct Conflict;

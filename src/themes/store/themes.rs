@@ -1,0 +1,366 @@
+//! Themes on a topic's board and the answers linked to them. Every link is its own row, so
+//! two facilitators on one board never overwrite each other; renames carry a version and
+//! report a conflict instead of overwriting.
+
+use std::collections::{HashMap, HashSet};
+
+use diesel::prelude::*;
+
+use super::Conflict;
+use crate::db::schema::{answers, key_points, questions, theme_answers, themes, workshops};
+use crate::db::{
+    insert_unless_duplicate, now, write_transaction, AnswerId, DbConnection, ParticipantId,
+    QuestionId, ThemeId, TopicId, UserId, WorkshopId,
+};
+use crate::error::AppError;
+use crate::participant::EnteredBy;
+use crate::survey::QuestionKind;
+use crate::text::{LongText, Title};
+
+/// One (theme, answer) link.
+pub type Link = (ThemeId, AnswerId);
+
+/// A theme (emne) on a topic's board.
+#[derive(Debug, Clone, Queryable, Selectable)]
+#[diesel(table_name = themes)]
+pub struct Theme {
+    /// Id.
+    pub id: ThemeId,
+    /// Its topic.
+    pub topic_id: TopicId,
+    /// The parent theme (one level of sub-themes).
+    pub parent_id: Option<ThemeId>,
+    /// Name, e.g. "DEN RETTE BOLIGLØSNING".
+    pub title: String,
+    /// A short description.
+    pub summary: String,
+    /// Order among its siblings.
+    pub position: i32,
+    /// Optimistic-lock version.
+    pub version: i32,
+}
+
+/// A free-text answer as the board shows it.
+#[derive(Debug, Clone, Queryable)]
+pub struct BoardAnswer {
+    /// Answer id.
+    pub id: AnswerId,
+    /// The text.
+    pub value: String,
+    /// How it was made.
+    pub entered_by: EnteredBy,
+    /// Whose (for distinct-participant counts; never shown).
+    pub participant_id: ParticipantId,
+    /// Question id.
+    pub question_id: QuestionId,
+    /// Question text.
+    pub question: String,
+    /// Workshop id.
+    pub workshop_id: WorkshopId,
+    /// Workshop title.
+    pub workshop: String,
+}
+
+/// Every free-text answer of the topic's workshops, declined and blank ones left out.
+pub fn board_answers(conn: &mut DbConnection, topic_id: &TopicId) -> QueryResult<Vec<BoardAnswer>> {
+    on_board()
+        .filter(workshops::topic_id.eq(topic_id))
+        .order((
+            workshops::starts_at,
+            workshops::title,
+            questions::position,
+            answers::created_at,
+        ))
+        .select(BOARD_ANSWER)
+        .load(conn)
+}
+
+/// One answer as the board shows it, with its topic; None when it is not on a board (not
+/// free text, declined or empty).
+pub fn board_answer(
+    conn: &mut DbConnection,
+    answer_id: &AnswerId,
+) -> QueryResult<Option<(BoardAnswer, TopicId)>> {
+    on_board()
+        .filter(answers::id.eq(answer_id))
+        .select((BOARD_ANSWER, workshops::topic_id))
+        .first(conn)
+        .optional()
+}
+
+/// The columns of a [`BoardAnswer`].
+const BOARD_ANSWER: (
+    answers::id,
+    answers::value,
+    answers::entered_by,
+    answers::participant_id,
+    questions::id,
+    questions::prompt,
+    workshops::id,
+    workshops::title,
+) = (
+    answers::id,
+    answers::value,
+    answers::entered_by,
+    answers::participant_id,
+    questions::id,
+    questions::prompt,
+    workshops::id,
+    workshops::title,
+);
+
+/// Answers that belong on a board: free text, given, not declined.
+#[diesel::dsl::auto_type]
+fn on_board() -> _ {
+    let text: [QuestionKind; 2] = [QuestionKind::ShortText, QuestionKind::LongText];
+    answers::table
+        .inner_join(questions::table.inner_join(workshops::table))
+        .filter(questions::kind.eq_any(text))
+        .filter(answers::declined.eq(false))
+        .filter(answers::value.ne(""))
+}
+
+/// The themes of a topic: top level by position, each followed by its sub-themes.
+pub fn list_themes(conn: &mut DbConnection, topic_id: &TopicId) -> QueryResult<Vec<Theme>> {
+    let all: Vec<Theme> = themes::table
+        .filter(themes::topic_id.eq(topic_id))
+        .order((themes::position, themes::created_at))
+        .select(Theme::as_select())
+        .load(conn)?;
+    let mut ordered = Vec::with_capacity(all.len());
+    for parent in all.iter().filter(|t| t.parent_id.is_none()) {
+        ordered.push(parent.clone());
+        ordered.extend(
+            all.iter()
+                .filter(|t| t.parent_id.as_ref() == Some(&parent.id))
+                .cloned(),
+        );
+    }
+    Ok(ordered)
+}
+
+/// A theme by id.
+pub fn find_theme(conn: &mut DbConnection, id: &ThemeId) -> QueryResult<Option<Theme>> {
+    themes::table
+        .find(id)
+        .select(Theme::as_select())
+        .first(conn)
+        .optional()
+}
+
+/// Every (theme, answer) link of a topic.
+pub fn links(conn: &mut DbConnection, topic_id: &TopicId) -> QueryResult<Vec<Link>> {
+    theme_answers::table
+        .inner_join(themes::table)
+        .filter(themes::topic_id.eq(topic_id))
+        .select((theme_answers::theme_id, theme_answers::answer_id))
+        .load(conn)
+}
+
+/// Answers and distinct participants per theme.
+pub fn counts(answers: &[BoardAnswer], links: &[Link]) -> HashMap<ThemeId, (usize, usize)> {
+    let by_id: HashMap<&AnswerId, &BoardAnswer> = answers.iter().map(|a| (&a.id, a)).collect();
+    let mut sets: HashMap<ThemeId, (HashSet<&AnswerId>, HashSet<&ParticipantId>)> = HashMap::new();
+    for (theme, answer) in links {
+        if let Some(a) = by_id.get(answer) {
+            let entry = sets.entry(theme.clone()).or_default();
+            entry.0.insert(&a.id);
+            entry.1.insert(&a.participant_id);
+        }
+    }
+    sets.into_iter()
+        .map(|(k, (a, p))| (k, (a.len(), p.len())))
+        .collect()
+}
+
+/// Creates a theme at the end of its level. A parent must be a top-level theme of the same
+/// topic (one level of sub-themes).
+pub fn create_theme(
+    conn: &mut DbConnection,
+    topic_id: &TopicId,
+    title: &Title,
+    parent_id: Option<&ThemeId>,
+) -> Result<ThemeId, AppError> {
+    write_transaction(conn, |conn| {
+        if let Some(parent) = parent_id {
+            let p =
+                find_theme(conn, parent)?.ok_or(AppError::BadRequest("unknown parent theme"))?;
+            if &p.topic_id != topic_id || p.parent_id.is_some() {
+                return Err(AppError::BadRequest(
+                    "parent must be a top-level theme of this topic",
+                ));
+            }
+        }
+        let siblings: i64 = match parent_id {
+            Some(p) => themes::table
+                .filter(themes::parent_id.eq(p))
+                .count()
+                .get_result(conn)?,
+            None => themes::table
+                .filter(themes::topic_id.eq(topic_id))
+                .filter(themes::parent_id.is_null())
+                .count()
+                .get_result(conn)?,
+        };
+        let (id, at) = (ThemeId::generate(), now());
+        diesel::insert_into(themes::table)
+            .values((
+                themes::id.eq(&id),
+                themes::topic_id.eq(topic_id),
+                themes::parent_id.eq(parent_id),
+                themes::title.eq(title.as_str()),
+                themes::position.eq(siblings as i32 + 1),
+                themes::created_at.eq(at),
+                themes::updated_at.eq(at),
+            ))
+            .execute(conn)?;
+        Ok(id)
+    })
+}
+
+/// Renames a theme if nobody changed it since `version` was read.
+pub fn rename_theme(
+    conn: &mut DbConnection,
+    id: &ThemeId,
+    title: &Title,
+    summary: &LongText,
+    version: i32,
+) -> QueryResult<Result<(), Conflict>> {
+    let n = diesel::update(themes::table.find(id).filter(themes::version.eq(version)))
+        .set((
+            themes::title.eq(title.as_str()),
+            themes::summary.eq(summary.as_str()),
+            themes::version.eq(version + 1),
+            themes::updated_at.eq(now()),
+        ))
+        .execute(conn)?;
+    Ok(if n == 1 { Ok(()) } else { Err(Conflict) })
+}
+
+/// Moves a theme one place up (-1) or down (+1) among its siblings.
+pub fn move_theme(conn: &mut DbConnection, id: &ThemeId, step: i32) -> Result<(), AppError> {
+    write_transaction(conn, |conn| {
+        let t = find_theme(conn, id)?.ok_or(AppError::NotFound)?;
+        let siblings = themes::table
+            .filter(themes::topic_id.eq(&t.topic_id))
+            .filter(themes::position.eq(t.position + step))
+            .select(Theme::as_select())
+            .load::<Theme>(conn)?;
+        if let Some(n) = siblings.into_iter().find(|s| s.parent_id == t.parent_id) {
+            diesel::update(themes::table.find(&n.id))
+                .set(themes::position.eq(t.position))
+                .execute(conn)?;
+            diesel::update(themes::table.find(&t.id))
+                .set(themes::position.eq(n.position))
+                .execute(conn)?;
+        }
+        Ok(())
+    })
+}
+
+/// Deletes a theme: its answers return to the pile, its sub-themes move up a level, its key
+/// points go to the topic.
+pub fn delete_theme(conn: &mut DbConnection, id: &ThemeId) -> Result<(), AppError> {
+    write_transaction(conn, |conn| {
+        find_theme(conn, id)?.ok_or(AppError::NotFound)?;
+        diesel::update(themes::table.filter(themes::parent_id.eq(id)))
+            .set(themes::parent_id.eq(None::<ThemeId>))
+            .execute(conn)?;
+        diesel::update(key_points::table.filter(key_points::theme_id.eq(id)))
+            .set(key_points::theme_id.eq(None::<ThemeId>))
+            .execute(conn)?;
+        diesel::delete(themes::table.find(id)).execute(conn)?;
+        Ok(())
+    })
+}
+
+/// Links answers to a theme (each link its own row; existing links are kept).
+pub fn assign(
+    conn: &mut DbConnection,
+    theme_id: &ThemeId,
+    answer_ids: &[AnswerId],
+    user: Option<&UserId>,
+) -> QueryResult<usize> {
+    let mut added = 0;
+    for answer in answer_ids {
+        let inserted = insert_unless_duplicate(conn, |conn| {
+            diesel::insert_into(theme_answers::table)
+                .values((
+                    theme_answers::theme_id.eq(theme_id),
+                    theme_answers::answer_id.eq(answer),
+                    theme_answers::created_by.eq(user),
+                    theme_answers::created_at.eq(now()),
+                ))
+                .execute(conn)
+        })?;
+        added += usize::from(inserted);
+    }
+    Ok(added)
+}
+
+/// Unlinks answers from a theme.
+pub fn unassign(
+    conn: &mut DbConnection,
+    theme_id: &ThemeId,
+    answer_ids: &[AnswerId],
+) -> QueryResult<usize> {
+    diesel::delete(
+        theme_answers::table
+            .filter(theme_answers::theme_id.eq(theme_id))
+            .filter(theme_answers::answer_id.eq_any(answer_ids)),
+    )
+    .execute(conn)
+}
+
+/// Merges `from` into `into`: its answers, sub-themes and key points move, then it goes.
+pub fn merge(
+    conn: &mut DbConnection,
+    from: &ThemeId,
+    into: &ThemeId,
+    user: Option<&UserId>,
+) -> Result<(), AppError> {
+    write_transaction(conn, |conn| {
+        let source = find_theme(conn, from)?.ok_or(AppError::NotFound)?;
+        let target = find_theme(conn, into)?.ok_or(AppError::NotFound)?;
+        if source.topic_id != target.topic_id
+            || source.id == target.id
+            || target.parent_id.as_ref() == Some(from)
+        {
+            return Err(AppError::BadRequest("cannot merge these themes"));
+        }
+        let moved: Vec<AnswerId> = theme_answers::table
+            .filter(theme_answers::theme_id.eq(from))
+            .select(theme_answers::answer_id)
+            .load(conn)?;
+        assign(conn, into, &moved, user)?;
+        let new_parent = if target.parent_id.is_none() {
+            Some(into.clone())
+        } else {
+            None
+        };
+        diesel::update(themes::table.filter(themes::parent_id.eq(from)))
+            .set(themes::parent_id.eq(new_parent))
+            .execute(conn)?;
+        diesel::update(key_points::table.filter(key_points::theme_id.eq(from)))
+            .set(key_points::theme_id.eq(into))
+            .execute(conn)?;
+        diesel::delete(themes::table.find(from)).execute(conn)?;
+        Ok(())
+    })
+}
+
+/// Whether every one of `answers` is a free-text answer on this topic's board (one counting
+/// query, however large the topic).
+pub fn all_on_board(
+    conn: &mut DbConnection,
+    topic_id: &TopicId,
+    answer_ids: &[AnswerId],
+) -> QueryResult<bool> {
+    let wanted: HashSet<&AnswerId> = answer_ids.iter().collect();
+    let found: i64 = on_board()
+        .filter(workshops::topic_id.eq(topic_id))
+        .filter(answers::id.eq_any(answer_ids))
+        .count()
+        .get_result(conn)?;
+    Ok(found as usize == wanted.len())
+}

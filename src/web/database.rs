@@ -1,0 +1,60 @@
+//! The database from async handlers: [`Db::run`] and [`Db::write`] take a pooled connection on
+//! actix's blocking thread pool, so a query never blocks a worker, and turn failures into
+//! [`AppError`]s. The `db` module itself stays synchronous and free of web types.
+
+use std::time::Duration;
+
+use diesel::connection::SimpleConnection;
+
+use crate::db::{write_transaction, Backend, Db, DbConnection, DbError};
+use crate::error::AppError;
+
+impl Db {
+    /// Runs `f` with a pooled connection on actix's blocking thread pool (pool checkout
+    /// included), inside the caller's tracing span.
+    pub async fn run<T, E, F>(&self, f: F) -> Result<T, AppError>
+    where
+        F: FnOnce(&mut DbConnection) -> Result<T, E> + Send + 'static,
+        T: Send + 'static,
+        E: Into<AppError> + Send + 'static,
+    {
+        let pool = self.pool.clone();
+        let span = tracing::Span::current();
+        actix_web::web::block(move || {
+            let _entered = span.enter();
+            let mut conn = pool.get().map_err(|e| AppError::from(DbError::Pool(e)))?;
+            f(&mut conn).map_err(Into::into)
+        })
+        .await
+        .map_err(|_| AppError::Internal(anyhow::anyhow!("blocking task was cancelled")))?
+    }
+
+    /// Like [`Db::run`], inside one write transaction ([`write_transaction`]): a change and its
+    /// audit record are stored together or not at all.
+    pub async fn write<T, E, F>(&self, f: F) -> Result<T, AppError>
+    where
+        F: FnOnce(&mut DbConnection) -> Result<T, E> + Send + 'static,
+        T: Send + 'static,
+        E: Into<AppError> + From<diesel::result::Error> + Send + 'static,
+    {
+        self.run(move |conn| write_transaction(conn, f)).await
+    }
+
+    /// Checks that the database answers a real read within two seconds. SQLite is checked on
+    /// a fresh connection: pooled ones may answer from cache after the file broke.
+    pub async fn ping(&self) -> Result<(), DbError> {
+        const PROBE: &str = "SELECT COUNT(*) FROM __diesel_schema_migrations";
+        let (pool, url) = (self.pool.clone(), self.url.clone());
+        actix_web::web::block(move || {
+            match url.backend() {
+                Backend::Sqlite => url.establish_existing()?.batch_execute(PROBE)?,
+                Backend::Postgres => pool
+                    .get_timeout(Duration::from_secs(2))?
+                    .batch_execute(PROBE)?,
+            }
+            Ok(())
+        })
+        .await
+        .unwrap_or(Err(DbError::Cancelled))
+    }
+}
