@@ -1,26 +1,19 @@
 //! `/admin/audit`: the newest 300 events, for admins.
 
-use actix_web::{web, HttpResponse};
+use actix_web::HttpResponse;
 
 use super::{store, views};
-use crate::auth::Admin;
-use crate::db::Db;
+use crate::auth::{Admin, StaffContext};
 use crate::error::AppError;
-use crate::i18n::Lang;
-use crate::web::csrf::CsrfToken;
 use crate::web::layout::html_response;
 
 crate::routes! {
     get "/admin/audit" => get_audit;
 }
 
-async fn get_audit(
-    lang: Lang,
-    csrf: CsrfToken,
-    admin: Admin,
-    db: web::Data<Db>,
-) -> Result<HttpResponse, AppError> {
-    let events = db
+async fn get_audit(cx: StaffContext<Admin>) -> Result<HttpResponse, AppError> {
+    let events = cx
+        .db
         .run(|conn| {
             let names = crate::auth::user_names(conn)?;
             let events = store::recent(conn, 300)?
@@ -33,7 +26,6 @@ async fn get_audit(
             Ok::<_, AppError>(events)
         })
         .await?;
-    Ok(html_response(views::audit_page(
-        lang, &admin, &csrf, &events,
-    )))
+    let page = views::audit_page(cx.lang, cx.staff(), &cx.csrf, &events);
+    Ok(html_response(page))
 }

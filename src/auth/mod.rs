@@ -1,6 +1,7 @@
 //! Staff accounts: roles, login and logout, database sessions, the first-run set-up link,
 //! invitations, and the admin's user pages.
 
+pub mod context;
 pub mod domain;
 pub mod password;
 pub mod routes;
@@ -8,7 +9,8 @@ pub mod session;
 pub mod store;
 pub mod views;
 
+pub use context::{Signed, StaffContext};
 pub use domain::Role;
 pub use session::{Admin, Editor, Staff};
-pub use store::user_names;
+pub use store::{count_users, create_invitation, create_user, find_user_by_email, user_names};
 pub use views::staff_page;

@@ -54,7 +54,7 @@ pub(super) fn user_add(
     let db = cli.db()?;
     let mut conn = db.get()?;
     let user = crate::db::write_transaction(&mut conn, |conn: &mut DbConnection| {
-        let user = auth::store::create_user(conn, &email, &name, role, hash.as_deref())?;
+        let user = auth::create_user(conn, &email, &name, role, hash.as_deref())?;
         audit::record(
             conn,
             None,
@@ -66,7 +66,7 @@ pub(super) fn user_add(
     })?;
     println!("Added {} <{}> as {}.", user.name, user.email, role);
     if hash.is_none() {
-        let token = auth::store::create_invitation(&mut conn, Some(&user.id), None)?;
+        let token = auth::create_invitation(&mut conn, Some(&user.id), None)?;
         println!("Send them this one-time link to choose a password (valid for 7 days):");
         println!("  {}/setup/{}", cli.base_url(), token);
     }
@@ -186,7 +186,7 @@ pub(super) fn export(
     let recipients = if mail_to.is_empty() {
         Vec::new()
     } else {
-        crate::export::routes::recipients(&mail_to.join(",")).ok_or_else(|| {
+        crate::export::recipients(&mail_to.join(",")).ok_or_else(|| {
             anyhow::anyhow!("not a list of e-mail addresses: {}", mail_to.join(", "))
         })?
     };

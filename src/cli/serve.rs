@@ -141,8 +141,8 @@ pub(super) fn serve(cli: &Cli, args: &ServeArgs) -> anyhow::Result<()> {
         }
         let mut out = std::io::stdout().lock();
         writeln!(out, "deltag is running at {base}/")?;
-        if auth::store::count_users(&mut conn)? == 0 {
-            let token = auth::store::create_invitation(&mut conn, None, None)?;
+        if auth::count_users(&mut conn)? == 0 {
+            let token = auth::create_invitation(&mut conn, None, None)?;
             writeln!(
                 out,
                 "No staff account exists yet. Open this one-time link to create the first admin:"

@@ -7,6 +7,7 @@
 
 pub mod kmeans;
 pub mod label;
+pub mod svd;
 pub mod tokenize;
 pub mod vectorize;
 
@@ -15,7 +16,8 @@ use serde::Serialize;
 pub use tokenize::Language;
 
 use kmeans::{KMeans, KMeansParams};
-use vectorize::{DfFilter, SvdParams};
+use svd::SvdParams;
+use vectorize::DfFilter;
 
 /// Options for [`suggest`].
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -170,7 +172,7 @@ pub fn suggest_tuned(texts: &[&str], opts: &SuggestOptions, tuning: &Tuning) -> 
     let n = rows.len();
     let doc_index: Vec<usize> = rows.iter().map(|&r| active[r]).collect();
 
-    let svd = vectorize::randomized_svd(
+    let svd = svd::randomized_svd(
         &matrix,
         &SvdParams {
             dims: opts.dims.clamp(2, 300),
@@ -182,7 +184,7 @@ pub fn suggest_tuned(texts: &[&str], opts: &SuggestOptions, tuning: &Tuning) -> 
     );
     let d = svd.d;
     let mut x = svd.us;
-    vectorize::normalize_rows(&mut x, d);
+    svd::normalize_rows(&mut x, d);
     // k-means runs in f32: twice the SIMD width, and unit-length rows need
     // nowhere near f64 precision.
     let x: Vec<f32> = x.iter().map(|&v| v as f32).collect();

@@ -106,13 +106,13 @@ fn ensure_user(
     role: Role,
     pw: &str,
 ) -> anyhow::Result<UserId> {
-    if let Some(user) = auth::store::find_user_by_email(conn, email)? {
+    if let Some(user) = auth::find_user_by_email(conn, email)? {
         return Ok(user.id);
     }
     let hash = password::hash_sync(pw).map_err(|e| anyhow::anyhow!("hashing: {e}"))?;
     let email = Email::parse(email).ok_or_else(|| anyhow::anyhow!("demo e-mail"))?;
     let name = PersonName::parse(name).ok_or_else(|| anyhow::anyhow!("demo name"))?;
-    Ok(auth::store::create_user(conn, &email, &name, role, Some(&hash))?.id)
+    Ok(auth::create_user(conn, &email, &name, role, Some(&hash))?.id)
 }
 
 fn load_track(conn: &mut DbConnection, facilitator: &UserId) -> anyhow::Result<()> {
@@ -169,7 +169,7 @@ fn load_themes(
     topic_ids: &[TopicId],
     facilitator: &UserId,
 ) -> anyhow::Result<()> {
-    use crate::themes::store as board;
+    use crate::themes as board;
     for (topic_index, title, words, key_points) in DEMO_THEMES {
         let Some(topic) = topic_ids.get(topic_index) else {
             continue;
@@ -258,7 +258,7 @@ fn load_workshop(
             .map_err(|e| anyhow::anyhow!("demo answer: {e}"))?;
         }
         if !w.open {
-            participant::store::finish(conn, &participant.id, &format!("demo-{seed}-{p_index}"))?;
+            participant::finish(conn, &participant.id, &format!("demo-{seed}-{p_index}"))?;
         }
     }
     for (line, (q_index, text)) in w.flipchart.iter().enumerate() {
@@ -331,10 +331,7 @@ fn load_english(
                 text(TextField::Prompt, en.prompt),
                 text(TextField::HelpText, en.help_text),
                 text(TextField::EasyReadPrompt, en.easy_read.unwrap_or("")),
-                text(
-                    TextField::Options,
-                    &survey::store::options_translation(&labels),
-                ),
+                text(TextField::Options, &survey::options_translation(&labels)),
             ],
         )?;
     }

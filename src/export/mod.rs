@@ -2,6 +2,7 @@
 //! from it, with small counts suppressed, personal data masked and only approved quotes; one
 //! module per format renders it. No format queries the database its own way.
 
+pub mod counts;
 pub mod csv;
 pub mod docx;
 pub mod html;
@@ -140,4 +141,15 @@ impl Scope {
             _ => None,
         }
     }
+}
+
+/// Parses "a@x.dk, b@y.dk" into addresses.
+pub fn recipients(text: &str) -> Option<Vec<String>> {
+    let list: Vec<String> = text
+        .split([',', ';', '\n', ' '])
+        .map(str::trim)
+        .filter(|s| !s.is_empty())
+        .map(|s| crate::auth::domain::Email::parse(s).map(|e| e.as_str().to_owned()))
+        .collect::<Option<Vec<_>>>()?;
+    (!list.is_empty() && list.len() <= 20).then_some(list)
 }

@@ -5,16 +5,14 @@ use actix_web::{web, HttpResponse};
 use serde::Deserialize;
 
 use super::views::{self, PageState};
-use super::{store, Format, Scope};
+use super::{recipients, store, Format, Scope};
 use crate::audit::{self, Action};
-use crate::auth::{Editor, Staff};
+use crate::auth::{Editor, Signed, Staff, StaffContext};
 use crate::config::RuntimeSettings;
-use crate::db::Db;
 use crate::error::AppError;
 use crate::i18n::Lang;
 use crate::mail::{Attached, MailError, Mailer};
-use crate::web::csrf::CsrfToken;
-use crate::web::layout::{html_response, html_status, FieldError};
+use crate::web::layout::{html_status, FieldError};
 use crate::web::notice::{see_other_with, Done, Notice};
 use crate::web::Form;
 
@@ -37,34 +35,46 @@ impl ExportQuery {
     }
 }
 
-async fn scope_title(db: &Db, scope: &Scope) -> Result<String, AppError> {
+async fn scope_title<R: Signed>(cx: &StaffContext<R>, scope: &Scope) -> Result<String, AppError> {
     let scope = scope.clone();
-    db.run(move |conn| store::scope_title(conn, &scope)).await
+    cx.db
+        .run(move |conn| store::scope_title(conn, &scope))
+        .await
+}
+
+/// The export page of a scope, with a notice or the mail form's errors (422).
+fn page<R: Signed>(
+    cx: &StaffContext<R>,
+    (scope, id): (&str, &str),
+    title: &str,
+    state: PageState<'_>,
+) -> HttpResponse {
+    let status = if state.errors.is_empty() {
+        StatusCode::OK
+    } else {
+        StatusCode::UNPROCESSABLE_ENTITY
+    };
+    let page = views::page(cx.lang, cx.staff(), &cx.csrf, (scope, id), title, state);
+    html_status(status, page)
 }
 
 async fn get_export(
-    lang: Lang,
-    csrf: CsrfToken,
-    staff: Staff,
-    db: web::Data<Db>,
+    cx: StaffContext<Staff>,
     q: web::Query<ExportQuery>,
     done: Done,
 ) -> Result<HttpResponse, AppError> {
-    let title = scope_title(&db, &q.scope()?).await?;
+    let title = scope_title(&cx, &q.scope()?).await?;
     let state = PageState {
-        notice: done.message(lang),
+        notice: done.message(cx.lang),
         errors: &[],
         to: "",
     };
-    let page = views::page(lang, &staff, &csrf, (&q.scope, &q.id), &title, state);
-    Ok(html_response(page))
+    Ok(page(&cx, (&q.scope, &q.id), &title, state))
 }
 
 /// Downloads are reads, open to every staff role; each is audited.
 async fn get_download(
-    lang: Lang,
-    staff: Staff,
-    db: web::Data<Db>,
+    cx: StaffContext<Staff>,
     q: web::Query<ExportQuery>,
 ) -> Result<HttpResponse, AppError> {
     let scope = q.scope()?;
@@ -73,8 +83,9 @@ async fn get_download(
         .as_deref()
         .and_then(Format::parse)
         .ok_or(AppError::BadRequest("format"))?;
-    let user = staff.id().clone();
-    let (name, bytes) = db
+    let (user, lang) = (cx.staff().id().clone(), cx.lang);
+    let (name, bytes) = cx
+        .db
         .run(move |conn| super::export(conn, &scope, format, Some(&user), lang))
         .await?;
     let disposition = if format == Format::Html {
@@ -105,29 +116,55 @@ struct MailInput {
     to: String,
 }
 
-/// Parses "a@x.dk, b@y.dk" into addresses.
-pub fn recipients(text: &str) -> Option<Vec<String>> {
-    let list: Vec<String> = text
-        .split([',', ';', '\n', ' '])
-        .map(str::trim)
-        .filter(|s| !s.is_empty())
-        .map(|s| crate::auth::domain::Email::parse(s).map(|e| e.as_str().to_owned()))
-        .collect::<Option<Vec<_>>>()?;
-    (!list.is_empty() && list.len() <= 20).then_some(list)
+/// The mailer, or why mail cannot be sent (for the form).
+fn mailer(lang: Lang, settings: &RuntimeSettings) -> Result<Mailer, String> {
+    let smtp = settings.settings.smtp_url.as_deref();
+    Mailer::new(smtp, &settings.settings.mail_from).map_err(|e| match e {
+        MailError::NotConfigured => lang.t("export-mail-error-config"),
+        e => format!("{} ({e})", lang.t("export-mail-error-config")),
+    })
 }
 
-/// Mails the export to the given addresses; the mail and its outcome are audited.
+/// Builds the export and mails it; the mail and its outcome are audited. Built and mailed
+/// outside a write transaction: SMTP must never hold the write lock.
+async fn mail(
+    cx: &StaffContext<Editor>,
+    (scope, format, title): (Scope, Format, &str),
+    mailer: Mailer,
+    to: Vec<String>,
+) -> Result<Result<(), MailError>, AppError> {
+    let (user, lang) = (cx.staff().id().clone(), cx.lang);
+    let subject = lang.t_args("export-mail-subject", &[("scope", title.into())]);
+    let text = lang.t("export-mail-body");
+    cx.db
+        .run(move |conn| {
+            let (name, bytes) = super::export(conn, &scope, format, Some(&user), lang)?;
+            let content_type = format.content_type();
+            let attached = Attached {
+                name: &name,
+                content_type,
+                bytes,
+            };
+            let result = mailer.send(&to, &subject, &text, Some(attached));
+            let outcome = match result {
+                Ok(()) => Action::MailSent,
+                Err(_) => Action::MailFailed,
+            };
+            audit::record(conn, Some(&user), outcome, &name, &to.join(", "))?;
+            Ok::<_, AppError>(result)
+        })
+        .await
+}
+
+/// Mails the export to the given addresses.
 async fn post_mail(
-    lang: Lang,
-    csrf: CsrfToken,
-    editor: Editor,
-    db: web::Data<Db>,
+    cx: StaffContext<Editor>,
     settings: web::Data<RuntimeSettings>,
     Form(input): Form<MailInput>,
 ) -> Result<HttpResponse, AppError> {
     let scope = Scope::parse(&input.scope, &input.id).ok_or(AppError::NotFound)?;
     let format = Format::parse(&input.format).ok_or(AppError::BadRequest("format"))?;
-    let title = scope_title(&db, &scope).await?;
+    let title = scope_title(&cx, &scope).await?;
     let fail = |message: String| {
         let errors = [FieldError::new("to", message)];
         let state = PageState {
@@ -135,60 +172,24 @@ async fn post_mail(
             errors: &errors,
             to: &input.to,
         };
-        let page = views::page(
-            lang,
-            &editor,
-            &csrf,
-            (&input.scope, &input.id),
-            &title,
-            state,
-        );
-        html_status(StatusCode::UNPROCESSABLE_ENTITY, page)
+        page(&cx, (&input.scope, &input.id), &title, state)
     };
     let Some(to) = recipients(&input.to) else {
-        return Ok(fail(lang.t("export-mail-error-to")));
+        return Ok(fail(cx.lang.t("export-mail-error-to")));
     };
-    let mailer = match Mailer::new(
-        settings.settings.smtp_url.as_deref(),
-        &settings.settings.mail_from,
-    ) {
-        Ok(m) => m,
-        Err(MailError::NotConfigured) => return Ok(fail(lang.t("export-mail-error-config"))),
-        Err(e) => {
-            let message = format!("{} ({e})", lang.t("export-mail-error-config"));
-            return Ok(fail(message));
-        }
+    let mailer = match mailer(cx.lang, &settings) {
+        Ok(mailer) => mailer,
+        Err(message) => return Ok(fail(message)),
     };
-    let user = editor.id().clone();
-    let subject = lang.t_args("export-mail-subject", &[("scope", title.as_str().into())]);
-    let text = lang.t("export-mail-body");
-    // Built and mailed outside a write transaction: SMTP must never hold the write lock.
-    let sent = db
-        .run(move |conn| {
-            let (name, bytes) = super::export(conn, &scope, format, Some(&user), lang)?;
-            let attached = Attached {
-                name: &name,
-                content_type: format.content_type(),
-                bytes,
-            };
-            let result = mailer.send(&to, &subject, &text, Some(attached));
-            let outcome = if result.is_ok() {
-                Action::MailSent
-            } else {
-                Action::MailFailed
-            };
-            audit::record(conn, Some(&user), outcome, &name, &to.join(", "))?;
-            Ok::<_, AppError>(result)
-        })
-        .await?;
-    match sent {
+    match mail(&cx, (scope, format, &title), mailer, to).await? {
         Ok(()) => {
             let back = format!("/staff/export?scope={}&id={}", input.scope, input.id);
             Ok(see_other_with(&back, Notice::MailSent))
         }
         Err(e) => {
             tracing::warn!(error = %e, "mail refused");
-            Ok(fail(format!("{} {e}", lang.t("export-mail-error-refused"))))
+            let refused = cx.lang.t("export-mail-error-refused");
+            Ok(fail(format!("{refused} {e}")))
         }
     }
 }

@@ -17,7 +17,7 @@ pub struct Board {
     /// Themes, parents followed by their sub-themes.
     pub themes: Vec<Theme>,
     /// (theme, answer) links.
-    pub links: Vec<crate::themes::store::Link>,
+    pub links: Vec<crate::themes::Link>,
     /// Key points, in order.
     pub key_points: Vec<KeyPoint>,
     /// Approved quotes only.

@@ -4,7 +4,8 @@
 
 use rust_xlsxwriter::{Format, Workbook, Worksheet, XlsxError};
 
-use super::summary::{Count, Summary, ThemeSummary};
+use super::counts::Count;
+use super::summary::{Summary, ThemeSummary};
 use crate::i18n::Lang;
 
 /// Writes the header row; `columns` are Fluent keys and widths.

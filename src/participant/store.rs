@@ -5,7 +5,7 @@ use chrono::NaiveDateTime;
 use diesel::prelude::*;
 use diesel::result::{DatabaseErrorKind, Error as DieselError};
 
-use super::domain::{AnswerValue, EnteredBy, Source};
+use super::domain::{AnswerText, AnswerValue, EnteredBy, Source, SubmissionKey};
 use crate::crypto::token_hash;
 use crate::db::schema::{answer_submissions, answers, participants, questions};
 use crate::db::{
@@ -281,4 +281,30 @@ pub fn set_language(
     diesel::update(participants::table.find(participant_id))
         .set(participants::language.eq(language))
         .execute(conn)
+}
+
+/// Stores pasted flipchart notes: one statement per line, each its own answer from its own
+/// flipchart participant, entered by `by` as scribe. The submission key makes a resend store
+/// nothing twice.
+pub fn save_statements(
+    conn: &mut DbConnection,
+    (workshop, question): (&WorkshopId, &QuestionId),
+    key: &SubmissionKey,
+    lines: Vec<AnswerText>,
+    by: &UserId,
+) -> Result<(), SaveError> {
+    for (i, text) in lines.into_iter().enumerate() {
+        let token = format!("flipchart:{}:{i}", key.as_str());
+        let participant = join(conn, workshop, &token, Source::Flipchart)?;
+        let answer = NewAnswer {
+            participant_id: &participant.id,
+            question_id: question,
+            value: &AnswerValue::Text(text),
+            entered_by: EnteredBy::Scribe,
+            user_id: Some(by),
+            submission_key: &key.part(i),
+        };
+        save_answer(conn, &answer)?;
+    }
+    Ok(())
 }

@@ -15,7 +15,7 @@ pub use domain::{ChoiceOption, ChoiceOptions, JoinCode, QuestionKind, WorkshopSt
 pub use store::{
     add_question, create_topic, create_track, create_workshop, find_question, find_topic,
     find_track, find_workshop, find_workshop_by_code, grouped_code, list_questions,
-    localized_survey, overview, purge_expired, save_translations, set_status, workshops_of_topic,
-    Overview, Question, QuestionFields, TextField, Topic, TopicFields, Track, TrackFields,
-    TranslatedText, Translations, Workshop, WorkshopFields,
+    localized_survey, options_translation, overview, purge_expired, save_translations, set_status,
+    workshops_of_topic, Overview, Question, QuestionFields, TextField, Topic, TopicFields, Track,
+    TrackFields, TranslatedText, Translations, Workshop, WorkshopFields,
 };

@@ -12,5 +12,6 @@ pub mod views;
 
 pub use domain::QuoteStatus;
 pub use store::{
-    approved_quotes, links, list_key_points, list_themes, KeyPoint, Link, QuoteRow, Theme,
+    add_key_point, approved_quotes, assign, board_answers, create_quote, create_theme, links,
+    list_key_points, list_themes, set_quote_approved, BoardAnswer, KeyPoint, Link, QuoteRow, Theme,
 };

@@ -29,6 +29,15 @@ impl Db {
         .map_err(|_| AppError::Internal(anyhow::anyhow!("blocking task was cancelled")))?
     }
 
+    /// Like [`Db::run`] for a lookup: `None` becomes 404.
+    pub async fn find<T, F>(&self, f: F) -> Result<T, AppError>
+    where
+        F: FnOnce(&mut DbConnection) -> diesel::QueryResult<Option<T>> + Send + 'static,
+        T: Send + 'static,
+    {
+        self.run(f).await?.ok_or(AppError::NotFound)
+    }
+
     /// Like [`Db::run`], inside one write transaction ([`write_transaction`]): a change and its
     /// audit record are stored together or not at all.
     pub async fn write<T, E, F>(&self, f: F) -> Result<T, AppError>

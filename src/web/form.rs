@@ -83,3 +83,38 @@ impl Checks {
         }
     }
 }
+
+/// Where a move button takes an item in its list.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Direction {
+    /// One place up.
+    Up,
+    /// One place down.
+    Down,
+}
+
+impl Direction {
+    /// The change of position.
+    pub fn step(self) -> i32 {
+        match self {
+            Direction::Up => -1,
+            Direction::Down => 1,
+        }
+    }
+
+    /// As posted (for the audit record).
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Direction::Up => "up",
+            Direction::Down => "down",
+        }
+    }
+}
+
+/// The form of every move button.
+#[derive(Debug, serde::Deserialize)]
+pub struct MoveForm {
+    /// Up or down.
+    pub direction: Direction,
+}

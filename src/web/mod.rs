@@ -16,7 +16,7 @@ pub mod ui;
 
 use actix_web::HttpRequest;
 
-pub use form::{Checks, Form};
+pub use form::{Checks, Direction, Form, MoveForm};
 
 use crate::config::RuntimeSettings;
 

@@ -116,10 +116,15 @@ impl FromRequest for Done {
     }
 }
 
-/// `303 See Other` to `path` with `done=` set to the notice (after `?` or `&`).
-pub fn see_other_with(path: &str, notice: Notice) -> HttpResponse {
+/// `path` with `done=` set to the notice (after `?` or `&`).
+pub fn with_notice(path: &str, notice: Notice) -> String {
     let sep = if path.contains('?') { '&' } else { '?' };
-    see_other(&format!("{path}{sep}done={}", notice.code()))
+    format!("{path}{sep}done={}", notice.code())
+}
+
+/// `303 See Other` to `path` with `done=` set to the notice.
+pub fn see_other_with(path: &str, notice: Notice) -> HttpResponse {
+    see_other(&with_notice(path, notice))
 }
 
 #[cfg(test)]

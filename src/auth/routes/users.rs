@@ -4,15 +4,14 @@ use actix_web::http::StatusCode;
 use actix_web::{web, HttpResponse};
 use serde::Deserialize;
 
-use crate::audit::{self, Action};
+use crate::audit::Action;
 use crate::auth::domain::{Email, PersonName, Role};
 use crate::auth::store::{self, CreateUserError, User};
-use crate::auth::{views, Admin};
+use crate::auth::{views, Admin, StaffContext};
 use crate::config::RuntimeSettings;
-use crate::db::{Db, UserId};
+use crate::db::{DbConnection, UserId};
 use crate::error::AppError;
 use crate::i18n::Lang;
-use crate::web::csrf::CsrfToken;
 use crate::web::layout::{html_status, FieldError};
 use crate::web::notice::{see_other_with, Done, Notice};
 use crate::web::Form;
@@ -26,13 +25,10 @@ struct UsersState<'a> {
 }
 
 async fn users_page(
-    lang: Lang,
-    csrf: &CsrfToken,
-    admin: &Admin,
-    db: &Db,
+    cx: &StaffContext<Admin>,
     state: UsersState<'_>,
 ) -> Result<HttpResponse, AppError> {
-    let users = db.run(store::list_users).await?;
+    let users = cx.db.run(store::list_users).await?;
     let status = if state.errors.is_empty() {
         StatusCode::OK
     } else {
@@ -53,24 +49,21 @@ async fn users_page(
     };
     Ok(html_status(
         status,
-        views::users_page(lang, admin, csrf, &page),
+        views::users_page(cx.lang, cx.staff(), &cx.csrf, &page),
     ))
 }
 
 pub(super) async fn get_users(
-    lang: Lang,
-    csrf: CsrfToken,
-    admin: Admin,
-    db: web::Data<Db>,
+    cx: StaffContext<Admin>,
     done: Done,
 ) -> Result<HttpResponse, AppError> {
     let state = UsersState {
         input: None,
         errors: &[],
-        notice: done.message(lang),
+        notice: done.message(cx.lang),
         new_link: None,
     };
-    users_page(lang, &csrf, &admin, &db, state).await
+    users_page(&cx, state).await
 }
 
 #[derive(Deserialize)]
@@ -100,13 +93,11 @@ impl AddUserInput {
 /// Creates an invited account and shows its link once. This is the one POST that answers with
 /// a page instead of a redirect: only the link's hash is stored, so it cannot be shown later.
 pub(super) async fn post_users(
-    lang: Lang,
-    csrf: CsrfToken,
-    admin: Admin,
-    db: web::Data<Db>,
+    cx: StaffContext<Admin>,
     settings: web::Data<RuntimeSettings>,
     Form(input): Form<AddUserInput>,
 ) -> Result<HttpResponse, AppError> {
+    let lang = cx.lang;
     let role = Role::parse(&input.role).ok_or(AppError::BadRequest("unknown role"))?;
     let (name, email) = match input.parse(lang) {
         Ok(parsed) => parsed,
@@ -117,21 +108,22 @@ pub(super) async fn post_users(
                 notice: None,
                 new_link: None,
             };
-            return users_page(lang, &csrf, &admin, &db, state).await;
+            return users_page(&cx, state).await;
         }
     };
-    let by = admin.id().clone();
-    let created = audit::change(&db, admin.id(), move |conn, trail| {
-        let user = match store::create_user(conn, &email, &name, role, None) {
-            Ok(user) => user,
-            Err(CreateUserError::DuplicateEmail) => return Ok(None),
-            Err(CreateUserError::Db(e)) => return Err(e.into()),
-        };
-        let token = store::create_invitation(conn, Some(&user.id), Some(&by))?;
-        trail.record(Action::UserInvite, &user.id, role.as_str());
-        Ok(Some((user, token)))
-    })
-    .await?;
+    let by = cx.staff().id().clone();
+    let created = cx
+        .change(move |conn, trail| {
+            let user = match store::create_user(conn, &email, &name, role, None) {
+                Ok(user) => user,
+                Err(CreateUserError::DuplicateEmail) => return Ok(None),
+                Err(CreateUserError::Db(e)) => return Err(e.into()),
+            };
+            let token = store::create_invitation(conn, Some(&user.id), Some(&by))?;
+            trail.record(Action::UserInvite, &user.id, role.as_str());
+            Ok(Some((user, token)))
+        })
+        .await?;
     let Some((user, token)) = created else {
         let errors = [FieldError::new("email", lang.t("error-email-taken"))];
         let state = UsersState {
@@ -140,7 +132,7 @@ pub(super) async fn post_users(
             notice: None,
             new_link: None,
         };
-        return users_page(lang, &csrf, &admin, &db, state).await;
+        return users_page(&cx, state).await;
     };
     let link = format!("{}/setup/{}", settings.base_url, token);
     let state = UsersState {
@@ -149,7 +141,7 @@ pub(super) async fn post_users(
         notice: mail_invitation(lang, &settings, &user, &link).await,
         new_link: Some((&user, link)),
     };
-    users_page(lang, &csrf, &admin, &db, state).await
+    users_page(&cx, state).await
 }
 
 /// Mails an invitation link with the same mailer as exports, when mail is set up. The link is
@@ -187,94 +179,82 @@ pub(super) struct RoleInput {
     role: Role,
 }
 
-/// Admins never change or disable themselves, so the acting admin always remains: the
-/// product can never be left without an active admin.
-fn not_yourself(admin: &Admin, user_id: &UserId) -> Result<(), AppError> {
-    if user_id == admin.id() {
+/// Changes another user's account with `change` (0 rows: 404), audited as `action`, and goes
+/// back to the list with `notice`. Admins never change or disable themselves, so the acting
+/// admin always remains: the product can never be left without an active admin.
+async fn change_user(
+    cx: StaffContext<Admin>,
+    user_id: UserId,
+    (action, detail, notice): (Action, &'static str, Notice),
+    change: impl FnOnce(&mut DbConnection, &UserId) -> diesel::QueryResult<usize> + Send + 'static,
+) -> Result<HttpResponse, AppError> {
+    if &user_id == cx.staff().id() {
         return Err(AppError::BadRequest("cannot change your own account"));
     }
-    Ok(())
-}
-
-pub(super) async fn post_user_role(
-    admin: Admin,
-    db: web::Data<Db>,
-    user_id: web::Path<UserId>,
-    Form(input): Form<RoleInput>,
-) -> Result<HttpResponse, AppError> {
-    let user_id = user_id.into_inner();
-    not_yourself(&admin, &user_id)?;
-    let role = input.role;
-    audit::change(&db, admin.id(), move |conn, trail| {
-        if store::set_role(conn, &user_id, role)? == 0 {
+    cx.change(move |conn, trail| {
+        if change(conn, &user_id)? == 0 {
             return Err(AppError::NotFound);
         }
-        trail.record(Action::UserRole, &user_id, role.as_str());
-        Ok(())
-    })
-    .await?;
-    Ok(see_other_with("/admin/users", Notice::RoleChanged))
-}
-
-async fn set_disabled(
-    admin: Admin,
-    db: web::Data<Db>,
-    user_id: UserId,
-    disabled: bool,
-) -> Result<HttpResponse, AppError> {
-    not_yourself(&admin, &user_id)?;
-    let (action, notice) = if disabled {
-        (Action::UserDisable, Notice::UserDisabled)
-    } else {
-        (Action::UserEnable, Notice::UserEnabled)
-    };
-    audit::change(&db, admin.id(), move |conn, trail| {
-        if store::set_disabled(conn, &user_id, disabled)? == 0 {
-            return Err(AppError::NotFound);
-        }
-        trail.record(action, &user_id, "");
+        trail.record(action, &user_id, detail);
         Ok(())
     })
     .await?;
     Ok(see_other_with("/admin/users", notice))
 }
 
+pub(super) async fn post_user_role(
+    cx: StaffContext<Admin>,
+    user_id: web::Path<UserId>,
+    Form(input): Form<RoleInput>,
+) -> Result<HttpResponse, AppError> {
+    let role = input.role;
+    let what = (Action::UserRole, role.as_str(), Notice::RoleChanged);
+    change_user(cx, user_id.into_inner(), what, move |conn, id| {
+        store::set_role(conn, id, role)
+    })
+    .await
+}
+
 pub(super) async fn post_user_disable(
-    admin: Admin,
-    db: web::Data<Db>,
+    cx: StaffContext<Admin>,
     user_id: web::Path<UserId>,
 ) -> Result<HttpResponse, AppError> {
-    set_disabled(admin, db, user_id.into_inner(), true).await
+    let what = (Action::UserDisable, "", Notice::UserDisabled);
+    change_user(cx, user_id.into_inner(), what, |conn, id| {
+        store::set_disabled(conn, id, true)
+    })
+    .await
 }
 
 pub(super) async fn post_user_enable(
-    admin: Admin,
-    db: web::Data<Db>,
+    cx: StaffContext<Admin>,
     user_id: web::Path<UserId>,
 ) -> Result<HttpResponse, AppError> {
-    set_disabled(admin, db, user_id.into_inner(), false).await
+    let what = (Action::UserEnable, "", Notice::UserEnabled);
+    change_user(cx, user_id.into_inner(), what, |conn, id| {
+        store::set_disabled(conn, id, false)
+    })
+    .await
 }
 
 /// A new invitation link for an account that has not been activated; shown once.
 pub(super) async fn post_user_invitation(
-    lang: Lang,
-    csrf: CsrfToken,
-    admin: Admin,
-    db: web::Data<Db>,
+    cx: StaffContext<Admin>,
     settings: web::Data<RuntimeSettings>,
     user_id: web::Path<UserId>,
 ) -> Result<HttpResponse, AppError> {
-    let (user_id, by) = (user_id.into_inner(), admin.id().clone());
-    let (user, token) = audit::change(&db, admin.id(), move |conn, trail| {
-        let user = store::find_user(conn, &user_id)?.ok_or(AppError::NotFound)?;
-        if user.password_hash.is_some() || user.disabled {
-            return Err(AppError::BadRequest("account is not awaiting activation"));
-        }
-        let token = store::create_invitation(conn, Some(&user.id), Some(&by))?;
-        trail.record(Action::UserReinvite, &user.id, "");
-        Ok((user, token))
-    })
-    .await?;
+    let by = cx.staff().id().clone();
+    let (user, token) = cx
+        .change(move |conn, trail| {
+            let user = store::find_user(conn, &user_id)?.ok_or(AppError::NotFound)?;
+            if user.password_hash.is_some() || user.disabled {
+                return Err(AppError::BadRequest("account is not awaiting activation"));
+            }
+            let token = store::create_invitation(conn, Some(&user.id), Some(&by))?;
+            trail.record(Action::UserReinvite, &user.id, "");
+            Ok((user, token))
+        })
+        .await?;
     let link = format!("{}/setup/{}", settings.base_url, token);
     let state = UsersState {
         input: None,
@@ -282,5 +262,5 @@ pub(super) async fn post_user_invitation(
         notice: None,
         new_link: Some((&user, link)),
     };
-    users_page(lang, &csrf, &admin, &db, state).await
+    users_page(&cx, state).await
 }

@@ -4,25 +4,20 @@
 use actix_web::{web, HttpResponse};
 use serde::Deserialize;
 
-use crate::auth::Staff;
-use crate::db::{Db, WorkshopId};
+use crate::auth::{Staff, StaffContext};
+use crate::db::WorkshopId;
 use crate::error::AppError;
-use crate::i18n::Lang;
 use crate::participant::{store, views};
 use crate::survey;
-use crate::web::csrf::CsrfToken;
 use crate::web::layout::html_response;
 
 /// Every answer of a workshop, by question.
 pub(super) async fn get_answers(
-    lang: Lang,
-    csrf: CsrfToken,
-    staff: Staff,
-    db: web::Data<Db>,
+    cx: StaffContext<Staff>,
     id: web::Path<WorkshopId>,
 ) -> Result<HttpResponse, AppError> {
-    let id = id.into_inner();
-    let (w, questions, answers) = db
+    let (w, questions, answers) = cx
+        .db
         .run(move |conn| {
             let w = survey::find_workshop(conn, &id)?.ok_or(AppError::NotFound)?;
             let qs = survey::list_questions(conn, &w.id)?;
@@ -30,9 +25,8 @@ pub(super) async fn get_answers(
             Ok::<_, AppError>((w, qs, answers))
         })
         .await?;
-    Ok(html_response(views::answers_page(
-        lang, &staff, &csrf, &w, &questions, &answers,
-    )))
+    let page = views::answers_page(cx.lang, &cx.who, &cx.csrf, &w, &questions, &answers);
+    Ok(html_response(page))
 }
 
 #[derive(Deserialize)]
@@ -43,15 +37,13 @@ pub(super) struct PreviewQuery {
 /// Question `n` as a participant with the page's language would see it; the form does not
 /// post.
 pub(super) async fn get_preview(
-    lang: Lang,
-    csrf: CsrfToken,
-    _staff: Staff,
-    db: web::Data<Db>,
+    cx: StaffContext<Staff>,
     id: web::Path<WorkshopId>,
     query: web::Query<PreviewQuery>,
 ) -> Result<HttpResponse, AppError> {
-    let id = id.into_inner();
-    let (w, questions, tr) = db
+    let lang = cx.lang;
+    let (w, questions, tr) = cx
+        .db
         .run(move |conn| {
             let w = survey::find_workshop(conn, &id)?.ok_or(AppError::NotFound)?;
             let qs = survey::list_questions(conn, &w.id)?;
@@ -77,5 +69,5 @@ pub(super) async fn get_preview(
         preview: true,
         translations: &tr,
     };
-    Ok(html_response(views::question_page(lang, &csrf, &view)))
+    Ok(html_response(views::question_page(lang, &cx.csrf, &view)))
 }

@@ -4,8 +4,8 @@
 use actix_web::http::StatusCode;
 use actix_web::{web, HttpResponse};
 
-use crate::audit::{self, Action};
-use crate::auth::Editor;
+use crate::audit::Action;
+use crate::auth::{Editor, StaffContext};
 use crate::db::{Db, QuestionId, WorkshopId};
 use crate::error::AppError;
 use crate::i18n::Lang;
@@ -14,7 +14,6 @@ use crate::participant::domain::{
 };
 use crate::participant::{store, views};
 use crate::survey::{self, Question, Workshop};
-use crate::web::csrf::CsrfToken;
 use crate::web::layout::{html_status, FieldError};
 use crate::web::notice::{see_other_with, Notice};
 use crate::web::Form;
@@ -36,7 +35,7 @@ async fn open_workshop(db: &Db, id: WorkshopId) -> Result<(Workshop, Vec<Questio
 
 /// The form, fresh or with errors (422).
 fn page(
-    (lang, csrf, editor): (Lang, &CsrfToken, &Editor),
+    cx: &StaffContext<Editor>,
     workshop: &Workshop,
     questions: &[Question],
     errors: &[FieldError],
@@ -48,11 +47,10 @@ fn page(
     };
     let key = SubmissionKey::generate();
     let page = views::assist_page(
-        lang,
-        editor,
-        csrf,
-        workshop,
-        questions,
+        cx.lang,
+        cx.staff(),
+        &cx.csrf,
+        (workshop, questions),
         key.as_str(),
         errors,
     );
@@ -60,14 +58,11 @@ fn page(
 }
 
 pub(super) async fn get_assist(
-    lang: Lang,
-    csrf: CsrfToken,
-    editor: Editor,
-    db: web::Data<Db>,
+    cx: StaffContext<Editor>,
     id: web::Path<WorkshopId>,
 ) -> Result<HttpResponse, AppError> {
-    let (w, questions) = open_workshop(&db, id.into_inner()).await?;
-    Ok(page((lang, &csrf, &editor), &w, &questions, &[]))
+    let (w, questions) = open_workshop(&cx.db, id.into_inner()).await?;
+    Ok(page(&cx, &w, &questions, &[]))
 }
 
 /// One person's answers as entered: how they were given, and a value per answered question.
@@ -151,27 +146,27 @@ impl AssistForm {
 /// Stores one person's answers. The key makes the participant and every answer idempotent:
 /// a resend stores nothing twice.
 pub(super) async fn post_assist(
-    lang: Lang,
-    csrf: CsrfToken,
-    editor: Editor,
-    db: web::Data<Db>,
+    cx: StaffContext<Editor>,
     id: web::Path<WorkshopId>,
     Form(pairs): Form<Vec<(String, String)>>,
 ) -> Result<HttpResponse, AppError> {
-    let (w, questions) = open_workshop(&db, id.into_inner()).await?;
-    let assisted = match AssistForm(pairs).parse(lang, &questions)? {
+    let (w, questions) = open_workshop(&cx.db, id.into_inner()).await?;
+    let assisted = match AssistForm(pairs).parse(cx.lang, &questions)? {
         Ok(assisted) => assisted,
-        Err(errors) => return Ok(page((lang, &csrf, &editor), &w, &questions, &errors)),
+        Err(errors) => return Ok(page(&cx, &w, &questions, &errors)),
     };
-    let (by, workshop) = (editor.id().clone(), w.id.clone());
-    audit::change(&db, editor.id(), move |conn, trail| {
+    let (by, back) = (
+        cx.staff().id().clone(),
+        format!("/staff/workshops/{}", w.id),
+    );
+    cx.change(move |conn, trail| {
         let Assisted {
             key,
             entered_by,
             values,
         } = assisted;
         let token = format!("assist:{}", key.as_str());
-        let participant = store::join(conn, &workshop, &token, Source::Assisted)?;
+        let participant = store::join(conn, &w.id, &token, Source::Assisted)?;
         for (question_id, position, value) in &values {
             let answer = store::NewAnswer {
                 participant_id: &participant.id,
@@ -187,8 +182,5 @@ pub(super) async fn post_assist(
         Ok(())
     })
     .await?;
-    Ok(see_other_with(
-        &format!("/staff/workshops/{}", w.id),
-        Notice::Assisted,
-    ))
+    Ok(see_other_with(&back, Notice::Assisted))
 }

@@ -1,9 +1,14 @@
-//! What every participant page needs: the workshop of the code in the URL (counting wrong
-//! codes against the guesser), its questions in the page's language, and the visitor's
-//! participant record and answers when the participant cookie says they joined.
+//! [`Visit`]: what every participant page needs, extracted once: the workshop of the code in
+//! the URL (counting wrong codes against the guesser), its questions in the page's language,
+//! and the visitor's participant record and answers when the participant cookie says they
+//! joined.
+
+use std::future::Future;
+use std::pin::Pin;
 
 use actix_web::cookie::Cookie;
-use actix_web::{HttpRequest, HttpResponse};
+use actix_web::dev::Payload;
+use actix_web::{web, FromRequest, HttpRequest, HttpResponse};
 
 use crate::config::RuntimeSettings;
 use crate::db::{Db, QuestionId};
@@ -83,7 +88,11 @@ async fn workshop_for(
 /// The workshop, its questions, and the visitor's participant record (if they joined). The
 /// workshop and questions are localized: their texts in the page's language, Danish where
 /// they have no translation (`translations` tells which, for `lang="da"`).
-pub(super) struct Context {
+pub(super) struct Visit {
+    /// The page's language.
+    pub lang: Lang,
+    /// The database.
+    pub db: web::Data<Db>,
     pub workshop: Workshop,
     pub questions: Vec<Question>,
     pub translations: Translations,
@@ -92,38 +101,55 @@ pub(super) struct Context {
     pub answers: Vec<Answer>,
 }
 
-impl Context {
-    /// Loads the context of a participant page.
-    pub async fn load(
-        req: &HttpRequest,
-        db: &Db,
-        settings: &RuntimeSettings,
-        code: &str,
-        lang: Lang,
-    ) -> Result<Context, AppError> {
-        let workshop = workshop_for(req, db, settings, code).await?;
+impl FromRequest for Visit {
+    type Error = AppError;
+    type Future = Pin<Box<dyn Future<Output = Result<Self, AppError>>>>;
+
+    fn from_request(req: &HttpRequest, _: &mut Payload) -> Self::Future {
+        let req = req.clone();
+        Box::pin(async move { Visit::load(&req).await })
+    }
+}
+
+impl Visit {
+    async fn load(req: &HttpRequest) -> Result<Visit, AppError> {
+        let missing = || AppError::Internal(anyhow::anyhow!("app data missing"));
+        let db = req
+            .app_data::<web::Data<Db>>()
+            .cloned()
+            .ok_or_else(missing)?;
+        let settings = req
+            .app_data::<web::Data<RuntimeSettings>>()
+            .ok_or_else(missing)?;
+        let code = req.match_info().get("code").unwrap_or_default();
+        let lang = Lang::from_request(req);
+        let workshop = workshop_for(req, &db, settings, code).await?;
         let token = req.cookie(PARTICIPANT_COOKIE).map(|c| c.value().to_owned());
-        db.run(move |conn| {
-            let questions = survey::list_questions(conn, &workshop.id)?;
-            let participant = match token {
-                Some(t) => store::find(conn, &workshop.id, &t)?.map(|p| (p, t)),
-                None => None,
-            };
-            let answers = match &participant {
-                Some((p, _)) => store::answers_of(conn, &p.id)?,
-                None => Vec::new(),
-            };
-            let (workshop, questions, translations) =
-                survey::localized_survey(conn, &workshop, &questions, lang)?;
-            Ok::<_, AppError>(Context {
-                workshop,
-                questions,
-                translations,
-                participant,
-                answers,
+        let handle = db.clone();
+        handle
+            .run(move |conn| {
+                let questions = survey::list_questions(conn, &workshop.id)?;
+                let participant = match token {
+                    Some(t) => store::find(conn, &workshop.id, &t)?.map(|p| (p, t)),
+                    None => None,
+                };
+                let answers = match &participant {
+                    Some((p, _)) => store::answers_of(conn, &p.id)?,
+                    None => Vec::new(),
+                };
+                let (workshop, questions, translations) =
+                    survey::localized_survey(conn, &workshop, &questions, lang)?;
+                Ok::<_, AppError>(Visit {
+                    lang,
+                    db,
+                    workshop,
+                    questions,
+                    translations,
+                    participant,
+                    answers,
+                })
             })
-        })
-        .await
+            .await
     }
 
     /// The answer to a question, if given.

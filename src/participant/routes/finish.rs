@@ -2,13 +2,11 @@
 //! "Ryd telefonen" so the next person starts fresh.
 
 use actix_web::http::{header, StatusCode};
-use actix_web::{web, HttpRequest, HttpResponse};
+use actix_web::{web, HttpResponse};
 
-use super::context::{participant_cookie, Context};
+use super::context::{participant_cookie, Visit};
 use crate::config::RuntimeSettings;
-use crate::db::Db;
 use crate::error::AppError;
-use crate::i18n::Lang;
 use crate::participant::domain::withdrawal_code;
 use crate::participant::store::{self, Answer};
 use crate::participant::views;
@@ -16,7 +14,7 @@ use crate::survey::{JoinCode, Question};
 use crate::web::csrf::CsrfToken;
 use crate::web::layout::{html_response, html_status, see_other, FieldError};
 
-fn check_rows(ctx: &Context) -> Vec<(&Question, Option<&Answer>)> {
+fn check_rows(ctx: &Visit) -> Vec<(&Question, Option<&Answer>)> {
     ctx.questions
         .iter()
         .map(|q| (q, ctx.answer_to(&q.id)))
@@ -24,14 +22,14 @@ fn check_rows(ctx: &Context) -> Vec<(&Question, Option<&Answer>)> {
 }
 
 /// The check page, with errors (422) or without.
-fn check_page(lang: Lang, csrf: &CsrfToken, ctx: &Context, errors: &[FieldError]) -> HttpResponse {
+fn check_page(csrf: &CsrfToken, ctx: &Visit, errors: &[FieldError]) -> HttpResponse {
     let status = if errors.is_empty() {
         StatusCode::OK
     } else {
         StatusCode::UNPROCESSABLE_ENTITY
     };
     let page = views::check_page(
-        lang,
+        ctx.lang,
         csrf,
         &ctx.workshop,
         &check_rows(ctx),
@@ -41,31 +39,15 @@ fn check_page(lang: Lang, csrf: &CsrfToken, ctx: &Context, errors: &[FieldError]
     html_status(status, page)
 }
 
-pub(super) async fn get_check(
-    req: HttpRequest,
-    lang: Lang,
-    csrf: CsrfToken,
-    db: web::Data<Db>,
-    settings: web::Data<RuntimeSettings>,
-    code: web::Path<String>,
-) -> Result<HttpResponse, AppError> {
-    let ctx = Context::load(&req, &db, &settings, &code, lang).await?;
+pub(super) async fn get_check(ctx: Visit, csrf: CsrfToken) -> Result<HttpResponse, AppError> {
     if ctx.participant.is_none() {
         return Ok(ctx.to_start());
     }
-    Ok(check_page(lang, &csrf, &ctx, &[]))
+    Ok(check_page(&csrf, &ctx, &[]))
 }
 
 /// Sends the answers: every required question must be answered or declined first.
-pub(super) async fn post_finish(
-    req: HttpRequest,
-    lang: Lang,
-    csrf: CsrfToken,
-    db: web::Data<Db>,
-    settings: web::Data<RuntimeSettings>,
-    code: web::Path<String>,
-) -> Result<HttpResponse, AppError> {
-    let ctx = Context::load(&req, &db, &settings, &code, lang).await?;
+pub(super) async fn post_finish(ctx: Visit, csrf: CsrfToken) -> Result<HttpResponse, AppError> {
     let Some((participant, token)) = &ctx.participant else {
         return Ok(ctx.to_start());
     };
@@ -74,31 +56,26 @@ pub(super) async fn post_finish(
         .iter()
         .filter(|q| q.required && ctx.answer_to(&q.id).is_none())
         .map(|q| {
-            let message = lang.t_args("check-missing", &[("question", q.prompt.as_str().into())]);
+            let message = ctx
+                .lang
+                .t_args("check-missing", &[("question", q.prompt.as_str().into())]);
             FieldError::new("", message)
         })
         .collect();
     if !missing.is_empty() {
-        return Ok(check_page(lang, &csrf, &ctx, &missing));
+        return Ok(check_page(&csrf, &ctx, &missing));
     }
     let (id, withdrawal) = (participant.id.clone(), withdrawal_code(token));
-    db.run(move |conn| store::finish(conn, &id, &withdrawal))
+    ctx.db
+        .run(move |conn| store::finish(conn, &id, &withdrawal))
         .await?;
     Ok(see_other(&format!("/j/{}/tak", ctx.workshop.join_code)))
 }
 
-pub(super) async fn get_thanks(
-    req: HttpRequest,
-    lang: Lang,
-    csrf: CsrfToken,
-    db: web::Data<Db>,
-    settings: web::Data<RuntimeSettings>,
-    code: web::Path<String>,
-) -> Result<HttpResponse, AppError> {
-    let ctx = Context::load(&req, &db, &settings, &code, lang).await?;
+pub(super) async fn get_thanks(ctx: Visit, csrf: CsrfToken) -> Result<HttpResponse, AppError> {
     match &ctx.participant {
         Some((p, token)) if p.finished_at.is_some() => Ok(html_response(views::thanks_page(
-            lang,
+            ctx.lang,
             &csrf,
             &ctx.workshop,
             &withdrawal_code(token),

@@ -2,10 +2,10 @@
 //! saying yes, and the QR code itself.
 
 use actix_web::http::StatusCode;
-use actix_web::{web, HttpRequest, HttpResponse};
+use actix_web::{web, HttpResponse};
 use serde::Deserialize;
 
-use super::context::{participant_cookie, Context};
+use super::context::{participant_cookie, Visit};
 use crate::config::RuntimeSettings;
 use crate::db::Db;
 use crate::error::AppError;
@@ -45,27 +45,21 @@ pub(super) async fn get_code(lang: Lang, query: web::Query<CodeQuery>) -> HttpRe
     }
 }
 
-pub(super) async fn get_start(
-    req: HttpRequest,
-    lang: Lang,
-    csrf: CsrfToken,
-    db: web::Data<Db>,
-    settings: web::Data<RuntimeSettings>,
-    code: web::Path<String>,
-) -> Result<HttpResponse, AppError> {
-    let ctx = Context::load(&req, &db, &settings, &code, lang).await?;
+pub(super) async fn get_start(visit: Visit, csrf: CsrfToken) -> Result<HttpResponse, AppError> {
     let state = views::StartState {
-        resume: ctx.participant.as_ref().map(|_| ctx.next_stop()),
+        resume: visit.participant.as_ref().map(|_| visit.next_stop()),
         start_token: StartToken::generate().into_string(),
     };
-    Ok(html_response(views::start_page(
-        lang,
+    let count = visit.questions.len();
+    let page = views::start_page(
+        visit.lang,
         &csrf,
-        &ctx.workshop,
-        ctx.questions.len(),
+        &visit.workshop,
+        count,
         &state,
-        &ctx.translations,
-    )))
+        &visit.translations,
+    );
+    Ok(html_response(page))
 }
 
 #[derive(Deserialize)]
@@ -76,33 +70,31 @@ pub(super) struct StartInput {
 /// "Ja, jeg vil gerne svare": the start token becomes the participant's secret (a double tap
 /// finds the same participant), kept in a cookie for this workshop's pages.
 pub(super) async fn post_start(
-    req: HttpRequest,
-    lang: Lang,
-    db: web::Data<Db>,
+    visit: Visit,
     settings: web::Data<RuntimeSettings>,
-    code: web::Path<String>,
     Form(input): Form<StartInput>,
 ) -> Result<HttpResponse, AppError> {
-    let ctx = Context::load(&req, &db, &settings, &code, lang).await?;
-    if ctx.participant.is_some() {
-        return Ok(see_other(&ctx.next_stop()));
+    if visit.participant.is_some() {
+        return Ok(see_other(&visit.next_stop()));
     }
     let token =
         StartToken::parse(&input.start_token).ok_or(AppError::BadRequest("bad start token"))?;
-    let (workshop, secret) = (ctx.workshop.id.clone(), token.clone());
-    db.run(move |conn| {
-        let p = store::join(conn, &workshop, secret.as_str(), Source::Phone)?;
-        store::set_language(conn, &p.id, lang.code())
-    })
-    .await
-    .map_err(|e| match e {
-        AppError::Database(diesel::result::Error::NotFound) => {
-            AppError::BadRequest("token of another workshop")
-        }
-        other => other,
-    })?;
-    let code = &ctx.workshop.join_code;
-    let first = ctx.questions.first().map_or(1, |q| q.position);
+    let (workshop, secret, lang) = (visit.workshop.id.clone(), token.clone(), visit.lang);
+    visit
+        .db
+        .run(move |conn| {
+            let p = store::join(conn, &workshop, secret.as_str(), Source::Phone)?;
+            store::set_language(conn, &p.id, lang.code())
+        })
+        .await
+        .map_err(|e| match e {
+            AppError::Database(diesel::result::Error::NotFound) => {
+                AppError::BadRequest("token of another workshop")
+            }
+            other => other,
+        })?;
+    let code = &visit.workshop.join_code;
+    let first = visit.questions.first().map_or(1, |q| q.position);
     let mut res = see_other(&format!("/j/{code}/q/{first}"));
     res.add_cookie(&participant_cookie(&settings, code, token.into_string()))
         .map_err(|e| AppError::Internal(anyhow::anyhow!("cookie: {e}")))?;

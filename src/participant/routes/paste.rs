@@ -4,17 +4,14 @@ use actix_web::http::StatusCode;
 use actix_web::{web, HttpResponse};
 use serde::Deserialize;
 
-use crate::audit::{self, Action};
-use crate::auth::Editor;
+use crate::audit::Action;
+use crate::auth::{Editor, StaffContext};
 use crate::db::{Db, QuestionId};
 use crate::error::AppError;
 use crate::i18n::Lang;
-use crate::participant::domain::{
-    AnswerProblem, AnswerText, AnswerValue, EnteredBy, Source, SubmissionKey,
-};
+use crate::participant::domain::{AnswerProblem, AnswerText, SubmissionKey};
 use crate::participant::{store, views};
 use crate::survey::{self, Question, Workshop};
-use crate::web::csrf::CsrfToken;
 use crate::web::layout::{html_status, FieldError};
 use crate::web::notice::{see_other_with, Notice};
 use crate::web::Form;
@@ -36,7 +33,7 @@ async fn text_question(db: &Db, id: QuestionId) -> Result<(Question, Workshop), 
 
 /// The form, fresh or with what was typed and its error (422).
 fn page(
-    (lang, csrf, editor): (Lang, &CsrfToken, &Editor),
+    cx: &StaffContext<Editor>,
     (workshop, question): (&Workshop, &Question),
     notes: &str,
     errors: &[FieldError],
@@ -48,19 +45,16 @@ fn page(
     };
     let key = SubmissionKey::generate();
     let typed = (key.as_str(), notes, errors);
-    let page = views::paste_page(lang, editor, csrf, workshop, question, typed);
+    let page = views::paste_page(cx.lang, cx.staff(), &cx.csrf, workshop, question, typed);
     html_status(status, page)
 }
 
 pub(super) async fn get_paste(
-    lang: Lang,
-    csrf: CsrfToken,
-    editor: Editor,
-    db: web::Data<Db>,
+    cx: StaffContext<Editor>,
     id: web::Path<QuestionId>,
 ) -> Result<HttpResponse, AppError> {
-    let (q, w) = text_question(&db, id.into_inner()).await?;
-    Ok(page((lang, &csrf, &editor), (&w, &q), "", &[]))
+    let (q, w) = text_question(&cx.db, id.into_inner()).await?;
+    Ok(page(&cx, (&w, &q), "", &[]))
 }
 
 #[derive(Deserialize)]
@@ -92,14 +86,11 @@ impl PasteInput {
 /// One statement per line becomes one answer from its own flipchart participant, entered by
 /// this facilitator as scribe.
 pub(super) async fn post_paste(
-    lang: Lang,
-    csrf: CsrfToken,
-    editor: Editor,
-    db: web::Data<Db>,
+    cx: StaffContext<Editor>,
     id: web::Path<QuestionId>,
     Form(input): Form<PasteInput>,
 ) -> Result<HttpResponse, AppError> {
-    let (q, w) = text_question(&db, id.into_inner()).await?;
+    let (q, w) = text_question(&cx.db, id.into_inner()).await?;
     if !w.status.accepts_answers() {
         return Err(AppError::Gone);
     }
@@ -108,34 +99,17 @@ pub(super) async fn post_paste(
         .as_deref()
         .and_then(SubmissionKey::parse)
         .ok_or(AppError::BadRequest("missing submission key"))?;
-    let lines = match input.statements(lang)? {
+    let lines = match input.statements(cx.lang)? {
         Ok(lines) => lines,
         Err(message) => {
             let errors = [FieldError::new("notes", message)];
-            return Ok(page(
-                (lang, &csrf, &editor),
-                (&w, &q),
-                &input.notes,
-                &errors,
-            ));
+            return Ok(page(&cx, (&w, &q), &input.notes, &errors));
         }
     };
-    let (by, workshop, question) = (editor.id().clone(), w.id.clone(), q.id.clone());
-    audit::change(&db, editor.id(), move |conn, trail| {
+    let (by, workshop, question) = (cx.staff().id().clone(), w.id.clone(), q.id.clone());
+    cx.change(move |conn, trail| {
         let count = lines.len();
-        for (i, text) in lines.into_iter().enumerate() {
-            let token = format!("flipchart:{}:{i}", key.as_str());
-            let participant = store::join(conn, &workshop, &token, Source::Flipchart)?;
-            let answer = store::NewAnswer {
-                participant_id: &participant.id,
-                question_id: &question,
-                value: &AnswerValue::Text(text),
-                entered_by: EnteredBy::Scribe,
-                user_id: Some(&by),
-                submission_key: &key.part(i),
-            };
-            store::save_answer(conn, &answer)?;
-        }
+        store::save_statements(conn, (&workshop, &question), &key, lines, &by)?;
         trail.record(Action::AnswersPaste, &question, count.to_string());
         Ok(())
     })

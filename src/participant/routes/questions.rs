@@ -1,14 +1,12 @@
 //! `/j/{code}/q/{position}`: one question per page, and saving its answer.
 
 use actix_web::http::StatusCode;
-use actix_web::{web, HttpRequest, HttpResponse};
+use actix_web::{web, HttpResponse};
 use serde::Deserialize;
 
-use super::context::Context;
-use crate::config::RuntimeSettings;
-use crate::db::{Db, QuestionId};
+use super::context::Visit;
+use crate::db::QuestionId;
 use crate::error::AppError;
-use crate::i18n::Lang;
 use crate::participant::domain::{
     parse_answer, AnswerInput, AnswerProblem, AnswerValue, ChoiceValue, EnteredBy, QuestionRules,
     SubmissionKey, OTHER_KEY,
@@ -28,16 +26,12 @@ pub(super) struct QuestionQuery {
 }
 
 pub(super) async fn get_question(
-    req: HttpRequest,
-    lang: Lang,
+    ctx: Visit,
     csrf: CsrfToken,
-    db: web::Data<Db>,
-    settings: web::Data<RuntimeSettings>,
     path: web::Path<(String, i32)>,
     query: web::Query<QuestionQuery>,
 ) -> Result<HttpResponse, AppError> {
-    let (code, position) = path.into_inner();
-    let ctx = Context::load(&req, &db, &settings, &code, lang).await?;
+    let (_, position) = path.into_inner();
     if ctx.participant.is_none() {
         return Ok(ctx.to_start());
     }
@@ -58,7 +52,7 @@ pub(super) async fn get_question(
         preview: false,
         translations: &ctx.translations,
     };
-    Ok(html_response(views::question_page(lang, &csrf, &view)))
+    Ok(html_response(views::question_page(ctx.lang, &csrf, &view)))
 }
 
 /// The form values that show a saved answer again.
@@ -118,7 +112,7 @@ impl QuestionPost {
     }
 
     /// Where to go after saving: back to the check page, or the next question.
-    fn next(&self, ctx: &Context, question: &Question) -> String {
+    fn next(&self, ctx: &Visit, question: &Question) -> String {
         let code = &ctx.workshop.join_code;
         let next = ctx
             .questions
@@ -134,16 +128,10 @@ impl QuestionPost {
 }
 
 pub(super) async fn post_question(
-    req: HttpRequest,
-    lang: Lang,
+    ctx: Visit,
     csrf: CsrfToken,
-    db: web::Data<Db>,
-    settings: web::Data<RuntimeSettings>,
-    path: web::Path<(String, i32)>,
     Form(post): Form<QuestionPost>,
 ) -> Result<HttpResponse, AppError> {
-    let (code, _) = path.into_inner();
-    let ctx = Context::load(&req, &db, &settings, &code, lang).await?;
     let key = post
         .submission_key
         .as_deref()
@@ -160,10 +148,11 @@ pub(super) async fn post_question(
     };
     let value = match post.value(question) {
         Ok(value) => value,
-        Err(problem) => return again(lang, &csrf, &ctx, question, &post, problem),
+        Err(problem) => return again(&csrf, &ctx, question, &post, problem),
     };
     let (participant, question_id) = (participant.id.clone(), question.id.clone());
-    let saved = db
+    let saved = ctx
+        .db
         .run(move |conn| {
             store::save_answer(
                 conn,
@@ -184,13 +173,13 @@ pub(super) async fn post_question(
 
 /// The question again with the problem and what was typed (422).
 fn again(
-    lang: Lang,
     csrf: &CsrfToken,
-    ctx: &Context,
+    ctx: &Visit,
     question: &Question,
     post: &QuestionPost,
     problem: AnswerProblem,
 ) -> Result<HttpResponse, AppError> {
+    let lang = ctx.lang;
     let errors = [FieldError::new("answer", problem.message(lang)?)];
     let mut chosen = post.choice.clone();
     chosen.extend(post.answer.clone());

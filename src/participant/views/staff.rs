@@ -60,8 +60,7 @@ pub fn assist_page(
     lang: Lang,
     staff: &Staff,
     csrf: &CsrfToken,
-    workshop: &Workshop,
-    questions: &[Question],
+    (workshop, questions): (&Workshop, &[Question]),
     key: &str,
     errors: &[FieldError],
 ) -> Markup {

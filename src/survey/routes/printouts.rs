@@ -2,57 +2,47 @@
 
 use actix_web::{web, HttpResponse};
 
-use crate::auth::Staff;
+use crate::auth::{Staff, StaffContext};
 use crate::config::RuntimeSettings;
-use crate::db::{Db, WorkshopId};
+use crate::db::WorkshopId;
 use crate::error::AppError;
-use crate::i18n::Lang;
-use crate::survey::store::{self, Workshop};
-use crate::survey::views;
+use crate::survey::{store, views, Workshop};
 use crate::web::layout::html_response;
 
-/// Which printout.
-#[derive(Clone, Copy)]
-enum Printout {
-    Poster,
-    Cards,
-}
+/// A printout page of a workshop, from its join URL and the site's address.
+type Printout = fn(crate::i18n::Lang, &Workshop, &str, &str) -> maud::Markup;
 
 async fn printout(
-    lang: Lang,
-    db: &Db,
-    settings: &RuntimeSettings,
-    id: WorkshopId,
-    which: Printout,
+    cx: StaffContext<Staff>,
+    settings: web::Data<RuntimeSettings>,
+    id: web::Path<WorkshopId>,
+    render: Printout,
 ) -> Result<HttpResponse, AppError> {
-    let w: Workshop = db
-        .run(move |conn| store::find_workshop(conn, &id))
-        .await?
-        .ok_or(AppError::NotFound)?;
+    let w = cx
+        .db
+        .find(move |conn| store::find_workshop(conn, &id))
+        .await?;
     let join_url = settings.join_url(&w.join_code);
-    let page = match which {
-        Printout::Poster => views::poster_page(lang, &w, &join_url, &settings.base_url),
-        Printout::Cards => views::cards_page(lang, &w, &join_url, &settings.base_url),
-    };
-    Ok(html_response(page))
+    Ok(html_response(render(
+        cx.lang,
+        &w,
+        &join_url,
+        &settings.base_url,
+    )))
 }
 
 pub(super) async fn get_poster(
-    lang: Lang,
-    _staff: Staff,
-    db: web::Data<Db>,
+    cx: StaffContext<Staff>,
     settings: web::Data<RuntimeSettings>,
     id: web::Path<WorkshopId>,
 ) -> Result<HttpResponse, AppError> {
-    printout(lang, &db, &settings, id.into_inner(), Printout::Poster).await
+    printout(cx, settings, id, views::poster_page).await
 }
 
 pub(super) async fn get_cards(
-    lang: Lang,
-    _staff: Staff,
-    db: web::Data<Db>,
+    cx: StaffContext<Staff>,
     settings: web::Data<RuntimeSettings>,
     id: web::Path<WorkshopId>,
 ) -> Result<HttpResponse, AppError> {
-    printout(lang, &db, &settings, id.into_inner(), Printout::Cards).await
+    printout(cx, settings, id, views::cards_page).await
 }

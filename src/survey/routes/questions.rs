@@ -1,115 +1,42 @@
-//! `/staff/workshops/{id}/questions` and `/staff/questions/{id}`: adding, changing, moving and
-//! deleting questions. Once a workshop opens, only the wording may change.
+//! Questions: the builder's form (`/staff/workshops/{id}/questions/new`,
+//! `/staff/questions/{id}/edit`), moving and deleting. Once a workshop opens, only the wording
+//! may change: kind, options and "required" stay, so answers already given keep their meaning.
 
-use actix_web::{web, HttpResponse};
-use serde::Deserialize;
-
-use super::{form_response, step, translations, FormTarget};
-use crate::audit::{self, Action};
-use crate::auth::Editor;
-use crate::db::{Db, QuestionId, WorkshopId};
+use super::builder::{Builder, FormTarget};
+use super::translations;
+use crate::audit::{Action, Trail};
+use crate::auth::{Editor, StaffContext};
+use crate::db::{DbConnection, QuestionId, WorkshopId};
 use crate::error::AppError;
 use crate::i18n::Lang;
 use crate::survey::domain::{ChoiceOption, WorkshopStatus};
-use crate::survey::forms::{both, QuestionInput};
-use crate::survey::store::{self, Question, TextField, Workshop};
+use crate::survey::forms::{both, QuestionInput, Typed};
+use crate::survey::store::{self, Question, QuestionFields, TextField, Workshop};
 use crate::survey::views;
-use crate::web::csrf::CsrfToken;
 use crate::web::layout::{see_other, FieldError};
-use crate::web::notice::{see_other_with, Notice};
-use crate::web::Form;
+use crate::web::notice::{with_notice, Notice};
+use crate::web::{Form, MoveForm};
+use actix_web::{web, HttpResponse};
 
-/// The question form of a new question in `workshop`, or of the `existing` one; while the
-/// workshop is not a draft the kind and options show read-only.
-fn page(
-    (lang, csrf, editor): (Lang, &CsrfToken, &Editor),
-    workshop: &Workshop,
-    existing: Option<&Question>,
-    input: &QuestionInput,
-    errors: &[FieldError],
-) -> HttpResponse {
-    let structure = existing.is_none() || workshop.status == WorkshopStatus::Draft;
-    let target = FormTarget {
-        heading: if existing.is_some() {
-            "question-edit"
-        } else {
-            "question-add"
-        },
-        action: match existing {
-            Some(q) => format!("/staff/questions/{}", q.id),
-            None => format!("/staff/workshops/{}/questions", workshop.id),
-        },
-        back: format!("/staff/workshops/{}", workshop.id),
-    };
-    let options = existing.map_or(&[][..], Question::options);
-    let fields = views::question_fields(lang, input, structure, options, errors);
-    form_response(lang, editor, csrf, &target, errors, fields)
+/// The question form: a new question of a workshop, or an existing question.
+pub(super) struct Questions;
+
+/// What the question form is about: the workshop, and the question when it exists.
+pub(super) struct QuestionTarget {
+    workshop: Workshop,
+    question: Option<Question>,
 }
 
-async fn load_workshop(db: &Db, id: WorkshopId) -> Result<Workshop, AppError> {
-    db.run(move |conn| store::find_workshop(conn, &id))
-        .await?
-        .ok_or(AppError::NotFound)
-}
-
-async fn load_question(db: &Db, id: QuestionId) -> Result<(Question, Workshop), AppError> {
-    db.run(move |conn| {
-        let q = store::find_question(conn, &id)?.ok_or(AppError::NotFound)?;
-        let w = store::find_workshop(conn, &q.workshop_id)?.ok_or(AppError::NotFound)?;
-        Ok::<_, AppError>((q, w))
-    })
-    .await
-}
-
-pub(super) async fn get_new(
-    lang: Lang,
-    csrf: CsrfToken,
-    editor: Editor,
-    db: web::Data<Db>,
-    id: web::Path<WorkshopId>,
-) -> Result<HttpResponse, AppError> {
-    let w = load_workshop(&db, id.into_inner()).await?;
-    let input = QuestionInput {
-        kind: "long_text".into(),
-        ..QuestionInput::default()
-    };
-    Ok(page((lang, &csrf, &editor), &w, None, &input, &[]))
-}
-
-pub(super) async fn post_new(
-    lang: Lang,
-    csrf: CsrfToken,
-    editor: Editor,
-    db: web::Data<Db>,
-    id: web::Path<WorkshopId>,
-    Form(input): Form<QuestionInput>,
-) -> Result<HttpResponse, AppError> {
-    let w = load_workshop(&db, id.into_inner()).await?;
-    if w.status.is_closed() {
-        return Err(AppError::BadRequest("workshop is closed"));
+impl QuestionTarget {
+    /// Kind, options, "Andet" and "required" can change: a new question, or any in a draft.
+    fn structure(&self) -> bool {
+        self.question.is_none() || self.workshop.status == WorkshopStatus::Draft
     }
-    let (fields, typed) = match both(input.parse(lang, &[]), input.translations(lang, &[])) {
-        Ok(parsed) => parsed,
-        Err(errors) => return Ok(page((lang, &csrf, &editor), &w, None, &input, &errors)),
-    };
-    let workshop = w.id.clone();
-    audit::change(&db, editor.id(), move |conn, trail| {
-        let id = store::add_question(conn, &workshop, &fields)?;
-        trail.record(Action::QuestionCreate, &id, "");
-        translations::save(
-            conn,
-            trail,
-            (&workshop, id.as_str()),
-            Action::QuestionTranslate,
-            &typed,
-        )?;
-        Ok(())
-    })
-    .await?;
-    Ok(see_other_with(
-        &format!("/staff/workshops/{}", w.id),
-        Notice::Saved,
-    ))
+
+    /// The options there are now (their keys stay when labels change).
+    fn options(&self) -> &[ChoiceOption] {
+        self.question.as_ref().map_or(&[][..], Question::options)
+    }
 }
 
 /// The form values of a stored question.
@@ -122,7 +49,7 @@ fn question_input(q: &Question) -> QuestionInput {
         options: q
             .options()
             .iter()
-            .map(|o: &ChoiceOption| o.label.as_str())
+            .map(|o| o.label.as_str())
             .collect::<Vec<_>>()
             .join("\n"),
         allow_other: q.allow_other.then(|| "on".into()),
@@ -131,113 +58,171 @@ fn question_input(q: &Question) -> QuestionInput {
     }
 }
 
-pub(super) async fn get_edit(
-    lang: Lang,
-    csrf: CsrfToken,
-    editor: Editor,
-    db: web::Data<Db>,
-    id: web::Path<QuestionId>,
-) -> Result<HttpResponse, AppError> {
-    let (q, w) = load_question(&db, id.into_inner()).await?;
-    let (subject, options) = (q.id.clone(), q.options.clone());
-    let translated = db
-        .run(move |conn| {
-            translations::as_input(conn, subject.as_str(), &TextField::QUESTION, &options)
+fn workshop(conn: &mut DbConnection, id: &WorkshopId) -> Result<Workshop, AppError> {
+    store::find_workshop(conn, id)?.ok_or(AppError::NotFound)
+}
+
+impl Builder for Questions {
+    type Parent = WorkshopId;
+    type Id = QuestionId;
+    type Target = QuestionTarget;
+    type Input = QuestionInput;
+    type Parsed = (QuestionFields, Typed);
+
+    fn load_new(conn: &mut DbConnection, id: WorkshopId) -> Result<QuestionTarget, AppError> {
+        let workshop = workshop(conn, &id)?;
+        Ok(QuestionTarget {
+            workshop,
+            question: None,
         })
-        .await?;
-    let input = QuestionInput {
-        translated,
-        ..question_input(&q)
-    };
-    Ok(page((lang, &csrf, &editor), &w, Some(&q), &input, &[]))
-}
+    }
 
-pub(super) async fn post_edit(
-    lang: Lang,
-    csrf: CsrfToken,
-    editor: Editor,
-    db: web::Data<Db>,
-    id: web::Path<QuestionId>,
-    Form(input): Form<QuestionInput>,
-) -> Result<HttpResponse, AppError> {
-    let (q, w) = load_question(&db, id.into_inner()).await?;
-    // Once people can answer, only the wording may change: kind, options and "required" stay,
-    // so answers already given keep their meaning. The option labels' translations are
-    // wording too, so they may change on a live survey.
-    let structure = w.status == WorkshopStatus::Draft;
-    let input = if structure {
-        input
-    } else {
-        QuestionInput {
-            kind: q.kind.as_str().to_owned(),
-            options: question_input(&q).options,
-            ..input
+    fn load_edit(conn: &mut DbConnection, id: QuestionId) -> Result<QuestionTarget, AppError> {
+        let question = store::find_question(conn, &id)?.ok_or(AppError::NotFound)?;
+        let workshop = workshop(conn, &question.workshop_id)?;
+        Ok(QuestionTarget {
+            workshop,
+            question: Some(question),
+        })
+    }
+
+    fn check(target: &QuestionTarget) -> Result<(), AppError> {
+        if target.question.is_none() && target.workshop.status.is_closed() {
+            return Err(AppError::BadRequest("workshop is closed"));
         }
-    };
-    let parsed = both(
-        input.parse(lang, q.options()),
-        input.translations(lang, q.options()),
-    );
-    let (fields, typed) = match parsed {
-        Ok(parsed) => parsed,
-        Err(errors) => return Ok(page((lang, &csrf, &editor), &w, Some(&q), &input, &errors)),
-    };
-    let (qid, workshop) = (q.id.clone(), w.id.clone());
-    audit::change(&db, editor.id(), move |conn, trail| {
-        store::update_question(conn, &qid, &fields, structure)?;
-        trail.record(Action::QuestionUpdate, &qid, "");
-        translations::save(
-            conn,
-            trail,
-            (&workshop, qid.as_str()),
-            Action::QuestionTranslate,
-            &typed,
-        )?;
         Ok(())
-    })
-    .await?;
-    Ok(see_other_with(
-        &format!("/staff/workshops/{}", w.id),
-        Notice::Saved,
-    ))
+    }
+
+    fn blank(_: &QuestionTarget) -> QuestionInput {
+        QuestionInput {
+            kind: "long_text".into(),
+            ..QuestionInput::default()
+        }
+    }
+
+    fn stored(conn: &mut DbConnection, target: &QuestionTarget) -> Result<QuestionInput, AppError> {
+        let Some(q) = &target.question else {
+            return Ok(Self::blank(target));
+        };
+        Ok(QuestionInput {
+            translated: translations::as_input(conn, &q.id, &TextField::QUESTION, q.options())?,
+            ..question_input(q)
+        })
+    }
+
+    fn adjust(target: &QuestionTarget, input: QuestionInput) -> QuestionInput {
+        match &target.question {
+            Some(q) if !target.structure() => QuestionInput {
+                kind: q.kind.as_str().to_owned(),
+                options: question_input(q).options,
+                ..input
+            },
+            _ => input,
+        }
+    }
+
+    /// The option labels' translations are wording too: they may change on a live survey.
+    fn parse(
+        lang: Lang,
+        target: &QuestionTarget,
+        input: &QuestionInput,
+    ) -> Result<(QuestionFields, Typed), Vec<FieldError>> {
+        let options = target.options();
+        both(
+            input.parse(lang, options),
+            input.translations(lang, options),
+        )
+    }
+
+    fn form(
+        lang: Lang,
+        target: &QuestionTarget,
+        input: &QuestionInput,
+        errors: &[FieldError],
+    ) -> (FormTarget, maud::Markup) {
+        let w = &target.workshop;
+        let (heading, action) = match &target.question {
+            Some(q) => ("question-edit", format!("/staff/questions/{}", q.id)),
+            None => (
+                "question-add",
+                format!("/staff/workshops/{}/questions", w.id),
+            ),
+        };
+        let back = format!("/staff/workshops/{}", w.id);
+        let fields =
+            views::question_fields(lang, input, target.structure(), target.options(), errors);
+        (
+            FormTarget {
+                heading,
+                action,
+                back,
+            },
+            fields,
+        )
+    }
+
+    fn save(
+        conn: &mut DbConnection,
+        trail: &mut Trail,
+        target: QuestionTarget,
+        (fields, typed): (QuestionFields, Typed),
+    ) -> Result<String, AppError> {
+        let structure = target.structure();
+        let w = target.workshop.id;
+        let id = match target.question {
+            None => {
+                let id = store::add_question(conn, &w, &fields)?;
+                trail.record(Action::QuestionCreate, &id, "");
+                id
+            }
+            Some(q) => {
+                store::update_question(conn, &q.id, &fields, structure)?;
+                trail.record(Action::QuestionUpdate, &q.id, "");
+                q.id
+            }
+        };
+        translations::save(conn, trail, (&w, &id), Action::QuestionTranslate, &typed)?;
+        Ok(with_notice(&format!("/staff/workshops/{w}"), Notice::Saved))
+    }
 }
 
-#[derive(Deserialize)]
-pub(super) struct MoveInput {
-    direction: String,
+/// The question of a path.
+async fn load(cx: &StaffContext<Editor>, id: QuestionId) -> Result<Question, AppError> {
+    cx.db
+        .find(move |conn| store::find_question(conn, &id))
+        .await
 }
 
 pub(super) async fn post_move(
-    editor: Editor,
-    db: web::Data<Db>,
+    cx: StaffContext<Editor>,
     id: web::Path<QuestionId>,
-    Form(input): Form<MoveInput>,
+    Form(input): Form<MoveForm>,
 ) -> Result<HttpResponse, AppError> {
-    let by = step(&input.direction)?;
-    let (q, w) = load_question(&db, id.into_inner()).await?;
-    audit::change(&db, editor.id(), move |conn, trail| {
-        store::move_question(conn, &q.id, by)?;
-        trail.record(Action::QuestionMove, &q.id, input.direction);
+    let q = load(&cx, id.into_inner()).await?;
+    let back = format!("/staff/workshops/{}", q.workshop_id);
+    cx.change(move |conn, trail| {
+        store::move_question(conn, &q.id, input.direction.step())?;
+        trail.record(Action::QuestionMove, &q.id, input.direction.as_str());
         Ok(())
     })
     .await?;
-    Ok(see_other(&format!("/staff/workshops/{}", w.id)))
+    Ok(see_other(&back))
 }
 
 pub(super) async fn post_delete(
-    editor: Editor,
-    db: web::Data<Db>,
+    cx: StaffContext<Editor>,
     id: web::Path<QuestionId>,
 ) -> Result<HttpResponse, AppError> {
-    let (q, w) = load_question(&db, id.into_inner()).await?;
-    audit::change(&db, editor.id(), move |conn, trail| {
+    let q = load(&cx, id.into_inner()).await?;
+    let back = with_notice(
+        &format!("/staff/workshops/{}", q.workshop_id),
+        Notice::Saved,
+    );
+    cx.change(move |conn, trail| {
         store::delete_question(conn, &q.id)?;
         trail.record(Action::QuestionDelete, &q.id, "");
         Ok(())
     })
     .await?;
-    Ok(see_other_with(
-        &format!("/staff/workshops/{}", w.id),
-        Notice::Saved,
-    ))
+    Ok(see_other(&back))
 }

@@ -1,145 +1,101 @@
-//! `/staff/tracks/{id}/topics` and `/staff/topics/{id}`: making and changing topics.
+//! Topics in the builder: `/staff/tracks/{id}/topics/new` and `/staff/topics/{id}/edit`.
 
-use actix_web::{web, HttpResponse};
-
-use super::{form_response, FormTarget};
-use crate::audit::{self, Action};
-use crate::auth::Editor;
-use crate::db::{Db, TopicId, TrackId};
+use super::builder::{Builder, FormTarget};
+use crate::audit::{Action, Trail};
+use crate::db::{DbConnection, TopicId, TrackId};
 use crate::error::AppError;
 use crate::i18n::Lang;
 use crate::survey::forms::TopicInput;
-use crate::survey::{store, views};
-use crate::web::csrf::CsrfToken;
-use crate::web::layout::{see_other, FieldError};
-use crate::web::Form;
+use crate::survey::store::{self, Topic, TopicFields, Track};
+use crate::survey::views;
+use crate::web::layout::FieldError;
 
-/// Where the topic form posts: a new topic of a track, or an existing topic.
-enum Target<'a> {
-    New(&'a TrackId),
-    Edit(&'a TopicId),
+/// The topic form: a new topic of a track, or an existing topic.
+pub(super) struct Topics;
+
+/// What the topic form is about.
+pub(super) enum TopicTarget {
+    New(Track),
+    Edit(Topic),
 }
 
-fn page(
-    (lang, csrf, editor): (Lang, &CsrfToken, &Editor),
-    target: Target<'_>,
-    input: &TopicInput,
-    errors: &[FieldError],
-) -> HttpResponse {
-    let target = match target {
-        Target::New(track) => FormTarget {
-            heading: "topic-new",
-            action: format!("/staff/tracks/{track}/topics"),
-            back: "/staff".into(),
-        },
-        Target::Edit(topic) => FormTarget {
-            heading: "topic-edit",
-            action: format!("/staff/topics/{topic}"),
-            back: "/staff".into(),
-        },
-    };
-    let fields = views::topic_fields(lang, &input.title, &input.description, errors);
-    form_response(lang, editor, csrf, &target, errors, fields)
-}
+impl Builder for Topics {
+    type Parent = TrackId;
+    type Id = TopicId;
+    type Target = TopicTarget;
+    type Input = TopicInput;
+    type Parsed = TopicFields;
 
-pub(super) async fn get_new(
-    lang: Lang,
-    csrf: CsrfToken,
-    editor: Editor,
-    db: web::Data<Db>,
-    track: web::Path<TrackId>,
-) -> Result<HttpResponse, AppError> {
-    let track = track.into_inner();
-    let lookup = track.clone();
-    db.run(move |conn| store::find_track(conn, &lookup))
-        .await?
-        .ok_or(AppError::NotFound)?;
-    let input = TopicInput::default();
-    Ok(page(
-        (lang, &csrf, &editor),
-        Target::New(&track),
-        &input,
-        &[],
-    ))
-}
+    fn load_new(conn: &mut DbConnection, track: TrackId) -> Result<TopicTarget, AppError> {
+        let track = store::find_track(conn, &track)?.ok_or(AppError::NotFound)?;
+        Ok(TopicTarget::New(track))
+    }
 
-pub(super) async fn post_new(
-    lang: Lang,
-    csrf: CsrfToken,
-    editor: Editor,
-    db: web::Data<Db>,
-    track: web::Path<TrackId>,
-    Form(input): Form<TopicInput>,
-) -> Result<HttpResponse, AppError> {
-    let track = track.into_inner();
-    let fields = match input.parse(lang) {
-        Ok(fields) => fields,
-        Err(errors) => {
-            return Ok(page(
-                (lang, &csrf, &editor),
-                Target::New(&track),
-                &input,
-                &errors,
-            ))
+    fn load_edit(conn: &mut DbConnection, id: TopicId) -> Result<TopicTarget, AppError> {
+        let topic = store::find_topic(conn, &id)?.ok_or(AppError::NotFound)?;
+        Ok(TopicTarget::Edit(topic))
+    }
+
+    fn blank(_: &TopicTarget) -> TopicInput {
+        TopicInput::default()
+    }
+
+    fn stored(_: &mut DbConnection, target: &TopicTarget) -> Result<TopicInput, AppError> {
+        Ok(match target {
+            TopicTarget::Edit(t) => TopicInput {
+                title: t.title.clone(),
+                description: t.description.clone(),
+            },
+            TopicTarget::New(_) => TopicInput::default(),
+        })
+    }
+
+    fn parse(
+        lang: Lang,
+        _: &TopicTarget,
+        input: &TopicInput,
+    ) -> Result<TopicFields, Vec<FieldError>> {
+        input.parse(lang)
+    }
+
+    fn form(
+        lang: Lang,
+        target: &TopicTarget,
+        input: &TopicInput,
+        errors: &[FieldError],
+    ) -> (FormTarget, maud::Markup) {
+        let (heading, action) = match target {
+            TopicTarget::New(track) => ("topic-new", format!("/staff/tracks/{}/topics", track.id)),
+            TopicTarget::Edit(topic) => ("topic-edit", format!("/staff/topics/{}", topic.id)),
+        };
+        let fields = views::topic_fields(lang, &input.title, &input.description, errors);
+        let back = "/staff".into();
+        (
+            FormTarget {
+                heading,
+                action,
+                back,
+            },
+            fields,
+        )
+    }
+
+    fn save(
+        conn: &mut DbConnection,
+        trail: &mut Trail,
+        target: TopicTarget,
+        fields: TopicFields,
+    ) -> Result<String, AppError> {
+        match target {
+            TopicTarget::New(track) => {
+                let id = store::create_topic(conn, &track.id, &fields)?;
+                trail.record(Action::TopicCreate, &id, fields.title.as_str());
+            }
+            TopicTarget::Edit(topic) => {
+                store::update_topic(conn, &topic.id, &fields)?;
+                trail.record(Action::TopicUpdate, &topic.id, fields.title.as_str());
+            }
         }
-    };
-    audit::change(&db, editor.id(), move |conn, trail| {
-        store::find_track(conn, &track)?.ok_or(AppError::NotFound)?;
-        let id = store::create_topic(conn, &track, &fields)?;
-        trail.record(Action::TopicCreate, &id, fields.title.as_str());
-        Ok(())
-    })
-    .await?;
-    Ok(see_other("/staff"))
-}
-
-pub(super) async fn get_edit(
-    lang: Lang,
-    csrf: CsrfToken,
-    editor: Editor,
-    db: web::Data<Db>,
-    id: web::Path<TopicId>,
-) -> Result<HttpResponse, AppError> {
-    let id = id.into_inner();
-    let lookup = id.clone();
-    let topic = db
-        .run(move |conn| store::find_topic(conn, &lookup))
-        .await?
-        .ok_or(AppError::NotFound)?;
-    let input = TopicInput {
-        title: topic.title,
-        description: topic.description,
-    };
-    Ok(page((lang, &csrf, &editor), Target::Edit(&id), &input, &[]))
-}
-
-pub(super) async fn post_edit(
-    lang: Lang,
-    csrf: CsrfToken,
-    editor: Editor,
-    db: web::Data<Db>,
-    id: web::Path<TopicId>,
-    Form(input): Form<TopicInput>,
-) -> Result<HttpResponse, AppError> {
-    let id = id.into_inner();
-    let fields = match input.parse(lang) {
-        Ok(fields) => fields,
-        Err(errors) => {
-            return Ok(page(
-                (lang, &csrf, &editor),
-                Target::Edit(&id),
-                &input,
-                &errors,
-            ))
-        }
-    };
-    audit::change(&db, editor.id(), move |conn, trail| {
-        if store::update_topic(conn, &id, &fields)? == 0 {
-            return Err(AppError::NotFound);
-        }
-        trail.record(Action::TopicUpdate, &id, fields.title.as_str());
-        Ok(())
-    })
-    .await?;
-    Ok(see_other("/staff"))
+        Ok("/staff".into())
+    }
 }

@@ -1,107 +1,99 @@
-//! `/staff/tracks`: making and changing tracks.
+//! Tracks in the builder: `/staff/tracks/new` and `/staff/tracks/{id}/edit`.
 
-use actix_web::{web, HttpResponse};
-
-use super::{form_response, FormTarget};
-use crate::audit::{self, Action};
-use crate::auth::Editor;
-use crate::db::{Db, TrackId};
+use super::builder::{Builder, FormTarget};
+use crate::audit::{Action, Trail};
+use crate::db::{DbConnection, TrackId};
 use crate::error::AppError;
 use crate::i18n::Lang;
 use crate::survey::forms::TrackInput;
-use crate::survey::{store, views};
-use crate::web::csrf::CsrfToken;
-use crate::web::layout::{see_other, FieldError};
-use crate::web::Form;
+use crate::survey::store::{self, Track, TrackFields};
+use crate::survey::views;
+use crate::web::layout::FieldError;
 
-/// The track form: a new track, or the one with `id`.
-fn page(
-    (lang, csrf, editor): (Lang, &CsrfToken, &Editor),
-    id: Option<&TrackId>,
-    input: &TrackInput,
-    errors: &[FieldError],
-) -> HttpResponse {
-    let target = FormTarget {
-        heading: if id.is_some() {
-            "track-edit"
-        } else {
-            "track-new"
-        },
-        action: id.map_or("/staff/tracks".into(), |id| format!("/staff/tracks/{id}")),
-        back: "/staff".into(),
-    };
-    let fields = views::track_fields(lang, &input.title, &input.year, errors);
-    form_response(lang, editor, csrf, &target, errors, fields)
-}
+/// The track form; its target is the track being changed, or none for a new one.
+pub(super) struct Tracks;
 
-pub(super) async fn get_new(lang: Lang, csrf: CsrfToken, editor: Editor) -> HttpResponse {
-    let input = TrackInput {
-        year: chrono::Utc::now().format("%Y").to_string(),
-        ..TrackInput::default()
-    };
-    page((lang, &csrf, &editor), None, &input, &[])
-}
+impl Builder for Tracks {
+    type Parent = ();
+    type Id = TrackId;
+    type Target = Option<Track>;
+    type Input = TrackInput;
+    type Parsed = TrackFields;
 
-pub(super) async fn post_new(
-    lang: Lang,
-    csrf: CsrfToken,
-    editor: Editor,
-    db: web::Data<Db>,
-    Form(input): Form<TrackInput>,
-) -> Result<HttpResponse, AppError> {
-    let fields = match input.parse(lang) {
-        Ok(fields) => fields,
-        Err(errors) => return Ok(page((lang, &csrf, &editor), None, &input, &errors)),
-    };
-    audit::change(&db, editor.id(), move |conn, trail| {
-        let id = store::create_track(conn, &fields)?;
-        trail.record(Action::TrackCreate, &id, fields.title.as_str());
-        Ok(())
-    })
-    .await?;
-    Ok(see_other("/staff"))
-}
+    fn load_new(_: &mut DbConnection, _: ()) -> Result<Option<Track>, AppError> {
+        Ok(None)
+    }
 
-pub(super) async fn get_edit(
-    lang: Lang,
-    csrf: CsrfToken,
-    editor: Editor,
-    db: web::Data<Db>,
-    id: web::Path<TrackId>,
-) -> Result<HttpResponse, AppError> {
-    let id = id.into_inner();
-    let lookup = id.clone();
-    let track = db
-        .run(move |conn| store::find_track(conn, &lookup))
-        .await?
-        .ok_or(AppError::NotFound)?;
-    let input = TrackInput {
-        title: track.title,
-        year: track.year.to_string(),
-    };
-    Ok(page((lang, &csrf, &editor), Some(&id), &input, &[]))
-}
+    fn load_edit(conn: &mut DbConnection, id: TrackId) -> Result<Option<Track>, AppError> {
+        Ok(Some(
+            store::find_track(conn, &id)?.ok_or(AppError::NotFound)?,
+        ))
+    }
 
-pub(super) async fn post_edit(
-    lang: Lang,
-    csrf: CsrfToken,
-    editor: Editor,
-    db: web::Data<Db>,
-    id: web::Path<TrackId>,
-    Form(input): Form<TrackInput>,
-) -> Result<HttpResponse, AppError> {
-    let id = id.into_inner();
-    let fields = match input.parse(lang) {
-        Ok(fields) => fields,
-        Err(errors) => return Ok(page((lang, &csrf, &editor), Some(&id), &input, &errors)),
-    };
-    audit::change(&db, editor.id(), move |conn, trail| {
-        if store::update_track(conn, &id, &fields)? == 0 {
-            return Err(AppError::NotFound);
+    fn blank(_: &Option<Track>) -> TrackInput {
+        TrackInput {
+            year: chrono::Utc::now().format("%Y").to_string(),
+            ..TrackInput::default()
         }
-        trail.record(Action::TrackUpdate, &id, fields.title.as_str());
-        Ok(())
-    })
-    .await?;
-    Ok(see_other("/staff"))
+    }
+
+    fn stored(_: &mut DbConnection, track: &Option<Track>) -> Result<TrackInput, AppError> {
+        Ok(match track {
+            Some(t) => TrackInput {
+                title: t.title.clone(),
+                year: t.year.to_string(),
+            },
+            None => Self::blank(track),
+        })
+    }
+
+    fn parse(
+        lang: Lang,
+        _: &Option<Track>,
+        input: &TrackInput,
+    ) -> Result<TrackFields, Vec<FieldError>> {
+        input.parse(lang)
+    }
+
+    fn form(
+        lang: Lang,
+        track: &Option<Track>,
+        input: &TrackInput,
+        errors: &[FieldError],
+    ) -> (FormTarget, maud::Markup) {
+        let target = FormTarget {
+            heading: if track.is_some() {
+                "track-edit"
+            } else {
+                "track-new"
+            },
+            action: track.as_ref().map_or("/staff/tracks".into(), |t| {
+                format!("/staff/tracks/{}", t.id)
+            }),
+            back: "/staff".into(),
+        };
+        (
+            target,
+            views::track_fields(lang, &input.title, &input.year, errors),
+        )
+    }
+
+    fn save(
+        conn: &mut DbConnection,
+        trail: &mut Trail,
+        track: Option<Track>,
+        fields: TrackFields,
+    ) -> Result<String, AppError> {
+        match track {
+            None => {
+                let id = store::create_track(conn, &fields)?;
+                trail.record(Action::TrackCreate, &id, fields.title.as_str());
+            }
+            Some(t) => {
+                store::update_track(conn, &t.id, &fields)?;
+                trail.record(Action::TrackUpdate, &t.id, fields.title.as_str());
+            }
+        }
+        Ok("/staff".into())
+    }
 }

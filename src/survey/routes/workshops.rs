@@ -1,127 +1,139 @@
-//! `/staff/topics/{id}/workshops` and `/staff/workshops/{id}`: making, changing, opening and
-//! closing workshops, and the workshop page.
+//! Workshops: the builder's form (`/staff/topics/{id}/workshops/new`,
+//! `/staff/workshops/{id}/edit`), the workshop page, and opening and closing.
 
 use actix_web::{web, HttpResponse};
 use serde::Deserialize;
 
-use super::{form_response, translations, FormTarget};
-use crate::audit::{self, Action};
-use crate::auth::{Editor, Staff};
+use super::builder::{Builder, FormTarget};
+use super::translations;
+use crate::audit::{Action, Trail};
+use crate::auth::{Editor, Staff, StaffContext};
 use crate::config::RuntimeSettings;
-use crate::db::{Db, TopicId, WorkshopId};
+use crate::db::{DbConnection, TopicId, WorkshopId};
 use crate::error::AppError;
 use crate::i18n::Lang;
 use crate::survey::domain::WorkshopStatus;
-use crate::survey::forms::{both, parse_translations, WorkshopInput};
-use crate::survey::store::{self, StatusError, TextField, Workshop};
+use crate::survey::forms::{both, parse_translations, Typed, WorkshopInput};
+use crate::survey::store::{self, StatusError, TextField, Topic, Workshop, WorkshopFields};
 use crate::survey::views;
-use crate::web::csrf::CsrfToken;
-use crate::web::layout::{html_response, see_other, FieldError};
-use crate::web::notice::{see_other_with, Done, Notice};
+use crate::web::layout::{html_response, FieldError};
+use crate::web::notice::{see_other_with, with_notice, Done, Notice};
 use crate::web::Form;
 
-/// Where the workshop form posts: a new workshop of a topic, or an existing workshop.
-enum Target<'a> {
-    New(&'a TopicId),
-    Edit(&'a WorkshopId),
+/// The workshop form: a new workshop of a topic, or an existing workshop.
+pub(super) struct Workshops;
+
+/// What the workshop form is about.
+pub(super) enum WorkshopTarget {
+    New(Topic),
+    Edit(Workshop),
 }
 
-fn page(
-    (lang, csrf, editor): (Lang, &CsrfToken, &Editor),
-    target: Target<'_>,
-    input: &WorkshopInput,
-    errors: &[FieldError],
-) -> HttpResponse {
-    let target = match target {
-        Target::New(topic) => FormTarget {
-            heading: "workshop-new",
-            action: format!("/staff/topics/{topic}/workshops"),
-            back: "/staff".into(),
-        },
-        Target::Edit(workshop) => FormTarget {
-            heading: "workshop-edit",
-            action: format!("/staff/workshops/{workshop}"),
-            back: format!("/staff/workshops/{workshop}"),
-        },
-    };
-    let fields = views::workshop_fields(lang, input, errors);
-    form_response(lang, editor, csrf, &target, errors, fields)
-}
+impl Builder for Workshops {
+    type Parent = TopicId;
+    type Id = WorkshopId;
+    type Target = WorkshopTarget;
+    type Input = WorkshopInput;
+    type Parsed = (WorkshopFields, Typed);
 
-pub(super) async fn get_new(
-    lang: Lang,
-    csrf: CsrfToken,
-    editor: Editor,
-    db: web::Data<Db>,
-    topic: web::Path<TopicId>,
-) -> Result<HttpResponse, AppError> {
-    let topic = topic.into_inner();
-    let lookup = topic.clone();
-    db.run(move |conn| store::find_topic(conn, &lookup))
-        .await?
-        .ok_or(AppError::NotFound)?;
-    let input = WorkshopInput {
-        retention_days: "90".into(),
-        ..WorkshopInput::default()
-    };
-    Ok(page(
-        (lang, &csrf, &editor),
-        Target::New(&topic),
-        &input,
-        &[],
-    ))
-}
+    fn load_new(conn: &mut DbConnection, topic: TopicId) -> Result<WorkshopTarget, AppError> {
+        let topic = store::find_topic(conn, &topic)?.ok_or(AppError::NotFound)?;
+        Ok(WorkshopTarget::New(topic))
+    }
 
-pub(super) async fn post_new(
-    lang: Lang,
-    csrf: CsrfToken,
-    editor: Editor,
-    db: web::Data<Db>,
-    topic: web::Path<TopicId>,
-    Form(input): Form<WorkshopInput>,
-) -> Result<HttpResponse, AppError> {
-    let topic = topic.into_inner();
-    let typed = parse_translations(lang, &input.translated, &TextField::WORKSHOP, &[]);
-    let (fields, typed) = match both(input.parse(lang), typed) {
-        Ok(parsed) => parsed,
-        Err(errors) => {
-            return Ok(page(
-                (lang, &csrf, &editor),
-                Target::New(&topic),
-                &input,
-                &errors,
-            ))
+    fn load_edit(conn: &mut DbConnection, id: WorkshopId) -> Result<WorkshopTarget, AppError> {
+        let workshop = store::find_workshop(conn, &id)?.ok_or(AppError::NotFound)?;
+        Ok(WorkshopTarget::Edit(workshop))
+    }
+
+    fn blank(_: &WorkshopTarget) -> WorkshopInput {
+        WorkshopInput {
+            retention_days: "90".into(),
+            ..WorkshopInput::default()
         }
-    };
-    let id = audit::change(&db, editor.id(), move |conn, trail| {
-        store::find_topic(conn, &topic)?.ok_or(AppError::NotFound)?;
-        let id = store::create_workshop(conn, &topic, &fields)?;
-        trail.record(Action::WorkshopCreate, &id, fields.title.as_str());
-        translations::save(
-            conn,
-            trail,
-            (&id, id.as_str()),
-            Action::WorkshopTranslate,
-            &typed,
-        )?;
-        Ok(id)
-    })
-    .await?;
-    Ok(see_other(&format!("/staff/workshops/{id}")))
+    }
+
+    fn stored(conn: &mut DbConnection, target: &WorkshopTarget) -> Result<WorkshopInput, AppError> {
+        let WorkshopTarget::Edit(w) = target else {
+            return Ok(Self::blank(target));
+        };
+        let at = |format| w.starts_at.map(|d| d.format(format).to_string());
+        Ok(WorkshopInput {
+            title: w.title.clone(),
+            intro: w.intro.clone(),
+            date: at("%Y-%m-%d").unwrap_or_default(),
+            time: at("%H:%M").unwrap_or_default(),
+            location: w.location.clone(),
+            retention_days: w.retention_days.to_string(),
+            translated: translations::as_input(conn, &w.id, &TextField::WORKSHOP, &[])?,
+        })
+    }
+
+    /// Translations are wording: they may change whatever the workshop's status.
+    fn parse(
+        lang: Lang,
+        _: &WorkshopTarget,
+        input: &WorkshopInput,
+    ) -> Result<(WorkshopFields, Typed), Vec<FieldError>> {
+        let typed = parse_translations(lang, &input.translated, &TextField::WORKSHOP, &[]);
+        both(input.parse(lang), typed)
+    }
+
+    fn form(
+        lang: Lang,
+        target: &WorkshopTarget,
+        input: &WorkshopInput,
+        errors: &[FieldError],
+    ) -> (FormTarget, maud::Markup) {
+        let target = match target {
+            WorkshopTarget::New(topic) => FormTarget {
+                heading: "workshop-new",
+                action: format!("/staff/topics/{}/workshops", topic.id),
+                back: "/staff".into(),
+            },
+            WorkshopTarget::Edit(w) => FormTarget {
+                heading: "workshop-edit",
+                action: format!("/staff/workshops/{}", w.id),
+                back: format!("/staff/workshops/{}", w.id),
+            },
+        };
+        (target, views::workshop_fields(lang, input, errors))
+    }
+
+    fn save(
+        conn: &mut DbConnection,
+        trail: &mut Trail,
+        target: WorkshopTarget,
+        (fields, typed): (WorkshopFields, Typed),
+    ) -> Result<String, AppError> {
+        let (id, next) = match target {
+            WorkshopTarget::New(topic) => {
+                let id = store::create_workshop(conn, &topic.id, &fields)?;
+                trail.record(Action::WorkshopCreate, &id, fields.title.as_str());
+                let next = format!("/staff/workshops/{id}");
+                (id, next)
+            }
+            WorkshopTarget::Edit(w) => {
+                store::update_workshop(conn, &w.id, &fields)?;
+                trail.record(Action::WorkshopUpdate, &w.id, fields.title.as_str());
+                let next = with_notice(&format!("/staff/workshops/{}", w.id), Notice::Saved);
+                (w.id, next)
+            }
+        };
+        translations::save(conn, trail, (&id, &id), Action::WorkshopTranslate, &typed)?;
+        Ok(next)
+    }
 }
 
 /// The workshop page: status, join details, questions with their answer counts.
 pub(super) async fn get_workshop(
-    lang: Lang,
-    csrf: CsrfToken,
-    staff: Staff,
-    db: web::Data<Db>,
+    cx: StaffContext<Staff>,
     settings: web::Data<RuntimeSettings>,
     id: web::Path<WorkshopId>,
     done: Done,
 ) -> Result<HttpResponse, AppError> {
-    let id = id.into_inner();
-    let (workshop, topic, questions, participants) = db
+    let (workshop, topic, questions, participants) = cx
+        .db
         .run(move |conn| {
             let w = store::find_workshop(conn, &id)?.ok_or(AppError::NotFound)?;
             let topic = store::find_topic(conn, &w.topic_id)?.ok_or(AppError::NotFound)?;
@@ -143,90 +155,10 @@ pub(super) async fn get_workshop(
         topic_title: &topic.title,
         questions: &questions,
         participants,
-        notice: done.message(lang),
+        notice: done.message(cx.lang),
     };
-    Ok(html_response(views::workshop_page(
-        lang, &staff, &csrf, &page,
-    )))
-}
-
-/// The form values of a stored workshop.
-fn workshop_input(w: &Workshop) -> WorkshopInput {
-    let at = |format| w.starts_at.map(|d| d.format(format).to_string());
-    WorkshopInput {
-        title: w.title.clone(),
-        intro: w.intro.clone(),
-        date: at("%Y-%m-%d").unwrap_or_default(),
-        time: at("%H:%M").unwrap_or_default(),
-        location: w.location.clone(),
-        retention_days: w.retention_days.to_string(),
-        translated: Default::default(),
-    }
-}
-
-pub(super) async fn get_edit(
-    lang: Lang,
-    csrf: CsrfToken,
-    editor: Editor,
-    db: web::Data<Db>,
-    id: web::Path<WorkshopId>,
-) -> Result<HttpResponse, AppError> {
-    let id = id.into_inner();
-    let lookup = id.clone();
-    let (w, translated) = db
-        .run(move |conn| {
-            let w = store::find_workshop(conn, &lookup)?.ok_or(AppError::NotFound)?;
-            let translated =
-                translations::as_input(conn, w.id.as_str(), &TextField::WORKSHOP, &[])?;
-            Ok::<_, AppError>((w, translated))
-        })
-        .await?;
-    let input = WorkshopInput {
-        translated,
-        ..workshop_input(&w)
-    };
-    Ok(page((lang, &csrf, &editor), Target::Edit(&id), &input, &[]))
-}
-
-pub(super) async fn post_edit(
-    lang: Lang,
-    csrf: CsrfToken,
-    editor: Editor,
-    db: web::Data<Db>,
-    id: web::Path<WorkshopId>,
-    Form(input): Form<WorkshopInput>,
-) -> Result<HttpResponse, AppError> {
-    let id = id.into_inner();
-    // Translations are wording: they may change whatever the workshop's status.
-    let typed = parse_translations(lang, &input.translated, &TextField::WORKSHOP, &[]);
-    let (fields, typed) = match both(input.parse(lang), typed) {
-        Ok(parsed) => parsed,
-        Err(errors) => {
-            return Ok(page(
-                (lang, &csrf, &editor),
-                Target::Edit(&id),
-                &input,
-                &errors,
-            ))
-        }
-    };
-    let target = format!("/staff/workshops/{id}");
-    audit::change(&db, editor.id(), move |conn, trail| {
-        if store::update_workshop(conn, &id, &fields)? == 0 {
-            return Err(AppError::NotFound);
-        }
-        trail.record(Action::WorkshopUpdate, &id, fields.title.as_str());
-        translations::save(
-            conn,
-            trail,
-            (&id, id.as_str()),
-            Action::WorkshopTranslate,
-            &typed,
-        )?;
-        Ok(())
-    })
-    .await?;
-    Ok(see_other_with(&target, Notice::Saved))
+    let html = views::workshop_page(cx.lang, &cx.who, &cx.csrf, &page);
+    Ok(html_response(html))
 }
 
 #[derive(Deserialize)]
@@ -237,17 +169,14 @@ pub(super) struct StatusInput {
 /// Opens, closes, archives or returns a workshop to draft; a move the workshop cannot make
 /// yet comes back as a notice saying why.
 pub(super) async fn post_status(
-    editor: Editor,
-    db: web::Data<Db>,
+    cx: StaffContext<Editor>,
     id: web::Path<WorkshopId>,
     Form(input): Form<StatusInput>,
 ) -> Result<HttpResponse, AppError> {
     let (id, to) = (id.into_inner(), input.to);
     let target = format!("/staff/workshops/{id}");
-    let notice = audit::change(
-        &db,
-        editor.id(),
-        move |conn, trail| match store::set_status(conn, &id, to) {
+    let notice = cx
+        .change(move |conn, trail| match store::set_status(conn, &id, to) {
             Ok(()) => {
                 trail.record(Action::WorkshopStatus, &id, to.as_str());
                 Ok(Notice::Status)
@@ -259,8 +188,7 @@ pub(super) async fn post_status(
             }
             Err(StatusError::Db(diesel::result::Error::NotFound)) => Err(AppError::NotFound),
             Err(StatusError::Db(e)) => Err(e.into()),
-        },
-    )
-    .await?;
+        })
+        .await?;
     Ok(see_other_with(&target, notice))
 }

@@ -7,16 +7,14 @@ use actix_web::http::StatusCode;
 use actix_web::{web, HttpResponse};
 use serde::Deserialize;
 
-use crate::audit::{self, Action};
-use crate::auth::{Editor, Staff};
+use crate::audit::Action;
+use crate::auth::{Editor, Signed, Staff, StaffContext};
 use crate::db::types::empty_as_none;
-use crate::db::{AnswerId, Db, DbConnection, QuestionId, ThemeId, TopicId};
+use crate::db::{AnswerId, DbConnection, QuestionId, ThemeId, TopicId};
 use crate::error::AppError;
-use crate::i18n::Lang;
 use crate::survey::{self, Topic, Workshop};
 use crate::themes::store::{self, BoardAnswer, KeyPoint, Link, Theme};
 use crate::themes::views::{self, BoardFilter};
-use crate::web::csrf::CsrfToken;
 use crate::web::layout::{html_status, FieldError};
 use crate::web::notice::{see_other_with, Done, Notice};
 use crate::web::Form;
@@ -56,8 +54,8 @@ impl BoardData {
 }
 
 /// The board page with `errors` (and the matching status) as filtered by `filter`.
-pub(super) fn render(
-    (lang, csrf, staff): (Lang, &CsrfToken, &Staff),
+pub(super) fn render<R: Signed>(
+    cx: &StaffContext<R>,
     data: &BoardData,
     filter: &BoardFilter,
     (status, errors, notice): (StatusCode, &[FieldError], Option<String>),
@@ -117,46 +115,34 @@ pub(super) fn render(
         notice,
         errors,
     };
-    html_status(status, views::board_page(lang, staff, csrf, &board))
+    html_status(
+        status,
+        views::board_page(cx.lang, cx.staff(), &cx.csrf, &board),
+    )
 }
 
 pub(super) async fn get_board(
-    lang: Lang,
-    csrf: CsrfToken,
-    staff: Staff,
-    db: web::Data<Db>,
+    cx: StaffContext<Staff>,
     id: web::Path<TopicId>,
     filter: web::Query<BoardFilter>,
     done: Done,
 ) -> Result<HttpResponse, AppError> {
-    let id = id.into_inner();
-    let data = db.run(move |conn| BoardData::load(conn, &id)).await?;
-    let notice = done.message(lang);
-    Ok(render(
-        (lang, &csrf, &staff),
-        &data,
-        &filter,
-        (StatusCode::OK, &[], notice),
-    ))
+    let data = cx.db.run(move |conn| BoardData::load(conn, &id)).await?;
+    let notice = done.message(cx.lang);
+    Ok(render(&cx, &data, &filter, (StatusCode::OK, &[], notice)))
 }
 
 /// The board again with one message on the field `field`: 422 for a form error, 409 when
 /// someone else changed it first.
 pub(super) async fn again(
-    (lang, csrf, staff): (Lang, &CsrfToken, &Staff),
-    db: &Db,
+    cx: &StaffContext<Editor>,
     topic: TopicId,
-    (status, field, message): (StatusCode, &'static str, String),
+    (status, field, key): (StatusCode, &'static str, &str),
 ) -> Result<HttpResponse, AppError> {
-    let data = db.run(move |conn| BoardData::load(conn, &topic)).await?;
-    let errors = [FieldError::new(field, message)];
+    let data = cx.db.run(move |conn| BoardData::load(conn, &topic)).await?;
+    let errors = [FieldError::new(field, cx.lang.t(key))];
     let filter = BoardFilter::default();
-    Ok(render(
-        (lang, csrf, staff),
-        &data,
-        &filter,
-        (status, &errors, None),
-    ))
+    Ok(render(cx, &data, &filter, (status, &errors, None)))
 }
 
 /// The board of a topic, showing `view` (a theme, "all", or the unsorted pile by default).
@@ -194,16 +180,15 @@ pub(super) struct AssignInput {
 /// Adds the chosen answers to a theme; "move" also takes them out of the theme being viewed
 /// (that is how a theme is split); "remove" only takes them out.
 pub(super) async fn post_assign(
-    editor: Editor,
-    db: web::Data<Db>,
+    cx: StaffContext<Editor>,
     id: web::Path<TopicId>,
     Form(input): Form<AssignInput>,
 ) -> Result<HttpResponse, AppError> {
     let topic = id.into_inner();
     let action = input.action.unwrap_or(AssignAction::Add);
-    let (t, by) = (topic.clone(), editor.id().clone());
+    let (t, by) = (topic.clone(), cx.staff().id().clone());
     let (answers, target, from) = (input.answer, input.theme_id, input.from_theme);
-    audit::change(&db, editor.id(), move |conn, trail| {
+    cx.change(move |conn, trail| {
         // Every id must belong to this topic: a theme or answer of another topic is refused.
         if !store::all_on_board(conn, &t, &answers)? {
             return Err(AppError::BadRequest("answer of another topic"));

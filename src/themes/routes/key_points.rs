@@ -6,18 +6,15 @@ use actix_web::{web, HttpResponse};
 use serde::Deserialize;
 
 use super::board::{again, board_url};
-use super::{step, MoveInput};
-use crate::audit::{self, Action};
-use crate::auth::Editor;
-use crate::db::{Db, KeyPointId, ThemeId, TopicId};
+use crate::audit::Action;
+use crate::auth::{Editor, StaffContext};
+use crate::db::{KeyPointId, ThemeId, TopicId};
 use crate::error::AppError;
-use crate::i18n::Lang;
 use crate::survey;
 use crate::text::LongText;
 use crate::themes::store::{self, Conflict, KeyPoint};
-use crate::web::csrf::CsrfToken;
 use crate::web::notice::{see_other_with, Notice};
-use crate::web::Form;
+use crate::web::{Form, MoveForm};
 
 #[derive(Deserialize)]
 pub(super) struct KeyPointInput {
@@ -32,127 +29,105 @@ impl KeyPointInput {
     }
 }
 
-/// Writes a new key point (under `theme`, or about the whole topic) and goes back to the board.
+/// Back to the topic's board, saying a key point changed.
+fn back(topic: &TopicId) -> HttpResponse {
+    see_other_with(&board_url(topic, None), Notice::KeyPointSaved)
+}
+
+/// Writes a new key point (under `theme`, or about the whole topic).
 async fn add(
-    db: &Db,
-    editor: &Editor,
+    cx: &StaffContext<Editor>,
     (topic, theme): (TopicId, Option<ThemeId>),
     text: LongText,
 ) -> Result<HttpResponse, AppError> {
     let t = topic.clone();
-    audit::change(db, editor.id(), move |conn, trail| {
+    cx.change(move |conn, trail| {
         survey::find_topic(conn, &t)?.ok_or(AppError::NotFound)?;
         let id = store::add_key_point(conn, &t, theme.as_ref(), &text)?;
         trail.record(Action::KeyPointCreate, &id, "");
         Ok(())
     })
     .await?;
-    Ok(see_other_with(
-        &board_url(&topic, None),
-        Notice::KeyPointSaved,
-    ))
+    Ok(back(&topic))
 }
 
 pub(super) async fn post_for_topic(
-    editor: Editor,
-    db: web::Data<Db>,
+    cx: StaffContext<Editor>,
     id: web::Path<TopicId>,
     Form(input): Form<KeyPointInput>,
 ) -> Result<HttpResponse, AppError> {
     let text = input.text()?;
-    add(&db, &editor, (id.into_inner(), None), text).await
+    add(&cx, (id.into_inner(), None), text).await
 }
 
 pub(super) async fn post_for_theme(
-    editor: Editor,
-    db: web::Data<Db>,
+    cx: StaffContext<Editor>,
     id: web::Path<ThemeId>,
     Form(input): Form<KeyPointInput>,
 ) -> Result<HttpResponse, AppError> {
     let text = input.text()?;
-    let id = id.into_inner();
-    let theme = db
-        .run(move |conn| store::find_theme(conn, &id))
-        .await?
-        .ok_or(AppError::NotFound)?;
-    add(&db, &editor, (theme.topic_id, Some(theme.id)), text).await
-}
-
-async fn load(db: &Db, id: KeyPointId) -> Result<KeyPoint, AppError> {
-    db.run(move |conn| store::find_key_point(conn, &id))
-        .await?
-        .ok_or(AppError::NotFound)
+    let theme = cx.db.find(move |conn| store::find_theme(conn, &id)).await?;
+    add(&cx, (theme.topic_id, Some(theme.id)), text).await
 }
 
 /// Changes a key point's text; a second writer gets 409 with the board.
 pub(super) async fn post_edit(
-    lang: Lang,
-    csrf: CsrfToken,
-    editor: Editor,
-    db: web::Data<Db>,
+    cx: StaffContext<Editor>,
     id: web::Path<KeyPointId>,
     Form(input): Form<KeyPointInput>,
 ) -> Result<HttpResponse, AppError> {
     let text = input.text()?;
     let version = input.version.ok_or(AppError::BadRequest("version"))?;
-    let kp = load(&db, id.into_inner()).await?;
+    let kp = cx
+        .db
+        .find(move |conn| store::find_key_point(conn, &id))
+        .await?;
     let id = kp.id.clone();
-    let result = audit::change(&db, editor.id(), move |conn, trail| {
-        let r = store::update_key_point(conn, &id, &text, version)?;
-        if r.is_ok() {
-            trail.record(Action::KeyPointUpdate, &id, "");
-        }
-        Ok(r)
-    })
-    .await?;
+    let result = cx
+        .change(move |conn, trail| {
+            let r = store::update_key_point(conn, &id, &text, version)?;
+            if r.is_ok() {
+                trail.record(Action::KeyPointUpdate, &id, "");
+            }
+            Ok(r)
+        })
+        .await?;
     match result {
-        Ok(()) => Ok(see_other_with(
-            &board_url(&kp.topic_id, None),
-            Notice::KeyPointSaved,
-        )),
+        Ok(()) => Ok(back(&kp.topic_id)),
         Err(Conflict) => {
-            let error = (StatusCode::CONFLICT, "kp-heading", lang.t("conflict"));
-            again((lang, &csrf, &editor), &db, kp.topic_id, error).await
+            let error = (StatusCode::CONFLICT, "kp-heading", "conflict");
+            again(&cx, kp.topic_id, error).await
         }
     }
 }
 
 pub(super) async fn post_move(
-    editor: Editor,
-    db: web::Data<Db>,
+    cx: StaffContext<Editor>,
     id: web::Path<KeyPointId>,
-    Form(input): Form<MoveInput>,
+    Form(input): Form<MoveForm>,
 ) -> Result<HttpResponse, AppError> {
-    let by = step(&input.direction)?;
-    let kp = load(&db, id.into_inner()).await?;
-    let id = kp.id.clone();
-    audit::change(&db, editor.id(), move |conn, trail| {
-        store::move_key_point(conn, &id, by)?;
-        trail.record(Action::KeyPointMove, &id, input.direction);
-        Ok(())
-    })
-    .await?;
-    Ok(see_other_with(
-        &board_url(&kp.topic_id, None),
-        Notice::KeyPointSaved,
-    ))
+    let find = move |conn: &mut _| store::find_key_point(conn, &id);
+    let kp = cx
+        .change_found(find, move |conn, trail, k: &KeyPoint| {
+            store::move_key_point(conn, &k.id, input.direction.step())?;
+            trail.record(Action::KeyPointMove, &k.id, input.direction.as_str());
+            Ok(())
+        })
+        .await?;
+    Ok(back(&kp.topic_id))
 }
 
 pub(super) async fn post_delete(
-    editor: Editor,
-    db: web::Data<Db>,
+    cx: StaffContext<Editor>,
     id: web::Path<KeyPointId>,
 ) -> Result<HttpResponse, AppError> {
-    let kp = load(&db, id.into_inner()).await?;
-    let id = kp.id.clone();
-    audit::change(&db, editor.id(), move |conn, trail| {
-        store::delete_key_point(conn, &id)?;
-        trail.record(Action::KeyPointDelete, &id, "");
-        Ok(())
-    })
-    .await?;
-    Ok(see_other_with(
-        &board_url(&kp.topic_id, None),
-        Notice::KeyPointSaved,
-    ))
+    let find = move |conn: &mut _| store::find_key_point(conn, &id);
+    let kp = cx
+        .change_found(find, |conn, trail, k: &KeyPoint| {
+            store::delete_key_point(conn, &k.id)?;
+            trail.record(Action::KeyPointDelete, &k.id, "");
+            Ok(())
+        })
+        .await?;
+    Ok(back(&kp.topic_id))
 }

@@ -31,18 +31,3 @@ crate::routes! {
     post "/staff/quotes/{id}/approve" => quotes::post_approve;
     post "/staff/quotes/{id}/delete" => quotes::post_delete;
 }
-
-/// `up` or `down` as a step in a list.
-fn step(direction: &str) -> Result<i32, crate::error::AppError> {
-    match direction {
-        "up" => Ok(-1),
-        "down" => Ok(1),
-        _ => Err(crate::error::AppError::BadRequest("direction")),
-    }
-}
-
-/// The form of the move buttons.
-#[derive(serde::Deserialize)]
-pub(super) struct MoveInput {
-    direction: String,
-}

@@ -5,17 +5,15 @@ use actix_web::{web, HttpResponse};
 use serde::Deserialize;
 
 use super::board::{board_url, BoardData};
-use crate::audit::{self, Action};
-use crate::auth::{Editor, Staff};
+use crate::audit::Action;
+use crate::auth::{Editor, Staff, StaffContext};
 use crate::cluster::{self, SuggestOptions};
-use crate::db::{AnswerId, Db, TopicId};
+use crate::db::{AnswerId, TopicId};
 use crate::error::AppError;
-use crate::i18n::Lang;
 use crate::survey;
 use crate::text::Title;
 use crate::themes::store::{self, BoardAnswer};
 use crate::themes::views::{self, Proposal};
-use crate::web::csrf::CsrfToken;
 use crate::web::layout::{html_response, see_other};
 use crate::web::notice::{see_other_with, Notice};
 use crate::web::Form;
@@ -26,15 +24,12 @@ pub(super) struct SuggestQuery {
 }
 
 pub(super) async fn get_suggestions(
-    lang: Lang,
-    csrf: CsrfToken,
-    staff: Staff,
-    db: web::Data<Db>,
+    cx: StaffContext<Staff>,
     id: web::Path<TopicId>,
     query: web::Query<SuggestQuery>,
 ) -> Result<HttpResponse, AppError> {
-    let id = id.into_inner();
-    let (data, rejected) = db
+    let (data, rejected) = cx
+        .db
         .run(move |conn| {
             let data = BoardData::load(conn, &id)?;
             let rejected = store::rejected(conn, &data.topic.id)?;
@@ -78,14 +73,9 @@ pub(super) async fn get_suggestions(
             !p.members.is_empty() && !rejected.contains(&store::fingerprint(&ids))
         })
         .collect();
+    let page = (&data.topic, k, &proposals[..], unsorted.len());
     Ok(html_response(views::suggestions_page(
-        lang,
-        &staff,
-        &csrf,
-        &data.topic,
-        k,
-        &proposals,
-        unsorted.len(),
+        cx.lang, &cx.who, &cx.csrf, page,
     )))
 }
 
@@ -99,15 +89,14 @@ pub(super) struct ProposalInput {
 
 /// Accepting creates a new theme with the proposal's answers; hand-made themes are untouched.
 pub(super) async fn post_accept(
-    editor: Editor,
-    db: web::Data<Db>,
+    cx: StaffContext<Editor>,
     id: web::Path<TopicId>,
     Form(input): Form<ProposalInput>,
 ) -> Result<HttpResponse, AppError> {
     let title = Title::parse(&input.title).ok_or(AppError::BadRequest("title"))?;
-    let (topic, by) = (id.into_inner(), editor.id().clone());
+    let (topic, by) = (id.into_inner(), cx.staff().id().clone());
     let t = topic.clone();
-    audit::change(&db, editor.id(), move |conn, trail| {
+    cx.change(move |conn, trail| {
         if input.answer.is_empty() || !store::all_on_board(conn, &t, &input.answer)? {
             return Err(AppError::BadRequest("answers of another topic"));
         }
@@ -124,14 +113,13 @@ pub(super) async fn post_accept(
 }
 
 pub(super) async fn post_reject(
-    editor: Editor,
-    db: web::Data<Db>,
+    cx: StaffContext<Editor>,
     id: web::Path<TopicId>,
     Form(input): Form<ProposalInput>,
 ) -> Result<HttpResponse, AppError> {
-    let (topic, by) = (id.into_inner(), editor.id().clone());
+    let (topic, by) = (id.into_inner(), cx.staff().id().clone());
     let t = topic.clone();
-    audit::change(&db, editor.id(), move |conn, trail| {
+    cx.change(move |conn, trail| {
         survey::find_topic(conn, &t)?.ok_or(AppError::NotFound)?;
         let fingerprint = store::fingerprint(&input.answer);
         store::reject(conn, &t, &fingerprint, Some(&by))?;

@@ -6,19 +6,16 @@ use actix_web::{web, HttpResponse};
 use serde::Deserialize;
 
 use super::board::{again, board_url};
-use super::{step, MoveInput};
-use crate::audit::{self, Action};
-use crate::auth::Editor;
+use crate::audit::Action;
+use crate::auth::{Editor, StaffContext};
 use crate::db::types::empty_as_none;
-use crate::db::{Db, ThemeId, TopicId};
+use crate::db::{ThemeId, TopicId};
 use crate::error::AppError;
-use crate::i18n::Lang;
 use crate::survey;
 use crate::text::{LongText, Title};
 use crate::themes::store::{self, Conflict, Theme};
-use crate::web::csrf::CsrfToken;
 use crate::web::notice::{see_other_with, Notice};
-use crate::web::Form;
+use crate::web::{Form, MoveForm};
 
 #[derive(Deserialize)]
 pub(super) struct NewThemeInput {
@@ -29,24 +26,21 @@ pub(super) struct NewThemeInput {
 }
 
 pub(super) async fn post_new(
-    lang: Lang,
-    csrf: CsrfToken,
-    editor: Editor,
-    db: web::Data<Db>,
-    id: web::Path<TopicId>,
+    cx: StaffContext<Editor>,
+    topic: web::Path<TopicId>,
     Form(input): Form<NewThemeInput>,
 ) -> Result<HttpResponse, AppError> {
-    let topic = id.into_inner();
+    let topic = topic.into_inner();
     let Some(title) = Title::parse(&input.title) else {
         let error = (
             StatusCode::UNPROCESSABLE_ENTITY,
             "new-theme-title",
-            lang.t("error-title"),
+            "error-title",
         );
-        return again((lang, &csrf, &editor), &db, topic, error).await;
+        return again(&cx, topic, error).await;
     };
     let t = topic.clone();
-    audit::change(&db, editor.id(), move |conn, trail| {
+    cx.change(move |conn, trail| {
         survey::find_topic(conn, &t)?.ok_or(AppError::NotFound)?;
         let id = store::create_theme(conn, &t, &title, input.parent_id.as_ref())?;
         trail.record(Action::ThemeCreate, &id, title.as_str());
@@ -56,10 +50,9 @@ pub(super) async fn post_new(
     Ok(see_other_with(&board_url(&topic, None), Notice::ThemeSaved))
 }
 
-async fn load(db: &Db, id: ThemeId) -> Result<Theme, AppError> {
-    db.run(move |conn| store::find_theme(conn, &id))
-        .await?
-        .ok_or(AppError::NotFound)
+/// The theme of a path.
+async fn load(cx: &StaffContext<Editor>, id: ThemeId) -> Result<Theme, AppError> {
+    cx.db.find(move |conn| store::find_theme(conn, &id)).await
 }
 
 #[derive(Deserialize)]
@@ -74,52 +67,48 @@ pub(super) struct RenameInput {
 /// Renames and describes a theme. A second writer is told, not overwritten: 409 with the
 /// board and a message.
 pub(super) async fn post_rename(
-    lang: Lang,
-    csrf: CsrfToken,
-    editor: Editor,
-    db: web::Data<Db>,
+    cx: StaffContext<Editor>,
     id: web::Path<ThemeId>,
     Form(input): Form<RenameInput>,
 ) -> Result<HttpResponse, AppError> {
-    let theme = load(&db, id.into_inner()).await?;
+    let theme = load(&cx, id.into_inner()).await?;
     let title = Title::parse(&input.title).ok_or(AppError::BadRequest("title"))?;
     let summary = LongText::parse(&input.summary).ok_or(AppError::BadRequest("summary"))?;
     let id = theme.id.clone();
-    let result = audit::change(&db, editor.id(), move |conn, trail| {
-        let r = store::rename_theme(conn, &id, &title, &summary, input.version)?;
-        if r.is_ok() {
-            trail.record(Action::ThemeRename, &id, title.as_str());
-        }
-        Ok(r)
-    })
-    .await?;
+    let result = cx
+        .change(move |conn, trail| {
+            let r = store::rename_theme(conn, &id, &title, &summary, input.version)?;
+            if r.is_ok() {
+                trail.record(Action::ThemeRename, &id, title.as_str());
+            }
+            Ok(r)
+        })
+        .await?;
     match result {
         Ok(()) => Ok(see_other_with(
             &board_url(&theme.topic_id, None),
             Notice::ThemeSaved,
         )),
         Err(Conflict) => {
-            let error = (StatusCode::CONFLICT, "themes-heading", lang.t("conflict"));
-            again((lang, &csrf, &editor), &db, theme.topic_id, error).await
+            let error = (StatusCode::CONFLICT, "themes-heading", "conflict");
+            again(&cx, theme.topic_id, error).await
         }
     }
 }
 
 pub(super) async fn post_move(
-    editor: Editor,
-    db: web::Data<Db>,
+    cx: StaffContext<Editor>,
     id: web::Path<ThemeId>,
-    Form(input): Form<MoveInput>,
+    Form(input): Form<MoveForm>,
 ) -> Result<HttpResponse, AppError> {
-    let by = step(&input.direction)?;
-    let theme = load(&db, id.into_inner()).await?;
-    let id = theme.id.clone();
-    audit::change(&db, editor.id(), move |conn, trail| {
-        store::move_theme(conn, &id, by)?;
-        trail.record(Action::ThemeMove, &id, input.direction);
-        Ok(())
-    })
-    .await?;
+    let find = move |conn: &mut _| store::find_theme(conn, &id);
+    let theme = cx
+        .change_found(find, move |conn, trail, t: &Theme| {
+            store::move_theme(conn, &t.id, input.direction.step())?;
+            trail.record(Action::ThemeMove, &t.id, input.direction.as_str());
+            Ok(())
+        })
+        .await?;
     Ok(see_other_with(
         &board_url(&theme.topic_id, None),
         Notice::ThemeSaved,
@@ -129,18 +118,17 @@ pub(super) async fn post_move(
 /// Deletes a theme: its answers return to the pile, its sub-themes move up a level, its key
 /// points go to the topic.
 pub(super) async fn post_delete(
-    editor: Editor,
-    db: web::Data<Db>,
+    cx: StaffContext<Editor>,
     id: web::Path<ThemeId>,
 ) -> Result<HttpResponse, AppError> {
-    let theme = load(&db, id.into_inner()).await?;
-    let (id, title) = (theme.id.clone(), theme.title.clone());
-    audit::change(&db, editor.id(), move |conn, trail| {
-        store::delete_theme(conn, &id)?;
-        trail.record(Action::ThemeDelete, &id, title);
-        Ok(())
-    })
-    .await?;
+    let find = move |conn: &mut _| store::find_theme(conn, &id);
+    let theme = cx
+        .change_found(find, |conn, trail, t: &Theme| {
+            store::delete_theme(conn, &t.id)?;
+            trail.record(Action::ThemeDelete, &t.id, t.title.clone());
+            Ok(())
+        })
+        .await?;
     Ok(see_other_with(
         &board_url(&theme.topic_id, None),
         Notice::ThemeDeleted,
@@ -154,19 +142,19 @@ pub(super) struct MergeInput {
 
 /// Merges a theme into another of the same topic: its answers, sub-themes and key points move.
 pub(super) async fn post_merge(
-    editor: Editor,
-    db: web::Data<Db>,
+    cx: StaffContext<Editor>,
     id: web::Path<ThemeId>,
     Form(input): Form<MergeInput>,
 ) -> Result<HttpResponse, AppError> {
-    let theme = load(&db, id.into_inner()).await?;
-    let (id, by) = (theme.id.clone(), editor.id().clone());
-    audit::change(&db, editor.id(), move |conn, trail| {
-        store::merge(conn, &id, &input.into, Some(&by))?;
-        trail.record(Action::ThemeMerge, &id, input.into.as_str());
-        Ok(())
-    })
-    .await?;
+    let by = cx.staff().id().clone();
+    let find = move |conn: &mut _| store::find_theme(conn, &id);
+    let theme = cx
+        .change_found(find, move |conn, trail, t: &Theme| {
+            store::merge(conn, &t.id, &input.into, Some(&by))?;
+            trail.record(Action::ThemeMerge, &t.id, input.into.as_str());
+            Ok(())
+        })
+        .await?;
     Ok(see_other_with(
         &board_url(&theme.topic_id, None),
         Notice::Merged,

@@ -22,14 +22,13 @@ pub struct Proposal<'a> {
 }
 
 /// The suggestions page: proposals for the unsorted answers, each to accept (renamed) or reject.
+/// `page` holds the topic, the number of themes asked for, the proposals and how many answers
+/// are unsorted.
 pub fn suggestions_page(
     lang: Lang,
     staff: &Staff,
     csrf: &CsrfToken,
-    topic: &Topic,
-    k: usize,
-    proposals: &[Proposal<'_>],
-    unsorted: usize,
+    (topic, k, proposals, unsorted): (&Topic, usize, &[Proposal<'_>], usize),
 ) -> Markup {
     let title = lang.t("suggest-title");
     let base = format!("/staff/topics/{}", topic.id);

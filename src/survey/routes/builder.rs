@@ -1,0 +1,168 @@
+//! The builder's forms as one flow: a track, a topic, a workshop or a question is made with a
+//! "new" form under its parent and changed with an "edit" form, each shown again with its
+//! errors (422) or saved with its audit records and followed by a redirect. Each resource
+//! says what differs by implementing [`Builder`]; the four handlers here do the rest.
+
+use actix_web::http::StatusCode;
+use actix_web::{web, HttpResponse};
+use serde::de::DeserializeOwned;
+
+use crate::audit::Trail;
+use crate::auth::{Editor, StaffContext};
+use crate::db::DbConnection;
+use crate::error::AppError;
+use crate::i18n::Lang;
+use crate::survey::views;
+use crate::web::layout::{html_status, see_other, FieldError};
+use crate::web::Form;
+
+/// Where a builder form goes: its heading (a locale key), where it posts, where "Tilbage" leads.
+pub(super) struct FormTarget {
+    pub heading: &'static str,
+    pub action: String,
+    pub back: String,
+}
+
+/// One resource of the builder.
+pub(super) trait Builder: 'static {
+    /// The path parameter of the "new" form: the parent's id (`()` for a track).
+    type Parent: DeserializeOwned + Send + 'static;
+    /// The path parameter of the "edit" form.
+    type Id: DeserializeOwned + Send + 'static;
+    /// What a form is about, loaded: the parent for "new", the resource for "edit".
+    type Target: Send + 'static;
+    /// The posted form.
+    type Input: DeserializeOwned + Send + 'static;
+    /// The form once it parsed.
+    type Parsed: Send + 'static;
+
+    /// The target of a "new" form (404 when the parent does not exist).
+    fn load_new(conn: &mut DbConnection, parent: Self::Parent) -> Result<Self::Target, AppError>;
+    /// The target of an "edit" form (404 when it does not exist).
+    fn load_edit(conn: &mut DbConnection, id: Self::Id) -> Result<Self::Target, AppError>;
+    /// Refuses a post the target cannot take (400), before the form is read.
+    fn check(_target: &Self::Target) -> Result<(), AppError> {
+        Ok(())
+    }
+    /// The form of a new one.
+    fn blank(target: &Self::Target) -> Self::Input;
+    /// The form of the stored one.
+    fn stored(conn: &mut DbConnection, target: &Self::Target) -> Result<Self::Input, AppError>;
+    /// The posted form as it is read: what the target allows to change (the rest as stored).
+    fn adjust(_target: &Self::Target, input: Self::Input) -> Self::Input {
+        input
+    }
+    /// Parses the form.
+    fn parse(
+        lang: Lang,
+        target: &Self::Target,
+        input: &Self::Input,
+    ) -> Result<Self::Parsed, Vec<FieldError>>;
+    /// The form's page: where it goes and its fields.
+    fn form(
+        lang: Lang,
+        target: &Self::Target,
+        input: &Self::Input,
+        errors: &[FieldError],
+    ) -> (FormTarget, maud::Markup);
+    /// Saves a parsed form, noting its audit records; returns where to go next.
+    fn save(
+        conn: &mut DbConnection,
+        trail: &mut Trail,
+        target: Self::Target,
+        parsed: Self::Parsed,
+    ) -> Result<String, AppError>;
+}
+
+/// The form page: 200 when fresh, 422 when it comes back with errors.
+fn page<B: Builder>(
+    cx: &StaffContext<Editor>,
+    target: &B::Target,
+    input: &B::Input,
+    errors: &[FieldError],
+) -> HttpResponse {
+    let (goes, fields) = B::form(cx.lang, target, input, errors);
+    let status = if errors.is_empty() {
+        StatusCode::OK
+    } else {
+        StatusCode::UNPROCESSABLE_ENTITY
+    };
+    let page = views::FormPage {
+        heading: &cx.lang.t(goes.heading),
+        action: &goes.action,
+        back: &goes.back,
+        errors,
+        fields,
+    };
+    html_status(
+        status,
+        views::form_page(cx.lang, cx.staff(), &cx.csrf, page),
+    )
+}
+
+/// Parses a posted form and saves it, or shows it again with its errors.
+async fn post<B: Builder>(
+    cx: StaffContext<Editor>,
+    target: B::Target,
+    input: B::Input,
+) -> Result<HttpResponse, AppError> {
+    B::check(&target)?;
+    let input = B::adjust(&target, input);
+    let parsed = match B::parse(cx.lang, &target, &input) {
+        Ok(parsed) => parsed,
+        Err(errors) => return Ok(page::<B>(&cx, &target, &input, &errors)),
+    };
+    let next = cx
+        .change(move |conn, trail| B::save(conn, trail, target, parsed))
+        .await?;
+    Ok(see_other(&next))
+}
+
+/// `GET …/new`: the blank form.
+pub(super) async fn get_new<B: Builder>(
+    cx: StaffContext<Editor>,
+    parent: web::Path<B::Parent>,
+) -> Result<HttpResponse, AppError> {
+    let parent = parent.into_inner();
+    let target = cx.db.run(move |conn| B::load_new(conn, parent)).await?;
+    Ok(page::<B>(&cx, &target, &B::blank(&target), &[]))
+}
+
+/// `POST` of the "new" form.
+pub(super) async fn post_new<B: Builder>(
+    cx: StaffContext<Editor>,
+    parent: web::Path<B::Parent>,
+    Form(input): Form<B::Input>,
+) -> Result<HttpResponse, AppError> {
+    let parent = parent.into_inner();
+    let target = cx.db.run(move |conn| B::load_new(conn, parent)).await?;
+    post::<B>(cx, target, input).await
+}
+
+/// `GET …/edit`: the form as stored.
+pub(super) async fn get_edit<B: Builder>(
+    cx: StaffContext<Editor>,
+    id: web::Path<B::Id>,
+) -> Result<HttpResponse, AppError> {
+    let id = id.into_inner();
+    let (target, input) = cx
+        .db
+        .run(move |conn| {
+            let target = B::load_edit(conn, id)?;
+            let input = B::stored(conn, &target)?;
+            Ok::<_, AppError>((target, input))
+        })
+        .await?;
+    Ok(page::<B>(&cx, &target, &input, &[]))
+}
+
+/// `POST` of the "edit" form.
+pub(super) async fn post_edit<B: Builder>(
+    cx: StaffContext<Editor>,
+    id: web::Path<B::Id>,
+    Form(input): Form<B::Input>,
+) -> Result<HttpResponse, AppError> {
+    let id = id.into_inner();
+    let target = cx.db.run(move |conn| B::load_edit(conn, id)).await?;
+    post::<B>(cx, target, input).await
+}
