@@ -123,12 +123,7 @@ impl RuntimeSettings {
                 (origin.clone(), origin, false)
             }
         };
-        RuntimeSettings {
-            settings,
-            base_url,
-            origin,
-            secure,
-        }
+        RuntimeSettings { settings, base_url, origin, secure }
     }
 
     /// The participant join URL for a code.

@@ -102,10 +102,7 @@ impl ResponseError for AppError {
                 res.insert_header((actix_web::http::header::LOCATION, target));
             }
             AppError::TooManyRequests { retry_after } => {
-                res.insert_header((
-                    actix_web::http::header::RETRY_AFTER,
-                    retry_after.to_string(),
-                ));
+                res.insert_header((actix_web::http::header::RETRY_AFTER, retry_after.to_string()));
             }
             _ => {}
         }

@@ -54,10 +54,7 @@ impl Lang {
 
     /// Cookie first, then the best `Accept-Language` match, then Danish.
     pub fn from_request(req: &HttpRequest) -> Lang {
-        if let Some(lang) = req
-            .cookie(LANG_COOKIE)
-            .and_then(|c| Lang::from_code(c.value()))
-        {
+        if let Some(lang) = req.cookie(LANG_COOKIE).and_then(|c| Lang::from_code(c.value())) {
             return lang;
         }
         req.headers()
@@ -91,11 +88,7 @@ fn best_accept_language(header: &str) -> Option<Lang> {
             let mut pieces = part.split(';');
             let lang = Lang::from_code(pieces.next()?)?;
             let q = pieces
-                .find_map(|p| {
-                    p.trim()
-                        .strip_prefix("q=")
-                        .and_then(|q| q.parse::<f32>().ok())
-                })
+                .find_map(|p| p.trim().strip_prefix("q=").and_then(|q| q.parse::<f32>().ok()))
                 .unwrap_or(1.0);
             (q > 0.0).then_some((q, i, lang))
         })
@@ -114,10 +107,8 @@ impl FromRequest for Lang {
 }
 
 /// The Fluent sources, compiled in.
-pub const SOURCES: [(Lang, &str); 2] = [
-    (Lang::Da, include_str!("locales/da.ftl")),
-    (Lang::En, include_str!("locales/en.ftl")),
-];
+pub const SOURCES: [(Lang, &str); 2] =
+    [(Lang::Da, include_str!("locales/da.ftl")), (Lang::En, include_str!("locales/en.ftl"))];
 
 static BUNDLES: LazyLock<HashMap<Lang, FluentBundle<FluentResource>>> = LazyLock::new(|| {
     SOURCES
@@ -195,11 +186,7 @@ mod tests {
         let danish = message_ids(SOURCES[0].1);
         assert!(danish.len() > 20);
         for (lang, source) in SOURCES {
-            assert_eq!(
-                message_ids(source),
-                danish,
-                "keys of {lang:?} differ from Danish"
-            );
+            assert_eq!(message_ids(source), danish, "keys of {lang:?} differ from Danish");
         }
     }
 

@@ -42,40 +42,30 @@ impl Mailer {
     /// From the settings: `None` URL means mail is not set up. `smtp://` with `?tls=required`
     /// uses STARTTLS, `smtps://` TLS from the start.
     pub fn new(smtp_url: Option<&str>, from: &str) -> Result<Mailer, MailError> {
-        let url = smtp_url
-            .filter(|u| !u.trim().is_empty())
-            .ok_or(MailError::NotConfigured)?;
+        let url = smtp_url.filter(|u| !u.trim().is_empty()).ok_or(MailError::NotConfigured)?;
         let transport = SmtpTransport::from_url(url)
             .map_err(|e| MailError::Settings(e.to_string()))?
             .timeout(Some(std::time::Duration::from_secs(20)))
             .build();
-        let from: Mailbox = from
-            .parse()
-            .map_err(|e| MailError::Settings(format!("sender {from:?}: {e}")))?;
+        let from: Mailbox =
+            from.parse().map_err(|e| MailError::Settings(format!("sender {from:?}: {e}")))?;
         Ok(Mailer { transport, from })
     }
 
     /// Sends one message to every recipient. Blocking: call from the blocking pool.
     pub fn send(
-        &self,
-        to: &[String],
-        subject: &str,
-        text: &str,
-        attachment: Option<Attached<'_>>,
+        &self, to: &[String], subject: &str, text: &str, attachment: Option<Attached<'_>>,
     ) -> Result<(), MailError> {
         if to.is_empty() {
             return Err(MailError::Settings("no recipients".into()));
         }
         let mut builder = Message::builder().from(self.from.clone()).subject(subject);
         for address in to {
-            let mailbox: Mailbox = address
-                .parse()
-                .map_err(|e| MailError::Settings(format!("{address:?}: {e}")))?;
+            let mailbox: Mailbox =
+                address.parse().map_err(|e| MailError::Settings(format!("{address:?}: {e}")))?;
             builder = builder.to(mailbox);
         }
-        let body = SinglePart::builder()
-            .header(ContentType::TEXT_PLAIN)
-            .body(text.to_owned());
+        let body = SinglePart::builder().header(ContentType::TEXT_PLAIN).body(text.to_owned());
         let message = match attachment {
             Some(a) => {
                 let ct = ContentType::parse(a.content_type)
@@ -89,9 +79,6 @@ impl Mailer {
             None => builder.singlepart(body),
         }
         .map_err(|e| MailError::Settings(e.to_string()))?;
-        self.transport
-            .send(&message)
-            .map(|_| ())
-            .map_err(|e| MailError::Refused(e.to_string()))
+        self.transport.send(&message).map(|_| ()).map_err(|e| MailError::Refused(e.to_string()))
     }
 }

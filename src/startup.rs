@@ -37,12 +37,7 @@ impl Application {
         let addr = listener.local_addr()?;
         let runtime = RuntimeSettings::new(settings, addr);
         let server = serve(listener, db.clone(), runtime.clone())?;
-        Ok(Application {
-            port: addr.port(),
-            server,
-            settings: runtime,
-            db,
-        })
+        Ok(Application { port: addr.port(), server, settings: runtime, db })
     }
 
     /// The bound port.
@@ -72,16 +67,10 @@ type RouteModule = (fn(&mut web::ServiceConfig), &'static [Route]);
 /// The modules with routes, in registration order.
 const ROUTE_MODULES: [RouteModule; 8] = [
     (crate::web::pages::routes, crate::web::pages::ROUTES),
-    (
-        crate::web::preferences::routes,
-        crate::web::preferences::ROUTES,
-    ),
+    (crate::web::preferences::routes, crate::web::preferences::ROUTES),
     (crate::auth::routes::routes, crate::auth::routes::ROUTES),
     (crate::survey::routes::routes, crate::survey::routes::ROUTES),
-    (
-        crate::participant::routes::routes,
-        crate::participant::routes::ROUTES,
-    ),
+    (crate::participant::routes::routes, crate::participant::routes::ROUTES),
     (crate::themes::routes::routes, crate::themes::routes::ROUTES),
     (crate::export::routes::routes, crate::export::routes::ROUTES),
     (crate::audit::routes::routes, crate::audit::routes::ROUTES),
@@ -96,10 +85,7 @@ pub fn routes(cfg: &mut web::ServiceConfig) {
 
 /// The route table: every route the server registers, in order.
 pub fn route_table() -> Vec<Route> {
-    ROUTE_MODULES
-        .iter()
-        .flat_map(|(_, table)| table.iter().copied())
-        .collect()
+    ROUTE_MODULES.iter().flat_map(|(_, table)| table.iter().copied()).collect()
 }
 
 fn serve(listener: TcpListener, db: Db, settings: RuntimeSettings) -> anyhow::Result<Server> {

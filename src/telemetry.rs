@@ -11,17 +11,13 @@ use tracing_subscriber::EnvFilter;
 /// Installs the global subscriber (`RUST_LOG` overrides the default `info`).
 pub fn init() {
     let filter = EnvFilter::try_from_default_env().unwrap_or_else(|_| EnvFilter::new("info"));
-    let _ = tracing_subscriber::fmt()
-        .with_env_filter(filter)
-        .with_target(false)
-        .try_init();
+    let _ = tracing_subscriber::fmt().with_env_filter(filter).with_target(false).try_init();
 }
 
 /// Logs each request with its route pattern, status and duration, inside a span that the
 /// database calls of the request inherit.
 pub async fn request_log(
-    req: ServiceRequest,
-    next: Next<impl MessageBody + 'static>,
+    req: ServiceRequest, next: Next<impl MessageBody + 'static>,
 ) -> Result<ServiceResponse<impl MessageBody + 'static>, actix_web::Error> {
     let started = Instant::now();
     let method = req.method().to_string();
@@ -33,10 +29,7 @@ pub async fn request_log(
     let res = tracing::Instrument::instrument(res, span.clone()).await;
     let status = match &res {
         Ok(r) => {
-            let route = r
-                .request()
-                .match_pattern()
-                .unwrap_or_else(|| "(unmatched)".into());
+            let route = r.request().match_pattern().unwrap_or_else(|| "(unmatched)".into());
             span.record("route", route.as_str());
             r.status().as_u16()
         }

@@ -98,20 +98,14 @@ mod tests {
 
     #[test]
     fn texts_are_checked() {
-        assert_eq!(
-            Text::<10>::parse("a\r\nb").map(Text::into_string),
-            Some("a\nb".into())
-        );
+        assert_eq!(Text::<10>::parse("a\r\nb").map(Text::into_string), Some("a\nb".into()));
         assert!(Text::<10>::parse("a\u{0}b").is_none());
         assert!(Text::<2>::parse("abc").is_none());
         assert!(Text::<2>::parse("  ").is_some_and(|t| t.is_empty()));
         assert!(Text::<2>::parse_non_empty("  ").is_none());
         assert!(Title::parse("  ").is_none());
         assert!(Title::parse("a\tb").is_none());
-        assert_eq!(
-            Title::parse(" Ét emne ").map(Title::into_string),
-            Some("Ét emne".into())
-        );
+        assert_eq!(Title::parse(" Ét emne ").map(Title::into_string), Some("Ét emne".into()));
         assert!(
             Title::parse(&"æ".repeat(200)).is_some() && Title::parse(&"æ".repeat(201)).is_none()
         );

@@ -116,8 +116,7 @@ pub struct Trail {
 impl Trail {
     /// Notes that `action` was done to `subject` (an id or a name), with a short `detail`.
     pub fn record(&mut self, action: Action, subject: impl ToString, detail: impl Into<String>) {
-        self.events
-            .push((action, subject.to_string(), detail.into()));
+        self.events.push((action, subject.to_string(), detail.into()));
     }
 }
 

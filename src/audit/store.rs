@@ -28,11 +28,7 @@ pub struct AuditEvent {
 /// Records an action on its own. Changes made from a request use [`super::change`], which
 /// writes the record in the change's transaction.
 pub fn record(
-    conn: &mut DbConnection,
-    user_id: Option<&UserId>,
-    action: Action,
-    subject: &str,
-    detail: &str,
+    conn: &mut DbConnection, user_id: Option<&UserId>, action: Action, subject: &str, detail: &str,
 ) -> QueryResult<()> {
     diesel::insert_into(audit_events::table)
         .values((

@@ -9,10 +9,7 @@ use crate::web::csrf::CsrfToken;
 
 /// The newest events, each with the name of who did it (when known).
 pub fn audit_page(
-    lang: Lang,
-    staff: &Staff,
-    csrf: &CsrfToken,
-    events: &[(AuditEvent, Option<String>)],
+    lang: Lang, staff: &Staff, csrf: &CsrfToken, events: &[(AuditEvent, Option<String>)],
 ) -> Markup {
     let title = lang.t("audit-title");
     staff_page(

@@ -12,11 +12,7 @@ use tokio::sync::Semaphore;
 use crate::error::AppError;
 
 static PERMITS: LazyLock<Semaphore> = LazyLock::new(|| {
-    Semaphore::new(
-        std::thread::available_parallelism()
-            .map(|n| n.get())
-            .unwrap_or(2),
-    )
+    Semaphore::new(std::thread::available_parallelism().map(|n| n.get()).unwrap_or(2))
 });
 
 /// A hash of a random password: unknown users are checked against it, so they take as long
@@ -27,29 +23,20 @@ static DUMMY_HASH: LazyLock<String> =
 /// Hashes synchronously (CLI and tests).
 pub fn hash_sync(password: &str) -> Result<String, argon2::password_hash::Error> {
     let salt = SaltString::generate(&mut OsRng);
-    Ok(Argon2::default()
-        .hash_password(password.as_bytes(), &salt)?
-        .to_string())
+    Ok(Argon2::default().hash_password(password.as_bytes(), &salt)?.to_string())
 }
 
 fn verify_sync(password: &str, hash: Option<&str>) -> bool {
     let hash = hash.unwrap_or(DUMMY_HASH.as_str());
     let ok = PasswordHash::new(hash)
-        .map(|parsed| {
-            Argon2::default()
-                .verify_password(password.as_bytes(), &parsed)
-                .is_ok()
-        })
+        .map(|parsed| Argon2::default().verify_password(password.as_bytes(), &parsed).is_ok())
         .unwrap_or(false);
     ok && hash != DUMMY_HASH.as_str()
 }
 
 /// Hashes on the blocking pool.
 pub async fn hash(password: String) -> Result<String, AppError> {
-    let _permit = PERMITS
-        .acquire()
-        .await
-        .map_err(|e| AppError::Internal(e.into()))?;
+    let _permit = PERMITS.acquire().await.map_err(|e| AppError::Internal(e.into()))?;
     actix_web::web::block(move || hash_sync(&password))
         .await
         .map_err(|e| AppError::Internal(anyhow::anyhow!("hash task failed: {e}")))?
@@ -58,10 +45,7 @@ pub async fn hash(password: String) -> Result<String, AppError> {
 
 /// Verifies on the blocking pool; `None` (no such user) costs the same and fails.
 pub async fn verify(password: String, hash: Option<String>) -> Result<bool, AppError> {
-    let _permit = PERMITS
-        .acquire()
-        .await
-        .map_err(|e| AppError::Internal(e.into()))?;
+    let _permit = PERMITS.acquire().await.map_err(|e| AppError::Internal(e.into()))?;
     actix_web::web::block(move || verify_sync(&password, hash.as_deref()))
         .await
         .map_err(|e| AppError::Internal(anyhow::anyhow!("verify task failed: {e}")))

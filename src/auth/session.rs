@@ -66,9 +66,7 @@ impl std::ops::Deref for Admin {
 
 /// Extracts the staff member, then keeps them only if `allowed(role)`.
 fn staff_with_role<T: 'static>(
-    req: &HttpRequest,
-    allowed: fn(Role) -> bool,
-    wrap: fn(Staff) -> T,
+    req: &HttpRequest, allowed: fn(Role) -> bool, wrap: fn(Staff) -> T,
 ) -> Pin<Box<dyn Future<Output = Result<T, AppError>>>> {
     let staff = Staff::from_request(req, &mut Payload::None);
     Box::pin(async move {
@@ -102,9 +100,7 @@ impl FromRequest for Admin {
 fn app_state(req: &HttpRequest) -> Result<(web::Data<RuntimeSettings>, web::Data<Db>), AppError> {
     let settings = req.app_data::<web::Data<RuntimeSettings>>().cloned();
     let db = req.app_data::<web::Data<Db>>().cloned();
-    settings
-        .zip(db)
-        .ok_or_else(|| AppError::Internal(anyhow::anyhow!("app data missing")))
+    settings.zip(db).ok_or_else(|| AppError::Internal(anyhow::anyhow!("app data missing")))
 }
 
 impl FromRequest for Staff {
@@ -115,11 +111,7 @@ impl FromRequest for Staff {
         let req = req.clone();
         Box::pin(async move {
             let (settings, db) = app_state(&req)?;
-            let next = if req.method() == Method::GET {
-                local_path(&req)
-            } else {
-                "/staff".into()
-            };
+            let next = if req.method() == Method::GET { local_path(&req) } else { "/staff".into() };
             let token = req
                 .cookie(&cookie_name(&settings, SESSION_COOKIE))
                 .map(|c| c.value().to_owned())
@@ -128,14 +120,10 @@ impl FromRequest for Staff {
                 .map_err(|e| AppError::Internal(e.into()))?;
             let absolute = chrono::Duration::from_std(settings.settings.session_absolute)
                 .map_err(|e| AppError::Internal(e.into()))?;
-            let found = db
-                .run(move |conn| store::authenticate(conn, &token, idle, absolute))
-                .await?;
+            let found =
+                db.run(move |conn| store::authenticate(conn, &token, idle, absolute)).await?;
             found
-                .map(|(session, user)| Staff {
-                    user,
-                    session_id: session.id,
-                })
+                .map(|(session, user)| Staff { user, session_id: session.id })
                 .ok_or(AppError::LoginRequired { next })
         })
     }
@@ -143,13 +131,7 @@ impl FromRequest for Staff {
 
 /// The cookie that carries a new session.
 pub fn session_cookie(settings: &RuntimeSettings, token: String) -> Cookie<'static> {
-    crate::web::cookie(
-        settings,
-        cookie_name(settings, SESSION_COOKIE),
-        token,
-        "/".into(),
-        None,
-    )
+    crate::web::cookie(settings, cookie_name(settings, SESSION_COOKIE), token, "/".into(), None)
 }
 
 /// A cookie that removes the session cookie.

@@ -53,10 +53,7 @@ pub fn count_users(conn: &mut DbConnection) -> QueryResult<i64> {
 
 /// Creates an account. `password_hash` None means "invited, not yet active".
 pub fn create_user(
-    conn: &mut DbConnection,
-    email: &Email,
-    name: &PersonName,
-    role: Role,
+    conn: &mut DbConnection, email: &Email, name: &PersonName, role: Role,
     password_hash: Option<&str>,
 ) -> Result<User, CreateUserError> {
     let at = now();
@@ -93,28 +90,17 @@ pub fn create_user(
 
 /// Finds an account by e-mail.
 pub fn find_user_by_email(conn: &mut DbConnection, email: &str) -> QueryResult<Option<User>> {
-    users::table
-        .filter(users::email.eq(email))
-        .select(User::as_select())
-        .first(conn)
-        .optional()
+    users::table.filter(users::email.eq(email)).select(User::as_select()).first(conn).optional()
 }
 
 /// Finds an account by id.
 pub fn find_user(conn: &mut DbConnection, id: &UserId) -> QueryResult<Option<User>> {
-    users::table
-        .find(id)
-        .select(User::as_select())
-        .first(conn)
-        .optional()
+    users::table.find(id).select(User::as_select()).first(conn).optional()
 }
 
 /// Every account, by name.
 pub fn list_users(conn: &mut DbConnection) -> QueryResult<Vec<User>> {
-    users::table
-        .order((users::name, users::email))
-        .select(User::as_select())
-        .load(conn)
+    users::table.order((users::name, users::email)).select(User::as_select()).load(conn)
 }
 
 /// Every account's name by id (for pages that say who did something).
@@ -135,9 +121,7 @@ pub fn set_role(conn: &mut DbConnection, user_id: &UserId, role: Role) -> QueryR
 
 /// Disables or enables an account. Disabling ends all its sessions in the same transaction.
 pub fn set_disabled(
-    conn: &mut DbConnection,
-    user_id: &UserId,
-    disabled: bool,
+    conn: &mut DbConnection, user_id: &UserId, disabled: bool,
 ) -> QueryResult<usize> {
     write_transaction(conn, |conn| {
         let n = diesel::update(users::table.find(user_id))
@@ -193,10 +177,7 @@ pub fn create_session(conn: &mut DbConnection, user_id: &UserId) -> QueryResult<
 /// older than the absolute limit. Expired sessions are deleted. Refreshes `last_seen_at` at
 /// most once a minute (no write on every click).
 pub fn authenticate(
-    conn: &mut DbConnection,
-    token: &str,
-    idle: Duration,
-    absolute: Duration,
+    conn: &mut DbConnection, token: &str, idle: Duration, absolute: Duration,
 ) -> QueryResult<Option<(StaffSession, User)>> {
     let id = token_hash(token);
     let found = staff_sessions::table
@@ -256,9 +237,7 @@ pub fn invitation_lifetime() -> Duration {
 /// Creates a link token for `user_id` (None: first admin). Older unused links for the same
 /// purpose stop working, so only the newest link is live.
 pub fn create_invitation(
-    conn: &mut DbConnection,
-    user_id: Option<&UserId>,
-    created_by: Option<&UserId>,
+    conn: &mut DbConnection, user_id: Option<&UserId>, created_by: Option<&UserId>,
 ) -> QueryResult<String> {
     let token = random_token(24);
     let at = now();
@@ -287,8 +266,7 @@ pub fn create_invitation(
 /// A live (unused, unexpired) invitation by its token. A first-admin link dies as soon as any
 /// account exists.
 pub fn find_live_invitation(
-    conn: &mut DbConnection,
-    token: &str,
+    conn: &mut DbConnection, token: &str,
 ) -> QueryResult<Option<Invitation>> {
     let found = invitations::table
         .filter(invitations::token_hash.eq(token_hash(token)))
@@ -332,10 +310,7 @@ pub enum AcceptError {
 
 /// Accepts an invitation atomically; returns the now active user.
 pub fn accept_invitation(
-    conn: &mut DbConnection,
-    token: &str,
-    acceptance: Acceptance<'_>,
-    password_hash: &str,
+    conn: &mut DbConnection, token: &str, acceptance: Acceptance<'_>, password_hash: &str,
 ) -> Result<User, AcceptError> {
     write_transaction(conn, |conn| {
         let inv = find_live_invitation(conn, token)?.ok_or(AcceptError::Dead)?;

@@ -33,11 +33,7 @@ pub fn staff_nav(lang: Lang, staff: &Staff, csrf: &CsrfToken) -> Markup {
 
 /// A page with the staff navigation.
 pub fn staff_page(
-    lang: Lang,
-    staff: &Staff,
-    csrf: &CsrfToken,
-    title: &str,
-    main: Markup,
+    lang: Lang, staff: &Staff, csrf: &CsrfToken, title: &str, main: Markup,
 ) -> Markup {
     layout::page(lang, title, Some(staff_nav(lang, staff, csrf)), main)
 }

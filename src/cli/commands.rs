@@ -16,21 +16,13 @@ pub(super) fn migrate(cli: &Cli) -> anyhow::Result<()> {
     if applied.is_empty() {
         println!("The database is up to date.");
     } else {
-        println!(
-            "Applied {} migration(s): {}",
-            applied.len(),
-            applied.join(", ")
-        );
+        println!("Applied {} migration(s): {}", applied.len(), applied.join(", "));
     }
     Ok(())
 }
 
 pub(super) fn user_add(
-    cli: &Cli,
-    email: &str,
-    name: &str,
-    role: &str,
-    password_stdin: bool,
+    cli: &Cli, email: &str, name: &str, role: &str, password_stdin: bool,
 ) -> anyhow::Result<()> {
     let email =
         Email::parse(email).ok_or_else(|| anyhow::anyhow!("{email:?} is not an e-mail address"))?;
@@ -42,10 +34,7 @@ pub(super) fn user_add(
         std::io::stdin().lock().read_line(&mut line)?;
         let pw = line.trim_end_matches(['\r', '\n']);
         let pw = NewPassword::parse(pw, pw).map_err(|_| {
-            anyhow::anyhow!(
-                "the password must be {} to 256 characters",
-                NewPassword::MIN_CHARS
-            )
+            anyhow::anyhow!("the password must be {} to 256 characters", NewPassword::MIN_CHARS)
         })?;
         Some(password::hash_sync(pw.expose()).map_err(|e| anyhow::anyhow!("hashing failed: {e}"))?)
     } else {
@@ -55,13 +44,7 @@ pub(super) fn user_add(
     let mut conn = db.get()?;
     let user = crate::db::write_transaction(&mut conn, |conn: &mut DbConnection| {
         let user = auth::create_user(conn, &email, &name, role, hash.as_deref())?;
-        audit::record(
-            conn,
-            None,
-            Action::UserAddCli,
-            user.id.as_str(),
-            role.as_str(),
-        )?;
+        audit::record(conn, None, Action::UserAddCli, user.id.as_str(), role.as_str())?;
         Ok::<_, anyhow::Error>(user)
     })?;
     println!("Added {} <{}> as {}.", user.name, user.email, role);
@@ -122,9 +105,7 @@ pub(super) fn backup(cli: &Cli, out: &std::path::Path) -> anyhow::Result<()> {
     }
     let db = Db::connect(&url, 1)?;
     let mut conn = db.get()?;
-    let target = out
-        .to_str()
-        .ok_or_else(|| anyhow::anyhow!("the file name must be UTF-8"))?;
+    let target = out.to_str().ok_or_else(|| anyhow::anyhow!("the file name must be UTF-8"))?;
     // VACUUM INTO writes a consistent snapshot while other connections keep writing.
     diesel::sql_query("VACUUM INTO ?")
         .bind::<diesel::sql_types::Text, _>(target)
@@ -148,11 +129,7 @@ pub(super) fn print_demo(base: &str, info: &crate::demo::DemoInfo) {
         crate::demo::FACILITATOR_EMAIL,
         crate::demo::FACILITATOR_PASSWORD
     );
-    println!(
-        "Admin login:       {} / {}",
-        crate::demo::ADMIN_EMAIL,
-        crate::demo::ADMIN_PASSWORD
-    );
+    println!("Admin login:       {} / {}", crate::demo::ADMIN_EMAIL, crate::demo::ADMIN_PASSWORD);
     if let Some(code) = &info.open_join_code {
         println!("Answer as a participant (open workshop): {base}/j/{code}");
     }
@@ -166,10 +143,7 @@ pub(super) fn demo(cli: &Cli) -> anyhow::Result<()> {
 }
 
 pub(super) fn export(
-    cli: &Cli,
-    scope: &crate::export::Scope,
-    format: &str,
-    out: &std::path::Path,
+    cli: &Cli, scope: &crate::export::Scope, format: &str, out: &std::path::Path,
     mail_to: &[String],
 ) -> anyhow::Result<()> {
     let format = crate::export::Format::parse(format)
@@ -178,10 +152,7 @@ pub(super) fn export(
     let mailer = if mail_to.is_empty() {
         None
     } else {
-        Some(crate::mail::Mailer::new(
-            cli.smtp_url.as_deref(),
-            &cli.mail_from,
-        )?)
+        Some(crate::mail::Mailer::new(cli.smtp_url.as_deref(), &cli.mail_from)?)
     };
     let recipients = if mail_to.is_empty() {
         Vec::new()
@@ -206,24 +177,10 @@ pub(super) fn export(
             &recipients,
             &format!("deltag: {name}"),
             "Eksporten fra deltag er vedhæftet.",
-            Some(crate::mail::Attached {
-                name: &name,
-                content_type: format.content_type(),
-                bytes,
-            }),
+            Some(crate::mail::Attached { name: &name, content_type: format.content_type(), bytes }),
         );
-        let outcome = if result.is_ok() {
-            Action::MailSent
-        } else {
-            Action::MailFailed
-        };
-        audit::record(
-            &mut *db.get()?,
-            None,
-            outcome,
-            &name,
-            &recipients.join(", "),
-        )?;
+        let outcome = if result.is_ok() { Action::MailSent } else { Action::MailFailed };
+        audit::record(&mut *db.get()?, None, outcome, &name, &recipients.join(", "))?;
         result?;
         println!("Mailed to {}.", recipients.join(", "));
     }
@@ -246,28 +203,14 @@ pub(super) fn purge(cli: &Cli) -> anyhow::Result<()> {
 }
 
 pub(super) fn themes_suggest(
-    input: &std::path::Path,
-    k: Option<usize>,
-    english: bool,
-    json: bool,
+    input: &std::path::Path, k: Option<usize>, english: bool, json: bool,
 ) -> anyhow::Result<()> {
     use crate::cluster::{suggest, Language, SuggestOptions};
     let text = std::fs::read_to_string(input)
         .map_err(|e| anyhow::anyhow!("cannot read {}: {e}", input.display()))?;
     let lines: Vec<&str> = text.lines().collect();
-    let language = if english {
-        Language::English
-    } else {
-        Language::Danish
-    };
-    let result = suggest(
-        &lines,
-        &SuggestOptions {
-            k,
-            language,
-            ..SuggestOptions::default()
-        },
-    );
+    let language = if english { Language::English } else { Language::Danish };
+    let result = suggest(&lines, &SuggestOptions { k, language, ..SuggestOptions::default() });
     if json {
         let doc = serde_json::json!({
             "themes": result.themes.iter().map(|t| serde_json::json!({
@@ -279,12 +222,7 @@ pub(super) fn themes_suggest(
         return Ok(());
     }
     for t in &result.themes {
-        println!(
-            "{} ({} answers): {}",
-            t.label,
-            t.members.len(),
-            t.keywords.join(", ")
-        );
+        println!("{} ({} answers): {}", t.label, t.members.len(), t.keywords.join(", "));
         for r in &t.representatives {
             println!("  - {}", lines.get(*r).unwrap_or(&""));
         }

@@ -17,12 +17,7 @@ pub use serve::ServeArgs;
 #[command(name = "deltag", version, about)]
 pub struct Cli {
     /// Database: sqlite://PATH or postgres://USER@HOST/DB.
-    #[arg(
-        long,
-        global = true,
-        env = "DELTAG_DATABASE_URL",
-        default_value = "sqlite://deltag.db"
-    )]
+    #[arg(long, global = true, env = "DELTAG_DATABASE_URL", default_value = "sqlite://deltag.db")]
     pub database_url: String,
     /// Public address of the site (join links, QR codes, Origin check). Default: http://BIND.
     #[arg(long, global = true, env = "DELTAG_BASE_URL")]
@@ -164,30 +159,17 @@ pub fn run(cli: Cli) -> anyhow::Result<()> {
     match &cli.command {
         None => serve::serve(
             &cli,
-            &ServeArgs {
-                bind: "127.0.0.1:8080".into(),
-                ..serve::default_serve_args()
-            },
+            &ServeArgs { bind: "127.0.0.1:8080".into(), ..serve::default_serve_args() },
         ),
         Some(Command::Serve(args)) => serve::serve(&cli, args),
         Some(Command::Migrate) => commands::migrate(&cli),
-        Some(Command::User(UserCommand::Add {
-            email,
-            name,
-            role,
-            password_stdin,
-        })) => commands::user_add(&cli, email, name, role, *password_stdin),
+        Some(Command::User(UserCommand::Add { email, name, role, password_stdin })) => {
+            commands::user_add(&cli, email, name, role, *password_stdin)
+        }
         Some(Command::List { json }) => commands::list(&cli, *json),
         Some(Command::Backup { out }) => commands::backup(&cli, out),
         Some(Command::Demo) => commands::demo(&cli),
-        Some(Command::Export {
-            workshop,
-            topic,
-            track,
-            format,
-            out,
-            mail_to,
-        }) => {
+        Some(Command::Export { workshop, topic, track, format, out, mail_to }) => {
             let scope = match (workshop, topic, track) {
                 (Some(id), None, None) => crate::export::Scope::parse("workshop", id),
                 (None, Some(id), None) => crate::export::Scope::parse("topic", id),
@@ -199,12 +181,9 @@ pub fn run(cli: Cli) -> anyhow::Result<()> {
         }
         Some(Command::Purge) => commands::purge(&cli),
         Some(Command::Routes { json }) => routes(*json),
-        Some(Command::Themes(ThemesCommand::Suggest {
-            input,
-            k,
-            english,
-            json,
-        })) => commands::themes_suggest(input, *k, *english, *json),
+        Some(Command::Themes(ThemesCommand::Suggest { input, k, english, json })) => {
+            commands::themes_suggest(input, *k, *english, *json)
+        }
     }
 }
 

@@ -37,11 +37,7 @@ pub struct ServeArgs {
     #[arg(long, env = "DELTAG_DEMO", default_value_t = false)]
     pub demo: bool,
     /// Accessibility statement: the responsible public body.
-    #[arg(
-        long,
-        env = "DELTAG_A11Y_ORGANISATION",
-        default_value = "Rådet for Socialt Udsatte"
-    )]
+    #[arg(long, env = "DELTAG_A11Y_ORGANISATION", default_value = "Rådet for Socialt Udsatte")]
     pub a11y_organisation: String,
     /// Accessibility statement: e-mail address for feedback.
     #[arg(long, env = "DELTAG_A11Y_EMAIL")]
@@ -50,12 +46,7 @@ pub struct ServeArgs {
     #[arg(long, env = "DELTAG_A11Y_PHONE")]
     pub a11y_phone: Option<String>,
     /// Accessibility statement: compliance with EN 301 549 (full, partial, none).
-    #[arg(
-        long,
-        env = "DELTAG_A11Y_COMPLIANCE",
-        value_enum,
-        default_value = "partial"
-    )]
+    #[arg(long, env = "DELTAG_A11Y_COMPLIANCE", value_enum, default_value = "partial")]
     pub a11y_compliance: Option<crate::config::Compliance>,
     /// Accessibility statement: date prepared or last reviewed (YYYY-MM-DD).
     #[arg(long, env = "DELTAG_A11Y_PREPARED")]
@@ -98,10 +89,7 @@ impl ServeArgs {
 pub(super) fn default_serve_args() -> ServeArgs {
     // The same defaults clap applies, for plain `deltag` without a subcommand.
     match Cli::try_parse_from(["deltag", "serve"]) {
-        Ok(Cli {
-            command: Some(Command::Serve(args)),
-            ..
-        }) => args,
+        Ok(Cli { command: Some(Command::Serve(args)), .. }) => args,
         _ => ServeArgs {
             pool_size: 8,
             session_idle_minutes: 240,
@@ -164,10 +152,7 @@ fn spawn_purger(db: Db) {
         let mut tick = actix_web::rt::time::interval(Duration::from_secs(3600));
         loop {
             tick.tick().await;
-            match db
-                .run(|conn| crate::survey::purge_expired(conn, crate::db::now()))
-                .await
-            {
+            match db.run(|conn| crate::survey::purge_expired(conn, crate::db::now())).await {
                 Ok(0) => {}
                 Ok(n) => tracing::info!(participants = n, "purged expired answers"),
                 Err(e) => tracing::warn!(error = %e.chain(), "purge failed"),

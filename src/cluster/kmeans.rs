@@ -112,18 +112,11 @@ pub fn sq_dist(a: &[f32], b: &[f32]) -> f32 {
 pub fn kmeans(data: &[f32], n: usize, d: usize, params: &KMeansParams) -> KMeans {
     let k = params.k.min(n);
     if n == 0 || k == 0 || d == 0 || data.len() < n * d {
-        return KMeans {
-            k: 0,
-            labels: vec![0; n],
-            centroids: Vec::new(),
-            inertia: 0.0,
-        };
+        return KMeans { k: 0, labels: vec![0; n], centroids: Vec::new(), inertia: 0.0 };
     }
     let mut best: Option<KMeans> = None;
     for run in 0..params.n_init.max(1) {
-        let seed = params
-            .seed
-            .wrapping_add((run as u64).wrapping_mul(0xA076_1D64_78BD_642F));
+        let seed = params.seed.wrapping_add((run as u64).wrapping_mul(0xA076_1D64_78BD_642F));
         let mut rng = SplitMix64::new(seed);
         let centroids = kmeans_pp(data, n, d, k, &mut rng);
         let result = lloyd(data, n, d, centroids, params.max_iter);
@@ -132,12 +125,7 @@ pub fn kmeans(data: &[f32], n: usize, d: usize, params: &KMeansParams) -> KMeans
             best = Some(result);
         }
     }
-    best.unwrap_or(KMeans {
-        k: 0,
-        labels: vec![0; n],
-        centroids: Vec::new(),
-        inertia: 0.0,
-    })
+    best.unwrap_or(KMeans { k: 0, labels: vec![0; n], centroids: Vec::new(), inertia: 0.0 })
 }
 
 /// Greedy k-means++ seeding (as in scikit-learn): each new centre is the best
@@ -287,9 +275,8 @@ fn lloyd(data: &[f32], n: usize, d: usize, mut centroids: Vec<f32>, max_iter: us
                 }
             } else {
                 let inv = 1.0 / counts[j] as f64;
-                for (c, s) in centroids[j * d..(j + 1) * d]
-                    .iter_mut()
-                    .zip(&sums[j * d..(j + 1) * d])
+                for (c, s) in
+                    centroids[j * d..(j + 1) * d].iter_mut().zip(&sums[j * d..(j + 1) * d])
                 {
                     *c = (s * inv) as f32;
                 }
@@ -319,12 +306,7 @@ fn lloyd(data: &[f32], n: usize, d: usize, mut centroids: Vec<f32>, max_iter: us
     let inertia = (0..n)
         .map(|i| sq_dist(row(i), &centroids[labels[i] * d..(labels[i] + 1) * d]) as f64)
         .sum();
-    KMeans {
-        k,
-        labels,
-        centroids,
-        inertia,
-    }
+    KMeans { k, labels, centroids, inertia }
 }
 
 #[cfg(test)]
@@ -348,20 +330,12 @@ mod tests {
     #[test]
     fn separates_obvious_clusters() {
         let (data, truth) = blobs(7);
-        let p = KMeansParams {
-            k: 3,
-            n_init: 3,
-            max_iter: 100,
-            seed: 1,
-        };
+        let p = KMeansParams { k: 3, n_init: 3, max_iter: 100, seed: 1 };
         let r = kmeans(&data, 90, 2, &p);
         assert_eq!(r.k, 3);
         // Every true group maps to exactly one cluster.
         for c in 0..3 {
-            let ls: Vec<usize> = (0..90)
-                .filter(|&i| truth[i] == c)
-                .map(|i| r.labels[i])
-                .collect();
+            let ls: Vec<usize> = (0..90).filter(|&i| truth[i] == c).map(|i| r.labels[i]).collect();
             assert!(ls.iter().all(|&l| l == ls[0]));
         }
         let mut firsts: Vec<usize> = (0..3).map(|c| r.labels[c]).collect();
@@ -373,12 +347,7 @@ mod tests {
     #[test]
     fn deterministic() {
         let (data, _) = blobs(3);
-        let p = KMeansParams {
-            k: 5,
-            n_init: 4,
-            max_iter: 100,
-            seed: 42,
-        };
+        let p = KMeansParams { k: 5, n_init: 4, max_iter: 100, seed: 42 };
         let a = kmeans(&data, 90, 2, &p);
         let b = kmeans(&data, 90, 2, &p);
         assert_eq!(a.labels, b.labels);
@@ -387,12 +356,7 @@ mod tests {
 
     #[test]
     fn degenerate_inputs() {
-        let p = KMeansParams {
-            k: 4,
-            n_init: 2,
-            max_iter: 10,
-            seed: 0,
-        };
+        let p = KMeansParams { k: 4, n_init: 2, max_iter: 10, seed: 0 };
         let empty = kmeans(&[], 0, 2, &p);
         assert_eq!(empty.k, 0);
         // All points identical: one centroid is enough.

@@ -27,10 +27,7 @@ const LABEL_WORDS: usize = 3;
 /// cluster are preferred, since a word only one person used rarely names a
 /// shared theme.
 pub fn label_clusters(
-    docs: &[Vec<Token>],
-    clusters: &[Vec<usize>],
-    n_keywords: usize,
-    language: Language,
+    docs: &[Vec<Token>], clusters: &[Vec<usize>], n_keywords: usize, language: Language,
 ) -> Vec<Label> {
     // Stem ids in first-seen order (deterministic), surface-form counts.
     let mut ids: HashMap<&str, usize> = HashMap::new();
@@ -91,9 +88,7 @@ pub fn label_clusters(
                 .collect();
             // Shared stems first, then weight, then stem text for stable ties.
             scored.sort_by(|a, b| {
-                b.1.cmp(&a.1)
-                    .then(b.0.total_cmp(&a.0))
-                    .then(stems[a.2].cmp(stems[b.2]))
+                b.1.cmp(&a.1).then(b.0.total_cmp(&a.0)).then(stems[a.2].cmp(stems[b.2]))
             });
             let keywords: Vec<String> = scored
                 .iter()
@@ -115,10 +110,7 @@ pub fn label_clusters(
 
 /// Most frequent surface form; ties go to the alphabetically first.
 fn best_surface<'a>(forms: &HashMap<&'a str, usize>) -> &'a str {
-    forms
-        .iter()
-        .max_by(|a, b| a.1.cmp(b.1).then(b.0.cmp(a.0)))
-        .map_or("", |(s, _)| *s)
+    forms.iter().max_by(|a, b| a.1.cmp(b.1).then(b.0.cmp(a.0))).map_or("", |(s, _)| *s)
 }
 
 fn capitalize(s: &str) -> String {

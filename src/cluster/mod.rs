@@ -34,12 +34,7 @@ pub struct SuggestOptions {
 
 impl Default for SuggestOptions {
     fn default() -> Self {
-        SuggestOptions {
-            k: None,
-            language: Language::Danish,
-            dims: 60,
-            seed: 42,
-        }
+        SuggestOptions { k: None, language: Language::Danish, dims: 60, seed: 42 }
     }
 }
 
@@ -120,9 +115,7 @@ impl Default for Tuning {
 /// clamped to 2..=12 (and never more than `n`). Deliberately not chosen by
 /// silhouette, which picks the edge of any search range on this kind of data.
 pub fn default_k(n: usize) -> usize {
-    ((n as f64 / 2.0).sqrt().round() as usize)
-        .clamp(2, 12)
-        .min(n)
+    ((n as f64 / 2.0).sqrt().round() as usize).clamp(2, 12).min(n)
 }
 
 /// Below this many usable answers document-frequency filters are skipped:
@@ -163,10 +156,7 @@ pub fn suggest_tuned(texts: &[&str], opts: &SuggestOptions, tuning: &Tuning) -> 
     }
     unassigned.sort_unstable();
     if rows.is_empty() {
-        return Suggestions {
-            themes: Vec::new(),
-            unassigned,
-        };
+        return Suggestions { themes: Vec::new(), unassigned };
     }
     let matrix = matrix.select_rows(&rows);
     let n = rows.len();
@@ -218,15 +208,9 @@ fn restarts(base: usize, n: usize, k: usize) -> usize {
 fn build_matrix(docs: &[Vec<tokenize::Token>], tuning: &Tuning) -> vectorize::Csr {
     let n = docs.len();
     let filter = if n >= MIN_DOCS_FOR_DF_FILTER {
-        DfFilter {
-            min_df: tuning.min_df,
-            max_df_ratio: tuning.max_df_ratio,
-        }
+        DfFilter { min_df: tuning.min_df, max_df_ratio: tuning.max_df_ratio }
     } else {
-        DfFilter {
-            min_df: 1,
-            max_df_ratio: 1.0,
-        }
+        DfFilter { min_df: 1, max_df_ratio: 1.0 }
     };
     let words = vectorize::word_counts(docs, tuning.bigrams);
     let chars = vectorize::char_counts(docs, tuning.char_min_n, tuning.char_max_n);
@@ -238,23 +222,15 @@ fn build_matrix(docs: &[Vec<tokenize::Token>], tuning: &Tuning) -> vectorize::Cs
     let m = build(filter);
     if m.values.is_empty() && filter.max_df_ratio < 1.0 {
         // E.g. many identical answers: every feature is "too common".
-        return build(DfFilter {
-            max_df_ratio: 1.0,
-            ..filter
-        });
+        return build(DfFilter { max_df_ratio: 1.0, ..filter });
     }
     m
 }
 
 /// Groups k-means output into labelled themes with representatives.
 fn build_themes(
-    km: &KMeans,
-    x: &[f32],
-    d: usize,
-    doc_index: &[usize],
-    docs: &[Vec<tokenize::Token>],
-    language: Language,
-    tuning: &Tuning,
+    km: &KMeans, x: &[f32], d: usize, doc_index: &[usize], docs: &[Vec<tokenize::Token>],
+    language: Language, tuning: &Tuning,
 ) -> Vec<Suggestion> {
     let n = doc_index.len();
     let k = km.k.max(1);
@@ -293,10 +269,7 @@ fn build_themes(
         })
         .collect();
     themes.sort_by(|a, b| {
-        b.members
-            .len()
-            .cmp(&a.members.len())
-            .then(a.members.first().cmp(&b.members.first()))
+        b.members.len().cmp(&a.members.len()).then(a.members.first().cmp(&b.members.first()))
     });
     themes
 }

@@ -182,12 +182,7 @@ pub fn randomized_svd(a: &Csr, p: &SvdParams) -> Svd {
     let l = (p.dims + p.oversample).min(n).min(m);
     let d = p.dims.min(l);
     if d == 0 {
-        return Svd {
-            d: 0,
-            us: Vec::new(),
-            sigma: Vec::new(),
-            v: p.want_v.then(Vec::new),
-        };
+        return Svd { d: 0, us: Vec::new(), sigma: Vec::new(), v: p.want_v.then(Vec::new) };
     }
     let mut rng = SplitMix64::new(p.seed ^ 0x5EED_5EED_5EED_5EED);
     // Uniform entries in [-1, 1) instead of Gaussian ones: any sub-Gaussian
@@ -305,13 +300,7 @@ mod tests {
         let a = Csr::from_rows(&rows, m);
         let svd = randomized_svd(
             &a,
-            &SvdParams {
-                dims: 5,
-                oversample: 5,
-                power_iters: 2,
-                seed: 3,
-                want_v: true,
-            },
+            &SvdParams { dims: 5, oversample: 5, power_iters: 2, seed: 3, want_v: true },
         );
         assert_eq!(svd.d, 5);
         assert!(svd.sigma[2] > 1.0 && svd.sigma[3] < 1e-8, "{:?}", svd.sigma);
@@ -321,9 +310,7 @@ mod tests {
         let mut tot = 0.0;
         for i in 0..n {
             for j in 0..m {
-                let got: f64 = (0..svd.d)
-                    .map(|c| svd.us[i * svd.d + c] * v[j * svd.d + c])
-                    .sum();
+                let got: f64 = (0..svd.d).map(|c| svd.us[i * svd.d + c] * v[j * svd.d + c]).sum();
                 err += (got - want[i * m + j]).powi(2);
                 tot += want[i * m + j].powi(2);
             }
@@ -349,25 +336,13 @@ mod tests {
         let empty = Csr::from_rows(&[], 0);
         let s = randomized_svd(
             &empty,
-            &SvdParams {
-                dims: 10,
-                oversample: 5,
-                power_iters: 2,
-                seed: 0,
-                want_v: false,
-            },
+            &SvdParams { dims: 10, oversample: 5, power_iters: 2, seed: 0, want_v: false },
         );
         assert_eq!(s.d, 0);
         let one = Csr::from_rows(&[vec![(0, 1.0), (2, 1.0)]], 3);
         let s = randomized_svd(
             &one,
-            &SvdParams {
-                dims: 10,
-                oversample: 5,
-                power_iters: 2,
-                seed: 0,
-                want_v: false,
-            },
+            &SvdParams { dims: 10, oversample: 5, power_iters: 2, seed: 0, want_v: false },
         );
         assert_eq!(s.d, 1);
         assert!((s.sigma[0] - 2f64.sqrt()).abs() < 1e-12);

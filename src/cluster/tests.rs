@@ -15,10 +15,7 @@ const WORKSHOP: [(&str, usize); 30] = [
     ("Vi har brug for flere små lejligheder til unge", 0),
     ("Boligen var det første skridt væk fra gaden", 0),
     ("Jeg fik endelig min egen lejlihed efter to år", 0),
-    (
-        "Husleje og depositum er for dyrt når man ingen penge har",
-        0,
-    ),
+    ("Husleje og depositum er for dyrt når man ingen penge har", 0),
     ("Der skal bygges billige boliger til hjemløse", 0),
     ("Jeg boede på herberg fordi der ikke var nogen bolig", 0),
     ("Jeg følte mig meget ensom, jeg havde ingen venner", 1),
@@ -27,10 +24,7 @@ const WORKSHOP: [(&str, usize); 30] = [
     ("Det er svært at få nye venner når man skammer sig", 1),
     ("Jeg savner min familie og mine venner", 1),
     ("På værestedet møder jeg andre og får et fællesskab", 1),
-    (
-        "Ensomhed om aftenen er hårdt, ingen venner at snakke med",
-        1,
-    ),
+    ("Ensomhed om aftenen er hårdt, ingen venner at snakke med", 1),
     ("Et fællesskab hvor man bliver set og hørt", 1),
     ("Vennerne fra gaden er min familie nu", 1),
     ("Jeg er ensom og mangler et fælleskab", 1),
@@ -39,17 +33,11 @@ const WORKSHOP: [(&str, usize); 30] = [
     ("Kommunen sender breve jeg ikke forstår", 2),
     ("Det tager måneder før jobcentret svarer", 2),
     ("Mødet med kommunen føles som et forhør", 2),
-    (
-        "Systemet er for kompliceret og man bliver sendt rundt i kommunen",
-        2,
-    ),
+    ("Systemet er for kompliceret og man bliver sendt rundt i kommunen", 2),
     ("Min sagsbehandler hjalp mig med at søge kontanthjælp", 2),
     ("Der er for mange skemaer og regler i kommunen", 2),
     ("Jobcenteret krævede møder jeg ikke kunne nå", 2),
-    (
-        "Sagsbehandlerne skifter hele tiden og ingen kender min sag",
-        2,
-    ),
+    ("Sagsbehandlerne skifter hele tiden og ingen kender min sag", 2),
 ];
 
 fn workshop_texts() -> Vec<&'static str> {
@@ -72,10 +60,7 @@ fn purity(s: &Suggestions) -> f64 {
 #[test]
 fn recovers_workshop_themes() {
     let texts = workshop_texts();
-    let opts = SuggestOptions {
-        k: Some(3),
-        ..SuggestOptions::default()
-    };
+    let opts = SuggestOptions { k: Some(3), ..SuggestOptions::default() };
     let s = suggest(&texts, &opts);
     assert_eq!(s.themes.len(), 3);
     assert!(s.unassigned.is_empty());
@@ -135,10 +120,7 @@ fn empty_input() {
 
 #[test]
 fn only_empty_texts() {
-    let s = suggest(
-        &["", "   ", "😀🏠", "og det er", "123"],
-        &SuggestOptions::default(),
-    );
+    let s = suggest(&["", "   ", "😀🏠", "og det er", "123"], &SuggestOptions::default());
     assert!(s.themes.is_empty());
     assert_eq!(s.unassigned, vec![0, 1, 2, 3, 4]);
 }
@@ -155,13 +137,7 @@ fn single_text() {
 #[test]
 fn identical_texts() {
     let texts = vec!["Ingen bolig og ingen venner"; 50];
-    let s = suggest(
-        &texts,
-        &SuggestOptions {
-            k: Some(5),
-            ..SuggestOptions::default()
-        },
-    );
+    let s = suggest(&texts, &SuggestOptions { k: Some(5), ..SuggestOptions::default() });
     // Nothing distinguishes them: one theme, nobody lost.
     assert_eq!(s.themes.len(), 1);
     assert_eq!(s.themes[0].members.len(), 50);
@@ -172,10 +148,7 @@ fn identical_texts() {
 fn more_k_than_texts() {
     let s = suggest(
         &["bolig", "venner", "kommunen"],
-        &SuggestOptions {
-            k: Some(10),
-            ..SuggestOptions::default()
-        },
+        &SuggestOptions { k: Some(10), ..SuggestOptions::default() },
     );
     let total: usize = s.themes.iter().map(|t| t.members.len()).sum();
     assert_eq!(total, 3);
@@ -199,14 +172,7 @@ fn emoji_and_very_long_texts() {
 #[test]
 fn zero_options_do_not_panic() {
     let texts = workshop_texts();
-    let s = suggest(
-        &texts,
-        &SuggestOptions {
-            k: Some(0),
-            dims: 0,
-            ..SuggestOptions::default()
-        },
-    );
+    let s = suggest(&texts, &SuggestOptions { k: Some(0), dims: 0, ..SuggestOptions::default() });
     assert_eq!(s.themes.len(), 1);
 }
 
@@ -222,11 +188,7 @@ fn english_mode() {
     ];
     let s = suggest(
         &texts,
-        &SuggestOptions {
-            k: Some(2),
-            language: Language::English,
-            ..SuggestOptions::default()
-        },
+        &SuggestOptions { k: Some(2), language: Language::English, ..SuggestOptions::default() },
     );
     assert_eq!(s.themes.len(), 2);
     let mut groups: Vec<Vec<usize>> = s.themes.iter().map(|t| t.members.clone()).collect();
@@ -239,11 +201,7 @@ fn workshop_themes_robust_across_seeds() {
     let texts = workshop_texts();
     let purities: Vec<f64> = (0..10)
         .map(|seed| {
-            let opts = SuggestOptions {
-                k: Some(3),
-                seed,
-                ..SuggestOptions::default()
-            };
+            let opts = SuggestOptions { k: Some(3), seed, ..SuggestOptions::default() };
             purity(&suggest(&texts, &opts))
         })
         .collect();
@@ -257,9 +215,7 @@ fn workshop_themes_robust_across_seeds() {
 fn random_junk_never_panics() {
     // Poor man's fuzzing: random mixes of letters, æøå, emoji, combining
     // marks, digits, punctuation and whitespace, with random options.
-    let pool: Vec<char> = "abcæøåÆØÅ éü1 2.,!?\t\n😀🏠\u{301}\u{200b}ßİ-_/'\""
-        .chars()
-        .collect();
+    let pool: Vec<char> = "abcæøåÆØÅ éü1 2.,!?\t\n😀🏠\u{301}\u{200b}ßİ-_/'\"".chars().collect();
     let mut rng = kmeans::SplitMix64::new(99);
     for round in 0..40 {
         let n = rng.below(40);
@@ -271,16 +227,8 @@ fn random_junk_never_panics() {
             .collect();
         let refs: Vec<&str> = texts.iter().map(String::as_str).collect();
         let opts = SuggestOptions {
-            k: if round % 3 == 0 {
-                None
-            } else {
-                Some(rng.below(15))
-            },
-            language: if round % 2 == 0 {
-                Language::Danish
-            } else {
-                Language::English
-            },
+            k: if round % 3 == 0 { None } else { Some(rng.below(15)) },
+            language: if round % 2 == 0 { Language::Danish } else { Language::English },
             dims: rng.below(120),
             seed: rng.next_u64(),
         };
@@ -300,15 +248,8 @@ fn random_junk_never_panics() {
 #[test]
 fn many_long_texts_are_all_placed() {
     let long = "Boligen er for dyr, kommunen hjælper ikke og jeg er ensom. ".repeat(2_000);
-    let texts: Vec<&str> = (0..200)
-        .map(|i| {
-            if i % 2 == 0 {
-                long.as_str()
-            } else {
-                WORKSHOP[i % 30].0
-            }
-        })
-        .collect();
+    let texts: Vec<&str> =
+        (0..200).map(|i| if i % 2 == 0 { long.as_str() } else { WORKSHOP[i % 30].0 }).collect();
     let s = suggest(&texts, &SuggestOptions::default());
     let total: usize = s.themes.iter().map(|t| t.members.len()).sum();
     assert_eq!(total + s.unassigned.len(), 200);

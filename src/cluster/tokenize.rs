@@ -221,10 +221,7 @@ impl Tokenizer {
             Language::Danish => (Algorithm::Danish, DANISH_STOP_WORDS),
             Language::English => (Algorithm::English, ENGLISH_STOP_WORDS),
         };
-        Tokenizer {
-            stemmer: Stemmer::create(alg),
-            stop,
-        }
+        Tokenizer { stemmer: Stemmer::create(alg), stop }
     }
 
     fn is_stop(&self, word: &str) -> bool {
@@ -248,10 +245,7 @@ impl Tokenizer {
                 continue;
             }
             let stem = self.stemmer.stem(word).into_owned();
-            out.push(Token {
-                stem,
-                surface: word.to_string(),
-            });
+            out.push(Token { stem, surface: word.to_string() });
         }
         out
     }
@@ -274,11 +268,8 @@ fn truncate_on_char_boundary(s: &str, max: usize) -> &str {
 pub fn for_each_char_ngram(word: &str, min_n: usize, max_n: usize, mut f: impl FnMut(&str)) {
     let padded = format!("<{word}>");
     // Byte offsets of every char boundary, so windows slice without allocating.
-    let bounds: Vec<usize> = padded
-        .char_indices()
-        .map(|(i, _)| i)
-        .chain(std::iter::once(padded.len()))
-        .collect();
+    let bounds: Vec<usize> =
+        padded.char_indices().map(|(i, _)| i).chain(std::iter::once(padded.len())).collect();
     let n_chars = bounds.len() - 1;
     for n in min_n..=max_n {
         if n > n_chars {

@@ -118,9 +118,7 @@ struct Interner<K> {
 
 impl<K: std::hash::Hash + Eq> Interner<K> {
     fn new() -> Self {
-        Interner {
-            map: FastMap::default(),
-        }
+        Interner { map: FastMap::default() }
     }
     fn id(&mut self, key: K) -> u32 {
         let next = self.map.len() as u32;
@@ -162,9 +160,7 @@ pub fn word_counts(docs: &[Vec<Token>], bigrams: bool) -> Counts {
     for doc in docs {
         let u: Vec<u32> = doc.iter().map(|t| uni.id(t.stem.as_str())).collect();
         let b: Vec<u32> = if bigrams {
-            doc.windows(2)
-                .map(|w| bi.id((w[0].stem.as_str(), w[1].stem.as_str())))
-                .collect()
+            doc.windows(2).map(|w| bi.id((w[0].stem.as_str(), w[1].stem.as_str()))).collect()
         } else {
             Vec::new()
         };
@@ -178,10 +174,7 @@ pub fn word_counts(docs: &[Vec<Token>], bigrams: bool) -> Counts {
             run_length(&mut u)
         })
         .collect();
-    Counts {
-        n_features: uni.len() + bi.len(),
-        rows,
-    }
+    Counts { n_features: uni.len() + bi.len(), rows }
 }
 
 /// Character `min_n..=max_n`-grams inside each (unstemmed) word.
@@ -192,16 +185,11 @@ pub fn char_counts(docs: &[Vec<Token>], min_n: usize, max_n: usize) -> Counts {
     for doc in docs {
         ids.clear();
         for t in doc {
-            for_each_char_ngram(&t.surface, min_n, max_n, |g| {
-                ids.push(interner.id(fnv1a(g)))
-            });
+            for_each_char_ngram(&t.surface, min_n, max_n, |g| ids.push(interner.id(fnv1a(g))));
         }
         rows.push(run_length(&mut ids));
     }
-    Counts {
-        n_features: interner.len(),
-        rows,
-    }
+    Counts { n_features: interner.len(), rows }
 }
 
 /// Document-frequency filter for [`tfidf`].
@@ -293,19 +281,11 @@ mod tests {
         texts.iter().map(|s| t.tokenize(s)).collect()
     }
 
-    const NO_FILTER: DfFilter = DfFilter {
-        min_df: 1,
-        max_df_ratio: 1.0,
-    };
+    const NO_FILTER: DfFilter = DfFilter { min_df: 1, max_df_ratio: 1.0 };
 
     #[test]
     fn common_term_gets_low_weight() {
-        let d = docs(&[
-            "bolig kommune",
-            "bolig ensom",
-            "bolig venner",
-            "bolig penge",
-        ]);
+        let d = docs(&["bolig kommune", "bolig ensom", "bolig venner", "bolig penge"]);
         let counts = word_counts(&d, false);
         let m = tfidf(&counts, NO_FILTER);
         // "bolig" is feature 0 (first seen) and in every row.
@@ -317,13 +297,7 @@ mod tests {
             assert!((norm - 1.0).abs() < 1e-12);
         }
         // With the default max-df filter it disappears entirely.
-        let filtered = tfidf(
-            &counts,
-            DfFilter {
-                min_df: 1,
-                max_df_ratio: 0.5,
-            },
-        );
+        let filtered = tfidf(&counts, DfFilter { min_df: 1, max_df_ratio: 0.5 });
         assert_eq!(filtered.n_cols, 4);
         assert!((0..4).all(|i| filtered.row(i).0.len() == 1));
     }
@@ -334,13 +308,7 @@ mod tests {
         let counts = word_counts(&d, true);
         // 4 unigrams + 2 distinct bigrams.
         assert_eq!(counts.n_features, 6);
-        let m = tfidf(
-            &counts,
-            DfFilter {
-                min_df: 2,
-                max_df_ratio: 1.0,
-            },
-        );
+        let m = tfidf(&counts, DfFilter { min_df: 2, max_df_ratio: 1.0 });
         assert_eq!(m.n_cols, 3); // kold, seng, "kold seng"
         assert!(m.row(2).0.is_empty());
     }
@@ -349,13 +317,7 @@ mod tests {
     fn char_ngrams_link_compounds() {
         let d = docs(&["hjemløshedserfaring", "hjemløs"]);
         let counts = char_counts(&d, 3, 5);
-        let m = tfidf(
-            &counts,
-            DfFilter {
-                min_df: 2,
-                max_df_ratio: 1.0,
-            },
-        );
+        let m = tfidf(&counts, DfFilter { min_df: 2, max_df_ratio: 1.0 });
         // Shared grams such as "<hje", "løs" survive min_df = 2.
         assert!(m.n_cols >= 8);
         assert_eq!(m.row(0).0.len(), m.n_cols);

@@ -109,16 +109,10 @@ impl DatabaseUrl {
             if path.is_empty() || path.starts_with(':') || path.contains('?') {
                 return Err(DbError::UnsupportedUrl(url.to_owned()));
             }
-            return Ok(Self {
-                backend: Backend::Sqlite,
-                target: path.to_owned(),
-            });
+            return Ok(Self { backend: Backend::Sqlite, target: path.to_owned() });
         }
         if url.starts_with("postgres://") || url.starts_with("postgresql://") {
-            return Ok(Self {
-                backend: Backend::Postgres,
-                target: url.to_owned(),
-            });
+            return Ok(Self { backend: Backend::Postgres, target: url.to_owned() });
         }
         Err(DbError::UnsupportedUrl(redact(url)))
     }
@@ -155,12 +149,8 @@ impl DatabaseUrl {
     fn open(&self, target: &str) -> Result<DbConnection, DbError> {
         match self.backend {
             Backend::Sqlite => {
-                let mut conn = diesel::SqliteConnection::establish(target).map_err(|source| {
-                    DbError::Connect {
-                        backend: self.backend,
-                        source,
-                    }
-                })?;
+                let mut conn = diesel::SqliteConnection::establish(target)
+                    .map_err(|source| DbError::Connect { backend: self.backend, source })?;
                 // WAL lets readers run beside the one writer; FULL syncs the WAL on every
                 // commit so an acknowledged answer survives power loss; busy_timeout makes
                 // writers queue instead of failing at once.
@@ -178,20 +168,14 @@ impl DatabaseUrl {
             }
             Backend::Postgres => diesel::PgConnection::establish(target)
                 .map(DbConnection::Postgres)
-                .map_err(|source| DbError::Connect {
-                    backend: self.backend,
-                    source,
-                }),
+                .map_err(|source| DbError::Connect { backend: self.backend, source }),
         }
     }
 }
 
 /// Characters with a meaning in an SQLite `file:` URI.
-const SQLITE_URI_RESERVED: &percent_encoding::AsciiSet = &percent_encoding::CONTROLS
-    .add(b'%')
-    .add(b'?')
-    .add(b'#')
-    .add(b' ');
+const SQLITE_URI_RESERVED: &percent_encoding::AsciiSet =
+    &percent_encoding::CONTROLS.add(b'%').add(b'?').add(b'#').add(b' ');
 
 /// Hides a password in a URL we are about to print.
 fn redact(url: &str) -> String {
@@ -247,10 +231,7 @@ impl Db {
             .connection_timeout(Duration::from_secs(10))
             .test_on_check_out(false)
             .build_unchecked(ConnectionManager { url: url.clone() });
-        Ok(Db {
-            pool,
-            url: url.clone(),
-        })
+        Ok(Db { pool, url: url.clone() })
     }
 
     /// Which engine this is.
@@ -296,9 +277,7 @@ pub fn run_migrations(conn: &mut DbConnection) -> Result<Vec<String>, DbError> {
 pub fn revert_all_migrations(conn: &mut DbConnection) -> Result<usize, DbError> {
     let reverted = match conn {
         DbConnection::Sqlite(c) => c.revert_all_migrations(SQLITE_MIGRATIONS).map(|v| v.len()),
-        DbConnection::Postgres(c) => c
-            .revert_all_migrations(POSTGRES_MIGRATIONS)
-            .map(|v| v.len()),
+        DbConnection::Postgres(c) => c.revert_all_migrations(POSTGRES_MIGRATIONS).map(|v| v.len()),
     };
     reverted.map_err(|e| DbError::Migration(e.to_string()))
 }

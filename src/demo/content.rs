@@ -80,22 +80,13 @@ pub struct DemoParticipant {
 
 // Shorthands to keep the participant lists readable.
 const fn p(answers: &'static [&'static str]) -> DemoParticipant {
-    DemoParticipant {
-        entered_by: "self",
-        answers,
-    }
+    DemoParticipant { entered_by: "self", answers }
 }
 const fn scribe(answers: &'static [&'static str]) -> DemoParticipant {
-    DemoParticipant {
-        entered_by: "scribe",
-        answers,
-    }
+    DemoParticipant { entered_by: "scribe", answers }
 }
 const fn read_aloud(answers: &'static [&'static str]) -> DemoParticipant {
-    DemoParticipant {
-        entered_by: "read_aloud",
-        answers,
-    }
+    DemoParticipant { entered_by: "read_aloud", answers }
 }
 
 /// The whole demo track.

@@ -51,13 +51,7 @@ pub struct DemoInfo {
 
 /// Loads the demo (idempotent: it looks for the demo track first).
 pub fn load(conn: &mut DbConnection) -> anyhow::Result<DemoInfo> {
-    ensure_user(
-        conn,
-        ADMIN_EMAIL,
-        "Demo-administrator",
-        Role::Admin,
-        ADMIN_PASSWORD,
-    )?;
+    ensure_user(conn, ADMIN_EMAIL, "Demo-administrator", Role::Admin, ADMIN_PASSWORD)?;
     let facilitator = ensure_user(
         conn,
         FACILITATOR_EMAIL,
@@ -76,19 +70,11 @@ pub fn load(conn: &mut DbConnection) -> anyhow::Result<DemoInfo> {
         write_transaction(conn, |conn| load_track(conn, &facilitator))?;
     }
     let open_join_code = open_code(conn)?;
-    Ok(DemoInfo {
-        loaded_now,
-        open_join_code,
-    })
+    Ok(DemoInfo { loaded_now, open_join_code })
 }
 
 fn open_code(conn: &mut DbConnection) -> QueryResult<Option<String>> {
-    let Some(last) = TRACK
-        .topics
-        .iter()
-        .flat_map(|t| t.workshops.iter())
-        .find(|w| w.open)
-    else {
+    let Some(last) = TRACK.topics.iter().flat_map(|t| t.workshops.iter()).find(|w| w.open) else {
         return Ok(None);
     };
     workshops::table
@@ -100,11 +86,7 @@ fn open_code(conn: &mut DbConnection) -> QueryResult<Option<String>> {
 }
 
 fn ensure_user(
-    conn: &mut DbConnection,
-    email: &str,
-    name: &str,
-    role: Role,
-    pw: &str,
+    conn: &mut DbConnection, email: &str, name: &str, role: Role, pw: &str,
 ) -> anyhow::Result<UserId> {
     if let Some(user) = auth::find_user_by_email(conn, email)? {
         return Ok(user.id);
@@ -116,10 +98,8 @@ fn ensure_user(
 }
 
 fn load_track(conn: &mut DbConnection, facilitator: &UserId) -> anyhow::Result<()> {
-    let track = TrackFields {
-        title: parsed(Title::parse(TRACK.title), "track title")?,
-        year: TRACK.year,
-    };
+    let track =
+        TrackFields { title: parsed(Title::parse(TRACK.title), "track title")?, year: TRACK.year };
     let track_id = survey::create_track(conn, &track)?;
     let mut topic_ids = Vec::new();
     for topic in TRACK.topics {
@@ -165,9 +145,7 @@ const DEMO_THEMES: [(usize, &str, &[&str], &[&str]); 4] = [
 /// Starts the board of each topic: themes, their answers, key points, and one approved quote
 /// per theme, so the board and the exports show something to a newcomer.
 fn load_themes(
-    conn: &mut DbConnection,
-    topic_ids: &[TopicId],
-    facilitator: &UserId,
+    conn: &mut DbConnection, topic_ids: &[TopicId], facilitator: &UserId,
 ) -> anyhow::Result<()> {
     use crate::themes as board;
     for (topic_index, title, words, key_points) in DEMO_THEMES {
@@ -205,10 +183,7 @@ fn load_themes(
 }
 
 fn load_workshop(
-    conn: &mut DbConnection,
-    topic_id: &TopicId,
-    w: &DemoWorkshop,
-    facilitator: &UserId,
+    conn: &mut DbConnection, topic_id: &TopicId, w: &DemoWorkshop, facilitator: &UserId,
 ) -> anyhow::Result<()> {
     let fields = WorkshopFields {
         title: parsed(Title::parse(w.title), "workshop title")?,
@@ -228,17 +203,10 @@ fn load_workshop(
     }
     for (p_index, p) in w.participants.iter().enumerate() {
         let entered_by = parsed(EnteredBy::parse(p.entered_by), "entered_by")?;
-        let source = if entered_by == EnteredBy::Participant {
-            Source::Phone
-        } else {
-            Source::Assisted
-        };
-        let participant = participant::join(
-            conn,
-            &workshop_id,
-            &format!("demo:{seed}:{p_index}"),
-            source,
-        )?;
+        let source =
+            if entered_by == EnteredBy::Participant { Source::Phone } else { Source::Assisted };
+        let participant =
+            participant::join(conn, &workshop_id, &format!("demo:{seed}:{p_index}"), source)?;
         for (question, raw) in questions.iter().zip(p.answers.iter()) {
             let Some(value) = demo_value(question.kind, question.options(), raw) else {
                 continue;
@@ -296,24 +264,16 @@ fn load_workshop(
 
 /// Saves a workshop's English texts; option labels go to the option keys in the Danish order.
 fn load_english(
-    conn: &mut DbConnection,
-    workshop_id: &WorkshopId,
-    questions: &[Question],
+    conn: &mut DbConnection, workshop_id: &WorkshopId, questions: &[Question],
     english: &DemoEnglish,
 ) -> anyhow::Result<()> {
-    let text = |field, text: &str| TranslatedText {
-        field,
-        text: text.to_owned(),
-    };
+    let text = |field, text: &str| TranslatedText { field, text: text.to_owned() };
     survey::save_translations(
         conn,
         workshop_id,
         workshop_id.as_str(),
         Lang::En,
-        &[
-            text(TextField::Title, english.title),
-            text(TextField::Intro, english.intro),
-        ],
+        &[text(TextField::Title, english.title), text(TextField::Intro, english.intro)],
     )?;
     for (q, en) in questions.iter().zip(english.questions) {
         let labels: BTreeMap<String, String> = q
@@ -340,10 +300,7 @@ fn load_english(
 
 fn question_fields(q: &DemoQuestion) -> anyhow::Result<QuestionFields> {
     let easy_read = match q.easy_read {
-        Some(text) => Some(parsed(
-            PromptText::parse_non_empty(text),
-            "easy-read prompt",
-        )?),
+        Some(text) => Some(parsed(PromptText::parse_non_empty(text), "easy-read prompt")?),
         None => None,
     };
     Ok(QuestionFields {

@@ -17,17 +17,11 @@ pub struct Count {
 
 impl Count {
     fn shown(n: u64) -> Count {
-        Count {
-            value: Some(n),
-            display: n.to_string(),
-        }
+        Count { value: Some(n), display: n.to_string() }
     }
 
     fn hidden() -> Count {
-        Count {
-            value: None,
-            display: format!("< {MIN_COUNT}"),
-        }
+        Count { value: None, display: format!("< {MIN_COUNT}") }
     }
 }
 
@@ -40,12 +34,8 @@ pub fn suppress(cells: &[u64], total: Option<u64>) -> (Vec<Count>, Option<Count>
     let total_hidden = total.is_some_and(|t| t > 0 && t < MIN_COUNT);
     if total.is_some() && !total_hidden {
         loop {
-            let hidden_sum: u64 = cells
-                .iter()
-                .zip(&hidden)
-                .filter(|(_, h)| **h)
-                .map(|(n, _)| *n)
-                .sum();
+            let hidden_sum: u64 =
+                cells.iter().zip(&hidden).filter(|(_, h)| **h).map(|(n, _)| *n).sum();
             if hidden_sum == 0 || hidden_sum >= MIN_COUNT {
                 break;
             }
@@ -66,13 +56,7 @@ pub fn suppress(cells: &[u64], total: Option<u64>) -> (Vec<Count>, Option<Count>
         .zip(&hidden)
         .map(|(&n, &h)| if h { Count::hidden() } else { Count::shown(n) })
         .collect();
-    let total = total.map(|t| {
-        if total_hidden {
-            Count::hidden()
-        } else {
-            Count::shown(t)
-        }
-    });
+    let total = total.map(|t| if total_hidden { Count::hidden() } else { Count::shown(t) });
     (counts, total)
 }
 
@@ -96,17 +80,9 @@ mod tests {
     #[test]
     fn small_counts_are_hidden_and_cannot_be_worked_out() {
         let (cells, total) = suppress(&[12, 3, 7, 0], Some(22));
-        assert_eq!(
-            shown(&cells),
-            [Some(12), None, None, Some(0)],
-            "3 hidden, and 7 with it"
-        );
+        assert_eq!(shown(&cells), [Some(12), None, None, Some(0)], "3 hidden, and 7 with it");
         let (cells, _) = suppress(&[12, 7, 0], Some(19));
-        assert_eq!(
-            shown(&cells),
-            [Some(12), Some(7), Some(0)],
-            "nothing small, nothing hidden"
-        );
+        assert_eq!(shown(&cells), [Some(12), Some(7), Some(0)], "nothing small, nothing hidden");
         assert_eq!(total.map(|t| t.display), Some("22".into()));
         let (cells, _) = suppress(&[2, 3, 9], Some(14));
         assert_eq!(

@@ -42,10 +42,7 @@ fn runs(text: &str, italic: bool) -> String {
         .enumerate()
         .map(|(i, line)| {
             let br = if i > 0 { "<w:br/>" } else { "" };
-            format!(
-                "<w:r>{props}{br}<w:t xml:space=\"preserve\">{}</w:t></w:r>",
-                esc(line)
-            )
+            format!("<w:r>{props}{br}<w:t xml:space=\"preserve\">{}</w:t></w:r>", esc(line))
         })
         .collect()
 }
@@ -65,9 +62,8 @@ impl Doc {
     }
 
     fn para_with(&mut self, style: Option<&str>, runs: &str) {
-        let ppr = style
-            .map(|s| format!("<w:pPr><w:pStyle w:val=\"{s}\"/></w:pPr>"))
-            .unwrap_or_default();
+        let ppr =
+            style.map(|s| format!("<w:pPr><w:pStyle w:val=\"{s}\"/></w:pPr>")).unwrap_or_default();
         self.body.push_str(&format!("<w:p>{ppr}{runs}</w:p>"));
     }
 
@@ -146,10 +142,7 @@ impl Doc {
                 Some("Quote"),
                 &lang.t_args("doc-quote", &[("text", q.text.as_str().into())]),
             );
-            self.para_with(
-                Some("QuoteSource"),
-                &runs(&format!("— {}", q.source), false),
-            );
+            self.para_with(Some("QuoteSource"), &runs(&format!("— {}", q.source), false));
         }
         for s in &t.sub_themes {
             self.theme(lang, s, level + 1);
@@ -158,15 +151,11 @@ impl Doc {
 }
 
 fn date(d: Option<chrono::NaiveDateTime>) -> String {
-    d.map(|d| d.format("%d.%m.%Y").to_string())
-        .unwrap_or_else(|| "–".into())
+    d.map(|d| d.format("%d.%m.%Y").to_string()).unwrap_or_else(|| "–".into())
 }
 
 fn document(s: &Summary, lang: Lang) -> (String, u32) {
-    let mut d = Doc {
-        body: String::new(),
-        numbered_lists: 0,
-    };
+    let mut d = Doc { body: String::new(), numbered_lists: 0 };
     d.para(Some("Title"), &s.title);
     d.para(Some("Heading1"), &lang.t("doc-about"));
     d.para(
@@ -199,18 +188,12 @@ fn document(s: &Summary, lang: Lang) -> (String, u32) {
         .collect();
     d.list(&entered, false);
     for t in &s.topics {
-        d.para(
-            Some("Heading1"),
-            &lang.t_args("doc-topic", &[("title", t.title.as_str().into())]),
-        );
+        d.para(Some("Heading1"), &lang.t_args("doc-topic", &[("title", t.title.as_str().into())]));
         if !t.description.is_empty() {
             d.para(None, &t.description);
         }
-        let workshops: Vec<String> = t
-            .workshops
-            .iter()
-            .map(|w| super::html::workshop_line(lang, w))
-            .collect();
+        let workshops: Vec<String> =
+            t.workshops.iter().map(|w| super::html::workshop_line(lang, w)).collect();
         d.list(&workshops, false);
         d.list(&t.key_points, true);
         for th in &t.themes {
@@ -219,10 +202,7 @@ fn document(s: &Summary, lang: Lang) -> (String, u32) {
         if !t.closed_questions.is_empty() {
             d.para(Some("Heading2"), &lang.t("doc-closed-questions"));
             for q in &t.closed_questions {
-                d.para(
-                    Some("Heading3"),
-                    &format!("{} ({})", q.question, q.workshop),
-                );
+                d.para(Some("Heading3"), &format!("{} ({})", q.question, q.workshop));
                 d.table(lang, q);
             }
         }

@@ -35,19 +35,12 @@ pub fn content_security_policy() -> String {
 }
 
 fn date(d: Option<chrono::NaiveDateTime>) -> String {
-    d.map(|d| d.format("%d.%m.%Y").to_string())
-        .unwrap_or_else(|| "–".into())
+    d.map(|d| d.format("%d.%m.%Y").to_string()).unwrap_or_else(|| "–".into())
 }
 
 /// A horizontal bar chart; suppressed counts get no bar and say "< 5".
 fn chart(lang: Lang, q: &ClosedQuestion) -> Markup {
-    let max = q
-        .rows
-        .iter()
-        .filter_map(|r| r.count.value)
-        .max()
-        .unwrap_or(1)
-        .max(1) as f64;
+    let max = q.rows.iter().filter_map(|r| r.count.value).max().unwrap_or(1).max(1) as f64;
     let row_h = 26.0;
     let height = row_h * q.rows.len() as f64 + 8.0;
     html! {

@@ -6,18 +6,14 @@ use super::summary::{Summary, ThemeSummary};
 use crate::i18n::Lang;
 
 fn date(d: Option<chrono::NaiveDateTime>) -> String {
-    d.map(|d| d.format("%d.%m.%Y").to_string())
-        .unwrap_or_else(|| "–".into())
+    d.map(|d| d.format("%d.%m.%Y").to_string()).unwrap_or_else(|| "–".into())
 }
 
 /// Escapes characters with a meaning in Markdown.
 fn esc(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     for c in text.chars() {
-        if matches!(
-            c,
-            '\\' | '`' | '*' | '_' | '[' | ']' | '<' | '>' | '#' | '|'
-        ) {
+        if matches!(c, '\\' | '`' | '*' | '_' | '[' | ']' | '<' | '>' | '#' | '|') {
             out.push('\\');
         }
         out.push(c);
@@ -65,13 +61,7 @@ pub fn render(s: &Summary, lang: Lang) -> String {
     let mut out = String::new();
     let _ = writeln!(out, "# {}\n", esc(&s.title));
     let _ = writeln!(out, "## {}\n", lang.t("doc-about"));
-    let topics = s
-        .about
-        .topics
-        .iter()
-        .map(|t| esc(t))
-        .collect::<Vec<_>>()
-        .join(", ");
+    let topics = s.about.topics.iter().map(|t| esc(t)).collect::<Vec<_>>().join(", ");
     let _ = writeln!(
         out,
         "{}\n",
@@ -92,20 +82,14 @@ pub fn render(s: &Summary, lang: Lang) -> String {
             "- {}",
             lang.t_args(
                 "doc-entered-count",
-                &[
-                    ("label", esc(&e.label).into()),
-                    ("answers", e.answers.display.as_str().into()),
-                ],
+                &[("label", esc(&e.label).into()), ("answers", e.answers.display.as_str().into()),],
             )
         );
     }
     out.push('\n');
     for t in &s.topics {
-        let _ = writeln!(
-            out,
-            "## {}\n",
-            lang.t_args("doc-topic", &[("title", esc(&t.title).into())])
-        );
+        let _ =
+            writeln!(out, "## {}\n", lang.t_args("doc-topic", &[("title", esc(&t.title).into())]));
         if !t.description.is_empty() {
             let _ = writeln!(out, "{}\n", esc(&t.description));
         }
@@ -145,12 +129,7 @@ pub fn render(s: &Summary, lang: Lang) -> String {
             for r in &q.rows {
                 let _ = writeln!(out, "| {} | {} |", esc(&r.label), r.count.display);
             }
-            let _ = writeln!(
-                out,
-                "| {} | {} |\n",
-                esc(&lang.t("doc-total")),
-                q.total.display
-            );
+            let _ = writeln!(out, "| {} | {} |\n", esc(&lang.t("doc-total")), q.total.display);
         }
     }
     let _ = writeln!(

@@ -39,14 +39,8 @@ pub enum Format {
 
 impl Format {
     /// Every format, in the order the export page offers them.
-    pub const ALL: [Format; 6] = [
-        Format::Docx,
-        Format::Xlsx,
-        Format::Csv,
-        Format::Json,
-        Format::Markdown,
-        Format::Html,
-    ];
+    pub const ALL: [Format; 6] =
+        [Format::Docx, Format::Xlsx, Format::Csv, Format::Json, Format::Markdown, Format::Html];
 
     /// The name used in URLs and on the command line.
     pub fn as_str(self) -> &'static str {
@@ -118,11 +112,7 @@ impl Format {
 
 /// Builds, renders and audits one export in `lang`; returns the file name and bytes.
 pub fn export(
-    conn: &mut DbConnection,
-    scope: &Scope,
-    format: Format,
-    user: Option<&UserId>,
-    lang: Lang,
+    conn: &mut DbConnection, scope: &Scope, format: Format, user: Option<&UserId>, lang: Lang,
 ) -> Result<(String, Vec<u8>), AppError> {
     let summary = summary::build(&store::load(conn, scope)?, lang);
     let bytes = format.render(&summary).map_err(AppError::Internal)?;

@@ -37,62 +37,38 @@ impl ExportQuery {
 
 async fn scope_title<R: Signed>(cx: &StaffContext<R>, scope: &Scope) -> Result<String, AppError> {
     let scope = scope.clone();
-    cx.db
-        .run(move |conn| store::scope_title(conn, &scope))
-        .await
+    cx.db.run(move |conn| store::scope_title(conn, &scope)).await
 }
 
 /// The export page of a scope, with a notice or the mail form's errors (422).
 fn page<R: Signed>(
-    cx: &StaffContext<R>,
-    (scope, id): (&str, &str),
-    title: &str,
-    state: PageState<'_>,
+    cx: &StaffContext<R>, (scope, id): (&str, &str), title: &str, state: PageState<'_>,
 ) -> HttpResponse {
-    let status = if state.errors.is_empty() {
-        StatusCode::OK
-    } else {
-        StatusCode::UNPROCESSABLE_ENTITY
-    };
+    let status =
+        if state.errors.is_empty() { StatusCode::OK } else { StatusCode::UNPROCESSABLE_ENTITY };
     let page = views::page(cx.lang, cx.staff(), &cx.csrf, (scope, id), title, state);
     html_status(status, page)
 }
 
 async fn get_export(
-    cx: StaffContext<Staff>,
-    q: web::Query<ExportQuery>,
-    done: Done,
+    cx: StaffContext<Staff>, q: web::Query<ExportQuery>, done: Done,
 ) -> Result<HttpResponse, AppError> {
     let title = scope_title(&cx, &q.scope()?).await?;
-    let state = PageState {
-        notice: done.message(cx.lang),
-        errors: &[],
-        to: "",
-    };
+    let state = PageState { notice: done.message(cx.lang), errors: &[], to: "" };
     Ok(page(&cx, (&q.scope, &q.id), &title, state))
 }
 
 /// Downloads are reads, open to every staff role; each is audited.
 async fn get_download(
-    cx: StaffContext<Staff>,
-    q: web::Query<ExportQuery>,
+    cx: StaffContext<Staff>, q: web::Query<ExportQuery>,
 ) -> Result<HttpResponse, AppError> {
     let scope = q.scope()?;
-    let format = q
-        .format
-        .as_deref()
-        .and_then(Format::parse)
-        .ok_or(AppError::BadRequest("format"))?;
+    let format =
+        q.format.as_deref().and_then(Format::parse).ok_or(AppError::BadRequest("format"))?;
     let (user, lang) = (cx.staff().id().clone(), cx.lang);
-    let (name, bytes) = cx
-        .db
-        .run(move |conn| super::export(conn, &scope, format, Some(&user), lang))
-        .await?;
-    let disposition = if format == Format::Html {
-        "inline"
-    } else {
-        "attachment"
-    };
+    let (name, bytes) =
+        cx.db.run(move |conn| super::export(conn, &scope, format, Some(&user), lang)).await?;
+    let disposition = if format == Format::Html { "inline" } else { "attachment" };
     let mut res = HttpResponse::Ok();
     res.content_type(format.content_type()).insert_header((
         header::CONTENT_DISPOSITION,
@@ -128,9 +104,7 @@ fn mailer(lang: Lang, settings: &RuntimeSettings) -> Result<Mailer, String> {
 /// Builds the export and mails it; the mail and its outcome are audited. Built and mailed
 /// outside a write transaction: SMTP must never hold the write lock.
 async fn mail(
-    cx: &StaffContext<Editor>,
-    (scope, format, title): (Scope, Format, &str),
-    mailer: Mailer,
+    cx: &StaffContext<Editor>, (scope, format, title): (Scope, Format, &str), mailer: Mailer,
     to: Vec<String>,
 ) -> Result<Result<(), MailError>, AppError> {
     let (user, lang) = (cx.staff().id().clone(), cx.lang);
@@ -140,11 +114,7 @@ async fn mail(
         .run(move |conn| {
             let (name, bytes) = super::export(conn, &scope, format, Some(&user), lang)?;
             let content_type = format.content_type();
-            let attached = Attached {
-                name: &name,
-                content_type,
-                bytes,
-            };
+            let attached = Attached { name: &name, content_type, bytes };
             let result = mailer.send(&to, &subject, &text, Some(attached));
             let outcome = match result {
                 Ok(()) => Action::MailSent,
@@ -158,20 +128,14 @@ async fn mail(
 
 /// Mails the export to the given addresses.
 async fn post_mail(
-    cx: StaffContext<Editor>,
-    settings: web::Data<RuntimeSettings>,
-    Form(input): Form<MailInput>,
+    cx: StaffContext<Editor>, settings: web::Data<RuntimeSettings>, Form(input): Form<MailInput>,
 ) -> Result<HttpResponse, AppError> {
     let scope = Scope::parse(&input.scope, &input.id).ok_or(AppError::NotFound)?;
     let format = Format::parse(&input.format).ok_or(AppError::BadRequest("format"))?;
     let title = scope_title(&cx, &scope).await?;
     let fail = |message: String| {
         let errors = [FieldError::new("to", message)];
-        let state = PageState {
-            notice: None,
-            errors: &errors,
-            to: &input.to,
-        };
+        let state = PageState { notice: None, errors: &errors, to: &input.to };
         page(&cx, (&input.scope, &input.id), &title, state)
     };
     let Some(to) = recipients(&input.to) else {

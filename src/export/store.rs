@@ -43,8 +43,7 @@ pub fn scope_title(conn: &mut DbConnection, scope: &Scope) -> Result<String, App
 
 /// The scope's description, topics and workshops.
 fn scope_of(
-    conn: &mut DbConnection,
-    scope: &Scope,
+    conn: &mut DbConnection, scope: &Scope,
 ) -> Result<(ScopeInfo, Vec<Topic>, Vec<Workshop>), AppError> {
     let info = |kind, id: &dyn ToString, title: &str| ScopeInfo {
         kind,
@@ -98,11 +97,7 @@ pub fn load(conn: &mut DbConnection, scope: &Scope) -> Result<Material, AppError
     let rows: Vec<(Answer, Question)> = answers::table
         .inner_join(questions::table.inner_join(workshops::table))
         .filter(workshops::id.eq_any(&ids))
-        .order((
-            workshops::starts_at,
-            questions::position,
-            answers::created_at,
-        ))
+        .order((workshops::starts_at, questions::position, answers::created_at))
         .select((Answer::as_select(), Question::as_select()))
         .load(conn)?;
     let mut with_boards = Vec::with_capacity(topics.len());
@@ -110,10 +105,5 @@ pub fn load(conn: &mut DbConnection, scope: &Scope) -> Result<Material, AppError
         let b = board(conn, &topic.id)?;
         with_boards.push((topic, b));
     }
-    Ok(Material {
-        scope,
-        topics: with_boards,
-        workshops,
-        rows,
-    })
+    Ok(Material { scope, topics: with_boards, workshops, rows })
 }

@@ -210,12 +210,7 @@ pub struct AnswerRow {
 /// Builds the summary of what `material` holds, with its texts in `lang`. Pure: the
 /// material was read by [`super::store::load`].
 pub fn build(material: &Material, lang: Lang) -> Summary {
-    let Material {
-        scope,
-        topics,
-        workshops,
-        rows,
-    } = material;
+    let Material { scope, topics, workshops, rows } = material;
     let in_scope: HashMap<&AnswerId, &Answer> = rows.iter().map(|(a, _)| (&a.id, a)).collect();
     // Theme titles per answer, for the raw data.
     let mut theme_titles: HashMap<&AnswerId, Vec<String>> = HashMap::new();
@@ -223,16 +218,11 @@ pub fn build(material: &Material, lang: Lang) -> Summary {
     for (topic, board) in topics {
         for (theme, answer) in &board.links {
             if let Some(t) = board.themes.iter().find(|t| &t.id == theme) {
-                theme_titles
-                    .entry(answer)
-                    .or_default()
-                    .push(t.title.clone());
+                theme_titles.entry(answer).or_default().push(t.title.clone());
             }
         }
-        let topic_workshops: Vec<&Workshop> = workshops
-            .iter()
-            .filter(|w| w.topic_id == topic.id)
-            .collect();
+        let topic_workshops: Vec<&Workshop> =
+            workshops.iter().filter(|w| w.topic_id == topic.id).collect();
         topic_summaries.push(topic_summary(
             lang,
             (topic, board),
@@ -249,10 +239,8 @@ pub fn build(material: &Material, lang: Lang) -> Summary {
         .collect();
     let (entered_counts, _) = suppress(&entered_cells, Some(rows.len() as u64));
     let dates: Vec<NaiveDateTime> = workshops.iter().filter_map(|w| w.starts_at).collect();
-    let workshop_title: HashMap<&WorkshopId, &str> = workshops
-        .iter()
-        .map(|w| (&w.id, w.title.as_str()))
-        .collect();
+    let workshop_title: HashMap<&WorkshopId, &str> =
+        workshops.iter().map(|w| (&w.id, w.title.as_str())).collect();
     Summary {
         format: "deltag.summary.v1",
         title: lang.t_args("doc-title", &[("scope", scope.title.as_str().into())]),
@@ -302,23 +290,14 @@ pub fn build(material: &Material, lang: Lang) -> Summary {
 /// One topic: its workshops with their people, its themes with their evidence, its key
 /// points and the tallies of its closed questions.
 fn topic_summary(
-    lang: Lang,
-    (topic, board): (&Topic, &Board),
-    workshops: &[&Workshop],
-    rows: &[(Answer, Question)],
-    in_scope: &HashMap<&AnswerId, &Answer>,
+    lang: Lang, (topic, board): (&Topic, &Board), workshops: &[&Workshop],
+    rows: &[(Answer, Question)], in_scope: &HashMap<&AnswerId, &Answer>,
 ) -> TopicSummary {
     let theme_summary = |t: &Theme| -> ThemeSummary {
-        let linked_ids: HashSet<&AnswerId> = board
-            .links
-            .iter()
-            .filter(|(th, _)| th == &t.id)
-            .map(|(_, a)| a)
-            .collect();
-        let linked: Vec<&Answer> = linked_ids
-            .iter()
-            .filter_map(|a| in_scope.get(a).copied())
-            .collect();
+        let linked_ids: HashSet<&AnswerId> =
+            board.links.iter().filter(|(th, _)| th == &t.id).map(|(_, a)| a).collect();
+        let linked: Vec<&Answer> =
+            linked_ids.iter().filter_map(|a| in_scope.get(a).copied()).collect();
         let people: HashSet<&ParticipantId> = linked.iter().map(|a| &a.participant_id).collect();
         ThemeSummary {
             title: t.title.clone(),
@@ -367,10 +346,8 @@ fn topic_summary(
             .collect::<HashSet<_>>()
             .len() as u64
     };
-    let per_workshop: Vec<u64> = workshops
-        .iter()
-        .map(|w| people_of(&|q: &Question| q.workshop_id == w.id))
-        .collect();
+    let per_workshop: Vec<u64> =
+        workshops.iter().map(|w| people_of(&|q: &Question| q.workshop_id == w.id)).collect();
     let total_people = people_of(&|q: &Question| workshops.iter().any(|w| w.id == q.workshop_id));
     let (workshop_counts, topic_count) = suppress(&per_workshop, Some(total_people));
     TopicSummary {
@@ -408,17 +385,12 @@ fn quote_source(lang: Lang, entered_by: EnteredBy) -> String {
 }
 
 fn closed_questions(
-    lang: Lang,
-    workshops: &[&Workshop],
-    rows: &[(Answer, Question)],
+    lang: Lang, workshops: &[&Workshop], rows: &[(Answer, Question)],
 ) -> Vec<ClosedQuestion> {
     let mut out = Vec::new();
     for w in workshops {
         let mut seen: Vec<&Question> = Vec::new();
-        for (_, q) in rows
-            .iter()
-            .filter(|(_, q)| q.workshop_id == w.id && !q.kind.is_text())
-        {
+        for (_, q) in rows.iter().filter(|(_, q)| q.workshop_id == w.id && !q.kind.is_text()) {
             if !seen.iter().any(|s| s.id == q.id) {
                 seen.push(q);
             }
@@ -448,10 +420,8 @@ fn closed_questions(
                     })
                     .unzip(),
                 _ => {
-                    let values: Vec<ChoiceValue> = given
-                        .iter()
-                        .filter_map(|a| serde_json::from_str(&a.value).ok())
-                        .collect();
+                    let values: Vec<ChoiceValue> =
+                        given.iter().filter_map(|a| serde_json::from_str(&a.value).ok()).collect();
                     let mut pairs: Vec<(String, u64)> = q
                         .options()
                         .iter()
@@ -475,10 +445,7 @@ fn closed_questions(
             // from it; single answers can, and get complementary suppression.
             let total = given.len() as u64;
             let (counts, total_count) = if q.kind == QuestionKind::MultipleChoice {
-                (
-                    cells.iter().map(|&n| count(n)).collect(),
-                    Some(count(total)),
-                )
+                (cells.iter().map(|&n| count(n)).collect(), Some(count(total)))
             } else {
                 suppress(&cells, Some(total))
             };

@@ -20,11 +20,7 @@ pub(super) struct PageState<'a> {
 
 /// The page for one scope (`scope` is workshop, topic or track; `id` its id).
 pub(super) fn page(
-    lang: Lang,
-    staff: &Staff,
-    csrf: &CsrfToken,
-    (scope, id): (&str, &str),
-    title: &str,
+    lang: Lang, staff: &Staff, csrf: &CsrfToken, (scope, id): (&str, &str), title: &str,
     state: PageState<'_>,
 ) -> maud::Markup {
     let PageState { notice, errors, to } = state;

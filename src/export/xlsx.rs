@@ -10,10 +10,7 @@ use crate::i18n::Lang;
 
 /// Writes the header row; `columns` are Fluent keys and widths.
 fn header(
-    sheet: &mut Worksheet,
-    lang: Lang,
-    columns: &[(&str, f64)],
-    bold: &Format,
+    sheet: &mut Worksheet, lang: Lang, columns: &[(&str, f64)], bold: &Format,
 ) -> Result<(), XlsxError> {
     for (i, (key, width)) in columns.iter().enumerate() {
         sheet.write_string_with_format(0, i as u16, lang.t(key), bold)?;
@@ -32,11 +29,7 @@ fn write_count(sheet: &mut Worksheet, row: u32, col: u16, c: &Count) -> Result<(
 }
 
 fn theme_rows(
-    sheet: &mut Worksheet,
-    row: &mut u32,
-    topic: &str,
-    t: &ThemeSummary,
-    parent: Option<&str>,
+    sheet: &mut Worksheet, row: &mut u32, topic: &str, t: &ThemeSummary, parent: Option<&str>,
 ) -> Result<(), XlsxError> {
     sheet.write_string(*row, 0, topic)?;
     sheet.write_string(*row, 1, parent.unwrap_or(""))?;
@@ -121,9 +114,7 @@ pub fn render(s: &Summary, lang: Lang) -> anyhow::Result<Vec<u8>> {
     }
     themes.autofilter(0, 0, row.saturating_sub(1).max(1), 6)?;
 
-    let tallies = book
-        .add_worksheet()
-        .set_name(lang.t("doc-closed-questions"))?;
+    let tallies = book.add_worksheet().set_name(lang.t("doc-closed-questions"))?;
     header(
         tallies,
         lang,

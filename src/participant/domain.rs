@@ -28,10 +28,7 @@ impl AnswerText {
     pub fn parse(input: &str) -> Result<AnswerText, TextProblem> {
         let folded = input.replace("\r\n", "\n").replace('\r', "\n");
         let text = folded.trim();
-        if text
-            .chars()
-            .any(|c| c.is_control() && c != '\n' && c != '\t')
-        {
+        if text.chars().any(|c| c.is_control() && c != '\n' && c != '\t') {
             return Err(TextProblem::ControlCharacters);
         }
         if text.chars().count() > MAX_ANSWER_CHARS {
@@ -195,8 +192,7 @@ pub struct QuestionRules<'a> {
 
 /// Checks a posted answer against its question.
 pub fn parse_answer(
-    rules: &QuestionRules<'_>,
-    input: &AnswerInput,
+    rules: &QuestionRules<'_>, input: &AnswerInput,
 ) -> Result<AnswerValue, AnswerProblem> {
     let raw = input.answer.as_deref().unwrap_or("");
     let blank = |rules: &QuestionRules<'_>| {
@@ -223,9 +219,7 @@ pub fn parse_answer(
         },
         QuestionKind::YesNo => match raw.trim() {
             "" => blank(rules),
-            v => YesNo::parse(v)
-                .map(AnswerValue::YesNo)
-                .ok_or(AnswerProblem::Tampered),
+            v => YesNo::parse(v).map(AnswerValue::YesNo).ok_or(AnswerProblem::Tampered),
         },
         QuestionKind::SingleChoice | QuestionKind::MultipleChoice => {
             let mut picked: Vec<&str> = input.choice.iter().map(String::as_str).collect();
@@ -242,15 +236,9 @@ pub fn parse_answer(
             if wants_other && !rules.allow_other {
                 return Err(AnswerProblem::Tampered);
             }
-            let keys: Vec<String> = picked
-                .iter()
-                .filter(|k| **k != OTHER_KEY)
-                .map(|k| (*k).to_owned())
-                .collect();
-            if keys
-                .iter()
-                .any(|k| !rules.options.iter().any(|o| &o.key == k))
-            {
+            let keys: Vec<String> =
+                picked.iter().filter(|k| **k != OTHER_KEY).map(|k| (*k).to_owned()).collect();
+            if keys.iter().any(|k| !rules.options.iter().any(|o| &o.key == k)) {
                 return Err(AnswerProblem::Tampered);
             }
             let other = if wants_other {
@@ -304,9 +292,7 @@ impl EnteredBy {
 /// A form token as our pages make them: URL-safe base64 of random bytes, `min..=64` characters.
 fn form_token(input: &str, min: usize) -> Option<String> {
     ((min..=64).contains(&input.len())
-        && input
-            .bytes()
-            .all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_'))
+        && input.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_'))
     .then(|| input.to_owned())
 }
 
@@ -388,10 +374,8 @@ pub fn withdrawal_code(participant_token: &str) -> String {
     for b in &digest[..5] {
         bits = (bits << 8) | u64::from(*b);
     }
-    let chars: String = (0..8)
-        .rev()
-        .map(|i| CROCKFORD[((bits >> (i * 5)) & 31) as usize] as char)
-        .collect();
+    let chars: String =
+        (0..8).rev().map(|i| CROCKFORD[((bits >> (i * 5)) & 31) as usize] as char).collect();
     format!("{}-{}", &chars[..4], &chars[4..])
 }
 
@@ -416,31 +400,17 @@ mod tests {
 
     fn opts() -> Vec<ChoiceOption> {
         vec![
-            ChoiceOption {
-                key: "o1".into(),
-                label: "Ja".into(),
-            },
-            ChoiceOption {
-                key: "o2".into(),
-                label: "Nej".into(),
-            },
+            ChoiceOption { key: "o1".into(), label: "Ja".into() },
+            ChoiceOption { key: "o2".into(), label: "Nej".into() },
         ]
     }
 
     fn rules(kind: QuestionKind, options: &[ChoiceOption], required: bool) -> QuestionRules<'_> {
-        QuestionRules {
-            kind,
-            options,
-            allow_other: true,
-            required,
-        }
+        QuestionRules { kind, options, allow_other: true, required }
     }
 
     fn text(s: &str) -> AnswerInput {
-        AnswerInput {
-            answer: Some(s.into()),
-            ..AnswerInput::default()
-        }
+        AnswerInput { answer: Some(s.into()), ..AnswerInput::default() }
     }
 
     #[test]
@@ -460,10 +430,7 @@ mod tests {
             Err(AnswerProblem::Text(TextProblem::ControlCharacters))
         );
         let exactly = "æ".repeat(MAX_ANSWER_CHARS);
-        assert!(
-            parse_answer(&r, &text(&exactly)).is_ok(),
-            "counted in characters, not bytes"
-        );
+        assert!(parse_answer(&r, &text(&exactly)).is_ok(), "counted in characters, not bytes");
         assert_eq!(
             parse_answer(&r, &text(&(exactly + "x"))),
             Err(AnswerProblem::Text(TextProblem::TooLong))
@@ -478,24 +445,15 @@ mod tests {
         let single = rules(QuestionKind::SingleChoice, &o, true);
         assert_eq!(
             parse_answer(&single, &text("o2")),
-            Ok(AnswerValue::Choice(ChoiceValue {
-                choices: vec!["o2".into()],
-                other: None
-            }))
+            Ok(AnswerValue::Choice(ChoiceValue { choices: vec!["o2".into()], other: None }))
         );
-        assert_eq!(
-            parse_answer(&single, &text("o9")),
-            Err(AnswerProblem::Tampered)
-        );
+        assert_eq!(parse_answer(&single, &text("o9")), Err(AnswerProblem::Tampered));
         let other = AnswerInput {
             answer: Some("other".into()),
             other: Some(" ".into()),
             ..AnswerInput::default()
         };
-        assert_eq!(
-            parse_answer(&single, &other),
-            Err(AnswerProblem::OtherMissing)
-        );
+        assert_eq!(parse_answer(&single, &other), Err(AnswerProblem::OtherMissing));
         let multi = rules(QuestionKind::MultipleChoice, &o, false);
         let input = AnswerInput {
             choice: vec!["o2".into(), "o1".into(), "o2".into()],
@@ -518,14 +476,8 @@ mod tests {
         assert_eq!(parse_answer(&r, &text("6")), Err(AnswerProblem::Tampered));
         assert_eq!(parse_answer(&r, &text("")), Err(AnswerProblem::Missing));
         let yn = rules(QuestionKind::YesNo, &[], false);
-        assert_eq!(
-            parse_answer(&yn, &text("dont_know")),
-            Ok(AnswerValue::YesNo(YesNo::DontKnow))
-        );
-        assert_eq!(
-            parse_answer(&yn, &text("maybe")),
-            Err(AnswerProblem::Tampered)
-        );
+        assert_eq!(parse_answer(&yn, &text("dont_know")), Ok(AnswerValue::YesNo(YesNo::DontKnow)));
+        assert_eq!(parse_answer(&yn, &text("maybe")), Err(AnswerProblem::Tampered));
     }
 
     #[test]
@@ -536,10 +488,7 @@ mod tests {
         for bad in ["", "short", "has space in it!!", &"a".repeat(65)] {
             assert!(SubmissionKey::parse(bad).is_none(), "{bad:?}");
         }
-        assert!(
-            StartToken::parse(SubmissionKey::generate().as_str()).is_none(),
-            "too short"
-        );
+        assert!(StartToken::parse(SubmissionKey::generate().as_str()).is_none(), "too short");
         assert!(StartToken::parse(StartToken::generate().as_str()).is_some());
     }
 
@@ -551,10 +500,7 @@ mod tests {
         assert_eq!(code.len(), 9);
         let typed = code.to_lowercase().replace('-', " ");
         assert_eq!(normalise_withdrawal_code(&typed), Some(code));
-        assert_eq!(
-            normalise_withdrawal_code("OIL0-0000").as_deref(),
-            Some("0110-0000")
-        );
+        assert_eq!(normalise_withdrawal_code("OIL0-0000").as_deref(), Some("0110-0000"));
         assert_eq!(normalise_withdrawal_code("short"), None);
     }
 }

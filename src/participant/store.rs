@@ -65,10 +65,7 @@ pub struct Answer {
 /// The participant holding `token` in this workshop, creating it on first use. The token is
 /// made by the server for the start form, so a double tap on "Ja" finds the same participant.
 pub fn join(
-    conn: &mut DbConnection,
-    workshop_id: &WorkshopId,
-    token: &str,
-    source: Source,
+    conn: &mut DbConnection, workshop_id: &WorkshopId, token: &str, source: Source,
 ) -> QueryResult<Participant> {
     let hash = token_hash(token);
     crate::db::insert_unless_duplicate(conn, |conn| {
@@ -96,9 +93,7 @@ pub fn join(
 
 /// The participant of this workshop holding `token`.
 pub fn find(
-    conn: &mut DbConnection,
-    workshop_id: &WorkshopId,
-    token: &str,
+    conn: &mut DbConnection, workshop_id: &WorkshopId, token: &str,
 ) -> QueryResult<Option<Participant>> {
     participants::table
         .filter(participants::token_hash.eq(token_hash(token)))
@@ -110,8 +105,7 @@ pub fn find(
 
 /// Every answer of a participant.
 pub fn answers_of(
-    conn: &mut DbConnection,
-    participant_id: &ParticipantId,
+    conn: &mut DbConnection, participant_id: &ParticipantId,
 ) -> QueryResult<Vec<Answer>> {
     answers::table
         .filter(answers::participant_id.eq(participant_id))
@@ -236,9 +230,7 @@ fn try_save(conn: &mut DbConnection, new: &NewAnswer<'_>) -> Result<Saved, SaveE
 
 /// Marks the participant finished and stores the hash of their withdrawal code.
 pub fn finish(
-    conn: &mut DbConnection,
-    participant_id: &ParticipantId,
-    withdrawal_code: &str,
+    conn: &mut DbConnection, participant_id: &ParticipantId, withdrawal_code: &str,
 ) -> QueryResult<usize> {
     diesel::update(participants::table.find(participant_id))
         .set((
@@ -261,8 +253,7 @@ pub fn withdraw(conn: &mut DbConnection, withdrawal_code: &str) -> QueryResult<b
 
 /// Every answer in a workshop with its question's position, oldest first (staff views, export).
 pub fn workshop_answers(
-    conn: &mut DbConnection,
-    workshop_id: &WorkshopId,
+    conn: &mut DbConnection, workshop_id: &WorkshopId,
 ) -> QueryResult<Vec<(Answer, i32)>> {
     answers::table
         .inner_join(questions::table)
@@ -274,9 +265,7 @@ pub fn workshop_answers(
 
 /// Records the interface language a participant chose to answer in.
 pub fn set_language(
-    conn: &mut DbConnection,
-    participant_id: &ParticipantId,
-    language: &str,
+    conn: &mut DbConnection, participant_id: &ParticipantId, language: &str,
 ) -> QueryResult<usize> {
     diesel::update(participants::table.find(participant_id))
         .set(participants::language.eq(language))
@@ -287,11 +276,8 @@ pub fn set_language(
 /// flipchart participant, entered by `by` as scribe. The submission key makes a resend store
 /// nothing twice.
 pub fn save_statements(
-    conn: &mut DbConnection,
-    (workshop, question): (&WorkshopId, &QuestionId),
-    key: &SubmissionKey,
-    lines: Vec<AnswerText>,
-    by: &UserId,
+    conn: &mut DbConnection, (workshop, question): (&WorkshopId, &QuestionId), key: &SubmissionKey,
+    lines: Vec<AnswerText>, by: &UserId,
 ) -> Result<(), SaveError> {
     for (i, text) in lines.into_iter().enumerate() {
         let token = format!("flipchart:{}:{i}", key.as_str());

@@ -20,10 +20,8 @@ impl JoinCode {
 
     /// Accepts what people type: digits with any spaces, dashes or dots between them.
     pub fn parse(input: &str) -> Option<JoinCode> {
-        let digits: String = input
-            .chars()
-            .filter(|c| !matches!(c, ' ' | '-' | '.' | '\u{a0}'))
-            .collect();
+        let digits: String =
+            input.chars().filter(|c| !matches!(c, ' ' | '-' | '.' | '\u{a0}')).collect();
         (digits.len() == Self::LEN && digits.chars().all(|c| c.is_ascii_digit()))
             .then_some(JoinCode(digits))
     }
@@ -32,11 +30,7 @@ impl JoinCode {
     pub fn random() -> JoinCode {
         use rand::Rng;
         let mut rng = rand::rngs::OsRng;
-        JoinCode(
-            (0..Self::LEN)
-                .map(|_| char::from(b'0' + rng.gen_range(0..10u8)))
-                .collect(),
-        )
+        JoinCode((0..Self::LEN).map(|_| char::from(b'0' + rng.gen_range(0..10u8))).collect())
     }
 
     /// The bare digits.
@@ -122,10 +116,7 @@ crate::text_enum! {
 impl QuestionKind {
     /// Has a list of options.
     pub fn has_options(self) -> bool {
-        matches!(
-            self,
-            QuestionKind::SingleChoice | QuestionKind::MultipleChoice
-        )
+        matches!(self, QuestionKind::SingleChoice | QuestionKind::MultipleChoice)
     }
 
     /// Free text (shown on the theme board).
@@ -186,9 +177,7 @@ where
     String: FromSql<Text, DB>,
 {
     fn from_sql(bytes: DB::RawValue<'_>) -> deserialize::Result<Self> {
-        Ok(ChoiceOptions(serde_json::from_str(&String::from_sql(
-            bytes,
-        )?)?))
+        Ok(ChoiceOptions(serde_json::from_str(&String::from_sql(bytes)?)?))
     }
 }
 
@@ -233,10 +222,7 @@ pub fn options_from_lines(text: &str, existing: &[ChoiceOption]) -> ChoiceOption
                 format!("o{next}")
             }
         };
-        out.push(ChoiceOption {
-            key,
-            label: label.chars().take(200).collect(),
-        });
+        out.push(ChoiceOption { key, label: label.chars().take(200).collect() });
     }
     ChoiceOptions(out)
 }
@@ -247,22 +233,9 @@ mod tests {
 
     #[test]
     fn join_codes_accept_what_people_type() {
-        assert_eq!(
-            JoinCode::parse("4821 0937").map(|c| c.0),
-            Some("48210937".into())
-        );
-        assert_eq!(
-            JoinCode::parse("4821-0937").map(|c| c.grouped()),
-            Some("4821 0937".into())
-        );
-        for bad in [
-            "",
-            "4821093",
-            "482109371",
-            "4821O937",
-            "abcd efgh",
-            "٤٨٢١٠٩٣٧",
-        ] {
+        assert_eq!(JoinCode::parse("4821 0937").map(|c| c.0), Some("48210937".into()));
+        assert_eq!(JoinCode::parse("4821-0937").map(|c| c.grouped()), Some("4821 0937".into()));
+        for bad in ["", "4821093", "482109371", "4821O937", "abcd efgh", "٤٨٢١٠٩٣٧"] {
             assert!(JoinCode::parse(bad).is_none(), "{bad}");
         }
         let random = JoinCode::random();
@@ -288,21 +261,12 @@ mod tests {
         assert_eq!(
             first.0,
             vec![
-                ChoiceOption {
-                    key: "o1".into(),
-                    label: "Ja".into()
-                },
-                ChoiceOption {
-                    key: "o2".into(),
-                    label: "Nej".into()
-                },
+                ChoiceOption { key: "o1".into(), label: "Ja".into() },
+                ChoiceOption { key: "o2".into(), label: "Nej".into() },
             ]
         );
         let second = options_from_lines("Nej\nMåske\nJa", &first);
-        let keys: Vec<_> = second
-            .iter()
-            .map(|o| (o.key.as_str(), o.label.as_str()))
-            .collect();
+        let keys: Vec<_> = second.iter().map(|o| (o.key.as_str(), o.label.as_str())).collect();
         assert_eq!(keys, [("o2", "Nej"), ("o3", "Måske"), ("o1", "Ja")]);
     }
 }

@@ -33,18 +33,9 @@ impl TrackInput {
     pub fn parse(&self, lang: Lang) -> Result<TrackFields, Vec<FieldError>> {
         let mut checks = Checks::new(lang);
         let title = checks.field("title", Title::parse(&self.title), "error-title");
-        let year = self
-            .year
-            .trim()
-            .parse::<i32>()
-            .ok()
-            .filter(|y| (2000..=2100).contains(y));
+        let year = self.year.trim().parse::<i32>().ok().filter(|y| (2000..=2100).contains(y));
         let year = checks.field("year", year, "error-year");
-        checks.finish(
-            title
-                .zip(year)
-                .map(|(title, year)| TrackFields { title, year }),
-        )
+        checks.finish(title.zip(year).map(|(title, year)| TrackFields { title, year }))
     }
 }
 
@@ -64,15 +55,10 @@ impl TopicInput {
     pub fn parse(&self, lang: Lang) -> Result<TopicFields, Vec<FieldError>> {
         let mut checks = Checks::new(lang);
         let title = checks.field("title", Title::parse(&self.title), "error-title");
-        let description = checks.field(
-            "description",
-            LongText::parse(&self.description),
-            "error-text",
-        );
+        let description =
+            checks.field("description", LongText::parse(&self.description), "error-text");
         checks.finish(
-            title
-                .zip(description)
-                .map(|(title, description)| TopicFields { title, description }),
+            title.zip(description).map(|(title, description)| TopicFields { title, description }),
         )
     }
 }
@@ -116,9 +102,7 @@ impl WorkshopInput {
         } else {
             let time =
                 NaiveTime::parse_from_str(self.time.trim(), "%H:%M").unwrap_or(NaiveTime::MIN);
-            NaiveDate::parse_from_str(date, "%Y-%m-%d")
-                .ok()
-                .map(|d| Some(d.and_time(time)))
+            NaiveDate::parse_from_str(date, "%Y-%m-%d").ok().map(|d| Some(d.and_time(time)))
         };
         let starts_at = checks.field("date", starts_at, "error-date");
         let location = if self.location.trim().is_empty() {
@@ -131,10 +115,7 @@ impl WorkshopInput {
         let retention_days = if retention.is_empty() {
             Some(90)
         } else {
-            retention
-                .parse::<i32>()
-                .ok()
-                .filter(|d| (1..=3650).contains(d))
+            retention.parse::<i32>().ok().filter(|d| (1..=3650).contains(d))
         };
         let retention_days = checks.field("retention_days", retention_days, "error-retention");
         checks.finish((|| {
@@ -195,17 +176,12 @@ impl QuestionInput {
 
     /// The question's own fields; `existing` keeps the keys of options that stay.
     pub fn parse(
-        &self,
-        lang: Lang,
-        existing: &[ChoiceOption],
+        &self, lang: Lang, existing: &[ChoiceOption],
     ) -> Result<QuestionFields, Vec<FieldError>> {
         let mut checks = Checks::new(lang);
         let kind = self.kind();
-        let prompt = checks.field(
-            "prompt",
-            PromptText::parse_non_empty(&self.prompt),
-            "error-prompt",
-        );
+        let prompt =
+            checks.field("prompt", PromptText::parse_non_empty(&self.prompt), "error-prompt");
         let help_text = checks.field("help_text", HelpText::parse(&self.help_text), "error-text");
         let easy = checks.field(
             "easy_read_prompt",
@@ -230,16 +206,9 @@ impl QuestionInput {
 
     /// The translations of this form, matched to the options the Danish field will have.
     pub fn translations(
-        &self,
-        lang: Lang,
-        existing: &[ChoiceOption],
+        &self, lang: Lang, existing: &[ChoiceOption],
     ) -> Result<Typed, Vec<FieldError>> {
-        parse_translations(
-            lang,
-            &self.translated,
-            &TextField::QUESTION,
-            &self.options(existing),
-        )
+        parse_translations(lang, &self.translated, &TextField::QUESTION, &self.options(existing))
     }
 }
 
@@ -249,8 +218,7 @@ pub type Typed = Vec<(Lang, Vec<TranslatedText>)>;
 
 /// Both results, or the errors of both.
 pub fn both<A, B>(
-    a: Result<A, Vec<FieldError>>,
-    b: Result<B, Vec<FieldError>>,
+    a: Result<A, Vec<FieldError>>, b: Result<B, Vec<FieldError>>,
 ) -> Result<(A, B), Vec<FieldError>> {
     match (a, b) {
         (Ok(a), Ok(b)) => Ok((a, b)),
@@ -304,10 +272,7 @@ fn translated_text(field: TextField, raw: &str, options: &[ChoiceOption]) -> Opt
 /// Checks the translations of `fields` in every language with the Danish fields' limits. All
 /// are optional; an empty field removes its translation.
 pub fn parse_translations(
-    lang: Lang,
-    input: &HashMap<String, String>,
-    fields: &[TextField],
-    options: &[ChoiceOption],
+    lang: Lang, input: &HashMap<String, String>, fields: &[TextField], options: &[ChoiceOption],
 ) -> Result<Typed, Vec<FieldError>> {
     let mut errors = Vec::new();
     let mut typed = Vec::new();

@@ -46,10 +46,7 @@ pub struct PiiMatch {
 pub fn find(text: &str) -> Vec<PiiMatch> {
     let mut found = emails(text);
     for m in digit_runs(text) {
-        if found
-            .iter()
-            .any(|f| f.range.start < m.range.end && m.range.start < f.range.end)
-        {
+        if found.iter().any(|f| f.range.start < m.range.end && m.range.start < f.range.end) {
             continue;
         }
         found.push(m);
@@ -104,10 +101,7 @@ fn emails(text: &str) -> Vec<PiiMatch> {
         let local = &text[start..at];
         let dot = domain.rfind('.');
         if !local.is_empty() && dot.is_some_and(|d| d > 0 && domain.len() - d > 2) {
-            out.push(PiiMatch {
-                kind: PiiKind::Email,
-                range: start..end,
-            });
+            out.push(PiiMatch { kind: PiiKind::Email, range: start..end });
         }
     }
     out
@@ -149,10 +143,7 @@ fn digit_runs(text: &str) -> Vec<PiiMatch> {
         let boundary_after = end == bytes.len() || !bytes[end].is_ascii_alphanumeric();
         if boundary_after {
             if let Some(kind) = classify(&digits, bytes[start] == b'+') {
-                out.push(PiiMatch {
-                    kind,
-                    range: start..end,
-                });
+                out.push(PiiMatch { kind, range: start..end });
             }
         }
         i = end.max(i + 1);
@@ -216,10 +207,7 @@ mod tests {
         assert!(valid_cpr("2902004000"), "29 Feb 2000 with century digit 4");
         assert!(!valid_cpr("2902003000"), "29 Feb 1900 did not exist");
         assert!(!valid_cpr("3213901234"), "month 13");
-        assert_eq!(
-            kinds("Mit cpr er 010190-1234, ikke sig det"),
-            [PiiKind::Cpr]
-        );
+        assert_eq!(kinds("Mit cpr er 010190-1234, ikke sig det"), [PiiKind::Cpr]);
         assert_eq!(kinds("cpr nummer har jeg ikke"), []);
         assert_eq!(kinds("sag 4599999999"), [], "not a date, not a phone");
     }

@@ -86,10 +86,7 @@ fn accepts_gzip(req: &HttpRequest) -> bool {
             let mut parts = coding.split(';');
             let name = parts.next().unwrap_or_default().trim();
             let refused = parts.any(|p| {
-                p.trim()
-                    .strip_prefix("q=")
-                    .and_then(|q| q.trim().parse::<f32>().ok())
-                    == Some(0.0)
+                p.trim().strip_prefix("q=").and_then(|q| q.trim().parse::<f32>().ok()) == Some(0.0)
             });
             name.eq_ignore_ascii_case("gzip") && !refused
         })
@@ -107,13 +104,9 @@ pub fn url(name: &str) -> String {
 /// `GET /static/{file}`: gzip made in advance when the browser takes it (the compression
 /// middleware leaves responses with a `Content-Encoding` alone).
 pub async fn get_asset(
-    req: HttpRequest,
-    file: web::Path<String>,
+    req: HttpRequest, file: web::Path<String>,
 ) -> Result<HttpResponse, AppError> {
-    let served = HASHED
-        .iter()
-        .find(|s| s.file == file.as_str())
-        .ok_or(AppError::NotFound)?;
+    let served = HASHED.iter().find(|s| s.file == file.as_str()).ok_or(AppError::NotFound)?;
     let mut res = HttpResponse::Ok();
     res.content_type(served.asset.content_type)
         .insert_header((header::CACHE_CONTROL, "public, max-age=31536000, immutable"))

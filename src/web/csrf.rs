@@ -41,9 +41,7 @@ fn is_safe(method: &Method) -> bool {
 
 fn well_formed(token: &str) -> bool {
     (32..=64).contains(&token.len())
-        && token
-            .bytes()
-            .all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_')
+        && token.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_')
 }
 
 /// True when the request plausibly comes from our own pages. Browsers that send neither
@@ -79,18 +77,14 @@ pub fn strict_form_field(body: &[u8], field: &str) -> Result<Option<String>, App
 }
 
 fn decode(raw: &[u8]) -> Result<String, AppError> {
-    let plus_as_space: Vec<u8> = raw
-        .iter()
-        .map(|b| if *b == b'+' { b' ' } else { *b })
-        .collect();
+    let plus_as_space: Vec<u8> = raw.iter().map(|b| if *b == b'+' { b' ' } else { *b }).collect();
     let bytes: Vec<u8> = percent_encoding::percent_decode(&plus_as_space).collect();
     String::from_utf8(bytes).map_err(|_| AppError::BadRequest("form is not valid UTF-8"))
 }
 
 /// The middleware. Install it inside `errors::error_pages` so its refusals become pages.
 pub async fn csrf_middleware(
-    mut req: ServiceRequest,
-    next: Next<impl MessageBody + 'static>,
+    mut req: ServiceRequest, next: Next<impl MessageBody + 'static>,
 ) -> Result<ServiceResponse<EitherBody<impl MessageBody + 'static>>, actix_web::Error> {
     // Refusals become responses (not `Err`), so the error-page middleware can render them
     // without holding a clone of the request during routing.
@@ -102,10 +96,8 @@ pub async fn csrf_middleware(
         .cloned()
         .ok_or_else(|| AppError::Internal(anyhow::anyhow!("settings missing")))?;
     let cookie_name = super::cookie_name(&settings, "deltag_csrf");
-    let existing = req
-        .cookie(&cookie_name)
-        .map(|c| c.value().to_owned())
-        .filter(|t| well_formed(t));
+    let existing =
+        req.cookie(&cookie_name).map(|c| c.value().to_owned()).filter(|t| well_formed(t));
     let (token, fresh) = match existing {
         Some(token) => (token, false),
         None => (crate::crypto::random_token(32), true),
@@ -133,10 +125,8 @@ async fn check_unsafe_request(req: &mut ServiceRequest) -> Result<(), AppError> 
         .cloned()
         .ok_or_else(|| AppError::Internal(anyhow::anyhow!("settings missing")))?;
     let cookie_name = super::cookie_name(&settings, "deltag_csrf");
-    let existing = req
-        .cookie(&cookie_name)
-        .map(|c| c.value().to_owned())
-        .filter(|t| well_formed(t));
+    let existing =
+        req.cookie(&cookie_name).map(|c| c.value().to_owned()).filter(|t| well_formed(t));
     {
         if !origin_ok(req, &settings) {
             return Err(AppError::CsrfRejected("foreign origin"));
@@ -191,13 +181,7 @@ mod tests {
     #[test]
     fn strict_decoding_finds_the_field_and_rejects_bad_utf8() {
         let body = b"a=1&csrf_token=abc%2Ddef&b=%C3%A6%C3%B8%C3%A5+x";
-        assert_eq!(
-            strict_form_field(body, CSRF_FIELD)
-                .ok()
-                .flatten()
-                .as_deref(),
-            Some("abc-def")
-        );
+        assert_eq!(strict_form_field(body, CSRF_FIELD).ok().flatten().as_deref(), Some("abc-def"));
         assert!(strict_form_field(b"a=%FF%FE", CSRF_FIELD).is_err());
         assert!(strict_form_field(b"%C3=1", CSRF_FIELD).is_err());
         assert_eq!(strict_form_field(b"", CSRF_FIELD).ok().flatten(), None);

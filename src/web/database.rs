@@ -57,9 +57,9 @@ impl Db {
         actix_web::web::block(move || {
             match url.backend() {
                 Backend::Sqlite => url.establish_existing()?.batch_execute(PROBE)?,
-                Backend::Postgres => pool
-                    .get_timeout(Duration::from_secs(2))?
-                    .batch_execute(PROBE)?,
+                Backend::Postgres => {
+                    pool.get_timeout(Duration::from_secs(2))?.batch_execute(PROBE)?
+                }
             }
             Ok(())
         })

@@ -15,8 +15,7 @@ use crate::i18n::Lang;
 /// The middleware; install it outside the CSRF middleware. Inner layers report refusals as
 /// responses carrying an error (`ServiceRequest::error_response`), never as `Err`.
 pub async fn error_pages(
-    req: ServiceRequest,
-    next: Next<impl MessageBody + 'static>,
+    req: ServiceRequest, next: Next<impl MessageBody + 'static>,
 ) -> Result<ServiceResponse<EitherBody<impl MessageBody + 'static>>, actix_web::Error> {
     let res = next.call(req).await?;
     let status = res.status();
@@ -29,14 +28,8 @@ pub async fn error_pages(
     if !is_error || !(res.response().error().is_some() || bare) {
         return Ok(res.map_into_left_body());
     }
-    let app_error = res
-        .response()
-        .error()
-        .and_then(|e| e.as_error::<AppError>());
-    log(
-        status,
-        res.response().error().map(|e| describe(e, app_error)),
-    );
+    let app_error = res.response().error().and_then(|e| e.as_error::<AppError>());
+    log(status, res.response().error().map(|e| describe(e, app_error)));
     let page = page_body(res.request(), status, app_error);
     let (req, response) = res.into_parts();
     let mut response = response.set_body(BoxBody::new(page));
@@ -58,10 +51,9 @@ fn log(status: StatusCode, detail: Option<String>) {
 }
 
 fn set_html(response: &mut HttpResponse) {
-    response.headers_mut().insert(
-        header::CONTENT_TYPE,
-        header::HeaderValue::from_static("text/html; charset=utf-8"),
-    );
+    response
+        .headers_mut()
+        .insert(header::CONTENT_TYPE, header::HeaderValue::from_static("text/html; charset=utf-8"));
 }
 
 fn page_body(req: &HttpRequest, status: StatusCode, err: Option<&AppError>) -> String {

@@ -51,18 +51,12 @@ pub struct Checks {
 impl Checks {
     /// No errors yet; messages in `lang`.
     pub fn new(lang: Lang) -> Checks {
-        Checks {
-            lang,
-            errors: Vec::new(),
-        }
+        Checks { lang, errors: Vec::new() }
     }
 
     /// `parsed` as it is; when it is None, the message `key` is noted for the input `field`.
     pub fn field<T>(
-        &mut self,
-        field: impl Into<Cow<'static, str>>,
-        parsed: Option<T>,
-        key: &str,
+        &mut self, field: impl Into<Cow<'static, str>>, parsed: Option<T>, key: &str,
     ) -> Option<T> {
         if parsed.is_none() {
             self.errors.push(FieldError::new(field, self.lang.t(key)));

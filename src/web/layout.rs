@@ -80,23 +80,17 @@ fn focus_first_heading(main: Markup) -> Markup {
 
 /// `200 OK` with an HTML page.
 pub fn html_response(markup: Markup) -> HttpResponse {
-    HttpResponse::Ok()
-        .content_type("text/html; charset=utf-8")
-        .body(markup.into_string())
+    HttpResponse::Ok().content_type("text/html; charset=utf-8").body(markup.into_string())
 }
 
 /// An HTML page with another status (422 for a form with errors).
 pub fn html_status(status: actix_web::http::StatusCode, markup: Markup) -> HttpResponse {
-    HttpResponse::build(status)
-        .content_type("text/html; charset=utf-8")
-        .body(markup.into_string())
+    HttpResponse::build(status).content_type("text/html; charset=utf-8").body(markup.into_string())
 }
 
 /// `303 See Other` to `location` (after every successful POST).
 pub fn see_other(location: &str) -> HttpResponse {
-    HttpResponse::SeeOther()
-        .insert_header((actix_web::http::header::LOCATION, location))
-        .finish()
+    HttpResponse::SeeOther().insert_header((actix_web::http::header::LOCATION, location)).finish()
 }
 
 /// The hidden CSRF field.
@@ -116,10 +110,7 @@ pub struct FieldError {
 impl FieldError {
     /// The message for the input with id `field`.
     pub fn new(field: impl Into<Cow<'static, str>>, message: String) -> FieldError {
-        FieldError {
-            field: field.into(),
-            message,
-        }
+        FieldError { field: field.into(), message }
     }
 }
 
@@ -225,12 +216,7 @@ impl Field<'_> {
 
 /// A labelled textarea with hint and error.
 pub fn textarea(
-    lang: Lang,
-    name: &'static str,
-    label: &str,
-    hint: Option<&str>,
-    value: &str,
-    rows: u8,
+    lang: Lang, name: &'static str, label: &str, hint: Option<&str>, value: &str, rows: u8,
     errors: &[FieldError],
 ) -> Markup {
     let error = errors.iter().find(|e| e.field == name);

@@ -33,11 +33,7 @@ pub fn cookie_name(settings: &RuntimeSettings, base: &str) -> String {
 /// A cookie of ours: HttpOnly, `SameSite=Lax`, `Secure` over https, for `path`; kept for
 /// `days` when given, else for the browser session.
 pub fn cookie(
-    settings: &RuntimeSettings,
-    name: String,
-    value: String,
-    path: String,
-    days: Option<i64>,
+    settings: &RuntimeSettings, name: String, value: String, path: String, days: Option<i64>,
 ) -> actix_web::cookie::Cookie<'static> {
     let mut cookie = actix_web::cookie::Cookie::build(name, value)
         .path(path)
@@ -71,9 +67,7 @@ pub fn client_ip(req: &HttpRequest, settings: &RuntimeSettings) -> String {
 /// The path and query of a request, safe to use as a local redirect target.
 pub fn local_path(req: &HttpRequest) -> String {
     let uri = req.uri();
-    uri.path_and_query()
-        .map(|p| p.as_str().to_owned())
-        .unwrap_or_else(|| "/".into())
+    uri.path_and_query().map(|p| p.as_str().to_owned()).unwrap_or_else(|| "/".into())
 }
 
 /// Only same-site absolute paths are followed after login (no `//evil.example`).

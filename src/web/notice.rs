@@ -133,12 +133,7 @@ mod tests {
 
     #[test]
     fn codes_round_trip_and_unknown_ones_are_none() {
-        for n in [
-            Notice::Saved,
-            Notice::Conflict,
-            Notice::MailSent,
-            Notice::Assisted,
-        ] {
+        for n in [Notice::Saved, Notice::Conflict, Notice::MailSent, Notice::Assisted] {
             assert_eq!(Notice::parse(n.code()), Some(n));
         }
         assert_eq!(Notice::parse("nonsense"), None);

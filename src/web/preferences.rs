@@ -41,34 +41,21 @@ fn remember(settings: &RuntimeSettings, name: &str, value: String) -> Cookie<'st
 /// `GET /sprog/{code}?tilbage=/j/…`: a plain link per language in every header, so the switch
 /// works on any phone; the choice is a preference, not a state change worth a form.
 async fn get_language(
-    code: web::Path<String>,
-    back: web::Query<Back>,
-    settings: web::Data<RuntimeSettings>,
+    code: web::Path<String>, back: web::Query<Back>, settings: web::Data<RuntimeSettings>,
 ) -> Result<HttpResponse, AppError> {
     let lang = Lang::from_code(&code).ok_or(AppError::NotFound)?;
     Ok(HttpResponse::SeeOther()
-        .insert_header((
-            actix_web::http::header::LOCATION,
-            back_to(back.tilbage.as_deref()),
-        ))
+        .insert_header((actix_web::http::header::LOCATION, back_to(back.tilbage.as_deref())))
         .cookie(remember(&settings, LANG_COOKIE, lang.code().to_owned()))
         .finish())
 }
 
 /// `GET /visning`: text size and colours.
 async fn get_display(
-    req: HttpRequest,
-    lang: Lang,
-    csrf: CsrfToken,
-    back: web::Query<Back>,
+    req: HttpRequest, lang: Lang, csrf: CsrfToken, back: web::Query<Back>,
 ) -> HttpResponse {
     let current = Display::from_request(&req);
-    html_response(display_page(
-        lang,
-        &csrf,
-        current,
-        &back_to(back.tilbage.as_deref()),
-    ))
+    html_response(display_page(lang, &csrf, current, &back_to(back.tilbage.as_deref())))
 }
 
 #[derive(Debug, Deserialize)]
@@ -80,8 +67,7 @@ struct DisplayForm {
 
 /// `POST /visning`: remembers the choice and goes back to the page the visitor came from.
 async fn post_display(
-    form: super::Form<DisplayForm>,
-    settings: web::Data<RuntimeSettings>,
+    form: super::Form<DisplayForm>, settings: web::Data<RuntimeSettings>,
 ) -> Result<HttpResponse, AppError> {
     let form = form.0;
     let display = Display {
@@ -90,10 +76,7 @@ async fn post_display(
             .ok_or(AppError::BadRequest("unknown contrast"))?,
     };
     Ok(HttpResponse::SeeOther()
-        .insert_header((
-            actix_web::http::header::LOCATION,
-            back_to(form.tilbage.as_deref()),
-        ))
+        .insert_header((actix_web::http::header::LOCATION, back_to(form.tilbage.as_deref())))
         .cookie(remember(&settings, DISPLAY_COOKIE, display.cookie_value()))
         .finish())
 }

@@ -17,13 +17,9 @@ pub const CSP: &str =
 
 /// The middleware.
 pub async fn security_headers(
-    req: ServiceRequest,
-    next: Next<impl MessageBody + 'static>,
+    req: ServiceRequest, next: Next<impl MessageBody + 'static>,
 ) -> Result<ServiceResponse<impl MessageBody + 'static>, actix_web::Error> {
-    let secure = req
-        .app_data::<web::Data<RuntimeSettings>>()
-        .map(|s| s.secure)
-        .unwrap_or(false);
+    let secure = req.app_data::<web::Data<RuntimeSettings>>().map(|s| s.secure).unwrap_or(false);
     let mut res = next.call(req).await?;
     let headers = res.headers_mut();
     let fixed: [(HeaderName, &'static str); 6] = [
@@ -38,10 +34,7 @@ pub async fn security_headers(
             HeaderName::from_static("permissions-policy"),
             "camera=(), microphone=(), geolocation=(), payment=(), usb=(), interest-cohort=()",
         ),
-        (
-            HeaderName::from_static("cross-origin-opener-policy"),
-            "same-origin",
-        ),
+        (HeaderName::from_static("cross-origin-opener-policy"), "same-origin"),
     ];
     for (name, value) in fixed {
         // A handler may narrow the policy for its own document (the print export); everything

@@ -140,8 +140,7 @@ pub fn current() -> PageContext {
 
 /// Middleware: makes [`current`] work for the rest of the request.
 pub async fn page_context(
-    req: ServiceRequest,
-    next: Next<impl MessageBody>,
+    req: ServiceRequest, next: Next<impl MessageBody>,
 ) -> Result<ServiceResponse<impl MessageBody>, actix_web::Error> {
     let context = PageContext {
         display: Display::from_request(req.request()),
@@ -156,17 +155,11 @@ mod tests {
 
     #[test]
     fn display_cookie_round_trips_and_ignores_junk() {
-        let display = Display {
-            text: TextSize::Largest,
-            contrast: Contrast::High,
-        };
+        let display = Display { text: TextSize::Largest, contrast: Contrast::High };
         assert_eq!(Display::from_cookie_value(&display.cookie_value()), display);
         assert_eq!(Display::from_cookie_value("huge-neon"), Display::default());
         assert_eq!(Display::from_cookie_value(""), Display::default());
-        assert_eq!(
-            display.html_classes().as_deref(),
-            Some("text-largest contrast-high")
-        );
+        assert_eq!(display.html_classes().as_deref(), Some("text-largest contrast-high"));
         assert_eq!(Display::default().html_classes(), None);
     }
 }

@@ -7,16 +7,8 @@
 use std::path::{Path, PathBuf};
 
 /// The features: folders of `src/` with their own routes, stores or views.
-const FEATURES: [&str; 8] = [
-    "audit",
-    "auth",
-    "cluster",
-    "demo",
-    "export",
-    "participant",
-    "survey",
-    "themes",
-];
+const FEATURES: [&str; 8] =
+    ["audit", "auth", "cluster", "demo", "export", "participant", "survey", "themes"];
 
 /// Modules of a feature that no other feature may use.
 const INTERNALS: [&str; 3] = ["store", "routes", "views"];
@@ -49,10 +41,7 @@ fn owner(src: &Path, file: &Path) -> String {
 /// Every `crate::a::b…` path a file names, as its segments (`use crate::survey::{store, X}`
 /// gives `[survey, store]` and `[survey, X]`). Comments are skipped.
 fn crate_paths(text: &str) -> Vec<Vec<String>> {
-    let code: Vec<&str> = text
-        .lines()
-        .map(|line| line.split("//").next().unwrap_or(""))
-        .collect();
+    let code: Vec<&str> = text.lines().map(|line| line.split("//").next().unwrap_or("")).collect();
     let code = code.join("\n");
     let mut out = Vec::new();
     {
@@ -63,11 +52,8 @@ fn crate_paths(text: &str) -> Vec<Vec<String>> {
                 .chars()
                 .take_while(|c| c.is_alphanumeric() || *c == '_' || *c == ':')
                 .collect();
-            let mut segments: Vec<String> = head
-                .split("::")
-                .filter(|s| !s.is_empty())
-                .map(str::to_owned)
-                .collect();
+            let mut segments: Vec<String> =
+                head.split("::").filter(|s| !s.is_empty()).map(str::to_owned).collect();
             // A group: `crate::survey::{store, views::x}` names each member.
             let after = &rest[head.len()..];
             if head.ends_with("::") && after.starts_with('{') {
@@ -100,9 +86,7 @@ fn violations(owner: &str, file: &str, text: &str) -> Vec<String> {
         let target = path[0].as_str();
         let is_feature = FEATURES.contains(&target);
         if (owner == "web" || owner == "db") && is_feature {
-            found.push(format!(
-                "{file}: the shell module `{owner}` uses feature `{target}`"
-            ));
+            found.push(format!("{file}: the shell module `{owner}` uses feature `{target}`"));
         }
         if owner == "db" && (target == "error" || target == "web") {
             found.push(format!("{file}: `db` uses `{target}`"));
@@ -133,82 +117,35 @@ fn dependencies_point_one_way() {
         let name = file.to_string_lossy().replace('\\', "/");
         broken.extend(violations(&owner(&src, file), &name, &text));
     }
-    assert!(
-        broken.is_empty(),
-        "dependency rules broken:\n{}",
-        broken.join("\n")
-    );
+    assert!(broken.is_empty(), "dependency rules broken:\n{}", broken.join("\n"));
 }
 
 #[test]
 fn the_check_catches_each_kind_of_break() {
     let cases = [
-        (
-            "themes",
-            "src/themes/routes/board.rs",
-            "use crate::survey::store as survey_store;",
-        ),
-        (
-            "themes",
-            "src/themes/routes/board.rs",
-            "use crate::survey::{self, store};",
-        ),
-        (
-            "export",
-            "src/export/mod.rs",
-            "let x = crate::participant::views::display_answer(l);",
-        ),
-        (
-            "cli",
-            "src/cli/commands.rs",
-            "crate::auth::store::create_user(conn)",
-        ),
+        ("themes", "src/themes/routes/board.rs", "use crate::survey::store as survey_store;"),
+        ("themes", "src/themes/routes/board.rs", "use crate::survey::{self, store};"),
+        ("export", "src/export/mod.rs", "let x = crate::participant::views::display_answer(l);"),
+        ("cli", "src/cli/commands.rs", "crate::auth::store::create_user(conn)"),
         ("web", "src/web/pages.rs", "use crate::participant::views;"),
         ("db", "src/db/mod.rs", "use crate::error::AppError;"),
-        (
-            "survey",
-            "src/survey/store/workshops.rs",
-            "use crate::web::Lang;",
-        ),
-        (
-            "export",
-            "src/export/mod.rs",
-            "use crate::themes::{\n    self,\n    store,\n};",
-        ),
+        ("survey", "src/survey/store/workshops.rs", "use crate::web::Lang;"),
+        ("export", "src/export/mod.rs", "use crate::themes::{\n    self,\n    store,\n};"),
     ];
     for (owner, file, line) in cases {
-        assert!(
-            !violations(owner, file, line).is_empty(),
-            "not caught: {line} in {file}"
-        );
+        assert!(!violations(owner, file, line).is_empty(), "not caught: {line} in {file}");
     }
     let fine = [
-        (
-            "themes",
-            "src/themes/routes/board.rs",
-            "use crate::survey::{self, Topic};",
-        ),
-        (
-            "themes",
-            "src/themes/routes/board.rs",
-            "use crate::themes::store::{self, Theme};",
-        ),
+        ("themes", "src/themes/routes/board.rs", "use crate::survey::{self, Topic};"),
+        ("themes", "src/themes/routes/board.rs", "use crate::themes::store::{self, Theme};"),
         (
             "startup",
             "src/startup.rs",
             "(crate::survey::routes::routes, crate::survey::routes::ROUTES),",
         ),
-        (
-            "survey",
-            "src/survey/views/mod.rs",
-            "// crate::auth::store is not used here",
-        ),
+        ("survey", "src/survey/views/mod.rs", "// crate::auth::store is not used here"),
     ];
     for (owner, file, line) in fine {
-        assert_eq!(
-            violations(owner, file, line),
-            Vec::<String>::new(),
-            "{line}"
-        );
+        assert_eq!(violations(owner, file, line), Vec::<String>::new(), "{line}");
     }
 }

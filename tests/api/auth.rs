@@ -39,10 +39,7 @@ async fn a_real_login_lands_on_a_staff_page_and_logout_ends_the_session(backend:
         .await;
     assert_eq!(res.status().as_u16(), 303);
     assert_eq!(location(&res), "/staff");
-    let cookie = res.headers()["set-cookie"]
-        .to_str()
-        .unwrap_or_default()
-        .to_owned();
+    let cookie = res.headers()["set-cookie"].to_str().unwrap_or_default().to_owned();
     assert!(
         cookie.starts_with("deltag_session=")
             && cookie.contains("HttpOnly")
@@ -52,18 +49,12 @@ async fn a_real_login_lands_on_a_staff_page_and_logout_ends_the_session(backend:
 
     let page = app.get_html("/staff").await;
     assert_eq!(text_of(&page, "h1").as_deref(), Some("Oversigt"));
-    assert!(text_of(&page, "nav")
-        .unwrap_or_default()
-        .contains("Test facilitator"));
+    assert!(text_of(&page, "nav").unwrap_or_default().contains("Test facilitator"));
 
     let res = app.post_form("/logout", &[]).await;
     assert_eq!(res.status().as_u16(), 303);
     assert_eq!(location(&res), "/login?logged_out=1");
-    assert_eq!(
-        sessions_of(&app, &user.id),
-        0,
-        "logout deletes the session row"
-    );
+    assert_eq!(sessions_of(&app, &user.id), 0, "logout deletes the session row");
     assert_eq!(app.get("/staff").await.status().as_u16(), 303);
 
     let actions: Vec<String> = audit_events::table
@@ -94,24 +85,18 @@ async fn wrong_password_and_unknown_user_answer_identically(backend: Backend) {
     let app = spawn_app(backend).await;
     let user = app.create_user(Role::Admin);
     let wrong = app.login(&user.email, "not the password at all").await;
-    let unknown = app
-        .login("nobody@example.dk", "not the password at all")
-        .await;
+    let unknown = app.login("nobody@example.dk", "not the password at all").await;
     assert_eq!(wrong.status().as_u16(), 422);
     assert_eq!(unknown.status().as_u16(), 422);
-    let (wrong, unknown) = (
-        wrong.text().await.unwrap_or_default(),
-        unknown.text().await.unwrap_or_default(),
-    );
+    let (wrong, unknown) =
+        (wrong.text().await.unwrap_or_default(), unknown.text().await.unwrap_or_default());
     let msg = ".error-summary li";
     assert_eq!(text_of(&wrong, msg), text_of(&unknown, msg));
     assert_eq!(
         text_of(&wrong, msg).as_deref(),
         Some("E-mailadressen eller adgangskoden er forkert")
     );
-    assert!(text_of(&wrong, "title")
-        .unwrap_or_default()
-        .starts_with("Fejl: "));
+    assert!(text_of(&wrong, "title").unwrap_or_default().starts_with("Fejl: "));
     assert_eq!(app.login("", "").await.status().as_u16(), 422);
 }
 
@@ -119,45 +104,25 @@ async fn disabled_or_uninvited_accounts_cannot_log_in(backend: Backend) {
     let app = spawn_app(backend).await;
     let user = app.create_user(Role::Facilitator);
     auth_store::set_disabled(&mut app.conn(), &user.id, true).expect("disable");
-    assert_eq!(
-        app.login(&user.email, &user.password)
-            .await
-            .status()
-            .as_u16(),
-        422
-    );
+    assert_eq!(app.login(&user.email, &user.password).await.status().as_u16(), 422);
 }
 
 async fn logins_are_throttled_per_account_without_permanent_lockout(backend: Backend) {
     let app = spawn_app(backend).await;
     let user = app.create_user(Role::Facilitator);
     for _ in 0..10 {
-        assert_eq!(
-            app.login(&user.email, "wrong wrong wrong")
-                .await
-                .status()
-                .as_u16(),
-            422
-        );
+        assert_eq!(app.login(&user.email, "wrong wrong wrong").await.status().as_u16(), 422);
     }
     let res = app.login(&user.email, &user.password).await;
     assert_eq!(res.status().as_u16(), 429, "even the right password waits");
     assert!(res.headers().contains_key("retry-after"));
     let page = res.text().await.unwrap_or_default();
-    assert!(text_of(&page, ".error-summary")
-        .unwrap_or_default()
-        .contains("Prøv igen om"));
+    assert!(text_of(&page, ".error-summary").unwrap_or_default().contains("Prøv igen om"));
     assert_eq!(sessions_of(&app, &user.id), 0);
 
     // Another account from the same client is not affected by this account's limit.
     let other = app.create_user(Role::Viewer);
-    assert_eq!(
-        app.login(&other.email, &other.password)
-            .await
-            .status()
-            .as_u16(),
-        303
-    );
+    assert_eq!(app.login(&other.email, &other.password).await.status().as_u16(), 303);
 
     // When the window has passed, the right password works again.
     let key = throttle::key("login-account", &user.email);
@@ -166,14 +131,7 @@ async fn logins_are_throttled_per_account_without_permanent_lockout(backend: Bac
         .execute(&mut *app.conn())
         .expect("age the window");
     let fresh = app.other_client();
-    assert_eq!(
-        fresh
-            .login(&user.email, &user.password)
-            .await
-            .status()
-            .as_u16(),
-        303
-    );
+    assert_eq!(fresh.login(&user.email, &user.password).await.status().as_u16(), 303);
     let left: i64 = rate_limits::table
         .filter(rate_limits::key.eq(&key))
         .count()
@@ -195,13 +153,7 @@ async fn logins_are_throttled_per_client(backend: Backend) {
         ))
         .execute(&mut *app.conn())
         .expect("seed");
-    assert_eq!(
-        app.login(&user.email, &user.password)
-            .await
-            .status()
-            .as_u16(),
-        429
-    );
+    assert_eq!(app.login(&user.email, &user.password).await.status().as_u16(), 429);
 }
 
 async fn idle_and_absolute_timeouts_end_sessions(backend: Backend) {
@@ -215,20 +167,10 @@ async fn idle_and_absolute_timeouts_end_sessions(backend: Backend) {
         .execute(&mut *app.conn())
         .expect("age");
     assert_eq!(app.get("/staff").await.status().as_u16(), 303);
-    assert_eq!(
-        sessions_of(&app, &user.id),
-        0,
-        "the expired session is deleted"
-    );
+    assert_eq!(sessions_of(&app, &user.id), 0, "the expired session is deleted");
 
     // Busy, but logged in more than 12 hours ago.
-    assert_eq!(
-        app.login(&user.email, &user.password)
-            .await
-            .status()
-            .as_u16(),
-        303
-    );
+    assert_eq!(app.login(&user.email, &user.password).await.status().as_u16(), 303);
     diesel::update(staff_sessions::table.filter(staff_sessions::user_id.eq(&user.id)))
         .set((
             staff_sessions::created_at.eq(now() - Duration::hours(13)),
@@ -243,10 +185,7 @@ async fn first_run_setup_link_creates_the_first_admin_once(backend: Backend) {
     let app = spawn_app(backend).await;
     let token = auth_store::create_invitation(&mut app.conn(), None, None).expect("setup token");
     let page = app.get_html(&format!("/setup/{token}")).await;
-    assert_eq!(
-        text_of(&page, "h1").as_deref(),
-        Some("Opret den første administrator")
-    );
+    assert_eq!(text_of(&page, "h1").as_deref(), Some("Opret den første administrator"));
 
     // Too short a password: 422, nothing created.
     let res = app
@@ -261,72 +200,37 @@ async fn first_run_setup_link_creates_the_first_admin_once(backend: Backend) {
         )
         .await;
     assert_eq!(res.status().as_u16(), 422);
-    let count: i64 = users::table
-        .count()
-        .get_result(&mut *app.conn())
-        .expect("count");
+    let count: i64 = users::table.count().get_result(&mut *app.conn()).expect("count");
     assert_eq!(count, 0);
 
     let pw = "en lang sætning om boliger";
     let res = app
         .post_form(
             &format!("/setup/{token}"),
-            &[
-                ("name", "Mette"),
-                ("email", "Mette@Example.dk"),
-                ("password", pw),
-                ("confirm", pw),
-            ],
+            &[("name", "Mette"), ("email", "Mette@Example.dk"), ("password", pw), ("confirm", pw)],
         )
         .await;
     assert_eq!(res.status().as_u16(), 303);
     assert_eq!(location(&res), "/staff");
-    let (email, role): (String, String) = users::table
-        .select((users::email, users::role))
-        .first(&mut *app.conn())
-        .expect("admin");
-    assert_eq!(
-        (email.as_str(), role.as_str()),
-        ("mette@example.dk", "admin")
-    );
-    assert_eq!(
-        app.get("/admin/users").await.status().as_u16(),
-        200,
-        "logged in as admin"
-    );
+    let (email, role): (String, String) =
+        users::table.select((users::email, users::role)).first(&mut *app.conn()).expect("admin");
+    assert_eq!((email.as_str(), role.as_str()), ("mette@example.dk", "admin"));
+    assert_eq!(app.get("/admin/users").await.status().as_u16(), 200, "logged in as admin");
 
     // The link is dead now, for everyone.
     let other = app.other_client();
-    assert_eq!(
-        other
-            .get(&format!("/setup/{token}"))
-            .await
-            .status()
-            .as_u16(),
-        404
-    );
+    assert_eq!(other.get(&format!("/setup/{token}")).await.status().as_u16(), 404);
     let res = other
         .post_form(
             &format!("/setup/{token}"),
-            &[
-                ("name", "Eve"),
-                ("email", "eve@example.dk"),
-                ("password", pw),
-                ("confirm", pw),
-            ],
+            &[("name", "Eve"), ("email", "eve@example.dk"), ("password", pw), ("confirm", pw)],
         )
         .await;
     assert_eq!(res.status().as_u16(), 404);
     // And a first-admin link made later is dead too, because an account exists.
     let late = auth_store::create_invitation(&mut app.conn(), None, None).expect("token");
-    assert_eq!(
-        other.get(&format!("/setup/{late}")).await.status().as_u16(),
-        404
-    );
-    let count: i64 = users::table
-        .count()
-        .get_result(&mut *app.conn())
-        .expect("count");
+    assert_eq!(other.get(&format!("/setup/{late}")).await.status().as_u16(), 404);
+    let count: i64 = users::table.count().get_result(&mut *app.conn()).expect("count");
     assert_eq!(count, 1);
 }
 

@@ -124,12 +124,8 @@ const RULES: &[(Method, &str, Access)] = &[
 ];
 
 /// The tried roles, weakest first (`None` is anonymous).
-const CALLERS: [Option<Role>; 4] = [
-    None,
-    Some(Role::Viewer),
-    Some(Role::Facilitator),
-    Some(Role::Admin),
-];
+const CALLERS: [Option<Role>; 4] =
+    [None, Some(Role::Viewer), Some(Role::Facilitator), Some(Role::Admin)];
 
 fn allows(access: Access, caller: Option<Role>) -> bool {
     match (access, caller) {
@@ -150,20 +146,12 @@ struct World<'a> {
 }
 
 fn first<T>(rows: Vec<T>, what: &str) -> T {
-    rows.into_iter()
-        .next()
-        .unwrap_or_else(|| panic!("the demo has no {what}"))
+    rows.into_iter().next().unwrap_or_else(|| panic!("the demo has no {what}"))
 }
 
 impl World<'_> {
     fn track(&self) -> TrackId {
-        first(
-            tracks::table
-                .select(tracks::id)
-                .load(&mut self.app.conn())
-                .expect("tracks"),
-            "track",
-        )
+        first(tracks::table.select(tracks::id).load(&mut self.app.conn()).expect("tracks"), "track")
     }
 
     /// A fresh draft workshop of the topic with one long-text question; returns both ids.
@@ -301,10 +289,7 @@ impl World<'_> {
         let key = || deltag::crypto::random_token(16);
         let with = |id: &str| route.path.replace("{id}", id);
         let form = |pairs: &[(&str, &str)]| -> Vec<(String, String)> {
-            pairs
-                .iter()
-                .map(|(k, v)| ((*k).to_owned(), (*v).to_owned()))
-                .collect()
+            pairs.iter().map(|(k, v)| ((*k).to_owned(), (*v).to_owned())).collect()
         };
         let workshop_form = [
             ("title", "Workshop"),
@@ -320,11 +305,7 @@ impl World<'_> {
             (POST, "/logout") => (path.into(), Vec::new()),
             (_, "/admin/users" | "/admin/audit" | "/staff" | "/staff/tracks/new") => {
                 let email = format!("ny-{}@example.dk", uuid::Uuid::now_v7().simple());
-                let fields = [
-                    ("name", "Ny"),
-                    ("email", email.as_str()),
-                    ("role", "viewer"),
-                ];
+                let fields = [("name", "Ny"), ("email", email.as_str()), ("role", "viewer")];
                 (path.into(), form(&fields))
             }
             (POST, "/staff/tracks") => (path.into(), form(&[("title", "Spor"), ("year", "2026")])),
@@ -371,10 +352,7 @@ impl World<'_> {
                     ("entered_by", "scribe".to_owned()),
                     (field.as_str(), "Sagt højt".to_owned()),
                 ];
-                let fields = fields
-                    .iter()
-                    .map(|(k, v)| ((*k).to_owned(), v.clone()))
-                    .collect();
+                let fields = fields.iter().map(|(k, v)| ((*k).to_owned(), v.clone())).collect();
                 (with(&self.open_workshop), fields)
             }
             (_, p) if p.starts_with("/staff/workshops/{id}") => {
@@ -383,10 +361,7 @@ impl World<'_> {
             (_, p) if p.starts_with("/staff/questions/{id}/paste") => {
                 let (question, _) = self.open_text_question();
                 let k = key();
-                (
-                    with(&question),
-                    form(&[("submission_key", &k), ("notes", "En note")]),
-                )
+                (with(&question), form(&[("submission_key", &k), ("notes", "En note")]))
             }
             (_, p) if p.starts_with("/staff/questions/{id}") => {
                 let (_, question) = self.draft_workshop();
@@ -414,17 +389,10 @@ impl World<'_> {
             }
             (_, p) if p.starts_with("/staff/key-points/{id}") => {
                 let (point, version) = self.key_point();
-                let target = if p.ends_with("/delete") {
-                    self.fresh_key_point()
-                } else {
-                    point
-                };
+                let target = if p.ends_with("/delete") { self.fresh_key_point() } else { point };
                 let version = version.to_string();
-                let fields = [
-                    ("text", "Et punkt"),
-                    ("version", version.as_str()),
-                    ("direction", "down"),
-                ];
+                let fields =
+                    [("text", "Et punkt"), ("version", version.as_str()), ("direction", "down")];
                 (with(&target), form(&fields))
             }
             (_, "/staff/answers/{id}/quote") => {
@@ -432,17 +400,10 @@ impl World<'_> {
             }
             (_, p) if p.starts_with("/staff/quotes/{id}") => {
                 let (quote, version) = self.quote();
-                let target = if p.ends_with("/delete") {
-                    self.fresh_quote()
-                } else {
-                    quote
-                };
+                let target = if p.ends_with("/delete") { self.fresh_quote() } else { quote };
                 let version = version.to_string();
-                let fields = [
-                    ("text", "Et citat"),
-                    ("approved", "1"),
-                    ("version", version.as_str()),
-                ];
+                let fields =
+                    [("text", "Et citat"), ("approved", "1"), ("version", version.as_str())];
                 (with(&target), form(&fields))
             }
             (_, p) if p.starts_with("/staff/export") => {
@@ -490,9 +451,7 @@ fn snapshot(app: &TestApp) -> BTreeMap<String, Vec<String>> {
              ORDER BY ordinal_position",
         ),
     };
-    let tables: Vec<Name> = diesel::sql_query(tables_sql)
-        .load(&mut *conn)
-        .expect("tables");
+    let tables: Vec<Name> = diesel::sql_query(tables_sql).load(&mut *conn).expect("tables");
     let mut out = BTreeMap::new();
     for table in tables.into_iter().map(|t| t.name) {
         if table == "__diesel_schema_migrations" {
@@ -522,10 +481,7 @@ fn snapshot(app: &TestApp) -> BTreeMap<String, Vec<String>> {
 
 /// Sends one request as `client`.
 async fn send(
-    client: &TestApp,
-    method: Method,
-    path: &str,
-    form: &[(String, String)],
+    client: &TestApp, method: Method, path: &str, form: &[(String, String)],
 ) -> reqwest::Response {
     match method {
         Method::Get => client.get(path).await,
@@ -546,11 +502,7 @@ async fn every_staff_route_refuses_exactly_the_roles_it_should(backend: Backend)
         .select((workshops::id, workshops::topic_id))
         .first(&mut app.conn())
         .expect("open workshop");
-    let world = World {
-        app: &app,
-        topic,
-        open_workshop,
-    };
+    let world = World { app: &app, topic, open_workshop };
     // A demo quote, so the quote routes have one to act on.
     world.fresh_quote();
     let anonymous = app.other_client();
@@ -564,10 +516,7 @@ async fn every_staff_route_refuses_exactly_the_roles_it_should(backend: Backend)
     let table = deltag::startup::route_table();
     let mut missing = Vec::new();
     for route in &table {
-        if !RULES
-            .iter()
-            .any(|(m, p, _)| *m == route.method && *p == route.path)
-        {
+        if !RULES.iter().any(|(m, p, _)| *m == route.method && *p == route.path) {
             missing.push(format!("{} {}", route.method, route.path));
         }
     }
@@ -576,10 +525,7 @@ async fn every_staff_route_refuses_exactly_the_roles_it_should(backend: Backend)
         .iter()
         .filter(|(m, p, _)| !table.iter().any(|r| r.method == *m && r.path == *p))
         .collect();
-    assert!(
-        stale.is_empty(),
-        "rules for routes that do not exist: {stale:?}"
-    );
+    assert!(stale.is_empty(), "rules for routes that do not exist: {stale:?}");
 
     let mut tried = 0;
     for route in &table {
@@ -622,10 +568,7 @@ async fn every_staff_route_refuses_exactly_the_roles_it_should(backend: Backend)
                 } else {
                     assert_eq!(status, 403, "{label}: should be refused");
                 }
-                assert!(
-                    before == snapshot(&app),
-                    "{label}: refused, but changed data"
-                );
+                assert!(before == snapshot(&app), "{label}: refused, but changed data");
             }
             tried += 1;
         }

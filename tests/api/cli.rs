@@ -13,9 +13,7 @@ use crate::on_both_backends;
 
 fn deltag(db_url: &str, args: &[&str]) -> Command {
     let mut cmd = Command::new(env!("CARGO_BIN_EXE_deltag"));
-    cmd.args(args)
-        .env("DELTAG_DATABASE_URL", db_url)
-        .env("RUST_LOG", "warn");
+    cmd.args(args).env("DELTAG_DATABASE_URL", db_url).env("RUST_LOG", "warn");
     cmd
 }
 
@@ -64,19 +62,9 @@ async fn serve_prints_a_setup_link_that_works(backend: Backend) {
     let res = reqwest::get(&link).await.expect("get set-up page");
     assert_eq!(res.status().as_u16(), 200);
     let page = res.text().await.unwrap_or_default();
-    assert_eq!(
-        text_of(&page, "h1").as_deref(),
-        Some("Opret den første administrator")
-    );
+    assert_eq!(text_of(&page, "h1").as_deref(), Some("Opret den første administrator"));
     let health = link.split("/setup/").next().unwrap_or_default().to_owned() + "/healthz";
-    assert_eq!(
-        reqwest::get(&health)
-            .await
-            .expect("healthz")
-            .status()
-            .as_u16(),
-        200
-    );
+    assert_eq!(reqwest::get(&health).await.expect("healthz").status().as_u16(), 200);
 }
 
 async fn migrate_twice_is_harmless(backend: Backend) {
@@ -117,77 +105,31 @@ async fn user_add_refuses_a_duplicate_email_and_writes_nothing(backend: Backend)
     .stderr(Stdio::piped())
     .spawn()
     .expect("spawn");
-    child
-        .stdin
-        .take()
-        .expect("stdin")
-        .write_all(b"en rigtig lang adgangskode\n")
-        .expect("write");
+    child.stdin.take().expect("stdin").write_all(b"en rigtig lang adgangskode\n").expect("write");
     let out = child.wait_with_output().expect("wait");
     assert!(out.status.success(), "{}", stderr(&out));
 
     let invite = run(
         &db.url,
-        &[
-            "user",
-            "add",
-            "--email",
-            "bo@example.dk",
-            "--name",
-            "Bo",
-            "--role",
-            "viewer",
-        ],
+        &["user", "add", "--email", "bo@example.dk", "--name", "Bo", "--role", "viewer"],
     );
     assert!(invite.status.success());
-    assert!(
-        stdout(&invite).contains("/setup/"),
-        "prints an invitation link"
-    );
+    assert!(stdout(&invite).contains("/setup/"), "prints an invitation link");
 
     let dup = run(
         &db.url,
-        &[
-            "user",
-            "add",
-            "--email",
-            "lise@example.dk",
-            "--name",
-            "Lise 2",
-            "--role",
-            "admin",
-        ],
+        &["user", "add", "--email", "lise@example.dk", "--name", "Lise 2", "--role", "admin"],
     );
     assert!(!dup.status.success());
     assert!(stderr(&dup).contains("already exists"), "{}", stderr(&dup));
     let bad = run(
         &db.url,
-        &[
-            "user",
-            "add",
-            "--email",
-            "ikke-en-adresse",
-            "--name",
-            "X",
-            "--role",
-            "admin",
-        ],
+        &["user", "add", "--email", "ikke-en-adresse", "--name", "X", "--role", "admin"],
     );
     assert!(!bad.status.success());
     assert!(stderr(&bad).contains("not an e-mail address"));
-    let bad_role = run(
-        &db.url,
-        &[
-            "user",
-            "add",
-            "--email",
-            "x@example.dk",
-            "--name",
-            "X",
-            "--role",
-            "root",
-        ],
-    );
+    let bad_role =
+        run(&db.url, &["user", "add", "--email", "x@example.dk", "--name", "X", "--role", "root"]);
     assert!(!bad_role.status.success());
 
     let mut conn = direct_connection(&db.url);
@@ -201,36 +143,19 @@ async fn user_add_refuses_a_duplicate_email_and_writes_nothing(backend: Backend)
         (rows[0].0.as_str(), rows[0].1.as_str(), rows[0].2.is_none()),
         ("bo@example.dk", "viewer", true)
     );
-    assert_eq!(
-        (rows[1].0.as_str(), rows[1].1.as_str()),
-        ("lise@example.dk", "facilitator")
-    );
-    assert!(rows[1]
-        .2
-        .as_deref()
-        .unwrap_or_default()
-        .starts_with("$argon2id$"));
+    assert_eq!((rows[1].0.as_str(), rows[1].1.as_str()), ("lise@example.dk", "facilitator"));
+    assert!(rows[1].2.as_deref().unwrap_or_default().starts_with("$argon2id$"));
 }
 
 #[test]
 fn unknown_url_schemes_are_refused_without_creating_a_file() {
     let dir = tempfile::tempdir().expect("dir");
-    for url in [
-        "mysql://root@localhost/deltag",
-        "deltag.db",
-        "sqlite:deltag.db",
-        "file:///tmp/x.db",
-    ] {
-        let out = deltag(url, &["migrate"])
-            .current_dir(dir.path())
-            .output()
-            .expect("run");
+    for url in
+        ["mysql://root@localhost/deltag", "deltag.db", "sqlite:deltag.db", "file:///tmp/x.db"]
+    {
+        let out = deltag(url, &["migrate"]).current_dir(dir.path()).output().expect("run");
         assert!(!out.status.success(), "{url} must be refused");
-        assert!(
-            stderr(&out).contains("unsupported database URL"),
-            "{url}: {}",
-            stderr(&out)
-        );
+        assert!(stderr(&out).contains("unsupported database URL"), "{url}: {}", stderr(&out));
     }
     let left: Vec<_> = std::fs::read_dir(dir.path()).expect("read").collect();
     assert!(left.is_empty(), "no file was created: {left:?}");
@@ -240,22 +165,13 @@ fn unknown_url_schemes_are_refused_without_creating_a_file() {
 fn an_unreachable_postgres_is_a_clear_error() {
     let out = run("postgres://postgres@127.0.0.1:1/deltag", &["migrate"]);
     assert!(!out.status.success());
-    assert!(
-        stderr(&out).contains("cannot connect to the postgres database"),
-        "{}",
-        stderr(&out)
-    );
+    assert!(stderr(&out).contains("cannot connect to the postgres database"), "{}", stderr(&out));
     let out = run("postgres://postgres:hemmelig@127.0.0.1:1/deltag", &["list"]);
-    assert!(
-        !stderr(&out).contains("hemmelig"),
-        "passwords are never printed"
-    );
+    assert!(!stderr(&out).contains("hemmelig"), "passwords are never printed");
 }
 
 fn seed_workshop(
-    conn: &mut deltag::db::DbConnection,
-    status: &str,
-    code: &str,
+    conn: &mut deltag::db::DbConnection, status: &str, code: &str,
 ) -> (String, String, String) {
     let (track, topic, workshop) = (new_id(), new_id(), new_id());
     let at = now();
@@ -299,10 +215,7 @@ async fn list_json_has_the_documented_shape(backend: Backend) {
     assert!(run(&db.url, &["migrate"]).status.success());
     let (track, topic, workshop) =
         seed_workshop(&mut direct_connection(&db.url), "open", "48210937");
-    let out = run(
-        &db.url,
-        &["--base-url", "https://deltag.example.dk/", "list", "--json"],
-    );
+    let out = run(&db.url, &["--base-url", "https://deltag.example.dk/", "list", "--json"]);
     assert!(out.status.success(), "{}", stderr(&out));
     let doc: serde_json::Value = serde_json::from_slice(&out.stdout).expect("json");
     assert_eq!(
@@ -348,18 +261,8 @@ async fn backup_while_serving_then_restore(backend: Backend) {
     let restored_path = restored_dir.path().join("deltag.db");
     std::fs::copy(&backup, &restored_path).expect("copy");
     let restored = spawn_on(TestDb::sqlite_at(&restored_path), |_| {});
-    assert_eq!(
-        restored
-            .login(&user.email, &user.password)
-            .await
-            .status()
-            .as_u16(),
-        303
-    );
-    let n: i64 = workshops::table
-        .count()
-        .get_result(&mut *restored.conn())
-        .expect("count");
+    assert_eq!(restored.login(&user.email, &user.password).await.status().as_u16(), 303);
+    let n: i64 = workshops::table.count().get_result(&mut *restored.conn()).expect("count");
     assert_eq!(n, 0);
 }
 
@@ -378,11 +281,7 @@ async fn demo_loads_once_and_export_writes_every_answer(backend: Backend) {
     assert!(stdout(&first).contains("facilitator@demo.deltag.dk"));
     let join = stdout(&first)
         .lines()
-        .find_map(|l| {
-            l.split_whitespace()
-                .find(|w| w.contains("/j/"))
-                .map(str::to_owned)
-        })
+        .find_map(|l| l.split_whitespace().find(|w| w.contains("/j/")).map(str::to_owned))
         .expect("join url printed");
     let again = run(&db.url, &["demo"]);
     assert!(stdout(&again).contains("loaded already"));
@@ -418,13 +317,7 @@ async fn demo_loads_once_and_export_writes_every_answer(backend: Backend) {
         .expect("count");
     assert!(by_staff > 0, "some answers were entered by facilitators");
     let total: i64 = answers::table.count().get_result(&mut conn).expect("count");
-    assert!(
-        participants::table
-            .count()
-            .get_result::<i64>(&mut conn)
-            .expect("count")
-            >= 54
-    );
+    assert!(participants::table.count().get_result::<i64>(&mut conn).expect("count") >= 54);
 
     let (workshop, title): (String, String) = workshops::table
         .order(workshops::starts_at)
@@ -459,14 +352,7 @@ async fn demo_loads_once_and_export_writes_every_answer(backend: Backend) {
     assert_eq!(exported.len() as i64, in_db);
     assert!(in_db < total);
     for a in exported {
-        for field in [
-            "question",
-            "kind",
-            "value",
-            "entered_by",
-            "created_at",
-            "updated_at",
-        ] {
+        for field in ["question", "kind", "value", "entered_by", "created_at", "updated_at"] {
             assert!(!a[field].is_null(), "{field} in {a}");
         }
     }

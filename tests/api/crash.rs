@@ -38,13 +38,7 @@ impl Drop for Server {
 
 async fn start(url: &str, port: u16) -> Server {
     let child = Command::new(env!("CARGO_BIN_EXE_deltag"))
-        .args([
-            "serve",
-            "--bind",
-            &format!("127.0.0.1:{port}"),
-            "--workers",
-            "2",
-        ])
+        .args(["serve", "--bind", &format!("127.0.0.1:{port}"), "--workers", "2"])
         .env("DELTAG_DATABASE_URL", url)
         .env("RUST_LOG", "error")
         .stdout(Stdio::null())
@@ -67,12 +61,7 @@ async fn start(url: &str, port: u16) -> Server {
 fn hidden(page: &str, name: &str) -> Option<String> {
     let doc = scraper::Html::parse_document(page);
     let sel = scraper::Selector::parse(&format!("input[name={name}]")).ok()?;
-    let value = doc
-        .select(&sel)
-        .next()?
-        .value()
-        .attr("value")
-        .map(str::to_owned);
+    let value = doc.select(&sel).next()?.value().attr("value").map(str::to_owned);
     value
 }
 
@@ -81,14 +70,7 @@ fn hidden(page: &str, name: &str) -> Option<String> {
 async fn phone(base: String, code: String, tag: String, acked: Arc<Mutex<Vec<String>>>) {
     let (client, jar) = new_client();
     let go = async {
-        let start = client
-            .get(format!("{base}/j/{code}"))
-            .send()
-            .await
-            .ok()?
-            .text()
-            .await
-            .ok()?;
+        let start = client.get(format!("{base}/j/{code}")).send().await.ok()?.text().await.ok()?;
         let token = hidden(&start, "start_token")?;
         let url = reqwest::Url::parse(&base).ok()?;
         let csrf = reqwest::cookie::CookieStore::cookies(&*jar, &url)?
@@ -108,10 +90,7 @@ async fn phone(base: String, code: String, tag: String, acked: Arc<Mutex<Vec<Str
         for n in 1..=6 {
             let path = format!("{base}/j/{code}/q/{n}");
             let page = client.get(&path).send().await.ok()?.text().await.ok()?;
-            let (key, qid) = (
-                hidden(&page, "submission_key")?,
-                hidden(&page, "question_id")?,
-            );
+            let (key, qid) = (hidden(&page, "submission_key")?, hidden(&page, "question_id")?);
             let text = format!("{tag}-q{n}");
             let res = client
                 .post(&path)
@@ -140,15 +119,9 @@ fn seed(url: &str) -> String {
     let mut conn = direct_connection(url);
     run_migrations(&mut conn).expect("migrate");
     let title = |s: &str| Title::parse(s).expect("title");
-    let track = TrackFields {
-        title: title("Crash"),
-        year: 2026,
-    };
+    let track = TrackFields { title: title("Crash"), year: 2026 };
     let track = store::create_track(&mut conn, &track).expect("track");
-    let topic = TopicFields {
-        title: title("Crash"),
-        description: Text::default(),
-    };
+    let topic = TopicFields { title: title("Crash"), description: Text::default() };
     let topic = store::create_topic(&mut conn, &track, &topic).expect("topic");
     let w = store::create_workshop(
         &mut conn,
@@ -175,17 +148,12 @@ fn seed(url: &str) -> String {
         store::add_question(&mut conn, &w, &q).expect("question");
     }
     store::set_status(&mut conn, &w, WorkshopStatus::Open).expect("open");
-    store::find_workshop(&mut conn, &w)
-        .expect("find")
-        .expect("some")
-        .join_code
+    store::find_workshop(&mut conn, &w).expect("find").expect("some").join_code
 }
 
 async fn acknowledged_answers_survive_kill_9(backend: Backend) {
-    let rounds: usize = std::env::var("DELTAG_CRASH_ROUNDS")
-        .ok()
-        .and_then(|r| r.parse().ok())
-        .unwrap_or(3);
+    let rounds: usize =
+        std::env::var("DELTAG_CRASH_ROUNDS").ok().and_then(|r| r.parse().ok()).unwrap_or(3);
     let db = TestDb::new(backend);
     let code = seed(&db.url);
     let port = free_port();
@@ -233,10 +201,7 @@ async fn acknowledged_answers_survive_kill_9(backend: Backend) {
         );
     }
     let total = acked.lock().expect("lock").len();
-    assert!(
-        total > 0,
-        "the load acknowledged some answers ({phones_started} phones)"
-    );
+    assert!(total > 0, "the load acknowledged some answers ({phones_started} phones)");
     let mut conn = direct_connection(&db.url);
     match backend {
         Backend::Sqlite => {
@@ -249,10 +214,7 @@ async fn acknowledged_answers_survive_kill_9(backend: Backend) {
                 .load(&mut conn)
                 .expect("integrity_check");
             assert_eq!(
-                check
-                    .iter()
-                    .map(|c| c.integrity_check.as_str())
-                    .collect::<Vec<_>>(),
+                check.iter().map(|c| c.integrity_check.as_str()).collect::<Vec<_>>(),
                 ["ok"]
             );
         }

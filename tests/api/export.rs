@@ -35,9 +35,7 @@ fn seed(app: &TestApp) -> Fixture {
         "Ring til Kim på 22 33 44 55",
         "Et hjem er et sted med ro",
     ];
-    let choices = [
-        "o1", "o1", "o1", "o1", "o1", "o1", "o1", "o1", "o1", "o2", "o2", "o3",
-    ];
+    let choices = ["o1", "o1", "o1", "o1", "o1", "o1", "o1", "o1", "o1", "o2", "o2", "o3"];
     let mut ids = Vec::new();
     for (i, choice) in choices.iter().enumerate() {
         let p = participant_store::join(
@@ -47,11 +45,7 @@ fn seed(app: &TestApp) -> Fixture {
             Source::Phone,
         )
         .expect("join");
-        let by = if i == 3 {
-            EnteredBy::Scribe
-        } else {
-            EnteredBy::Participant
-        };
+        let by = if i == 3 { EnteredBy::Scribe } else { EnteredBy::Participant };
         if let Some(text) = texts.get(i) {
             let v = AnswerValue::Text(AnswerText::parse(text).expect("text"));
             participant_store::save_answer(
@@ -74,10 +68,7 @@ fn seed(app: &TestApp) -> Fixture {
                     .expect("id"),
             );
         }
-        let v = AnswerValue::Choice(ChoiceValue {
-            choices: vec![(*choice).into()],
-            other: None,
-        });
+        let v = AnswerValue::Choice(ChoiceValue { choices: vec![(*choice).into()], other: None });
         participant_store::save_answer(
             &mut conn,
             &NewAnswer {
@@ -132,11 +123,8 @@ fn cell(data: &calamine::Data) -> String {
 }
 
 async fn download(app: &TestApp, topic: &str, format: &str) -> Vec<u8> {
-    let res = app
-        .get(&format!(
-            "/staff/export/download?scope=topic&id={topic}&format={format}"
-        ))
-        .await;
+    let res =
+        app.get(&format!("/staff/export/download?scope=topic&id={topic}&format={format}")).await;
     assert_eq!(res.status().as_u16(), 200, "{format}");
     res.bytes().await.expect("body").to_vec()
 }
@@ -155,21 +143,14 @@ async fn every_format_reads_back_and_is_safe(backend: Backend) {
     let theme = &topic["themes"][0];
     assert_eq!(theme["title"], "DEN RETTE BOLIGLØSNING");
     assert_eq!(theme["answers"]["display"], "< 5", "4 answers in the theme");
-    assert_eq!(
-        theme["key_points"],
-        serde_json::json!(["Se mig som et menneske", "Lyt til mig"])
-    );
+    assert_eq!(theme["key_points"], serde_json::json!(["Se mig som et menneske", "Lyt til mig"]));
     let quotes: Vec<&str> = theme["quotes"]
         .as_array()
         .expect("quotes")
         .iter()
         .filter_map(|q| q["text"].as_str())
         .collect();
-    assert_eq!(
-        quotes,
-        ["Et hjem er et sted med ro"],
-        "approved quotes only"
-    );
+    assert_eq!(quotes, ["Et hjem er et sted med ro"], "approved quotes only");
     assert_eq!(
         theme["quotes"][0]["source"], "Sagt af deltageren, skrevet af facilitator",
         "a paraphrase is never presented as own words"
@@ -206,10 +187,7 @@ async fn every_format_reads_back_and_is_safe(backend: Backend) {
         reader.headers().expect("header").iter().collect::<Vec<_>>(),
         deltag::export::csv::header(deltag::i18n::Lang::Da)
     );
-    let values: Vec<String> = reader
-        .records()
-        .map(|r| r.expect("row")[4].to_owned())
-        .collect();
+    let values: Vec<String> = reader.records().map(|r| r.expect("row")[4].to_owned()).collect();
     assert!(values.contains(&"'=HYPERLINK(\"http://evil.example\",\"klik\")".to_owned()));
     assert!(values.contains(&"'-5 grader om natten i skuret".to_owned()));
     assert!(values.contains(&"Ring til Kim på [telefonnummer]".to_owned()));
@@ -222,10 +200,7 @@ async fn every_format_reads_back_and_is_safe(backend: Backend) {
     use calamine::Reader;
     assert_eq!(book.sheet_names(), ["Svar", "Emner", "Lukkede spørgsmål"]);
     let sheet = book.worksheet_range("Svar").expect("Svar");
-    assert_eq!(
-        sheet.get((0, 4)).map(|c| c.to_string()),
-        Some("Svar".into())
-    );
+    assert_eq!(sheet.get((0, 4)).map(|c| c.to_string()), Some("Svar".into()));
     let cells: Vec<String> = sheet.rows().skip(1).map(|r| r[4].to_string()).collect();
     assert!(
         cells.contains(&"=HYPERLINK(\"http://evil.example\",\"klik\")".to_owned()),
@@ -233,9 +208,7 @@ async fn every_format_reads_back_and_is_safe(backend: Backend) {
     );
     assert!(cells.iter().all(|c| !c.contains("22 33 44 55")));
     let tallies = book.worksheet_range("Lukkede spørgsmål").expect("tallies");
-    assert!(tallies
-        .rows()
-        .any(|r| cell(&r[3]) == "I alt" && cell(&r[4]) == "12"));
+    assert!(tallies.rows().any(|r| cell(&r[3]) == "I alt" && cell(&r[4]) == "12"));
     assert!(tallies.rows().any(|r| cell(&r[4]) == "< 5"));
 
     // DOCX: unzip and parse the XML.
@@ -243,17 +216,11 @@ async fn every_format_reads_back_and_is_safe(backend: Backend) {
     let mut zip = zip::ZipArchive::new(std::io::Cursor::new(docx)).expect("zip");
     let mut part = |name: &str| {
         let mut s = String::new();
-        zip.by_name(name)
-            .expect(name)
-            .read_to_string(&mut s)
-            .expect("utf-8");
+        zip.by_name(name).expect(name).read_to_string(&mut s).expect("utf-8");
         s
     };
-    let (document, styles, numbering) = (
-        part("word/document.xml"),
-        part("word/styles.xml"),
-        part("word/numbering.xml"),
-    );
+    let (document, styles, numbering) =
+        (part("word/document.xml"), part("word/styles.xml"), part("word/numbering.xml"));
     let doc = roxmltree::Document::parse(&document).expect("document.xml parses");
     let w = "http://schemas.openxmlformats.org/wordprocessingml/2006/main";
     let paragraphs: Vec<(String, String)> = doc
@@ -275,16 +242,9 @@ async fn every_format_reads_back_and_is_safe(backend: Backend) {
         })
         .collect();
     let with_style = |s: &str| {
-        paragraphs
-            .iter()
-            .filter(|(st, _)| st == s)
-            .map(|(_, t)| t.as_str())
-            .collect::<Vec<_>>()
+        paragraphs.iter().filter(|(st, _)| st == s).map(|(_, t)| t.as_str()).collect::<Vec<_>>()
     };
-    assert_eq!(
-        with_style("Title"),
-        ["Deltagelsesperspektiv: Fra bolig til hjem"]
-    );
+    assert_eq!(with_style("Title"), ["Deltagelsesperspektiv: Fra bolig til hjem"]);
     assert!(
         with_style("Heading1").starts_with(&["Om deltagelsessporet", "Tema: Fra bolig til hjem"])
     );
@@ -299,10 +259,7 @@ async fn every_format_reads_back_and_is_safe(backend: Backend) {
         .map(|(_, t)| t.as_str())
         .collect();
     assert_eq!(numbered, ["Se mig som et menneske", "Lyt til mig"]);
-    assert!(
-        doc.descendants().any(|n| n.has_tag_name((w, "tbl"))),
-        "closed questions as tables"
-    );
+    assert!(doc.descendants().any(|n| n.has_tag_name((w, "tbl"))), "closed questions as tables");
     let styles_doc = roxmltree::Document::parse(&styles).expect("styles parse");
     let heading1 = styles_doc
         .descendants()
@@ -339,10 +296,7 @@ async fn every_format_reads_back_and_is_safe(backend: Backend) {
             && html.contains("<svg")
             && !html.contains("Ring til Kim")
     );
-    assert_eq!(
-        text_of(&html, "h1").as_deref(),
-        Some("Deltagelsesperspektiv: Fra bolig til hjem")
-    );
+    assert_eq!(text_of(&html, "h1").as_deref(), Some("Deltagelsesperspektiv: Fra bolig til hjem"));
 
     let exports: i64 = audit_events::table
         .filter(audit_events::user_id.eq(&me.id))
@@ -388,10 +342,7 @@ fn smtp_sink(refuse: bool) -> Sink {
         &mut line,
     )
     .expect("port");
-    let port = line
-        .trim()
-        .parse()
-        .unwrap_or_else(|_| panic!("SMTP sink did not start: {line:?}"));
+    let port = line.trim().parse().unwrap_or_else(|_| panic!("SMTP sink did not start: {line:?}"));
     Sink { child, dir, port }
 }
 
@@ -424,10 +375,7 @@ async fn exports_are_mailed_through_a_real_smtp_server(backend: Backend) {
             ],
         )
         .await;
-    assert_eq!(
-        location(&res),
-        format!("/staff/export?scope=topic&id={}&done=sent", f.topic)
-    );
+    assert_eq!(location(&res), format!("/staff/export?scope=topic&id={}&done=sent", f.topic));
     let mails = messages(&sink);
     assert_eq!(mails.len(), 1);
     let mail = &mails[0];
@@ -450,12 +398,7 @@ async fn exports_are_mailed_through_a_real_smtp_server(backend: Backend) {
     let res = app
         .post_form(
             "/staff/export/mail",
-            &[
-                ("scope", "topic"),
-                ("id", &f.topic),
-                ("format", "csv"),
-                ("to", "ikke en adresse"),
-            ],
+            &[("scope", "topic"), ("id", &f.topic), ("format", "csv"), ("to", "ikke en adresse")],
         )
         .await;
     assert_eq!(res.status().as_u16(), 422);
@@ -466,12 +409,7 @@ async fn exports_are_mailed_through_a_real_smtp_server(backend: Backend) {
     let res = viewer
         .post_form(
             "/staff/export/mail",
-            &[
-                ("scope", "topic"),
-                ("id", &f.topic),
-                ("format", "csv"),
-                ("to", "a@example.dk"),
-            ],
+            &[("scope", "topic"), ("id", &f.topic), ("format", "csv"), ("to", "a@example.dk")],
         )
         .await;
     assert_eq!(res.status().as_u16(), 403);
@@ -480,21 +418,14 @@ async fn exports_are_mailed_through_a_real_smtp_server(backend: Backend) {
 async fn a_refusing_or_missing_mail_server_is_an_error_not_a_success(backend: Backend) {
     let sink = smtp_sink(true);
     let port = sink.port;
-    let app = spawn_app_with(backend, |s| {
-        s.smtp_url = Some(format!("smtp://127.0.0.1:{port}"))
-    })
-    .await;
+    let app =
+        spawn_app_with(backend, |s| s.smtp_url = Some(format!("smtp://127.0.0.1:{port}"))).await;
     let f = seed(&app);
     app.login_as(Role::Facilitator).await;
     let res = app
         .post_form(
             "/staff/export/mail",
-            &[
-                ("scope", "topic"),
-                ("id", &f.topic),
-                ("format", "docx"),
-                ("to", "a@example.dk"),
-            ],
+            &[("scope", "topic"), ("id", &f.topic), ("format", "docx"), ("to", "a@example.dk")],
         )
         .await;
     assert_eq!(res.status().as_u16(), 422);
@@ -516,20 +447,11 @@ async fn a_refusing_or_missing_mail_server_is_an_error_not_a_success(backend: Ba
     let res = unconfigured
         .post_form(
             "/staff/export/mail",
-            &[
-                ("scope", "topic"),
-                ("id", &g.topic),
-                ("format", "csv"),
-                ("to", "a@example.dk"),
-            ],
+            &[("scope", "topic"), ("id", &g.topic), ("format", "csv"), ("to", "a@example.dk")],
         )
         .await;
     assert_eq!(res.status().as_u16(), 422);
-    assert!(res
-        .text()
-        .await
-        .unwrap_or_default()
-        .contains("DELTAG_SMTP_URL"));
+    assert!(res.text().await.unwrap_or_default().contains("DELTAG_SMTP_URL"));
 }
 
 async fn the_cli_exports_every_scope_and_mails(backend: Backend) {
@@ -537,10 +459,7 @@ async fn the_cli_exports_every_scope_and_mails(backend: Backend) {
     let app = spawn_app(backend).await;
     let f = seed(&app);
     let dir = tempfile::tempdir().expect("dir");
-    for (flag, id) in [
-        ("--workshop", f.s.workshop_id.as_str()),
-        ("--topic", f.topic.as_str()),
-    ] {
+    for (flag, id) in [("--workshop", f.s.workshop_id.as_str()), ("--topic", f.topic.as_str())] {
         let out = dir.path().join(format!("{}.docx", &flag[2..]));
         let status = Command::new(env!("CARGO_BIN_EXE_deltag"))
             .args([
@@ -559,11 +478,7 @@ async fn the_cli_exports_every_scope_and_mails(backend: Backend) {
             .env("RUST_LOG", "warn")
             .output()
             .expect("run");
-        assert!(
-            status.status.success(),
-            "{}",
-            String::from_utf8_lossy(&status.stderr)
-        );
+        assert!(status.status.success(), "{}", String::from_utf8_lossy(&status.stderr));
         assert!(zip::ZipArchive::new(std::fs::File::open(&out).expect("file")).is_ok());
     }
     assert_eq!(messages(&sink).len(), 2);
@@ -597,19 +512,13 @@ on_both_backends!(
 async fn staff_invitations_use_the_same_mailer(backend: Backend) {
     let sink = smtp_sink(false);
     let port = sink.port;
-    let app = spawn_app_with(backend, |s| {
-        s.smtp_url = Some(format!("smtp://127.0.0.1:{port}"))
-    })
-    .await;
+    let app =
+        spawn_app_with(backend, |s| s.smtp_url = Some(format!("smtp://127.0.0.1:{port}"))).await;
     app.login_as(Role::Admin).await;
     let res = app
         .post_form(
             "/admin/users",
-            &[
-                ("name", "Ny Kollega"),
-                ("email", "ny@example.dk"),
-                ("role", "facilitator"),
-            ],
+            &[("name", "Ny Kollega"), ("email", "ny@example.dk"), ("role", "facilitator")],
         )
         .await;
     assert_eq!(res.status().as_u16(), 200);
@@ -624,9 +533,7 @@ async fn staff_invitations_use_the_same_mailer(backend: Backend) {
     assert!(mails[0].starts_with("X-Envelope-To: ny@example.dk"));
     // The body may be quoted-printable: compare without soft line breaks.
     assert!(
-        mails[0]
-            .replace("=\r\n", "")
-            .contains(link.rsplit('/').next().unwrap_or("-")),
+        mails[0].replace("=\r\n", "").contains(link.rsplit('/').next().unwrap_or("-")),
         "the mail carries the link"
     );
 }

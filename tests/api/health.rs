@@ -38,7 +38,4 @@ async fn health_is_503_when_the_database_is_gone(backend: Backend) {
     assert_eq!(body["status"], "unavailable");
 }
 
-on_both_backends!(
-    health_is_ok_when_the_database_answers,
-    health_is_503_when_the_database_is_gone
-);
+on_both_backends!(health_is_ok_when_the_database_answers, health_is_503_when_the_database_is_gone);

@@ -59,21 +59,14 @@ impl TestDb {
             Backend::Sqlite => {
                 let dir = tempfile::tempdir().expect("temp dir");
                 let url = format!("sqlite://{}/deltag.db", dir.path().display());
-                TestDb {
-                    url,
-                    backend,
-                    _dir: Some(dir),
-                    pg_admin: None,
-                }
+                TestDb { url, backend, _dir: Some(dir), pg_admin: None }
             }
             Backend::Postgres => {
                 let base = postgres_base_url();
                 let name = format!("deltag_test_{}", uuid::Uuid::now_v7().simple());
                 let mut admin = diesel::PgConnection::establish(&base)
                     .unwrap_or_else(|e| panic!("cannot reach DELTAG_TEST_POSTGRES_URL: {e}"));
-                admin
-                    .batch_execute(&format!("CREATE DATABASE {name}"))
-                    .expect("create database");
+                admin.batch_execute(&format!("CREATE DATABASE {name}")).expect("create database");
                 let mut url = url::Url::parse(&base).expect("postgres url");
                 url.set_path(&format!("/{name}"));
                 // Loopback with trust auth: no TLS. With libpq's default (sslmode=prefer) pool
@@ -82,12 +75,7 @@ impl TestDb {
                 if !url.query().is_some_and(|q| q.contains("sslmode")) {
                     url.query_pairs_mut().append_pair("sslmode", "disable");
                 }
-                TestDb {
-                    url: url.to_string(),
-                    backend,
-                    _dir: None,
-                    pg_admin: Some((base, name)),
-                }
+                TestDb { url: url.to_string(), backend, _dir: None, pg_admin: Some((base, name)) }
             }
         }
     }
@@ -104,9 +92,7 @@ impl TestDb {
 
     /// The SQLite file (None on PostgreSQL).
     pub fn sqlite_path(&self) -> Option<std::path::PathBuf> {
-        self.url
-            .strip_prefix("sqlite://")
-            .map(std::path::PathBuf::from)
+        self.url.strip_prefix("sqlite://").map(std::path::PathBuf::from)
     }
 
     /// Drops a PostgreSQL test database now (its connections are cut).
@@ -171,13 +157,7 @@ pub fn spawn_on(test_db: TestDb, adjust: impl FnOnce(&mut Settings)) -> TestApp 
     let db = app.db().clone();
     actix_web::rt::spawn(app.run_until_stopped());
     let (client, jar) = new_client();
-    TestApp {
-        address,
-        db,
-        test_db,
-        client,
-        jar,
-    }
+    TestApp { address, db, test_db, client, jar }
 }
 
 /// A fresh browser-like client: its own cookies, no redirects.
@@ -215,11 +195,7 @@ impl TestApp {
 
     /// GET.
     pub async fn get(&self, path: &str) -> reqwest::Response {
-        self.client
-            .get(self.url(path))
-            .send()
-            .await
-            .expect("request")
+        self.client.get(self.url(path)).send().await.expect("request")
     }
 
     /// GET and return the body, asserting 200.
@@ -254,20 +230,12 @@ impl TestApp {
         let token = self.csrf_token().await;
         let mut all: Vec<(&str, &str)> = fields.to_vec();
         all.push(("csrf_token", &token));
-        self.client
-            .post(self.url(path))
-            .form(&all)
-            .send()
-            .await
-            .expect("request")
+        self.client.post(self.url(path)).form(&all).send().await.expect("request")
     }
 
     /// POST a raw body (for malformed input).
     pub async fn post_raw(
-        &self,
-        path: &str,
-        content_type: &str,
-        body: Vec<u8>,
+        &self, path: &str, content_type: &str, body: Vec<u8>,
     ) -> reqwest::Response {
         self.client
             .post(self.url(path))
@@ -280,17 +248,12 @@ impl TestApp {
 
     /// POST /login.
     pub async fn login(&self, email: &str, password: &str) -> reqwest::Response {
-        self.post_form("/login", &[("email", email), ("password", password)])
-            .await
+        self.post_form("/login", &[("email", email), ("password", password)]).await
     }
 
     /// Creates an active account with a password.
     pub fn create_user(&self, role: Role) -> TestUser {
-        let email = format!(
-            "{}-{}@example.dk",
-            role.as_str(),
-            uuid::Uuid::now_v7().simple()
-        );
+        let email = format!("{}-{}@example.dk", role.as_str(), uuid::Uuid::now_v7().simple());
         let password = "en lang og god adgangskode".to_owned();
         let hash = password::hash_sync(&password).expect("hash");
         let user = auth_store::create_user(
@@ -301,11 +264,7 @@ impl TestApp {
             Some(&hash),
         )
         .expect("create user");
-        TestUser {
-            id: user.id,
-            email,
-            password,
-        }
+        TestUser { id: user.id, email, password }
     }
 
     /// Creates an account and logs this client in as it.
@@ -336,11 +295,7 @@ impl TestApp {
 
 /// The `Location` header.
 pub fn location(res: &reqwest::Response) -> String {
-    res.headers()
-        .get("location")
-        .and_then(|v| v.to_str().ok())
-        .unwrap_or_default()
-        .to_owned()
+    res.headers().get("location").and_then(|v| v.to_str().ok()).unwrap_or_default().to_owned()
 }
 
 /// Parses HTML.
@@ -352,17 +307,11 @@ pub fn html(body: &str) -> scraper::Html {
 pub fn text_of(body: &str, selector: &str) -> Option<String> {
     let doc = html(body);
     let sel = scraper::Selector::parse(selector).ok()?;
-    let text = doc
-        .select(&sel)
-        .next()
-        .map(|e| e.text().collect::<String>());
+    let text = doc.select(&sel).next().map(|e| e.text().collect::<String>());
     text.map(|t| t.split_whitespace().collect::<Vec<_>>().join(" "))
 }
 
 /// Opens a direct connection to the test database (independent of the app's pool).
 pub fn direct_connection(url: &str) -> deltag::db::DbConnection {
-    DatabaseUrl::parse(url)
-        .expect("url")
-        .establish()
-        .expect("connect")
+    DatabaseUrl::parse(url).expect("url").establish().expect("connect")
 }

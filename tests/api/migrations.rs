@@ -28,11 +28,7 @@ fn migrations_are_paired_with_up_and_down() {
             for file in ["up.sql", "down.sql"] {
                 let path = root.join(backend).join(version).join(file);
                 let text = std::fs::read_to_string(&path).unwrap_or_default();
-                assert!(
-                    !text.trim().is_empty(),
-                    "{} is missing or empty",
-                    path.display()
-                );
+                assert!(!text.trim().is_empty(), "{} is missing or empty", path.display());
             }
         }
     }
@@ -43,20 +39,13 @@ async fn migrations_go_up_down_and_up_again(backend: Backend) {
     let mut conn = direct_connection(&db.url);
     let applied = run_migrations(&mut conn).expect("up");
     assert!(!applied.is_empty());
-    conn.batch_execute("SELECT COUNT(*) FROM answers")
-        .expect("answers table exists");
+    conn.batch_execute("SELECT COUNT(*) FROM answers").expect("answers table exists");
     let reverted = revert_all_migrations(&mut conn).expect("down");
     assert_eq!(reverted, applied.len());
-    assert!(
-        conn.batch_execute("SELECT COUNT(*) FROM answers").is_err(),
-        "down removed the tables"
-    );
+    assert!(conn.batch_execute("SELECT COUNT(*) FROM answers").is_err(), "down removed the tables");
     let again = run_migrations(&mut conn).expect("up again");
     assert_eq!(again, applied);
-    assert!(
-        run_migrations(&mut conn).expect("no-op").is_empty(),
-        "a second run applies nothing"
-    );
+    assert!(run_migrations(&mut conn).expect("no-op").is_empty(), "a second run applies nothing");
 }
 
 on_both_backends!(migrations_go_up_down_and_up_again);

@@ -19,17 +19,9 @@ async fn the_whole_journey_saves_each_answer_once(backend: Backend) {
     let app = spawn_app(backend).await;
     let s = seed_workshop(&app, WorkshopStatus::Open);
     let start = app.get_html(&format!("/j/{}", s.code)).await;
-    assert_eq!(
-        text_of(&start, "h1").as_deref(),
-        Some("Den rette boligløsning")
-    );
-    assert!(text_of(&start, "main")
-        .unwrap_or_default()
-        .contains("Du er anonym"));
-    assert_eq!(
-        text_of(&start, "main form button").as_deref(),
-        Some("Ja, jeg vil gerne være med")
-    );
+    assert_eq!(text_of(&start, "h1").as_deref(), Some("Den rette boligløsning"));
+    assert!(text_of(&start, "main").unwrap_or_default().contains("Du er anonym"));
+    assert_eq!(text_of(&start, "main form button").as_deref(), Some("Ja, jeg vil gerne være med"));
     // The only script is the optional "Læs op" button; the browser suite runs the whole journey
     // with JavaScript off.
     let scripts: Vec<_> = crate::helpers::html(&start)
@@ -37,33 +29,20 @@ async fn the_whole_journey_saves_each_answer_once(backend: Backend) {
         .map(|s| s.value().attr("src").unwrap_or("inline").to_owned())
         .collect();
     assert_eq!(scripts.len(), 1, "one script: {scripts:?}");
-    assert!(
-        scripts[0].starts_with("/static/speak."),
-        "only read-aloud: {scripts:?}"
-    );
+    assert!(scripts[0].starts_with("/static/speak."), "only read-aloud: {scripts:?}");
 
     let first = app.join_workshop(&s.code).await;
     assert_eq!(first, format!("/j/{}/q/1", s.code));
     let page = app.get_html(&first).await;
-    assert_eq!(
-        text_of(&page, "h1").as_deref(),
-        Some("Hvad gør en bolig til et hjem?")
-    );
-    assert_eq!(
-        text_of(&page, ".caption").as_deref(),
-        Some("Spørgsmål 1 af 6")
-    );
+    assert_eq!(text_of(&page, "h1").as_deref(), Some("Hvad gør en bolig til et hjem?"));
+    assert_eq!(text_of(&page, ".caption").as_deref(), Some("Spørgsmål 1 af 6"));
     assert_eq!(text_of(&page, "a.back-link").as_deref(), Some("Tilbage"));
 
     // Required and empty: 422 with an error summary and "Fejl: " in the title.
-    let res = app
-        .answer(&first, &[("answer", "   "), ("action", "save")])
-        .await;
+    let res = app.answer(&first, &[("answer", "   "), ("action", "save")]).await;
     assert_eq!(res.status().as_u16(), 422);
     let page = res.text().await.unwrap_or_default();
-    assert!(text_of(&page, "title")
-        .unwrap_or_default()
-        .starts_with("Fejl: "));
+    assert!(text_of(&page, "title").unwrap_or_default().starts_with("Fejl: "));
     assert_eq!(
         text_of(&page, ".error-summary a").as_deref(),
         Some("Skriv et svar, eller tryk på Vil ikke svare")
@@ -72,34 +51,19 @@ async fn the_whole_journey_saves_each_answer_once(backend: Backend) {
     let steps: [(&[(&str, &str)], &str); 6] = [
         (
             &[
-                (
-                    "answer",
-                    "Ro, og en dør jeg kan låse. <script>alert(1)</script>",
-                ),
+                ("answer", "Ro, og en dør jeg kan låse. <script>alert(1)</script>"),
                 ("action", "save"),
             ],
             "/q/2",
         ),
         (&[("action", "decline")], "/q/3"),
-        (
-            &[
-                ("answer", "other"),
-                ("other", "I en bil"),
-                ("action", "save"),
-            ],
-            "/q/4",
-        ),
-        (
-            &[("choice", "o1"), ("choice", "o3"), ("action", "save")],
-            "/q/5",
-        ),
+        (&[("answer", "other"), ("other", "I en bil"), ("action", "save")], "/q/4"),
+        (&[("choice", "o1"), ("choice", "o3"), ("action", "save")], "/q/5"),
         (&[("answer", "4"), ("action", "save")], "/q/6"),
         (&[("answer", "dont_know"), ("action", "save")], "/check"),
     ];
     for (i, (fields, next)) in steps.iter().enumerate() {
-        let res = app
-            .answer(&format!("/j/{}/q/{}", s.code, i + 1), fields)
-            .await;
+        let res = app.answer(&format!("/j/{}/q/{}", s.code, i + 1), fields).await;
         assert_eq!(res.status().as_u16(), 303, "question {}", i + 1);
         assert_eq!(location(&res), format!("/j/{}{next}", s.code));
     }
@@ -130,11 +94,7 @@ async fn the_whole_journey_saves_each_answer_once(backend: Backend) {
     let code = text_of(&thanks, ".withdrawal-code").expect("withdrawal code");
     assert_eq!(code.len(), 9);
     let again = app.get_html(&format!("/j/{}/tak", s.code)).await;
-    assert_eq!(
-        text_of(&again, ".withdrawal-code"),
-        Some(code.clone()),
-        "the same code on reload"
-    );
+    assert_eq!(text_of(&again, ".withdrawal-code"), Some(code.clone()), "the same code on reload");
 
     let rows = answer_rows(&app);
     assert_eq!(rows.len(), 6);
@@ -146,10 +106,7 @@ async fn the_whole_journey_saves_each_answer_once(backend: Backend) {
     assert_eq!((rows[1].0.as_str(), rows[1].1), ("", true));
     assert_eq!(rows[2].0, r#"{"choices":[],"other":"I en bil"}"#);
     let (finished, hash): (Option<chrono::NaiveDateTime>, Option<String>) = participants::table
-        .select((
-            participants::finished_at,
-            participants::withdrawal_code_hash,
-        ))
+        .select((participants::finished_at, participants::withdrawal_code_hash))
         .first(&mut *app.conn())
         .expect("participant");
     assert!(finished.is_some() && hash.is_some_and(|h| h.len() == 64 && !h.contains(&code)));
@@ -160,10 +117,7 @@ async fn double_taps_and_resends_never_duplicate(backend: Backend) {
     let s = seed_workshop(&app, WorkshopStatus::Open);
     let q1 = app.join_workshop(&s.code).await;
     let page = app.get_html(&q1).await;
-    let (key, qid) = (
-        hidden(&page, "submission_key"),
-        hidden(&page, "question_id"),
-    );
+    let (key, qid) = (hidden(&page, "submission_key"), hidden(&page, "question_id"));
     let token = app.csrf_token().await;
     let form = [
         ("answer", "Første gang"),
@@ -182,24 +136,13 @@ async fn double_taps_and_resends_never_duplicate(backend: Backend) {
         assert_eq!(location(&res), format!("/j/{}/q/2", s.code));
     }
     assert_eq!(answer_rows(&app).len(), 1);
-    let keys: i64 = answer_submissions::table
-        .count()
-        .get_result(&mut *app.conn())
-        .expect("count");
+    let keys: i64 = answer_submissions::table.count().get_result(&mut *app.conn()).expect("count");
     assert_eq!(keys, 1);
 
     // Changing the answer later, then a late resend of the first form: the change stays.
-    let res = app
-        .answer(&q1, &[("answer", "Anden gang"), ("action", "save")])
-        .await;
+    let res = app.answer(&q1, &[("answer", "Anden gang"), ("action", "save")]).await;
     assert_eq!(res.status().as_u16(), 303);
-    let late = app
-        .client
-        .post(app.url(&q1))
-        .form(&form)
-        .send()
-        .await
-        .expect("post");
+    let late = app.client.post(app.url(&q1)).form(&form).send().await.expect("post");
     assert_eq!(late.status().as_u16(), 303);
     let rows = answer_rows(&app);
     assert_eq!(rows.len(), 1);
@@ -236,34 +179,22 @@ async fn coming_back_resumes_where_they_left_off(backend: Backend) {
     let app = spawn_app(backend).await;
     let s = seed_workshop(&app, WorkshopStatus::Open);
     let q1 = app.join_workshop(&s.code).await;
-    app.answer(&q1, &[("answer", "Et svar"), ("action", "save")])
-        .await;
-    app.answer(
-        &format!("/j/{}/q/2", s.code),
-        &[("answer", "Hjem"), ("action", "save")],
-    )
-    .await;
+    app.answer(&q1, &[("answer", "Et svar"), ("action", "save")]).await;
+    app.answer(&format!("/j/{}/q/2", s.code), &[("answer", "Hjem"), ("action", "save")]).await;
     let start = app.get_html(&format!("/j/{}", s.code)).await;
     let doc = crate::helpers::html(&start);
     let resume = doc
         .select(&scraper::Selector::parse("a.button").expect("sel"))
         .next()
         .expect("resume link");
-    assert_eq!(
-        resume.value().attr("href"),
-        Some(format!("/j/{}/q/3", s.code).as_str())
-    );
+    assert_eq!(resume.value().attr("href"), Some(format!("/j/{}/q/3", s.code).as_str()));
     assert!(!start.contains("start_token"), "no second consent form");
     // Another phone starts fresh.
     let other = app.other_client();
     let page = other.get_html(&format!("/j/{}", s.code)).await;
     assert!(page.contains("start_token"));
     assert_eq!(
-        other
-            .get(&format!("/j/{}/q/1", s.code))
-            .await
-            .status()
-            .as_u16(),
+        other.get(&format!("/j/{}/q/1", s.code)).await.status().as_u16(),
         303,
         "questions need consent first"
     );
@@ -273,37 +204,25 @@ async fn a_withdrawal_code_deletes_every_answer(backend: Backend) {
     let app = spawn_app(backend).await;
     let s = seed_workshop(&app, WorkshopStatus::Open);
     let q1 = app.join_workshop(&s.code).await;
-    app.answer(&q1, &[("answer", "Slet mig igen"), ("action", "save")])
-        .await;
+    app.answer(&q1, &[("answer", "Slet mig igen"), ("action", "save")]).await;
     app.post_form(&format!("/j/{}/finish", s.code), &[]).await;
     let thanks = app.get_html(&format!("/j/{}/tak", s.code)).await;
     let code = text_of(&thanks, ".withdrawal-code").expect("code");
 
     let someone_else = app.other_client();
     let q = someone_else.join_workshop(&s.code).await;
-    someone_else
-        .answer(&q, &[("answer", "Bliv her"), ("action", "save")])
-        .await;
+    someone_else.answer(&q, &[("answer", "Bliv her"), ("action", "save")]).await;
 
-    let res = app
-        .post_form("/trak-tilbage", &[("code", "ZZZZ-ZZZZ")])
-        .await;
+    let res = app.post_form("/trak-tilbage", &[("code", "ZZZZ-ZZZZ")]).await;
     assert_eq!(res.status().as_u16(), 422);
-    let res = app
-        .post_form(
-            "/trak-tilbage",
-            &[("code", &code.to_lowercase().replace('-', " "))],
-        )
-        .await;
+    let res =
+        app.post_form("/trak-tilbage", &[("code", &code.to_lowercase().replace('-', " "))]).await;
     assert_eq!(res.status().as_u16(), 303);
     assert_eq!(location(&res), "/trak-tilbage/slettet");
     let rows = answer_rows(&app);
     assert_eq!(rows.len(), 1);
     assert_eq!(rows[0].0, "Bliv her");
-    let n: i64 = participants::table
-        .count()
-        .get_result(&mut *app.conn())
-        .expect("count");
+    let n: i64 = participants::table.count().get_result(&mut *app.conn()).expect("count");
     assert_eq!(n, 1);
 }
 
@@ -328,25 +247,13 @@ async fn closed_unknown_and_draft_workshops_get_friendly_pages(backend: Backend)
         ("question_id", &hidden(&page, "question_id")),
         ("csrf_token", &token),
     ];
-    let res = app
-        .client
-        .post(app.url(&q1))
-        .form(&form)
-        .send()
-        .await
-        .expect("post");
+    let res = app.client.post(app.url(&q1)).form(&form).send().await.expect("post");
     assert_eq!(res.status().as_u16(), 410);
     assert!(answer_rows(&app).is_empty());
 
     assert_eq!(app.get("/j/00000000").await.status().as_u16(), 404);
     let draft = seed_workshop(&app, WorkshopStatus::Draft);
-    assert_eq!(
-        app.get(&format!("/j/{}", draft.code))
-            .await
-            .status()
-            .as_u16(),
-        404
-    );
+    assert_eq!(app.get(&format!("/j/{}", draft.code)).await.status().as_u16(), 404);
     // The front page's form leads to the same place, and explains a malformed code.
     let res = app.get(&format!("/j?code={}", "4821+0937")).await;
     assert_eq!(location(&res), "/j/48210937");
@@ -450,13 +357,10 @@ async fn bad_answers_get_a_clear_4xx_and_store_nothing(backend: Backend) {
     .expect("post");
     assert_eq!(res.status().as_u16(), 400, "a question of another workshop");
 
-    let res = post(vec![
-        ("answer", "x".into()),
-        ("action", "save".into()),
-        ("question_id", qid.clone()),
-    ])
-    .await
-    .expect("post");
+    let res =
+        post(vec![("answer", "x".into()), ("action", "save".into()), ("question_id", qid.clone())])
+            .await
+            .expect("post");
     assert_eq!(res.status().as_u16(), 400, "no submission key");
 
     let page3 = app.get_html(&format!("/j/{}/q/3", s.code)).await;
@@ -502,42 +406,17 @@ async fn static_assets_are_gzipped_in_advance(backend: Backend) {
         .and_then(|l| l.value().attr("href"))
         .expect("stylesheet")
         .to_owned();
-    let plain = app
-        .client
-        .get(app.url(&href))
-        .send()
-        .await
-        .expect("get")
-        .bytes()
-        .await
-        .expect("body");
-    assert!(
-        plain.starts_with(b"/* deltag"),
-        "without Accept-Encoding: plain CSS"
-    );
-    let res = app
-        .client
-        .get(app.url(&href))
-        .header("accept-encoding", "gzip")
-        .send()
-        .await
-        .expect("get");
-    assert_eq!(
-        res.headers().get("content-encoding").map(|v| v.as_bytes()),
-        Some(&b"gzip"[..])
-    );
+    let plain =
+        app.client.get(app.url(&href)).send().await.expect("get").bytes().await.expect("body");
+    assert!(plain.starts_with(b"/* deltag"), "without Accept-Encoding: plain CSS");
+    let res =
+        app.client.get(app.url(&href)).header("accept-encoding", "gzip").send().await.expect("get");
+    assert_eq!(res.headers().get("content-encoding").map(|v| v.as_bytes()), Some(&b"gzip"[..]));
     let gz = res.bytes().await.expect("body");
     let mut unzipped = Vec::new();
-    flate2::read::GzDecoder::new(&gz[..])
-        .read_to_end(&mut unzipped)
-        .expect("valid gzip");
+    flate2::read::GzDecoder::new(&gz[..]).read_to_end(&mut unzipped).expect("valid gzip");
     assert_eq!(unzipped, plain.to_vec(), "the same stylesheet");
-    assert!(
-        gz.len() * 3 < plain.len(),
-        "compressed well: {} of {} bytes",
-        gz.len(),
-        plain.len()
-    );
+    assert!(gz.len() * 3 < plain.len(), "compressed well: {} of {} bytes", gz.len(), plain.len());
     let refused = app
         .client
         .get(app.url(&href))
@@ -545,21 +424,14 @@ async fn static_assets_are_gzipped_in_advance(backend: Backend) {
         .send()
         .await
         .expect("get");
-    assert_eq!(
-        refused.headers().get("content-encoding"),
-        None,
-        "gzip;q=0 is honoured"
-    );
+    assert_eq!(refused.headers().get("content-encoding"), None, "gzip;q=0 is honoured");
 }
 
 async fn the_first_page_fits_the_byte_budget(backend: Backend) {
     let app = spawn_app(backend).await;
     let s = seed_workshop(&app, WorkshopStatus::Open);
     let fetch = |path: String| {
-        let req = app
-            .client
-            .get(app.url(&path))
-            .header("accept-encoding", "gzip");
+        let req = app.client.get(app.url(&path)).header("accept-encoding", "gzip");
         async move {
             let res = req.send().await.expect("get");
             assert_eq!(
@@ -574,11 +446,7 @@ async fn the_first_page_fits_the_byte_budget(backend: Backend) {
     let doc = crate::helpers::html(&page);
     let mut total = fetch(format!("/j/{}", s.code)).await;
     let mut loaded = Vec::new();
-    for (selector, attr) in [
-        ("link[href]", "href"),
-        ("script[src]", "src"),
-        ("img[src]", "src"),
-    ] {
+    for (selector, attr) in [("link[href]", "href"), ("script[src]", "src"), ("img[src]", "src")] {
         for el in doc.select(&scraper::Selector::parse(selector).expect("sel")) {
             loaded.push(el.value().attr(attr).unwrap_or_default().to_owned());
         }
@@ -596,10 +464,7 @@ async fn the_first_page_fits_the_byte_budget(backend: Backend) {
         let path = app.join_workshop(&s.code).await;
         fetch(path).await
     };
-    assert!(
-        question < total,
-        "later pages are smaller ({question} < {total})"
-    );
+    assert!(question < total, "later pages are smaller ({question} < {total})");
 }
 
 async fn the_qr_code_encodes_the_join_url(backend: Backend) {
@@ -618,24 +483,14 @@ async fn clearing_a_shared_phone_starts_the_next_person_fresh(backend: Backend) 
     let app = spawn_app(backend).await;
     let s = seed_workshop(&app, WorkshopStatus::Open);
     let q1 = app.join_workshop(&s.code).await;
-    app.answer(&q1, &[("answer", "Mit svar"), ("action", "save")])
-        .await;
+    app.answer(&q1, &[("answer", "Mit svar"), ("action", "save")]).await;
     let res = app.post_form(&format!("/j/{}/clear", s.code), &[]).await;
     assert_eq!(res.status().as_u16(), 303);
     assert_eq!(res.headers()["clear-site-data"], "\"cookies\", \"storage\"");
-    let cookie = res.headers()["set-cookie"]
-        .to_str()
-        .unwrap_or_default()
-        .to_owned();
-    assert!(
-        cookie.starts_with("deltag_p=;") && cookie.contains("Max-Age=0"),
-        "{cookie}"
-    );
+    let cookie = res.headers()["set-cookie"].to_str().unwrap_or_default().to_owned();
+    assert!(cookie.starts_with("deltag_p=;") && cookie.contains("Max-Age=0"), "{cookie}");
     let start = app.get_html(&format!("/j/{}", s.code)).await;
-    assert!(
-        start.contains("start_token"),
-        "the next person is asked for consent"
-    );
+    assert!(start.contains("start_token"), "the next person is asked for consent");
     assert_eq!(answer_rows(&app).len(), 1, "the answer stays saved");
 }
 
@@ -661,8 +516,7 @@ async fn answers_are_deleted_when_the_retention_period_ends(backend: Backend) {
     for s in [&kept, &expired] {
         let c = app.other_client();
         let q1 = c.join_workshop(&s.code).await;
-        c.answer(&q1, &[("answer", "Et svar"), ("action", "save")])
-            .await;
+        c.answer(&q1, &[("answer", "Et svar"), ("action", "save")]).await;
     }
     for s in [&kept, &expired] {
         deltag::survey::store::set_status(&mut app.conn(), &s.workshop_id, WorkshopStatus::Closed)
@@ -675,16 +529,11 @@ async fn answers_are_deleted_when_the_retention_period_ends(backend: Backend) {
         .expect("age");
     let purged = deltag::survey::store::purge_expired(&mut app.conn(), now()).expect("purge");
     assert_eq!(purged, 1);
-    let left: Vec<deltag::db::WorkshopId> = participants::table
-        .select(participants::workshop_id)
-        .load(&mut *app.conn())
-        .expect("left");
+    let left: Vec<deltag::db::WorkshopId> =
+        participants::table.select(participants::workshop_id).load(&mut *app.conn()).expect("left");
     assert_eq!(left, vec![kept.workshop_id.clone()]);
     assert_eq!(answer_rows(&app).len(), 1);
-    assert_eq!(
-        deltag::survey::store::purge_expired(&mut app.conn(), now()).expect("again"),
-        0
-    );
+    assert_eq!(deltag::survey::store::purge_expired(&mut app.conn(), now()).expect("again"), 0);
 }
 
 on_both_backends!(answers_are_deleted_when_the_retention_period_ends);

@@ -111,11 +111,7 @@ pub fn decode_qr_svg(svg: &str) -> Result<String, String> {
         let cy = vb_y + (py as f64 + 0.5) / scale;
         crossings.clear();
         for e in &edges {
-            let (lo, hi) = if e.y0 < e.y1 {
-                (e.y0, e.y1)
-            } else {
-                (e.y1, e.y0)
-            };
+            let (lo, hi) = if e.y0 < e.y1 { (e.y0, e.y1) } else { (e.y1, e.y0) };
             if e.y0 == e.y1 || cy < lo || cy >= hi {
                 continue;
             }
@@ -127,11 +123,7 @@ pub fn decode_qr_svg(svg: &str) -> Result<String, String> {
         let mut winding = 0i32;
         for (i, &(x, dir)) in crossings.iter().enumerate() {
             winding += dir;
-            let inside = if even_odd {
-                winding % 2 != 0
-            } else {
-                winding != 0
-            };
+            let inside = if even_odd { winding % 2 != 0 } else { winding != 0 };
             let Some(&(next_x, _)) = crossings.get(i + 1) else {
                 break;
             };
@@ -156,9 +148,7 @@ pub fn decode_qr_svg(svg: &str) -> Result<String, String> {
     });
     let grids = img.detect_grids();
     match grids.as_slice() {
-        [] => Err(format!(
-            "rqrr found no QR code in the {img_w}x{img_h} px rasterised SVG"
-        )),
+        [] => Err(format!("rqrr found no QR code in the {img_w}x{img_h} px rasterised SVG")),
         [grid] => grid
             .decode()
             .map(|(_meta, content)| content)
@@ -195,10 +185,7 @@ fn view_box(attrs: &[(String, String)]) -> Result<(f64, f64, f64, f64), String> 
         let nums = vb
             .split(|c: char| c.is_ascii_whitespace() || c == ',')
             .filter(|s| !s.is_empty())
-            .map(|s| {
-                s.parse::<f64>()
-                    .map_err(|_| format!("bad viewBox number {s:?} in {vb:?}"))
-            })
+            .map(|s| s.parse::<f64>().map_err(|_| format!("bad viewBox number {s:?} in {vb:?}")))
             .collect::<Result<Vec<f64>, String>>()?;
         return match nums.as_slice() {
             &[x, y, w, h] if w > 0.0 && h > 0.0 && w.is_finite() && h.is_finite() => {
@@ -221,10 +208,7 @@ fn view_box(attrs: &[(String, String)]) -> Result<(f64, f64, f64, f64), String> 
 
 /// Value of attribute `name` in a parsed attribute list.
 fn attr<'a>(attrs: &'a [(String, String)], name: &str) -> Option<&'a str> {
-    attrs
-        .iter()
-        .find(|(n, _)| n == name)
-        .map(|(_, v)| v.as_str())
+    attrs.iter().find(|(n, _)| n == name).map(|(_, v)| v.as_str())
 }
 
 /// Attribute lists of every `<tag ...>` start tag in `doc` (minimal XML
@@ -406,11 +390,7 @@ fn parse_path(d: &str) -> Result<Vec<Vec<(f64, f64)>>, String> {
     if current.len() > 1 {
         subpaths.push(current);
     }
-    if subpaths
-        .iter()
-        .flatten()
-        .any(|(x, y)| !x.is_finite() || !y.is_finite())
-    {
+    if subpaths.iter().flatten().any(|(x, y)| !x.is_finite() || !y.is_finite()) {
         return Err("path data contains a non-finite coordinate".to_string());
     }
     Ok(subpaths)

@@ -11,25 +11,14 @@ async fn every_response_carries_the_security_headers(backend: Backend) {
     for path in ["/", "/login", "/does-not-exist", "/healthz"] {
         let res = app.get(path).await;
         let h = res.headers();
-        let csp = h
-            .get("content-security-policy")
-            .and_then(|v| v.to_str().ok())
-            .unwrap_or_default();
-        for directive in [
-            "frame-ancestors 'none'",
-            "base-uri 'none'",
-            "object-src 'none'",
-            "script-src 'self'",
-        ] {
-            assert!(
-                csp.contains(directive),
-                "{path}: CSP lacks {directive}: {csp}"
-            );
+        let csp =
+            h.get("content-security-policy").and_then(|v| v.to_str().ok()).unwrap_or_default();
+        for directive in
+            ["frame-ancestors 'none'", "base-uri 'none'", "object-src 'none'", "script-src 'self'"]
+        {
+            assert!(csp.contains(directive), "{path}: CSP lacks {directive}: {csp}");
         }
-        assert!(
-            !csp.contains("unsafe-inline"),
-            "{path}: no inline script or style"
-        );
+        assert!(!csp.contains("unsafe-inline"), "{path}: no inline script or style");
         assert_eq!(
             h.get("x-content-type-options").map(|v| v.as_bytes()),
             Some(&b"nosniff"[..]),
@@ -41,25 +30,15 @@ async fn every_response_carries_the_security_headers(backend: Backend) {
             "{path}"
         );
         assert!(h.contains_key("permissions-policy"), "{path}");
-        assert_eq!(
-            h.get("cache-control").map(|v| v.as_bytes()),
-            Some(&b"no-store"[..]),
-            "{path}"
-        );
-        assert!(
-            !h.contains_key("strict-transport-security"),
-            "{path}: no HSTS over plain http"
-        );
+        assert_eq!(h.get("cache-control").map(|v| v.as_bytes()), Some(&b"no-store"[..]), "{path}");
+        assert!(!h.contains_key("strict-transport-security"), "{path}: no HSTS over plain http");
     }
     // The stylesheet is the exception to no-store: content-hashed and cached for a year.
     let page = app.get_html("/").await;
     let css = text_attr(&page, "link[rel=stylesheet]", "href").expect("stylesheet link");
     let res = app.get(&css).await;
     assert_eq!(res.status().as_u16(), 200);
-    assert!(res.headers()["cache-control"]
-        .to_str()
-        .unwrap_or_default()
-        .contains("immutable"));
+    assert!(res.headers()["cache-control"].to_str().unwrap_or_default().contains("immutable"));
 }
 
 async fn https_base_url_adds_hsts_and_host_prefixed_secure_cookies(backend: Backend) {
@@ -69,10 +48,7 @@ async fn https_base_url_adds_hsts_and_host_prefixed_secure_cookies(backend: Back
     .await;
     let res = app.get("/login").await;
     assert!(res.headers().contains_key("strict-transport-security"));
-    let cookie = res.headers()["set-cookie"]
-        .to_str()
-        .unwrap_or_default()
-        .to_owned();
+    let cookie = res.headers()["set-cookie"].to_str().unwrap_or_default().to_owned();
     assert!(cookie.starts_with("__Host-deltag_csrf="), "{cookie}");
     assert!(
         cookie.contains("Secure") && cookie.contains("HttpOnly") && cookie.contains("Path=/"),
@@ -83,54 +59,28 @@ async fn https_base_url_adds_hsts_and_host_prefixed_secure_cookies(backend: Back
 fn text_attr(body: &str, selector: &str, attr: &str) -> Option<String> {
     let doc = crate::helpers::html(body);
     let sel = scraper::Selector::parse(selector).ok()?;
-    let found = doc
-        .select(&sel)
-        .next()?
-        .value()
-        .attr(attr)
-        .map(str::to_owned);
+    let found = doc.select(&sel).next()?.value().attr(attr).map(str::to_owned);
     found
 }
 
 fn session_count(app: &crate::helpers::TestApp) -> i64 {
-    staff_sessions::table
-        .count()
-        .get_result(&mut *app.conn())
-        .expect("count")
+    staff_sessions::table.count().get_result(&mut *app.conn()).expect("count")
 }
 
 async fn login_without_csrf_token_or_from_another_origin_is_refused(backend: Backend) {
     let app = spawn_app(backend).await;
     let user = app.create_user(Role::Facilitator);
     let token = app.csrf_token().await;
-    let form = [
-        ("email", user.email.as_str()),
-        ("password", user.password.as_str()),
-    ];
+    let form = [("email", user.email.as_str()), ("password", user.password.as_str())];
 
-    let res = app
-        .client
-        .post(app.url("/login"))
-        .form(&form)
-        .send()
-        .await
-        .expect("post");
+    let res = app.client.post(app.url("/login")).form(&form).send().await.expect("post");
     assert_eq!(res.status().as_u16(), 403, "no token");
     let body = res.text().await.unwrap_or_default();
-    assert_eq!(
-        text_of(&body, "h1").as_deref(),
-        Some("Siden var for gammel")
-    );
+    assert_eq!(text_of(&body, "h1").as_deref(), Some("Siden var for gammel"));
 
     let mut with_bad = form.to_vec();
     with_bad.push(("csrf_token", "x".repeat(43).leak()));
-    let res = app
-        .client
-        .post(app.url("/login"))
-        .form(&with_bad)
-        .send()
-        .await
-        .expect("post");
+    let res = app.client.post(app.url("/login")).form(&with_bad).send().await.expect("post");
     assert_eq!(res.status().as_u16(), 403, "wrong token");
 
     let mut with_token = form.to_vec();
@@ -156,12 +106,7 @@ async fn login_without_csrf_token_or_from_another_origin_is_refused(backend: Bac
 
     // A post with no cookie at all (another browser replaying a stolen form).
     let (bare, _) = crate::helpers::new_client();
-    let res = bare
-        .post(app.url("/login"))
-        .form(&with_token)
-        .send()
-        .await
-        .expect("post");
+    let res = bare.post(app.url("/login")).form(&with_token).send().await.expect("post");
     assert_eq!(res.status().as_u16(), 403, "token without its cookie");
     assert_eq!(session_count(&app), 0, "no refused post created a session");
 
@@ -183,23 +128,15 @@ async fn malformed_and_oversized_forms_get_a_plain_4xx_and_change_nothing(backen
     let app = spawn_app(backend).await;
     let admin = app.login_as(Role::Admin).await;
     let token = app.csrf_token().await;
-    let before: i64 = users::table
-        .count()
-        .get_result(&mut *app.conn())
-        .expect("count");
+    let before: i64 = users::table.count().get_result(&mut *app.conn()).expect("count");
 
     // Invalid UTF-8 in a field.
     let mut body = format!("csrf_token={token}&name=").into_bytes();
     body.extend_from_slice(b"%FF%FE&email=x%40example.dk&role=viewer");
-    let res = app
-        .post_raw("/admin/users", "application/x-www-form-urlencoded", body)
-        .await;
+    let res = app.post_raw("/admin/users", "application/x-www-form-urlencoded", body).await;
     assert_eq!(res.status().as_u16(), 400);
     let page = res.text().await.unwrap_or_default();
-    assert_eq!(
-        text_of(&page, "h1").as_deref(),
-        Some("Vi kunne ikke læse det, du sendte")
-    );
+    assert_eq!(text_of(&page, "h1").as_deref(), Some("Vi kunne ikke læse det, du sendte"));
     let main = text_of(&page, "main").unwrap_or_default().to_lowercase();
     for detail in ["utf", "invalid", "deserial", "expected", "parse"] {
         assert!(!main.contains(detail), "no parser details in: {main}");
@@ -207,10 +144,7 @@ async fn malformed_and_oversized_forms_get_a_plain_4xx_and_change_nothing(backen
 
     // An unknown role.
     let res = app
-        .post_form(
-            "/admin/users",
-            &[("name", "Bo"), ("email", "bo@example.dk"), ("role", "root")],
-        )
+        .post_form("/admin/users", &[("name", "Bo"), ("email", "bo@example.dk"), ("role", "root")])
         .await;
     assert_eq!(res.status().as_u16(), 400);
 
@@ -218,9 +152,7 @@ async fn malformed_and_oversized_forms_get_a_plain_4xx_and_change_nothing(backen
     let body = format!(
         r#"{{"csrf_token":"{token}","name":"Bo","email":"bo@example.dk","role":"viewer"}}"#
     );
-    let res = app
-        .post_raw("/admin/users", "application/json", body.into_bytes())
-        .await;
+    let res = app.post_raw("/admin/users", "application/json", body.into_bytes()).await;
     assert_eq!(res.status().as_u16(), 400);
 
     // Larger than the body limit.
@@ -228,24 +160,13 @@ async fn malformed_and_oversized_forms_get_a_plain_4xx_and_change_nothing(backen
         "csrf_token={token}&name={}&email=big%40example.dk&role=viewer",
         "a".repeat(300 * 1024)
     );
-    let res = app
-        .post_raw(
-            "/admin/users",
-            "application/x-www-form-urlencoded",
-            huge.into_bytes(),
-        )
-        .await;
+    let res =
+        app.post_raw("/admin/users", "application/x-www-form-urlencoded", huge.into_bytes()).await;
     assert_eq!(res.status().as_u16(), 413);
     let page = res.text().await.unwrap_or_default();
-    assert_eq!(
-        text_of(&page, "h1").as_deref(),
-        Some("Det, du sendte, er for langt")
-    );
+    assert_eq!(text_of(&page, "h1").as_deref(), Some("Det, du sendte, er for langt"));
 
-    let after: i64 = users::table
-        .count()
-        .get_result(&mut *app.conn())
-        .expect("count");
+    let after: i64 = users::table.count().get_result(&mut *app.conn()).expect("count");
     assert_eq!(before, after, "nothing was written");
     let _ = admin;
 }
@@ -254,16 +175,10 @@ async fn unknown_pages_get_a_friendly_404_in_the_layout(backend: Backend) {
     let app = spawn_app(backend).await;
     let res = app.get("/findes/ikke").await;
     assert_eq!(res.status().as_u16(), 404);
-    assert!(res.headers()["content-type"]
-        .to_str()
-        .unwrap_or_default()
-        .starts_with("text/html"));
+    assert!(res.headers()["content-type"].to_str().unwrap_or_default().starts_with("text/html"));
     let page = res.text().await.unwrap_or_default();
     assert_eq!(text_of(&page, "h1").as_deref(), Some("Siden findes ikke"));
-    assert_eq!(
-        text_of(&page, "title").as_deref(),
-        Some("Siden findes ikke – deltag")
-    );
+    assert_eq!(text_of(&page, "title").as_deref(), Some("Siden findes ikke – deltag"));
     let res = app
         .client
         .get(app.url("/findes/ikke"))

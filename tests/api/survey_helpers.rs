@@ -39,15 +39,9 @@ pub fn question(kind: QuestionKind, prompt: &str, options: &str, required: bool)
 /// scale, yes/no.
 pub fn seed_workshop(app: &TestApp, status: WorkshopStatus) -> Seeded {
     let mut conn = app.conn();
-    let track = TrackFields {
-        title: title("Deltagelsessporet 2025"),
-        year: 2025,
-    };
+    let track = TrackFields { title: title("Deltagelsessporet 2025"), year: 2025 };
     let track = store::create_track(&mut conn, &track).expect("track");
-    let topic = TopicFields {
-        title: title("Fra bolig til hjem"),
-        description: long_text(""),
-    };
+    let topic = TopicFields { title: title("Fra bolig til hjem"), description: long_text("") };
     let topic_id = store::create_topic(&mut conn, &track, &topic).expect("topic");
     let fields = WorkshopFields {
         title: title("Den rette boligløsning"),
@@ -58,12 +52,7 @@ pub fn seed_workshop(app: &TestApp, status: WorkshopStatus) -> Seeded {
     };
     let workshop_id = store::create_workshop(&mut conn, &topic_id, &fields).expect("workshop");
     for q in [
-        question(
-            QuestionKind::LongText,
-            "Hvad gør en bolig til et hjem?",
-            "",
-            true,
-        ),
+        question(QuestionKind::LongText, "Hvad gør en bolig til et hjem?", "", true),
         question(QuestionKind::ShortText, "Ét ord om din bolig", "", false),
         question(
             QuestionKind::SingleChoice,
@@ -77,18 +66,8 @@ pub fn seed_workshop(app: &TestApp, status: WorkshopStatus) -> Seeded {
             "Familie\nVenner\nSagsbehandler",
             false,
         ),
-        question(
-            QuestionKind::Scale,
-            "Hvordan har du det med din bolig?",
-            "",
-            false,
-        ),
-        question(
-            QuestionKind::YesNo,
-            "Har du en fast kontaktperson?",
-            "",
-            false,
-        ),
+        question(QuestionKind::Scale, "Hvordan har du det med din bolig?", "", false),
+        question(QuestionKind::YesNo, "Har du en fast kontaktperson?", "", false),
     ] {
         store::add_question(&mut conn, &workshop_id, &q).expect("question");
     }
@@ -98,10 +77,8 @@ pub fn seed_workshop(app: &TestApp, status: WorkshopStatus) -> Seeded {
     if matches!(status, WorkshopStatus::Closed | WorkshopStatus::Archived) {
         store::set_status(&mut conn, &workshop_id, WorkshopStatus::Closed).expect("close");
     }
-    let code = store::find_workshop(&mut conn, &workshop_id)
-        .expect("find")
-        .expect("some")
-        .join_code;
+    let code =
+        store::find_workshop(&mut conn, &workshop_id).expect("find").expect("some").join_code;
     Seeded { workshop_id, code }
 }
 
@@ -109,11 +86,7 @@ pub fn seed_workshop(app: &TestApp, status: WorkshopStatus) -> Seeded {
 pub fn hidden(page: &str, name: &str) -> String {
     let doc = html(page);
     let sel = scraper::Selector::parse(&format!("input[name={name}]")).expect("selector");
-    doc.select(&sel)
-        .next()
-        .and_then(|e| e.value().attr("value"))
-        .unwrap_or_default()
-        .to_owned()
+    doc.select(&sel).next().and_then(|e| e.value().attr("value")).unwrap_or_default().to_owned()
 }
 
 impl TestApp {
@@ -121,9 +94,7 @@ impl TestApp {
     pub async fn join_workshop(&self, code: &str) -> String {
         let page = self.get_html(&format!("/j/{code}")).await;
         let token = hidden(&page, "start_token");
-        let res = self
-            .post_form(&format!("/j/{code}/start"), &[("start_token", &token)])
-            .await;
+        let res = self.post_form(&format!("/j/{code}/start"), &[("start_token", &token)]).await;
         assert_eq!(res.status().as_u16(), 303);
         crate::helpers::location(&res)
     }

@@ -100,21 +100,11 @@ async fn create_theme(app: &TestApp, topic: &str, title: &str, parent: &str) -> 
 }
 
 async fn assign(
-    app: &TestApp,
-    topic: &str,
-    theme: &str,
-    answers: &[&String],
-    action: &str,
-    from: &str,
+    app: &TestApp, topic: &str, theme: &str, answers: &[&String], action: &str, from: &str,
 ) -> reqwest::Response {
     let mut form: Vec<(&str, &str)> = answers.iter().map(|a| ("answer", a.as_str())).collect();
-    form.extend([
-        ("theme_id", theme),
-        ("action", action),
-        ("from_theme", from),
-    ]);
-    app.post_form(&format!("/staff/topics/{topic}/assign"), &form)
-        .await
+    form.extend([("theme_id", theme), ("action", action), ("from_theme", from)]);
+    app.post_form(&format!("/staff/topics/{topic}/assign"), &form).await
 }
 
 async fn assigning_merging_and_splitting_themes(backend: Backend) {
@@ -153,9 +143,7 @@ async fn assigning_merging_and_splitting_themes(backend: Backend) {
     assert_eq!(links_of(&app, &community), sorted(&[&a[2], &a[3]]));
     let board = app.get_html(&format!("/staff/topics/{topic}/board")).await;
     assert!(board.contains("3 svar fra 3 deltagere"));
-    assert!(text_of(&board, "main")
-        .unwrap_or_default()
-        .contains("4 er ikke sorteret endnu"));
+    assert!(text_of(&board, "main").unwrap_or_default().contains("4 er ikke sorteret endnu"));
 
     // Split: move a[2] out of housing into the sub-theme; remove a[1] back to the pile.
     assign(&app, &topic, &network, &[&a[2]], "move", &housing).await;
@@ -169,16 +157,9 @@ async fn assigning_merging_and_splitting_themes(backend: Backend) {
         &[("text", "Fællesskab kommer ikke af sig selv")],
     )
     .await;
-    let res = app
-        .post_form(
-            &format!("/staff/themes/{community}/merge"),
-            &[("into", &housing)],
-        )
-        .await;
-    assert_eq!(
-        location(&res),
-        format!("/staff/topics/{topic}/board?done=merged")
-    );
+    let res =
+        app.post_form(&format!("/staff/themes/{community}/merge"), &[("into", &housing)]).await;
+    assert_eq!(location(&res), format!("/staff/topics/{topic}/board?done=merged"));
     assert_eq!(links_of(&app, &housing), sorted(&[&a[0], &a[2], &a[3]]));
     let n: i64 = themes::table
         .filter(themes::id.eq(&community))
@@ -186,15 +167,12 @@ async fn assigning_merging_and_splitting_themes(backend: Backend) {
         .get_result(&mut *app.conn())
         .expect("count");
     assert_eq!(n, 0);
-    let kp_theme: Option<String> = key_points::table
-        .select(key_points::theme_id)
-        .first(&mut *app.conn())
-        .expect("kp");
+    let kp_theme: Option<String> =
+        key_points::table.select(key_points::theme_id).first(&mut *app.conn()).expect("kp");
     assert_eq!(kp_theme.as_deref(), Some(housing.as_str()));
 
     // Delete housing: its answers return to the pile, the sub-theme moves up a level.
-    app.post_form(&format!("/staff/themes/{housing}/delete"), &[])
-        .await;
+    app.post_form(&format!("/staff/themes/{housing}/delete"), &[]).await;
     let parent: Option<String> = themes::table
         .find(&network)
         .select(themes::parent_id)
@@ -214,17 +192,10 @@ async fn assigning_merging_and_splitting_themes(backend: Backend) {
         .select(audit_events::action)
         .load(&mut *app.conn())
         .expect("audit");
-    for expected in [
-        "theme.create",
-        "theme.assign",
-        "theme.merge",
-        "theme.delete",
-        "key_point.create",
-    ] {
-        assert!(
-            actions.iter().any(|a| a == expected),
-            "{expected} is audited: {actions:?}"
-        );
+    for expected in
+        ["theme.create", "theme.assign", "theme.merge", "theme.delete", "key_point.create"]
+    {
+        assert!(actions.iter().any(|a| a == expected), "{expected} is audited: {actions:?}");
     }
 }
 
@@ -257,11 +228,7 @@ async fn two_facilitators_lose_nothing(backend: Backend) {
     let res = app
         .post_form(
             &format!("/staff/themes/{theme}"),
-            &[
-                ("title", "STØTTE DER VIRKER"),
-                ("summary", ""),
-                ("version", "1"),
-            ],
+            &[("title", "STØTTE DER VIRKER"), ("summary", ""), ("version", "1")],
         )
         .await;
     assert_eq!(res.status().as_u16(), 303);
@@ -273,14 +240,9 @@ async fn two_facilitators_lose_nothing(backend: Backend) {
         .await;
     assert_eq!(res.status().as_u16(), 409);
     let page = res.text().await.unwrap_or_default();
-    assert!(text_of(&page, ".error-summary")
-        .unwrap_or_default()
-        .contains("En anden har ændret"));
-    let title: String = themes::table
-        .find(&theme)
-        .select(themes::title)
-        .first(&mut *app.conn())
-        .expect("title");
+    assert!(text_of(&page, ".error-summary").unwrap_or_default().contains("En anden har ændret"));
+    let title: String =
+        themes::table.find(&theme).select(themes::title).first(&mut *app.conn()).expect("title");
     assert_eq!(title, "STØTTE DER VIRKER");
 
     // Key points carry versions too.
@@ -289,11 +251,8 @@ async fn two_facilitators_lose_nothing(backend: Backend) {
         &[("text", "1. Se mig som et menneske")],
     )
     .await;
-    app.post_form(
-        &format!("/staff/topics/{topic}/key-points"),
-        &[("text", "2. Lyt til mig")],
-    )
-    .await;
+    app.post_form(&format!("/staff/topics/{topic}/key-points"), &[("text", "2. Lyt til mig")])
+        .await;
     let ids: Vec<String> = key_points::table
         .order(key_points::position)
         .select(key_points::id)
@@ -320,23 +279,15 @@ async fn two_facilitators_lose_nothing(backend: Backend) {
             .as_u16(),
         409
     );
-    app.post_form(
-        &format!("/staff/key-points/{}/move", ids[1]),
-        &[("direction", "up")],
-    )
-    .await;
+    app.post_form(&format!("/staff/key-points/{}/move", ids[1]), &[("direction", "up")]).await;
     let texts: Vec<String> = key_points::table
         .order(key_points::position)
         .select(key_points::text)
         .load(&mut *app.conn())
         .expect("kps");
     assert_eq!(texts, ["2. Lyt til mig", "Se mig som et menneske"]);
-    app.post_form(&format!("/staff/key-points/{}/delete", ids[1]), &[])
-        .await;
-    let n: i64 = key_points::table
-        .count()
-        .get_result(&mut *app.conn())
-        .expect("count");
+    app.post_form(&format!("/staff/key-points/{}/delete", ids[1]), &[]).await;
+    let n: i64 = key_points::table.count().get_result(&mut *app.conn()).expect("count");
     assert_eq!(n, 1);
 }
 
@@ -347,13 +298,9 @@ async fn quotes_are_redacted_and_only_approved_ones_leave(backend: Backend) {
     let topic = topic_of(&app, &s);
     app.login_as(Role::Facilitator).await;
 
-    let form = app
-        .get_html(&format!("/staff/answers/{}/quote", a[6]))
-        .await;
+    let form = app.get_html(&format!("/staff/answers/{}/quote", a[6])).await;
     assert!(
-        text_of(&form, "blockquote")
-            .unwrap_or_default()
-            .contains("22 33 44 55"),
+        text_of(&form, "blockquote").unwrap_or_default().contains("22 33 44 55"),
         "the original is visible to facilitators"
     );
     let res = app
@@ -362,36 +309,21 @@ async fn quotes_are_redacted_and_only_approved_ones_leave(backend: Backend) {
             &[("text", "Ring til mig, hvis I vil høre mere")],
         )
         .await;
-    assert_eq!(
-        location(&res),
-        format!("/staff/topics/{topic}/quotes?done=quote")
-    );
-    app.post_form(
-        &format!("/staff/answers/{}/quote", a[0]),
-        &[("text", TEXTS[0])],
-    )
-    .await;
+    assert_eq!(location(&res), format!("/staff/topics/{topic}/quotes?done=quote"));
+    app.post_form(&format!("/staff/answers/{}/quote", a[0]), &[("text", TEXTS[0])]).await;
     let rows: Vec<(String, String, String)> = quotes::table
         .order(quotes::created_at)
         .select((quotes::id, quotes::text, quotes::status))
         .load(&mut *app.conn())
         .expect("quotes");
-    assert_eq!(
-        (rows[0].2.as_str(), rows[1].2.as_str()),
-        ("redacted", "draft")
-    );
-    let original: String = answers::table
-        .find(&a[6])
-        .select(answers::value)
-        .first(&mut *app.conn())
-        .expect("answer");
+    assert_eq!((rows[0].2.as_str(), rows[1].2.as_str()), ("redacted", "draft"));
+    let original: String =
+        answers::table.find(&a[6]).select(answers::value).first(&mut *app.conn()).expect("answer");
     assert_eq!(original, TEXTS[6], "the answer itself never changes");
 
-    assert!(
-        deltag::themes::store::approved_quotes(&mut app.conn(), &topic)
-            .expect("approved")
-            .is_empty()
-    );
+    assert!(deltag::themes::store::approved_quotes(&mut app.conn(), &topic)
+        .expect("approved")
+        .is_empty());
     app.post_form(
         &format!("/staff/quotes/{}/approve", rows[0].0),
         &[("approved", "1"), ("version", "1")],
@@ -409,11 +341,9 @@ async fn quotes_are_redacted_and_only_approved_ones_leave(backend: Backend) {
         &[("text", "Ring, hvis I vil høre mere"), ("version", "2")],
     )
     .await;
-    assert!(
-        deltag::themes::store::approved_quotes(&mut app.conn(), &topic)
-            .expect("approved")
-            .is_empty()
-    );
+    assert!(deltag::themes::store::approved_quotes(&mut app.conn(), &topic)
+        .expect("approved")
+        .is_empty());
     // A stale version is a conflict, not an overwrite.
     let res = app
         .post_form(
@@ -421,10 +351,7 @@ async fn quotes_are_redacted_and_only_approved_ones_leave(backend: Backend) {
             &[("approved", "1"), ("version", "2")],
         )
         .await;
-    assert_eq!(
-        location(&res),
-        format!("/staff/topics/{topic}/quotes?done=conflict")
-    );
+    assert_eq!(location(&res), format!("/staff/topics/{topic}/quotes?done=conflict"));
     let page = app.get_html(&format!("/staff/topics/{topic}/quotes")).await;
     assert!(page.contains("Vis det oprindelige svar"));
 }
@@ -436,12 +363,8 @@ async fn personal_data_is_flagged_but_never_blocks(backend: Backend) {
     // A participant may write a CPR number: it is saved, then flagged.
     let participant = app.other_client();
     let q1 = participant.join_workshop(&s.code).await;
-    let res = participant
-        .answer(
-            &q1,
-            &[("answer", "Mit cpr er 010190-1234"), ("action", "save")],
-        )
-        .await;
+    let res =
+        participant.answer(&q1, &[("answer", "Mit cpr er 010190-1234"), ("action", "save")]).await;
     assert_eq!(res.status().as_u16(), 303);
     let topic = topic_of(&app, &s);
     app.login_as(Role::Viewer).await;
@@ -452,14 +375,9 @@ async fn personal_data_is_flagged_but_never_blocks(backend: Backend) {
         .collect();
     let mut badges = badges;
     badges.sort();
-    assert_eq!(
-        badges,
-        ["E-mailadresse", "Muligt CPR-nummer", "Muligt telefonnummer"]
-    );
+    assert_eq!(badges, ["E-mailadresse", "Muligt CPR-nummer", "Muligt telefonnummer"]);
     // Viewers read the board but cannot change it.
-    let res = app
-        .post_form(&format!("/staff/topics/{topic}/themes"), &[("title", "X")])
-        .await;
+    let res = app.post_form(&format!("/staff/topics/{topic}/themes"), &[("title", "X")]).await;
     assert_eq!(res.status().as_u16(), 403);
 }
 
@@ -472,9 +390,7 @@ async fn suggestions_are_accepted_or_rejected_without_touching_hand_made_themes(
     let mine = create_theme(&app, &topic, "Mit emne", "").await;
     assign(&app, &topic, &mine, &[&a[7]], "add", "").await;
 
-    let page = app
-        .get_html(&format!("/staff/topics/{topic}/suggestions?k=3"))
-        .await;
+    let page = app.get_html(&format!("/staff/topics/{topic}/suggestions?k=3")).await;
     let doc = crate::helpers::html(&page);
     let sel = scraper::Selector::parse("form[action$='/suggestions/accept']").expect("sel");
     let forms: Vec<_> = doc.select(&sel).collect();
@@ -490,39 +406,21 @@ async fn suggestions_are_accepted_or_rejected_without_touching_hand_made_themes(
 
     let mut form: Vec<(&str, &str)> = first.iter().map(|m| ("answer", m.as_str())).collect();
     form.push(("title", "FORESLÅET EMNE"));
-    let res = app
-        .post_form(&format!("/staff/topics/{topic}/suggestions/accept"), &form)
-        .await;
-    assert_eq!(
-        location(&res),
-        format!("/staff/topics/{topic}/board?done=accepted")
-    );
+    let res = app.post_form(&format!("/staff/topics/{topic}/suggestions/accept"), &form).await;
+    assert_eq!(location(&res), format!("/staff/topics/{topic}/board?done=accepted"));
     let accepted = theme_id(&app, "FORESLÅET EMNE");
     assert_eq!(links_of(&app, &accepted), {
         let mut f = first.clone();
         f.sort();
         f
     });
-    assert_eq!(
-        links_of(&app, &mine),
-        vec![a[7].clone()],
-        "hand-made theme untouched"
-    );
+    assert_eq!(links_of(&app, &mine), vec![a[7].clone()], "hand-made theme untouched");
 
     let reject: Vec<(&str, &str)> = second.iter().map(|m| ("answer", m.as_str())).collect();
-    app.post_form(
-        &format!("/staff/topics/{topic}/suggestions/reject"),
-        &reject,
-    )
-    .await;
-    let n: i64 = rejected_suggestions::table
-        .count()
-        .get_result(&mut *app.conn())
-        .expect("count");
+    app.post_form(&format!("/staff/topics/{topic}/suggestions/reject"), &reject).await;
+    let n: i64 = rejected_suggestions::table.count().get_result(&mut *app.conn()).expect("count");
     assert_eq!(n, 1);
-    let page = app
-        .get_html(&format!("/staff/topics/{topic}/suggestions?k=2"))
-        .await;
+    let page = app.get_html(&format!("/staff/topics/{topic}/suggestions?k=2")).await;
     assert!(page.contains("Færre emner") || page.contains("Flere emner"));
     let _ = hidden(&page, "csrf_token");
 }
@@ -533,22 +431,10 @@ fn themes_suggest_cli_prints_the_documented_json() {
     let input = dir.path().join("answers.txt");
     std::fs::write(&input, TEXTS.join("\n") + "\n\n").expect("write");
     let out = std::process::Command::new(env!("CARGO_BIN_EXE_deltag"))
-        .args([
-            "themes",
-            "suggest",
-            "--input",
-            input.to_str().expect("path"),
-            "--k",
-            "3",
-            "--json",
-        ])
+        .args(["themes", "suggest", "--input", input.to_str().expect("path"), "--k", "3", "--json"])
         .output()
         .expect("run");
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
     let doc: serde_json::Value = serde_json::from_slice(&out.stdout).expect("json");
     let themes = doc["themes"].as_array().expect("themes");
     assert_eq!(themes.len(), 3);
@@ -561,36 +447,14 @@ fn themes_suggest_cli_prints_the_documented_json() {
     for t in themes {
         assert!(t["label"].as_str().is_some_and(|l| !l.is_empty()));
         assert!(t["keywords"].as_array().is_some_and(|k| !k.is_empty()));
-        assert_eq!(
-            t.as_object().map(|o| o.len()),
-            Some(3),
-            "exactly label, keywords, members"
-        );
-        seen.extend(
-            t["members"]
-                .as_array()
-                .expect("members")
-                .iter()
-                .filter_map(|v| v.as_u64()),
-        );
+        assert_eq!(t.as_object().map(|o| o.len()), Some(3), "exactly label, keywords, members");
+        seen.extend(t["members"].as_array().expect("members").iter().filter_map(|v| v.as_u64()));
     }
     seen.sort();
-    assert_eq!(
-        seen,
-        (0..9).collect::<Vec<u64>>(),
-        "every line, the empty one unassigned"
-    );
+    assert_eq!(seen, (0..9).collect::<Vec<u64>>(), "every line, the empty one unassigned");
     // Deterministic.
     let again = std::process::Command::new(env!("CARGO_BIN_EXE_deltag"))
-        .args([
-            "themes",
-            "suggest",
-            "--input",
-            input.to_str().expect("path"),
-            "--k",
-            "3",
-            "--json",
-        ])
+        .args(["themes", "suggest", "--input", input.to_str().expect("path"), "--k", "3", "--json"])
         .output()
         .expect("run");
     assert_eq!(again.stdout, out.stdout);

@@ -56,8 +56,7 @@ fn english_by_cookie(app: &TestApp) -> TestApp {
 
 fn set_lang_cookie(app: &TestApp, code: &str) {
     let url = reqwest::Url::parse(&app.address).expect("url");
-    app.jar
-        .add_cookie_str(&format!("lang={code}; Path=/"), &url);
+    app.jar.add_cookie_str(&format!("lang={code}; Path=/"), &url);
 }
 
 /// The texts of the elements of `main` marked `lang="da"`.
@@ -65,13 +64,7 @@ fn danish_marked(page: &str) -> Vec<String> {
     let doc = html(page);
     let sel = scraper::Selector::parse(r#"main [lang="da"]"#).expect("selector");
     doc.select(&sel)
-        .map(|e| {
-            e.text()
-                .collect::<String>()
-                .split_whitespace()
-                .collect::<Vec<_>>()
-                .join(" ")
-        })
+        .map(|e| e.text().collect::<String>().split_whitespace().collect::<Vec<_>>().join(" "))
         .collect()
 }
 
@@ -79,9 +72,7 @@ fn danish_marked(page: &str) -> Vec<String> {
 fn lang_of(page: &str, selector: &str) -> Option<String> {
     let doc = html(page);
     let sel = scraper::Selector::parse(selector).expect("selector");
-    doc.select(&sel)
-        .next()
-        .and_then(|e| e.value().attr("lang").map(str::to_owned))
+    doc.select(&sel).next().and_then(|e| e.value().attr("lang").map(str::to_owned))
 }
 
 /// The value of a form field (input value or textarea text) on a staff form.
@@ -144,14 +135,9 @@ async fn staff_write_english_and_participants_read_their_language(backend: Backe
     let mut form = WORKSHOP_FORM.to_vec();
     form.extend([
         ("title_en", "The right home"),
-        (
-            "intro_en",
-            "We talk about housing.\n\nThere are no wrong answers.",
-        ),
+        ("intro_en", "We talk about housing.\n\nThere are no wrong answers."),
     ]);
-    let res = app
-        .post_form(&format!("/staff/workshops/{}", s.workshop_id), &form)
-        .await;
+    let res = app.post_form(&format!("/staff/workshops/{}", s.workshop_id), &form).await;
     assert_eq!(res.status().as_u16(), 303);
     assert_eq!(
         rows(&app, &s.workshop_id),
@@ -180,21 +166,9 @@ async fn staff_write_english_and_participants_read_their_language(backend: Backe
     assert_eq!(
         rows(&app, &ids[2]),
         [
-            (
-                "en".into(),
-                "help_text".into(),
-                "Pick the one that fits best.".into()
-            ),
-            (
-                "en".into(),
-                "options".into(),
-                r#"{"o1":"My own home","o3":"With friends"}"#.into()
-            ),
-            (
-                "en".into(),
-                "prompt".into(),
-                "Where do you live now?".into()
-            ),
+            ("en".into(), "help_text".into(), "Pick the one that fits best.".into()),
+            ("en".into(), "options".into(), r#"{"o1":"My own home","o3":"With friends"}"#.into()),
+            ("en".into(), "prompt".into(), "Where do you live now?".into()),
         ]
     );
 
@@ -212,10 +186,7 @@ async fn staff_write_english_and_participants_read_their_language(backend: Backe
         .await;
     assert_eq!(res.status().as_u16(), 303);
     let ids = question_ids(&app, &s.workshop_id);
-    assert_eq!(
-        rows(&app, &ids[6]),
-        [("en".into(), "prompt".into(), "What do you miss?".into())]
-    );
+    assert_eq!(rows(&app, &ids[6]), [("en".into(), "prompt".into(), "What do you miss?".into())]);
     let translate_events: i64 = audit_events::table
         .filter(audit_events::action.eq_any(["workshop.translate", "question.translate"]))
         .filter(audit_events::detail.eq("en"))
@@ -225,29 +196,18 @@ async fn staff_write_english_and_participants_read_their_language(backend: Backe
     assert_eq!(translate_events, 3);
 
     // The forms show what is stored, options one per line in the Danish order.
-    let edit = app
-        .get_html(&format!("/staff/questions/{}/edit", ids[2]))
-        .await;
+    let edit = app.get_html(&format!("/staff/questions/{}/edit", ids[2])).await;
     assert_eq!(field_value(&edit, "prompt_en"), "Where do you live now?");
     assert_eq!(
         field_value(&edit, "options_en").trim_start_matches('\n'),
         "My own home\n\nWith friends"
     );
-    assert_eq!(
-        text_of(&edit, "fieldset.translation legend").as_deref(),
-        Some("Engelsk (English)")
-    );
+    assert_eq!(text_of(&edit, "fieldset.translation legend").as_deref(), Some("Engelsk (English)"));
     assert_eq!(lang_of(&edit, "#prompt_en").as_deref(), Some("en"));
-    let edit = app
-        .get_html(&format!("/staff/workshops/{}/edit", s.workshop_id))
-        .await;
+    let edit = app.get_html(&format!("/staff/workshops/{}/edit", s.workshop_id)).await;
     assert_eq!(field_value(&edit, "title_en"), "The right home");
 
-    app.post_form(
-        &format!("/staff/workshops/{}/status", s.workshop_id),
-        &[("to", "open")],
-    )
-    .await;
+    app.post_form(&format!("/staff/workshops/{}/status", s.workshop_id), &[("to", "open")]).await;
 
     // An English browser (Accept-Language) reads English, and Danish where nothing is
     // translated, marked lang="da".
@@ -255,20 +215,11 @@ async fn staff_write_english_and_participants_read_their_language(backend: Backe
     let start = en.get_html(&format!("/j/{}", s.code)).await;
     assert_eq!(text_of(&start, "h1").as_deref(), Some("The right home"));
     assert_eq!(lang_of(&start, "main h1"), None);
-    assert!(text_of(&start, "main")
-        .unwrap_or_default()
-        .contains("There are no wrong answers."));
-    assert!(
-        danish_marked(&start).is_empty(),
-        "{:?}",
-        danish_marked(&start)
-    );
+    assert!(text_of(&start, "main").unwrap_or_default().contains("There are no wrong answers."));
+    assert!(danish_marked(&start).is_empty(), "{:?}", danish_marked(&start));
     let first = en.join_workshop(&s.code).await;
     let page = en.get_html(&first).await;
-    assert_eq!(
-        text_of(&page, "h1").as_deref(),
-        Some("Hvad gør en bolig til et hjem?")
-    );
+    assert_eq!(text_of(&page, "h1").as_deref(), Some("Hvad gør en bolig til et hjem?"));
     assert_eq!(lang_of(&page, "main h1").as_deref(), Some("da"));
     assert_eq!(
         text_of(&page, ".caption").as_deref(),
@@ -278,15 +229,9 @@ async fn staff_write_english_and_participants_read_their_language(backend: Backe
 
     let path = format!("/j/{}/q/3", s.code);
     let page = en.get_html(&path).await;
-    assert_eq!(
-        text_of(&page, "h1").as_deref(),
-        Some("Where do you live now?")
-    );
+    assert_eq!(text_of(&page, "h1").as_deref(), Some("Where do you live now?"));
     assert_eq!(lang_of(&page, "main h1"), None);
-    assert_eq!(
-        text_of(&page, "#answer-hint").as_deref(),
-        Some("Pick the one that fits best.")
-    );
+    assert_eq!(text_of(&page, "#answer-hint").as_deref(), Some("Pick the one that fits best."));
     assert_eq!(
         choice_labels(&page),
         [
@@ -297,9 +242,7 @@ async fn staff_write_english_and_participants_read_their_language(backend: Backe
         ]
     );
     // The English answer stores the option key, like a Danish one.
-    let res = en
-        .answer(&path, &[("answer", "o3"), ("action", "save")])
-        .await;
+    let res = en.answer(&path, &[("answer", "o3"), ("action", "save")]).await;
     assert_eq!(res.status().as_u16(), 303);
     let stored: Vec<String> = answers::table
         .filter(answers::question_id.eq(&ids[2]))
@@ -308,10 +251,7 @@ async fn staff_write_english_and_participants_read_their_language(backend: Backe
         .expect("answers");
     assert_eq!(stored, [r#"{"choices":["o3"]}"#]);
     let check = en.get_html(&format!("/j/{}/check", s.code)).await;
-    assert_eq!(
-        text_of(&check, "#q3 .summary-value").as_deref(),
-        Some("With friends")
-    );
+    assert_eq!(text_of(&check, "#q3 .summary-value").as_deref(), Some("With friends"));
     assert_eq!(lang_of(&check, "#q1 dt").as_deref(), Some("da"));
     assert_eq!(lang_of(&check, "#q3 dt"), None);
 
@@ -321,18 +261,13 @@ async fn staff_write_english_and_participants_read_their_language(backend: Backe
     let page = da.get_html(&path).await;
     assert_eq!(text_of(&page, "h1").as_deref(), Some("Hvor bor du nu?"));
     assert_eq!(
-        choice_labels(&page)
-            .into_iter()
-            .map(|(label, _)| label)
-            .collect::<Vec<_>>(),
+        choice_labels(&page).into_iter().map(|(label, _)| label).collect::<Vec<_>>(),
         ["Egen bolig", "Herberg", "Hos venner", "Andet"]
     );
     assert!(danish_marked(&page).is_empty());
     assert!(page.contains(r#"<html lang="da">"#));
     // The English answer reads in Danish for a Danish reader of the staff answers page.
-    let answers_page = app
-        .get_html(&format!("/staff/workshops/{}/answers", s.workshop_id))
-        .await;
+    let answers_page = app.get_html(&format!("/staff/workshops/{}/answers", s.workshop_id)).await;
     assert!(answers_page.contains("Hos venner"));
 
     // The language cookie works as well as the header.
@@ -342,18 +277,11 @@ async fn staff_write_english_and_participants_read_their_language(backend: Backe
 
     // The staff preview shows the facilitator's own language.
     set_lang_cookie(&app, "en");
-    let preview = app
-        .get_html(&format!("/staff/workshops/{}/preview?n=3", s.workshop_id))
-        .await;
-    assert_eq!(
-        text_of(&preview, "h1").as_deref(),
-        Some("Where do you live now?")
-    );
+    let preview = app.get_html(&format!("/staff/workshops/{}/preview?n=3", s.workshop_id)).await;
+    assert_eq!(text_of(&preview, "h1").as_deref(), Some("Where do you live now?"));
     assert_eq!(choice_labels(&preview)[1].1.as_deref(), Some("da"));
     set_lang_cookie(&app, "da");
-    let preview = app
-        .get_html(&format!("/staff/workshops/{}/preview?n=3", s.workshop_id))
-        .await;
+    let preview = app.get_html(&format!("/staff/workshops/{}/preview?n=3", s.workshop_id)).await;
     assert_eq!(text_of(&preview, "h1").as_deref(), Some("Hvor bor du nu?"));
 }
 
@@ -388,29 +316,17 @@ async fn clearing_an_english_field_removes_its_translation(backend: Backend) {
         )
         .await;
     assert_eq!(res.status().as_u16(), 303);
-    assert_eq!(
-        rows(&app, &ids[2]),
-        [("en".into(), "help_text".into(), "Pick one.".into())]
-    );
+    assert_eq!(rows(&app, &ids[2]), [("en".into(), "help_text".into(), "Pick one.".into())]);
 
     // A workshop title cleared by leaving the field out entirely.
     let mut form = WORKSHOP_FORM.to_vec();
     form.push(("title_en", "The right home"));
-    app.post_form(&format!("/staff/workshops/{}", s.workshop_id), &form)
-        .await;
+    app.post_form(&format!("/staff/workshops/{}", s.workshop_id), &form).await;
     assert_eq!(rows(&app, &s.workshop_id).len(), 1);
-    app.post_form(
-        &format!("/staff/workshops/{}", s.workshop_id),
-        &WORKSHOP_FORM,
-    )
-    .await;
+    app.post_form(&format!("/staff/workshops/{}", s.workshop_id), &WORKSHOP_FORM).await;
     assert!(rows(&app, &s.workshop_id).is_empty());
 
-    app.post_form(
-        &format!("/staff/workshops/{}/status", s.workshop_id),
-        &[("to", "open")],
-    )
-    .await;
+    app.post_form(&format!("/staff/workshops/{}/status", s.workshop_id), &[("to", "open")]).await;
     let en = english_browser(&app);
     en.join_workshop(&s.code).await;
     let start = en.get_html(&format!("/j/{}", s.code)).await;
@@ -420,10 +336,7 @@ async fn clearing_an_english_field_removes_its_translation(backend: Backend) {
     assert_eq!(lang_of(&page, "main h1").as_deref(), Some("da"));
     assert_eq!(text_of(&page, "#answer-hint").as_deref(), Some("Pick one."));
     assert_eq!(lang_of(&page, "#answer-hint"), None);
-    assert!(choice_labels(&page)
-        .iter()
-        .take(3)
-        .all(|(_, lang)| lang.as_deref() == Some("da")));
+    assert!(choice_labels(&page).iter().take(3).all(|(_, lang)| lang.as_deref() == Some("da")));
 }
 
 async fn too_long_english_text_is_refused_and_changes_nothing(backend: Backend) {
@@ -432,11 +345,7 @@ async fn too_long_english_text_is_refused_and_changes_nothing(backend: Backend) 
     let s = seed_workshop(&app, WorkshopStatus::Draft);
     let ids = question_ids(&app, &s.workshop_id);
     let path = format!("/staff/questions/{}", ids[2]);
-    app.post_form(
-        &path,
-        &choice_question_form(&[("prompt_en", "Where do you live now?")]),
-    )
-    .await;
+    app.post_form(&path, &choice_question_form(&[("prompt_en", "Where do you live now?")])).await;
     let before = rows(&app, &ids[2]);
     assert_eq!(before.len(), 1);
 
@@ -457,12 +366,7 @@ async fn too_long_english_text_is_refused_and_changes_nothing(backend: Backend) 
     );
     let doc = html(&page);
     let link = scraper::Selector::parse(".error-summary a").expect("selector");
-    assert_eq!(
-        doc.select(&link)
-            .next()
-            .and_then(|a| a.value().attr("href")),
-        Some("#prompt_en")
-    );
+    assert_eq!(doc.select(&link).next().and_then(|a| a.value().attr("href")), Some("#prompt_en"));
     // The form comes back with what was typed, English included.
     assert_eq!(field_value(&page, "prompt_en"), long);
     assert_eq!(field_value(&page, "help_text_en"), "Pick one.");
@@ -474,17 +378,12 @@ async fn too_long_english_text_is_refused_and_changes_nothing(backend: Backend) 
         .select(questions::prompt)
         .first(&mut *app.conn())
         .expect("prompt");
-    assert_eq!(
-        prompt, "Hvor bor du nu?",
-        "the Danish text is not saved either"
-    );
+    assert_eq!(prompt, "Hvor bor du nu?", "the Danish text is not saved either");
 
     // More English options than Danish ones, or one over 200 characters: refused too.
     let too_long_label = "x".repeat(201);
     for options in ["A\nB\nC\nD", too_long_label.as_str()] {
-        let res = app
-            .post_form(&path, &choice_question_form(&[("options_en", options)]))
-            .await;
+        let res = app.post_form(&path, &choice_question_form(&[("options_en", options)])).await;
         assert_eq!(res.status().as_u16(), 422, "{options}");
         assert_eq!(rows(&app, &ids[2]), before);
     }
@@ -502,15 +401,10 @@ async fn too_long_english_text_is_refused_and_changes_nothing(backend: Backend) 
     let mut form = WORKSHOP_FORM.to_vec();
     form.push(("title_en", title.as_str()));
     form.push(("intro_en", "Kept while fixing the title."));
-    let res = app
-        .post_form(&format!("/staff/workshops/{}", s.workshop_id), &form)
-        .await;
+    let res = app.post_form(&format!("/staff/workshops/{}", s.workshop_id), &form).await;
     assert_eq!(res.status().as_u16(), 422);
     let page = res.text().await.unwrap_or_default();
-    assert_eq!(
-        field_value(&page, "intro_en"),
-        "Kept while fixing the title."
-    );
+    assert_eq!(field_value(&page, "intro_en"), "Kept while fixing the title.");
     assert_eq!(version(&app), v);
     assert!(rows(&app, &s.workshop_id).is_empty());
 }
@@ -522,8 +416,7 @@ async fn deleting_a_question_deletes_its_translations(backend: Backend) {
     let ids = question_ids(&app, &s.workshop_id);
     let mut form = WORKSHOP_FORM.to_vec();
     form.push(("title_en", "The right home"));
-    app.post_form(&format!("/staff/workshops/{}", s.workshop_id), &form)
-        .await;
+    app.post_form(&format!("/staff/workshops/{}", s.workshop_id), &form).await;
     app.post_form(
         &format!("/staff/questions/{}", ids[1]),
         &[
@@ -536,17 +429,11 @@ async fn deleting_a_question_deletes_its_translations(backend: Backend) {
     .await;
     assert_eq!(rows(&app, &ids[1]).len(), 2);
 
-    let res = app
-        .post_form(&format!("/staff/questions/{}/delete", ids[1]), &[])
-        .await;
+    let res = app.post_form(&format!("/staff/questions/{}/delete", ids[1]), &[]).await;
     assert_eq!(res.status().as_u16(), 303);
     assert_eq!(question_ids(&app, &s.workshop_id).len(), 5);
     assert!(rows(&app, &ids[1]).is_empty());
-    assert_eq!(
-        rows(&app, &s.workshop_id).len(),
-        1,
-        "the workshop keeps its own"
-    );
+    assert_eq!(rows(&app, &s.workshop_id).len(), 1, "the workshop keeps its own");
 }
 
 async fn english_wording_can_change_on_an_open_workshop(backend: Backend) {
@@ -559,19 +446,11 @@ async fn english_wording_can_change_on_an_open_workshop(backend: Backend) {
     let en = english_browser(&app);
     en.join_workshop(&s.code).await;
     let path = format!("/j/{}/q/3", s.code);
-    let res = en
-        .answer(&path, &[("answer", "o2"), ("action", "save")])
-        .await;
+    let res = en.answer(&path, &[("answer", "o2"), ("action", "save")]).await;
     assert_eq!(res.status().as_u16(), 303);
     let check = en.get_html(&format!("/j/{}/check", s.code)).await;
-    assert_eq!(
-        text_of(&check, "#q3 .summary-value").as_deref(),
-        Some("Herberg")
-    );
-    assert_eq!(
-        lang_of(&check, "#q3 .summary-value span").as_deref(),
-        Some("da")
-    );
+    assert_eq!(text_of(&check, "#q3 .summary-value").as_deref(), Some("Herberg"));
+    assert_eq!(lang_of(&check, "#q3 .summary-value span").as_deref(), Some("da"));
 
     // The live survey: an attempt to change the structure is ignored, the wording is saved.
     let res = app
@@ -596,9 +475,7 @@ async fn english_wording_can_change_on_an_open_workshop(backend: Backend) {
     assert!(options.contains("Herberg") && !options.contains("Noget andet"));
     assert_eq!(rows(&app, &ids[2]).len(), 2);
     // The locked form still offers the English options, with the Danish ones for reference.
-    let edit = app
-        .get_html(&format!("/staff/questions/{}/edit", ids[2]))
-        .await;
+    let edit = app.get_html(&format!("/staff/questions/{}/edit", ids[2])).await;
     assert_eq!(
         field_value(&edit, "options_en").trim_start_matches('\n'),
         "My own home\nA shelter\nWith friends"
@@ -617,25 +494,14 @@ async fn english_wording_can_change_on_an_open_workshop(backend: Backend) {
     let v = version(&app);
     let mut form = WORKSHOP_FORM.to_vec();
     form.push(("title_en", "The right home"));
-    let res = app
-        .post_form(&format!("/staff/workshops/{}", s.workshop_id), &form)
-        .await;
-    assert_eq!(
-        location(&res),
-        format!("/staff/workshops/{}?done=saved", s.workshop_id)
-    );
+    let res = app.post_form(&format!("/staff/workshops/{}", s.workshop_id), &form).await;
+    assert_eq!(location(&res), format!("/staff/workshops/{}?done=saved", s.workshop_id));
     assert_eq!(version(&app), v + 1);
 
     // The earlier answer now reads in English; nothing about it changed.
     let check = en.get_html(&format!("/j/{}/check", s.code)).await;
-    assert_eq!(
-        text_of(&check, "#q3 .summary-value").as_deref(),
-        Some("A shelter")
-    );
-    assert_eq!(
-        text_of(&check, "#q3 dt").as_deref(),
-        Some("Where do you live now?")
-    );
+    assert_eq!(text_of(&check, "#q3 .summary-value").as_deref(), Some("A shelter"));
+    assert_eq!(text_of(&check, "#q3 dt").as_deref(), Some("Where do you live now?"));
     let start = en.get_html(&format!("/j/{}", s.code)).await;
     assert_eq!(text_of(&start, "h1").as_deref(), Some("The right home"));
     let stored: String = answers::table
@@ -652,10 +518,7 @@ async fn the_open_demo_workshop_is_complete_in_english(backend: Backend) {
     let code = info.open_join_code.expect("an open workshop");
     let en = english_browser(&app);
     let start = en.get_html(&format!("/j/{code}")).await;
-    assert_eq!(
-        text_of(&start, "h1").as_deref(),
-        Some("Dreams for future support")
-    );
+    assert_eq!(text_of(&start, "h1").as_deref(), Some("Dreams for future support"));
     assert!(danish_marked(&start).is_empty());
     en.join_workshop(&code).await;
     for n in 1..=6 {
@@ -679,10 +542,7 @@ async fn the_open_demo_workshop_is_complete_in_english(backend: Backend) {
     // Danish stays Danish.
     let da = app.other_client();
     let start = da.get_html(&format!("/j/{code}")).await;
-    assert_eq!(
-        text_of(&start, "h1").as_deref(),
-        Some("Drømme til fremtidens støtte")
-    );
+    assert_eq!(text_of(&start, "h1").as_deref(), Some("Drømme til fremtidens støtte"));
 }
 
 on_both_backends!(

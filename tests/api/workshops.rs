@@ -12,15 +12,10 @@ async fn facilitators_build_and_open_a_workshop_with_plain_forms(backend: Backen
     let app = spawn_app(backend).await;
     app.login_as(Role::Facilitator).await;
     let res = app
-        .post_form(
-            "/staff/tracks",
-            &[("title", "Deltagelsessporet 2026"), ("year", "2026")],
-        )
+        .post_form("/staff/tracks", &[("title", "Deltagelsessporet 2026"), ("year", "2026")])
         .await;
     assert_eq!(location(&res), "/staff");
-    let bad = app
-        .post_form("/staff/tracks", &[("title", ""), ("year", "tyve")])
-        .await;
+    let bad = app.post_form("/staff/tracks", &[("title", ""), ("year", "tyve")]).await;
     assert_eq!(bad.status().as_u16(), 422);
     let page = bad.text().await.unwrap_or_default();
     assert_eq!(
@@ -58,14 +53,10 @@ async fn facilitators_build_and_open_a_workshop_with_plain_forms(backend: Backen
         .await;
     let workshop_path = location(&res);
     assert!(workshop_path.starts_with("/staff/workshops/"));
-    let workshop_id = workshop_path
-        .trim_start_matches("/staff/workshops/")
-        .to_owned();
+    let workshop_id = workshop_path.trim_start_matches("/staff/workshops/").to_owned();
 
     // Opening without questions is refused with a notice.
-    let res = app
-        .post_form(&format!("{workshop_path}/status"), &[("to", "open")])
-        .await;
+    let res = app.post_form(&format!("{workshop_path}/status"), &[("to", "open")]).await;
     assert_eq!(location(&res), format!("{workshop_path}?done=no-questions"));
 
     for (kind, prompt, options) in [
@@ -75,12 +66,7 @@ async fn facilitators_build_and_open_a_workshop_with_plain_forms(backend: Backen
         let res = app
             .post_form(
                 &format!("{workshop_path}/questions"),
-                &[
-                    ("kind", kind),
-                    ("prompt", prompt),
-                    ("options", options),
-                    ("required", "on"),
-                ],
+                &[("kind", kind), ("prompt", prompt), ("options", options), ("required", "on")],
             )
             .await;
         assert_eq!(res.status().as_u16(), 303, "{kind}");
@@ -88,11 +74,7 @@ async fn facilitators_build_and_open_a_workshop_with_plain_forms(backend: Backen
     let res = app
         .post_form(
             &format!("{workshop_path}/questions"),
-            &[
-                ("kind", "single_choice"),
-                ("prompt", "Kun én mulighed"),
-                ("options", "Ja"),
-            ],
+            &[("kind", "single_choice"), ("prompt", "Kun én mulighed"), ("options", "Ja")],
         )
         .await;
     assert_eq!(res.status().as_u16(), 422, "a choice needs two options");
@@ -104,11 +86,7 @@ async fn facilitators_build_and_open_a_workshop_with_plain_forms(backend: Backen
         .load(&mut *app.conn())
         .expect("qs");
     assert_eq!(ids.len(), 2);
-    app.post_form(
-        &format!("/staff/questions/{}/move", ids[1]),
-        &[("direction", "up")],
-    )
-    .await;
+    app.post_form(&format!("/staff/questions/{}/move", ids[1]), &[("direction", "up")]).await;
     let order: Vec<String> = questions::table
         .filter(questions::workshop_id.eq(&workshop_id))
         .order(questions::position)
@@ -117,9 +95,7 @@ async fn facilitators_build_and_open_a_workshop_with_plain_forms(backend: Backen
         .expect("qs");
     assert_eq!(order, ["Hvor bor du?", "Hvad er et hjem?"]);
 
-    let res = app
-        .post_form(&format!("{workshop_path}/status"), &[("to", "open")])
-        .await;
+    let res = app.post_form(&format!("{workshop_path}/status"), &[("to", "open")]).await;
     assert_eq!(location(&res), format!("{workshop_path}?done=status"));
     let page = app.get_html(&workshop_path).await;
     let code: String = workshops::table
@@ -128,9 +104,11 @@ async fn facilitators_build_and_open_a_workshop_with_plain_forms(backend: Backen
         .first(&mut *app.conn())
         .expect("code");
     assert!(
-        text_of(&page, "main")
-            .unwrap_or_default()
-            .contains(&format!("{} {}", &code[..4], &code[4..])),
+        text_of(&page, "main").unwrap_or_default().contains(&format!(
+            "{} {}",
+            &code[..4],
+            &code[4..]
+        )),
         "the code is shown grouped"
     );
 
@@ -151,18 +129,12 @@ async fn facilitators_build_and_open_a_workshop_with_plain_forms(backend: Backen
         .select((questions::kind, questions::prompt, questions::options))
         .first(&mut *app.conn())
         .expect("q");
-    assert_eq!(
-        (kind.as_str(), prompt.as_str()),
-        ("single_choice", "Hvor bor du lige nu?")
-    );
+    assert_eq!((kind.as_str(), prompt.as_str()), ("single_choice", "Hvor bor du lige nu?"));
     assert!(options.contains("Egen bolig") && !options.contains("Noget helt andet"));
 
     // The preview shows participant pages and posts nothing.
     let preview = app.get_html(&format!("{workshop_path}/preview?n=1")).await;
-    assert_eq!(
-        text_of(&preview, "h1").as_deref(),
-        Some("Hvor bor du lige nu?")
-    );
+    assert_eq!(text_of(&preview, "h1").as_deref(), Some("Hvor bor du lige nu?"));
     assert!(!preview.contains(r#"method="post""#));
     // Poster and cards point at the QR code of the join URL.
     let poster = app.get_html(&format!("{workshop_path}/poster")).await;
@@ -176,44 +148,25 @@ async fn viewers_read_but_change_nothing(backend: Backend) {
     let s = seed_workshop(&app, WorkshopStatus::Open);
     app.login_as(Role::Viewer).await;
     assert_eq!(
-        app.get(&format!("/staff/workshops/{}", s.workshop_id))
-            .await
-            .status()
-            .as_u16(),
+        app.get(&format!("/staff/workshops/{}", s.workshop_id)).await.status().as_u16(),
         200
     );
     assert_eq!(
-        app.get(&format!("/staff/workshops/{}/answers", s.workshop_id))
-            .await
-            .status()
-            .as_u16(),
+        app.get(&format!("/staff/workshops/{}/answers", s.workshop_id)).await.status().as_u16(),
         200
     );
     for (path, fields) in [
-        (
-            format!("/staff/workshops/{}/status", s.workshop_id),
-            vec![("to", "closed")],
-        ),
-        (
-            "/staff/tracks".to_owned(),
-            vec![("title", "X"), ("year", "2025")],
-        ),
+        (format!("/staff/workshops/{}/status", s.workshop_id), vec![("to", "closed")]),
+        ("/staff/tracks".to_owned(), vec![("title", "X"), ("year", "2025")]),
         (
             format!("/staff/workshops/{}/questions", s.workshop_id),
             vec![("kind", "long_text"), ("prompt", "X")],
         ),
     ] {
-        assert_eq!(
-            app.post_form(&path, &fields).await.status().as_u16(),
-            403,
-            "{path}"
-        );
+        assert_eq!(app.post_form(&path, &fields).await.status().as_u16(), 403, "{path}");
     }
     assert_eq!(
-        app.get(&format!("/staff/workshops/{}/assist", s.workshop_id))
-            .await
-            .status()
-            .as_u16(),
+        app.get(&format!("/staff/workshops/{}/assist", s.workshop_id)).await.status().as_u16(),
         403
     );
     let status: String = workshops::table
@@ -228,9 +181,7 @@ async fn facilitators_enter_answers_and_paste_flipchart_notes(backend: Backend) 
     let app = spawn_app(backend).await;
     let s = seed_workshop(&app, WorkshopStatus::Open);
     let me = app.login_as(Role::Facilitator).await;
-    let page = app
-        .get_html(&format!("/staff/workshops/{}/assist", s.workshop_id))
-        .await;
+    let page = app.get_html(&format!("/staff/workshops/{}/assist", s.workshop_id)).await;
     let key = hidden(&page, "submission_key");
     let form = [
         ("submission_key", key.as_str()),
@@ -241,27 +192,13 @@ async fn facilitators_enter_answers_and_paste_flipchart_notes(backend: Backend) 
         ("q4.choice", "o2"),
         ("q5.answer", "2"),
     ];
-    let res = app
-        .post_form(&format!("/staff/workshops/{}/assist", s.workshop_id), &form)
-        .await;
-    assert_eq!(
-        location(&res),
-        format!("/staff/workshops/{}?done=assist", s.workshop_id)
-    );
+    let res = app.post_form(&format!("/staff/workshops/{}/assist", s.workshop_id), &form).await;
+    assert_eq!(location(&res), format!("/staff/workshops/{}?done=assist", s.workshop_id));
     // A resend stores nothing twice and gets the same answer.
-    let again = app
-        .post_form(&format!("/staff/workshops/{}/assist", s.workshop_id), &form)
-        .await;
-    assert_eq!(
-        location(&again),
-        format!("/staff/workshops/{}?done=assist", s.workshop_id)
-    );
+    let again = app.post_form(&format!("/staff/workshops/{}/assist", s.workshop_id), &form).await;
+    assert_eq!(location(&again), format!("/staff/workshops/{}?done=assist", s.workshop_id));
     let rows: Vec<(String, String, Option<String>)> = answers::table
-        .select((
-            answers::value,
-            answers::entered_by,
-            answers::entered_by_user_id,
-        ))
+        .select((answers::value, answers::entered_by, answers::entered_by_user_id))
         .load(&mut *app.conn())
         .expect("answers");
     assert_eq!(rows.len(), 4);
@@ -292,11 +229,7 @@ async fn facilitators_enter_answers_and_paste_flipchart_notes(backend: Backend) 
             &[("submission_key", &key), ("notes", notes)],
         )
         .await;
-    assert_eq!(
-        again.status().as_u16(),
-        303,
-        "a resend of pasted notes is a replay"
-    );
+    assert_eq!(again.status().as_u16(), 303, "a resend of pasted notes is a replay");
     let pasted: Vec<String> = answers::table
         .inner_join(participants::table)
         .filter(participants::source.eq("flipchart"))
@@ -306,15 +239,9 @@ async fn facilitators_enter_answers_and_paste_flipchart_notes(backend: Backend) 
         .expect("pasted");
     assert_eq!(
         pasted,
-        [
-            "Tryghed først",
-            "Sagsbehandler skifter hele tiden",
-            "En nøgle til min egen dør"
-        ]
+        ["Tryghed først", "Sagsbehandler skifter hele tiden", "En nøgle til min egen dør"]
     );
-    let page = app
-        .get_html(&format!("/staff/workshops/{}/answers", s.workshop_id))
-        .await;
+    let page = app.get_html(&format!("/staff/workshops/{}/answers", s.workshop_id)).await;
     assert!(page.contains("Sagt af deltageren, skrevet af facilitator"));
     assert!(page.contains("Læst op for deltageren, skrevet af facilitator"));
 }

@@ -56,10 +56,7 @@ fn read_table(path: &Path, delimiter: u8, text_col: &str, label_col: &str) -> Re
             .ok_or_else(|| format!("{}: no column {name}", path.display()).into())
     };
     let (ti, li) = (col(text_col)?, col(label_col)?);
-    let mut set = Set {
-        texts: Vec::new(),
-        labels: Vec::new(),
-    };
+    let mut set = Set { texts: Vec::new(), labels: Vec::new() };
     for rec in rdr.records() {
         let rec = rec?;
         set.texts.push(rec.get(ti).unwrap_or("").to_string());
@@ -69,10 +66,7 @@ fn read_table(path: &Path, delimiter: u8, text_col: &str, label_col: &str) -> Re
 }
 
 fn load_sib(dir: &Path) -> Res<Set> {
-    let mut all = Set {
-        texts: Vec::new(),
-        labels: Vec::new(),
-    };
+    let mut all = Set { texts: Vec::new(), labels: Vec::new() };
     for split in ["train", "dev", "test"] {
         let s = read_table(
             &dir.join("sib200-dan").join(format!("{split}.tsv")),
@@ -87,12 +81,7 @@ fn load_sib(dir: &Path) -> Res<Set> {
 }
 
 fn load_banking(dir: &Path, split: &str) -> Res<Set> {
-    read_table(
-        &dir.join("banking77").join(format!("{split}.csv")),
-        b',',
-        "text",
-        "category",
-    )
+    read_table(&dir.join("banking77").join(format!("{split}.csv")), b',', "text", "category")
 }
 
 /// Maps string labels to dense ids (first-seen order).
@@ -136,11 +125,7 @@ fn contingency(a: &[usize], b: &[usize]) -> Contingency {
 }
 
 fn entropy(counts: &[f64], n: f64) -> f64 {
-    counts
-        .iter()
-        .filter(|&&c| c > 0.0)
-        .map(|&c| -(c / n) * (c / n).ln())
-        .sum()
+    counts.iter().filter(|&&c| c > 0.0).map(|&c| -(c / n) * (c / n).ln()).sum()
 }
 
 /// Normalised mutual information, arithmetic-mean normalisation
@@ -152,10 +137,8 @@ fn nmi(truth: &[usize], pred: &[usize]) -> f64 {
     if ha == 0.0 && hb == 0.0 {
         return 1.0;
     }
-    let mi: f64 = table
-        .iter()
-        .map(|(&(i, j), &nij)| nij / n * (n * nij / (ra[i] * rb[j])).ln())
-        .sum();
+    let mi: f64 =
+        table.iter().map(|(&(i, j), &nij)| nij / n * (n * nij / (ra[i] * rb[j])).ln()).sum();
     let denom = (ha + hb) / 2.0;
     if denom <= 0.0 {
         0.0
@@ -244,12 +227,7 @@ struct Row {
 }
 
 fn run(name: &str, set: &Set, k: Option<usize>, lang: Language, seed: u64) -> Row {
-    let mut opts = SuggestOptions {
-        k,
-        language: lang,
-        seed,
-        ..SuggestOptions::default()
-    };
+    let mut opts = SuggestOptions { k, language: lang, seed, ..SuggestOptions::default() };
     let tuning = tuning_from_env(&mut opts);
     let texts: Vec<&str> = set.texts.iter().map(String::as_str).collect();
     reset_peak();
@@ -281,10 +259,8 @@ fn mean_std(xs: &[f64]) -> (f64, f64) {
 fn main() -> Res<()> {
     let dir = eval_dir();
     let only = std::env::var("DELTAG_EVAL_ONLY").unwrap_or_default();
-    let seeds: u64 = std::env::var("DELTAG_EVAL_SEEDS")
-        .ok()
-        .and_then(|s| s.parse().ok())
-        .unwrap_or(0);
+    let seeds: u64 =
+        std::env::var("DELTAG_EVAL_SEEDS").ok().and_then(|s| s.parse().ok()).unwrap_or(0);
     let want = |s: &str| only.is_empty() || only == s;
     let default_seed = SuggestOptions::default().seed;
 
@@ -298,21 +274,13 @@ fn main() -> Res<()> {
     let quality: Vec<(&str, Option<Set>, usize, Language)> = vec![
         (
             "SIB-200 Danish (all)",
-            if want("sib") {
-                Some(load_sib(&dir)?)
-            } else {
-                None
-            },
+            if want("sib") { Some(load_sib(&dir)?) } else { None },
             7,
             Language::Danish,
         ),
         (
             "BANKING77 test",
-            if want("banking") {
-                Some(load_banking(&dir, "test")?)
-            } else {
-                None
-            },
+            if want("banking") { Some(load_banking(&dir, "test")?) } else { None },
             77,
             Language::English,
         ),
@@ -321,14 +289,11 @@ fn main() -> Res<()> {
         let Some(set) = set else { continue };
         rows.push(run(name, set, Some(*k), *lang, default_seed));
         if seeds > 0 {
-            let rs: Vec<Row> = (0..seeds)
-                .map(|s| run(name, set, Some(*k), *lang, s * 7919 + 1))
-                .collect();
+            let rs: Vec<Row> =
+                (0..seeds).map(|s| run(name, set, Some(*k), *lang, s * 7919 + 1)).collect();
             let (nm, ns) = mean_std(&rs.iter().map(|r| r.nmi).collect::<Vec<_>>());
             let (am, as_) = mean_std(&rs.iter().map(|r| r.ari).collect::<Vec<_>>());
-            multi.push(format!(
-                "| {name} | {seeds} | {nm:.3} ± {ns:.3} | {am:.3} ± {as_:.3} |"
-            ));
+            multi.push(format!("| {name} | {seeds} | {nm:.3} ± {ns:.3} | {am:.3} ± {as_:.3} |"));
         }
     }
     if want("speed") {

@@ -90,11 +90,7 @@ fn main() {
     run_migrations(&mut conn).unwrap_or_else(|e| panic!("{e}"));
     let started = Instant::now();
     let topic = seed(&mut conn);
-    eprintln!(
-        "seeded {} answers in {:.1} s",
-        PARTICIPANTS * 2,
-        started.elapsed().as_secs_f64()
-    );
+    eprintln!("seeded {} answers in {:.1} s", PARTICIPANTS * 2, started.elapsed().as_secs_f64());
     let scope = Scope::Topic(topic);
 
     let mut build = Vec::new();
@@ -120,10 +116,7 @@ fn main() {
     let json = median(rendered[0].1.clone());
     println!("| step ({} answers, median of {RUNS}) | ms | bytes | render ÷ JSON render | whole export (build + render) ms |", PARTICIPANTS * 2);
     println!("|---|---:|---:|---:|---:|");
-    println!(
-        "| build summary model (SQLite) | {:.0} | | | |",
-        build.as_secs_f64() * 1e3
-    );
+    println!("| build summary model (SQLite) | {:.0} | | | |", build.as_secs_f64() * 1e3);
     for (format, times, size) in &rendered {
         let m = median(times.clone());
         println!(

@@ -32,20 +32,13 @@ fn arg(name: &str, default: u64) -> u64 {
 }
 
 fn seed(url: &str) -> String {
-    let mut conn = DatabaseUrl::parse(url)
-        .and_then(|u| u.establish())
-        .unwrap_or_else(|e| panic!("{e}"));
+    let mut conn =
+        DatabaseUrl::parse(url).and_then(|u| u.establish()).unwrap_or_else(|e| panic!("{e}"));
     run_migrations(&mut conn).unwrap_or_else(|e| panic!("{e}"));
     let title = |s: &str| Title::parse(s).unwrap_or_else(|| panic!("title {s:?}"));
-    let track = TrackFields {
-        title: title("Load"),
-        year: 2026,
-    };
+    let track = TrackFields { title: title("Load"), year: 2026 };
     let track = store::create_track(&mut conn, &track).unwrap_or_else(|e| panic!("{e}"));
-    let topic = TopicFields {
-        title: title("Load"),
-        description: Text::default(),
-    };
+    let topic = TopicFields { title: title("Load"), description: Text::default() };
     let topic = store::create_topic(&mut conn, &track, &topic).unwrap_or_else(|e| panic!("{e}"));
     let w = store::create_workshop(
         &mut conn,
@@ -72,22 +65,13 @@ fn seed(url: &str) -> String {
         store::add_question(&mut conn, &w, &q).unwrap_or_else(|e| panic!("{e}"));
     }
     store::set_status(&mut conn, &w, WorkshopStatus::Open).unwrap_or_else(|e| panic!("{e}"));
-    store::find_workshop(&mut conn, &w)
-        .ok()
-        .flatten()
-        .map(|w| w.join_code)
-        .unwrap_or_default()
+    store::find_workshop(&mut conn, &w).ok().flatten().map(|w| w.join_code).unwrap_or_default()
 }
 
 fn hidden(page: &str, name: &str) -> Option<String> {
     let doc = scraper::Html::parse_document(page);
     let sel = scraper::Selector::parse(&format!("input[name={name}]")).ok()?;
-    let value = doc
-        .select(&sel)
-        .next()?
-        .value()
-        .attr("value")
-        .map(str::to_owned);
+    let value = doc.select(&sel).next()?.value().attr("value").map(str::to_owned);
     value
 }
 
@@ -114,9 +98,7 @@ fn csrf(jar: &reqwest::cookie::Jar, base: &str) -> Option<String> {
 }
 
 async fn timed<T>(
-    samples: &Samples,
-    step: &'static str,
-    f: impl std::future::Future<Output = Option<T>>,
+    samples: &Samples, step: &'static str, f: impl std::future::Future<Output = Option<T>>,
 ) -> Option<T> {
     let t = Instant::now();
     let out = f.await;
@@ -145,12 +127,7 @@ async fn journey(base: String, code: String, samples: Samples, think_ms: (u64, u
         }
     };
     let run = async {
-        let start = timed(
-            &samples,
-            "1 start page",
-            get(format!("{base}/j/{code}"), 200),
-        )
-        .await?;
+        let start = timed(&samples, "1 start page", get(format!("{base}/j/{code}"), 200)).await?;
         let token = hidden(&start, "start_token")?;
         let csrf = csrf(&jar, &base)?;
         think(think_ms).await;
@@ -176,16 +153,10 @@ async fn journey(base: String, code: String, samples: Samples, think_ms: (u64, u
         )
         .await?;
         for n in 1..=6 {
-            let page = timed(
-                &samples,
-                "3 question page",
-                get(format!("{base}/j/{code}/q/{n}"), 200),
-            )
-            .await?;
-            let (key, qid) = (
-                hidden(&page, "submission_key")?,
-                hidden(&page, "question_id")?,
-            );
+            let page =
+                timed(&samples, "3 question page", get(format!("{base}/j/{code}/q/{n}"), 200))
+                    .await?;
+            let (key, qid) = (hidden(&page, "submission_key")?, hidden(&page, "question_id")?);
             think(think_ms).await;
             let form = vec![
                 ("answer", format!("Et svar på spørgsmål {n}")),
@@ -194,35 +165,17 @@ async fn journey(base: String, code: String, samples: Samples, think_ms: (u64, u
                 ("question_id", qid),
                 ("csrf_token", csrf.clone()),
             ];
-            timed(
-                &samples,
-                "4 answer post",
-                post(format!("{base}/j/{code}/q/{n}"), form),
-            )
-            .await?;
+            timed(&samples, "4 answer post", post(format!("{base}/j/{code}/q/{n}"), form)).await?;
         }
-        timed(
-            &samples,
-            "5 check page",
-            get(format!("{base}/j/{code}/check"), 200),
-        )
-        .await?;
+        timed(&samples, "5 check page", get(format!("{base}/j/{code}/check"), 200)).await?;
         think(think_ms).await;
         timed(
             &samples,
             "6 finish",
-            post(
-                format!("{base}/j/{code}/finish"),
-                vec![("csrf_token", csrf.clone())],
-            ),
+            post(format!("{base}/j/{code}/finish"), vec![("csrf_token", csrf.clone())]),
         )
         .await?;
-        timed(
-            &samples,
-            "7 thank-you page",
-            get(format!("{base}/j/{code}/tak"), 200),
-        )
-        .await?;
+        timed(&samples, "7 thank-you page", get(format!("{base}/j/{code}/tak"), 200)).await?;
         Some(())
     };
     run.await.is_some()
@@ -261,11 +214,7 @@ async fn post_ceiling(base: &str, code: &str, workers: usize, secs: u64) -> f64 
             let Some(start) = c.get(format!("{base}/j/{code}")).send().await.ok() else {
                 return;
             };
-            let Some(token) = start
-                .text()
-                .await
-                .ok()
-                .and_then(|p| hidden(&p, "start_token"))
+            let Some(token) = start.text().await.ok().and_then(|p| hidden(&p, "start_token"))
             else {
                 return;
             };
@@ -311,11 +260,7 @@ async fn bare_actix_ceiling(workers: usize, secs: u64) -> f64 {
     // The bare server sets the csrf cookie on the consent post; fetch the start page first.
     let base = format!("http://127.0.0.1:{port}");
     let (c, _) = client();
-    let _ = c
-        .get(format!("{base}/j/bare"))
-        .header("cookie", "deltag_csrf=x")
-        .send()
-        .await;
+    let _ = c.get(format!("{base}/j/bare")).header("cookie", "deltag_csrf=x").send().await;
     let rate = post_ceiling_with_cookie(&base, workers, secs).await;
     handle.stop(true).await;
     rate
@@ -353,10 +298,9 @@ async fn repost_question(c: &reqwest::Client, url: &str, csrf: &str, until: Inst
         let Some(page) = page.text().await.ok() else {
             continue;
         };
-        let (Some(key), Some(qid)) = (
-            hidden(&page, "submission_key"),
-            hidden(&page, "question_id"),
-        ) else {
+        let (Some(key), Some(qid)) =
+            (hidden(&page, "submission_key"), hidden(&page, "question_id"))
+        else {
             continue;
         };
         let res = c
@@ -452,11 +396,7 @@ async fn main() {
         "## {phones} phones arriving over {ramp} s, think time {}–{} ms ({})",
         think_ms.0,
         think_ms.1,
-        if url.starts_with("sqlite") {
-            "SQLite"
-        } else {
-            "PostgreSQL"
-        }
+        if url.starts_with("sqlite") { "SQLite" } else { "PostgreSQL" }
     );
     println!();
     println!("completed journeys: {completed}/{phones}; errors: {}; answers: {answers} in {elapsed:.1} s = {:.1} answers/s; server peak memory: {peak:.0} MiB", phones - completed, answers as f64 / elapsed);

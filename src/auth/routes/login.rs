@@ -19,14 +19,8 @@ use crate::web::{client_ip, cookie_name, safe_next, Form};
 
 /// Failed logins per account before it must wait; per client address (a whole office may
 /// share one). Neither locks anyone out for longer than the window.
-const ACCOUNT_LIMIT: Limit = Limit {
-    max: 10,
-    window: chrono::Duration::minutes(15),
-};
-const CLIENT_LIMIT: Limit = Limit {
-    max: 100,
-    window: chrono::Duration::minutes(15),
-};
+const ACCOUNT_LIMIT: Limit = Limit { max: 10, window: chrono::Duration::minutes(15) };
+const CLIENT_LIMIT: Limit = Limit { max: 100, window: chrono::Duration::minutes(15) };
 
 #[derive(Deserialize)]
 pub(super) struct LoginQuery {
@@ -35,10 +29,7 @@ pub(super) struct LoginQuery {
 }
 
 pub(super) async fn get_login(
-    lang: Lang,
-    csrf: CsrfToken,
-    query: web::Query<LoginQuery>,
-    staff: Option<Staff>,
+    lang: Lang, csrf: CsrfToken, query: web::Query<LoginQuery>, staff: Option<Staff>,
 ) -> HttpResponse {
     if staff.is_some() {
         return see_other("/staff");
@@ -48,10 +39,7 @@ pub(super) async fn get_login(
         email: "",
         next: next.as_deref(),
         errors: &[],
-        notice: query
-            .logged_out
-            .as_ref()
-            .map(|_| lang.t("login-logged-out")),
+        notice: query.logged_out.as_ref().map(|_| lang.t("login-logged-out")),
     };
     html_response(views::login_page(lang, &csrf, &form))
 }
@@ -70,16 +58,10 @@ impl LoginInput {
     fn missing(&self, lang: Lang) -> Vec<FieldError> {
         let mut errors = Vec::new();
         if self.email.trim().is_empty() {
-            errors.push(FieldError::new(
-                "email",
-                lang.t("login-error-email-missing"),
-            ));
+            errors.push(FieldError::new("email", lang.t("login-error-email-missing")));
         }
         if self.password.is_empty() {
-            errors.push(FieldError::new(
-                "password",
-                lang.t("login-error-password-missing"),
-            ));
+            errors.push(FieldError::new("password", lang.t("login-error-password-missing")));
         }
         errors
     }
@@ -96,12 +78,8 @@ enum Attempt {
 }
 
 pub(super) async fn post_login(
-    req: HttpRequest,
-    lang: Lang,
-    csrf: CsrfToken,
-    db: web::Data<Db>,
-    settings: web::Data<RuntimeSettings>,
-    Form(input): Form<LoginInput>,
+    req: HttpRequest, lang: Lang, csrf: CsrfToken, db: web::Data<Db>,
+    settings: web::Data<RuntimeSettings>, Form(input): Form<LoginInput>,
 ) -> Result<HttpResponse, AppError> {
     let next = safe_next(input.next.as_deref());
     let page = |status, errors: Vec<FieldError>| {
@@ -124,16 +102,11 @@ pub(super) async fn post_login(
     match attempt(&db, &input, &client, old_session).await? {
         Attempt::Throttled(seconds) => {
             let minutes = seconds.div_ceil(60).to_string();
-            let message = lang.t_args(
-                "login-error-throttled",
-                &[("minutes", minutes.as_str().into())],
-            );
-            let mut res = page(
-                StatusCode::TOO_MANY_REQUESTS,
-                vec![FieldError::new("email", message)],
-            );
-            res.headers_mut()
-                .insert(header::RETRY_AFTER, header::HeaderValue::from(seconds));
+            let message =
+                lang.t_args("login-error-throttled", &[("minutes", minutes.as_str().into())]);
+            let mut res =
+                page(StatusCode::TOO_MANY_REQUESTS, vec![FieldError::new("email", message)]);
+            res.headers_mut().insert(header::RETRY_AFTER, header::HeaderValue::from(seconds));
             Ok(res)
         }
         Attempt::Refused => Ok(page(
@@ -152,10 +125,7 @@ pub(super) async fn post_login(
 /// Checks the throttles and the password; on success replaces any old session of this browser
 /// with a new one.
 async fn attempt(
-    db: &Db,
-    input: &LoginInput,
-    client: &str,
-    old_session: Option<String>,
+    db: &Db, input: &LoginInput, client: &str, old_session: Option<String>,
 ) -> Result<Attempt, AppError> {
     let email = input.email.trim().to_lowercase();
     let account_key = throttle::key("login-account", &email);
@@ -197,9 +167,7 @@ async fn attempt(
 }
 
 pub(super) async fn post_logout(
-    staff: Staff,
-    db: web::Data<Db>,
-    settings: web::Data<RuntimeSettings>,
+    staff: Staff, db: web::Data<Db>, settings: web::Data<RuntimeSettings>,
 ) -> Result<HttpResponse, AppError> {
     let session_id = staff.session_id.clone();
     let user_id = staff.id().clone();

@@ -35,10 +35,7 @@ async fn invited_by(db: &Db, token: String) -> Result<Option<User>, AppError> {
 }
 
 pub(super) async fn get_setup(
-    lang: Lang,
-    csrf: CsrfToken,
-    db: web::Data<Db>,
-    token: web::Path<String>,
+    lang: Lang, csrf: CsrfToken, db: web::Data<Db>, token: web::Path<String>,
 ) -> Result<HttpResponse, AppError> {
     let token = token.into_inner();
     let invited = invited_by(&db, token.clone()).await?;
@@ -92,10 +89,9 @@ impl SetupInput {
             FieldError::new(field, lang.t_args(key, &[("min", min.as_str().into())]))
         });
         match (password, name.zip(email)) {
-            (Ok(password), pair) if errors.is_empty() => Ok(Setup {
-                first_admin: pair.filter(|_| first_admin),
-                password,
-            }),
+            (Ok(password), pair) if errors.is_empty() => {
+                Ok(Setup { first_admin: pair.filter(|_| first_admin), password })
+            }
             (password, _) => {
                 errors.extend(password.err());
                 Err(errors)
@@ -105,12 +101,8 @@ impl SetupInput {
 }
 
 pub(super) async fn post_setup(
-    lang: Lang,
-    csrf: CsrfToken,
-    db: web::Data<Db>,
-    settings: web::Data<RuntimeSettings>,
-    token: web::Path<String>,
-    Form(input): Form<SetupInput>,
+    lang: Lang, csrf: CsrfToken, db: web::Data<Db>, settings: web::Data<RuntimeSettings>,
+    token: web::Path<String>, Form(input): Form<SetupInput>,
 ) -> Result<HttpResponse, AppError> {
     let token = token.into_inner();
     let invited = invited_by(&db, token.clone()).await?;

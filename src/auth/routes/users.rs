@@ -25,44 +25,29 @@ struct UsersState<'a> {
 }
 
 async fn users_page(
-    cx: &StaffContext<Admin>,
-    state: UsersState<'_>,
+    cx: &StaffContext<Admin>, state: UsersState<'_>,
 ) -> Result<HttpResponse, AppError> {
     let users = cx.db.run(store::list_users).await?;
-    let status = if state.errors.is_empty() {
-        StatusCode::OK
-    } else {
-        StatusCode::UNPROCESSABLE_ENTITY
-    };
+    let status =
+        if state.errors.is_empty() { StatusCode::OK } else { StatusCode::UNPROCESSABLE_ENTITY };
     let typed = state.input.filter(|_| !state.errors.is_empty());
     let page = views::UsersPage {
         users: &users,
         name: typed.map_or("", |i| i.name.as_str()),
         email: typed.map_or("", |i| i.email.as_str()),
-        role: state
-            .input
-            .and_then(|i| Role::parse(&i.role))
-            .unwrap_or(Role::Facilitator),
+        role: state.input.and_then(|i| Role::parse(&i.role)).unwrap_or(Role::Facilitator),
         errors: state.errors,
         notice: state.notice,
         new_link: state.new_link,
     };
-    Ok(html_status(
-        status,
-        views::users_page(cx.lang, cx.staff(), &cx.csrf, &page),
-    ))
+    Ok(html_status(status, views::users_page(cx.lang, cx.staff(), &cx.csrf, &page)))
 }
 
 pub(super) async fn get_users(
-    cx: StaffContext<Admin>,
-    done: Done,
+    cx: StaffContext<Admin>, done: Done,
 ) -> Result<HttpResponse, AppError> {
-    let state = UsersState {
-        input: None,
-        errors: &[],
-        notice: done.message(cx.lang),
-        new_link: None,
-    };
+    let state =
+        UsersState { input: None, errors: &[], notice: done.message(cx.lang), new_link: None };
     users_page(&cx, state).await
 }
 
@@ -93,21 +78,15 @@ impl AddUserInput {
 /// Creates an invited account and shows its link once. This is the one POST that answers with
 /// a page instead of a redirect: only the link's hash is stored, so it cannot be shown later.
 pub(super) async fn post_users(
-    cx: StaffContext<Admin>,
-    settings: web::Data<RuntimeSettings>,
-    Form(input): Form<AddUserInput>,
+    cx: StaffContext<Admin>, settings: web::Data<RuntimeSettings>, Form(input): Form<AddUserInput>,
 ) -> Result<HttpResponse, AppError> {
     let lang = cx.lang;
     let role = Role::parse(&input.role).ok_or(AppError::BadRequest("unknown role"))?;
     let (name, email) = match input.parse(lang) {
         Ok(parsed) => parsed,
         Err(errors) => {
-            let state = UsersState {
-                input: Some(&input),
-                errors: &errors,
-                notice: None,
-                new_link: None,
-            };
+            let state =
+                UsersState { input: Some(&input), errors: &errors, notice: None, new_link: None };
             return users_page(&cx, state).await;
         }
     };
@@ -126,12 +105,8 @@ pub(super) async fn post_users(
         .await?;
     let Some((user, token)) = created else {
         let errors = [FieldError::new("email", lang.t("error-email-taken"))];
-        let state = UsersState {
-            input: Some(&input),
-            errors: &errors,
-            notice: None,
-            new_link: None,
-        };
+        let state =
+            UsersState { input: Some(&input), errors: &errors, notice: None, new_link: None };
         return users_page(&cx, state).await;
     };
     let link = format!("{}/setup/{}", settings.base_url, token);
@@ -147,10 +122,7 @@ pub(super) async fn post_users(
 /// Mails an invitation link with the same mailer as exports, when mail is set up. The link is
 /// shown on screen either way; the notice says whether the mail went out.
 async fn mail_invitation(
-    lang: Lang,
-    settings: &RuntimeSettings,
-    user: &User,
-    link: &str,
+    lang: Lang, settings: &RuntimeSettings, user: &User, link: &str,
 ) -> Option<String> {
     let mailer = match crate::mail::Mailer::new(
         settings.settings.smtp_url.as_deref(),
@@ -162,10 +134,8 @@ async fn mail_invitation(
     };
     let to = vec![user.email.clone()];
     let subject = lang.t("invite-mail-subject");
-    let body = lang.t_args(
-        "invite-mail-body",
-        &[("name", user.name.as_str().into()), ("link", link.into())],
-    );
+    let body = lang
+        .t_args("invite-mail-body", &[("name", user.name.as_str().into()), ("link", link.into())]);
     let sent = web::block(move || mailer.send(&to, &subject, &body, None)).await;
     Some(match sent {
         Ok(Ok(())) => lang.t_args("invite-mail-sent", &[("email", user.email.as_str().into())]),
@@ -183,8 +153,7 @@ pub(super) struct RoleInput {
 /// back to the list with `notice`. Admins never change or disable themselves, so the acting
 /// admin always remains: the product can never be left without an active admin.
 async fn change_user(
-    cx: StaffContext<Admin>,
-    user_id: UserId,
+    cx: StaffContext<Admin>, user_id: UserId,
     (action, detail, notice): (Action, &'static str, Notice),
     change: impl FnOnce(&mut DbConnection, &UserId) -> diesel::QueryResult<usize> + Send + 'static,
 ) -> Result<HttpResponse, AppError> {
@@ -203,45 +172,33 @@ async fn change_user(
 }
 
 pub(super) async fn post_user_role(
-    cx: StaffContext<Admin>,
-    user_id: web::Path<UserId>,
-    Form(input): Form<RoleInput>,
+    cx: StaffContext<Admin>, user_id: web::Path<UserId>, Form(input): Form<RoleInput>,
 ) -> Result<HttpResponse, AppError> {
     let role = input.role;
     let what = (Action::UserRole, role.as_str(), Notice::RoleChanged);
-    change_user(cx, user_id.into_inner(), what, move |conn, id| {
-        store::set_role(conn, id, role)
-    })
-    .await
+    change_user(cx, user_id.into_inner(), what, move |conn, id| store::set_role(conn, id, role))
+        .await
 }
 
 pub(super) async fn post_user_disable(
-    cx: StaffContext<Admin>,
-    user_id: web::Path<UserId>,
+    cx: StaffContext<Admin>, user_id: web::Path<UserId>,
 ) -> Result<HttpResponse, AppError> {
     let what = (Action::UserDisable, "", Notice::UserDisabled);
-    change_user(cx, user_id.into_inner(), what, |conn, id| {
-        store::set_disabled(conn, id, true)
-    })
-    .await
+    change_user(cx, user_id.into_inner(), what, |conn, id| store::set_disabled(conn, id, true))
+        .await
 }
 
 pub(super) async fn post_user_enable(
-    cx: StaffContext<Admin>,
-    user_id: web::Path<UserId>,
+    cx: StaffContext<Admin>, user_id: web::Path<UserId>,
 ) -> Result<HttpResponse, AppError> {
     let what = (Action::UserEnable, "", Notice::UserEnabled);
-    change_user(cx, user_id.into_inner(), what, |conn, id| {
-        store::set_disabled(conn, id, false)
-    })
-    .await
+    change_user(cx, user_id.into_inner(), what, |conn, id| store::set_disabled(conn, id, false))
+        .await
 }
 
 /// A new invitation link for an account that has not been activated; shown once.
 pub(super) async fn post_user_invitation(
-    cx: StaffContext<Admin>,
-    settings: web::Data<RuntimeSettings>,
-    user_id: web::Path<UserId>,
+    cx: StaffContext<Admin>, settings: web::Data<RuntimeSettings>, user_id: web::Path<UserId>,
 ) -> Result<HttpResponse, AppError> {
     let by = cx.staff().id().clone();
     let (user, token) = cx
@@ -256,11 +213,7 @@ pub(super) async fn post_user_invitation(
         })
         .await?;
     let link = format!("{}/setup/{}", settings.base_url, token);
-    let state = UsersState {
-        input: None,
-        errors: &[],
-        notice: None,
-        new_link: Some((&user, link)),
-    };
+    let state =
+        UsersState { input: None, errors: &[], notice: None, new_link: Some((&user, link)) };
     users_page(&cx, state).await
 }

@@ -13,8 +13,7 @@ use crate::web::layout::html_response;
 
 /// Every answer of a workshop, by question.
 pub(super) async fn get_answers(
-    cx: StaffContext<Staff>,
-    id: web::Path<WorkshopId>,
+    cx: StaffContext<Staff>, id: web::Path<WorkshopId>,
 ) -> Result<HttpResponse, AppError> {
     let (w, questions, answers) = cx
         .db
@@ -37,9 +36,7 @@ pub(super) struct PreviewQuery {
 /// Question `n` as a participant with the page's language would see it; the form does not
 /// post.
 pub(super) async fn get_preview(
-    cx: StaffContext<Staff>,
-    id: web::Path<WorkshopId>,
-    query: web::Query<PreviewQuery>,
+    cx: StaffContext<Staff>, id: web::Path<WorkshopId>, query: web::Query<PreviewQuery>,
 ) -> Result<HttpResponse, AppError> {
     let lang = cx.lang;
     let (w, questions, tr) = cx
@@ -51,10 +48,7 @@ pub(super) async fn get_preview(
         })
         .await?;
     let n = query.n.unwrap_or(1);
-    let question = questions
-        .iter()
-        .find(|q| q.position == n)
-        .ok_or(AppError::NotFound)?;
+    let question = questions.iter().find(|q| q.position == n).ok_or(AppError::NotFound)?;
     let view = views::QuestionView {
         workshop: &w,
         question,

@@ -35,16 +35,9 @@ async fn open_workshop(db: &Db, id: WorkshopId) -> Result<(Workshop, Vec<Questio
 
 /// The form, fresh or with errors (422).
 fn page(
-    cx: &StaffContext<Editor>,
-    workshop: &Workshop,
-    questions: &[Question],
-    errors: &[FieldError],
+    cx: &StaffContext<Editor>, workshop: &Workshop, questions: &[Question], errors: &[FieldError],
 ) -> HttpResponse {
-    let status = if errors.is_empty() {
-        StatusCode::OK
-    } else {
-        StatusCode::UNPROCESSABLE_ENTITY
-    };
+    let status = if errors.is_empty() { StatusCode::OK } else { StatusCode::UNPROCESSABLE_ENTITY };
     let key = SubmissionKey::generate();
     let page = views::assist_page(
         cx.lang,
@@ -58,8 +51,7 @@ fn page(
 }
 
 pub(super) async fn get_assist(
-    cx: StaffContext<Editor>,
-    id: web::Path<WorkshopId>,
+    cx: StaffContext<Editor>, id: web::Path<WorkshopId>,
 ) -> Result<HttpResponse, AppError> {
     let (w, questions) = open_workshop(&cx.db, id.into_inner()).await?;
     Ok(page(&cx, &w, &questions, &[]))
@@ -78,18 +70,13 @@ struct AssistForm(Vec<(String, String)>);
 
 impl AssistForm {
     fn field(&self, name: &str) -> Option<&str> {
-        self.0
-            .iter()
-            .find(|(k, _)| k == name)
-            .map(|(_, v)| v.as_str())
+        self.0.iter().find(|(k, _)| k == name).map(|(_, v)| v.as_str())
     }
 
     /// The answers, or the questions whose answers cannot be stored; 400 for a form no page
     /// of ours sends.
     fn parse(
-        &self,
-        lang: Lang,
-        questions: &[Question],
+        &self, lang: Lang, questions: &[Question],
     ) -> Result<Result<Assisted, Vec<FieldError>>, AppError> {
         let key = self
             .field("submission_key")
@@ -122,49 +109,31 @@ impl AssistForm {
             match parse_answer(&rules, &input) {
                 Ok(AnswerValue::Blank) => {}
                 Ok(v) => values.push((q.id.clone(), q.position, v)),
-                Err(problem) => errors.push(FieldError::new(
-                    format!("q{}", q.position),
-                    problem.message(lang)?,
-                )),
+                Err(problem) => {
+                    errors.push(FieldError::new(format!("q{}", q.position), problem.message(lang)?))
+                }
             }
         }
         if values.is_empty() && errors.is_empty() {
             errors.push(FieldError::new("q1", lang.t("assist-empty")));
         }
-        Ok(if errors.is_empty() {
-            Ok(Assisted {
-                key,
-                entered_by,
-                values,
-            })
-        } else {
-            Err(errors)
-        })
+        Ok(if errors.is_empty() { Ok(Assisted { key, entered_by, values }) } else { Err(errors) })
     }
 }
 
 /// Stores one person's answers. The key makes the participant and every answer idempotent:
 /// a resend stores nothing twice.
 pub(super) async fn post_assist(
-    cx: StaffContext<Editor>,
-    id: web::Path<WorkshopId>,
-    Form(pairs): Form<Vec<(String, String)>>,
+    cx: StaffContext<Editor>, id: web::Path<WorkshopId>, Form(pairs): Form<Vec<(String, String)>>,
 ) -> Result<HttpResponse, AppError> {
     let (w, questions) = open_workshop(&cx.db, id.into_inner()).await?;
     let assisted = match AssistForm(pairs).parse(cx.lang, &questions)? {
         Ok(assisted) => assisted,
         Err(errors) => return Ok(page(&cx, &w, &questions, &errors)),
     };
-    let (by, back) = (
-        cx.staff().id().clone(),
-        format!("/staff/workshops/{}", w.id),
-    );
+    let (by, back) = (cx.staff().id().clone(), format!("/staff/workshops/{}", w.id));
     cx.change(move |conn, trail| {
-        let Assisted {
-            key,
-            entered_by,
-            values,
-        } = assisted;
+        let Assisted { key, entered_by, values } = assisted;
         let token = format!("assist:{}", key.as_str());
         let participant = store::join(conn, &w.id, &token, Source::Assisted)?;
         for (question_id, position, value) in &values {

@@ -22,15 +22,9 @@ use crate::web::layout::see_other;
 
 /// Wrong codes per client address in a window. Generous: 15 phones behind one workshop Wi-Fi
 /// typing a code wrong now and then never reach it, while guessing 10^8 codes stays hopeless.
-const JOIN_CLIENT_LIMIT: Limit = Limit {
-    max: 60,
-    window: chrono::Duration::minutes(10),
-};
+const JOIN_CLIENT_LIMIT: Limit = Limit { max: 60, window: chrono::Duration::minutes(10) };
 /// Wrong codes from everyone together: stops guessing spread over many addresses.
-const JOIN_GLOBAL_LIMIT: Limit = Limit {
-    max: 2000,
-    window: chrono::Duration::minutes(10),
-};
+const JOIN_GLOBAL_LIMIT: Limit = Limit { max: 2000, window: chrono::Duration::minutes(10) };
 
 /// The cookie that ties a phone to its participant record (scoped to `/j/{code}`).
 pub(super) const PARTICIPANT_COOKIE: &str = "deltag_p";
@@ -38,33 +32,21 @@ pub(super) const PARTICIPANT_COOKIE: &str = "deltag_p";
 /// The participant cookie for a workshop's pages. 90 days: people come back days later to
 /// change an answer; no timeout on the day.
 pub(super) fn participant_cookie(
-    settings: &RuntimeSettings,
-    code: &str,
-    token: String,
+    settings: &RuntimeSettings, code: &str, token: String,
 ) -> Cookie<'static> {
-    crate::web::cookie(
-        settings,
-        PARTICIPANT_COOKIE.into(),
-        token,
-        format!("/j/{code}"),
-        Some(90),
-    )
+    crate::web::cookie(settings, PARTICIPANT_COOKIE.into(), token, format!("/j/{code}"), Some(90))
 }
 
 /// Finds the workshop of a code, counting wrong codes against the client and globally.
 /// Draft and unknown codes are 404 (and count as wrong); closed ones 410.
 async fn workshop_for(
-    req: &HttpRequest,
-    db: &Db,
-    settings: &RuntimeSettings,
-    code: &str,
+    req: &HttpRequest, db: &Db, settings: &RuntimeSettings, code: &str,
 ) -> Result<Workshop, AppError> {
     let client = throttle::key("join-client", &client_ip(req, settings));
     let code = code.to_owned();
     db.run(move |conn| {
-        let blocked = throttle::blocked_for(conn, &client, JOIN_CLIENT_LIMIT)?.max(
-            throttle::blocked_for(conn, "join-global", JOIN_GLOBAL_LIMIT)?,
-        );
+        let blocked = throttle::blocked_for(conn, &client, JOIN_CLIENT_LIMIT)?
+            .max(throttle::blocked_for(conn, "join-global", JOIN_GLOBAL_LIMIT)?);
         if let Some(retry_after) = blocked {
             return Err(AppError::TooManyRequests { retry_after });
         }
@@ -114,13 +96,8 @@ impl FromRequest for Visit {
 impl Visit {
     async fn load(req: &HttpRequest) -> Result<Visit, AppError> {
         let missing = || AppError::Internal(anyhow::anyhow!("app data missing"));
-        let db = req
-            .app_data::<web::Data<Db>>()
-            .cloned()
-            .ok_or_else(missing)?;
-        let settings = req
-            .app_data::<web::Data<RuntimeSettings>>()
-            .ok_or_else(missing)?;
+        let db = req.app_data::<web::Data<Db>>().cloned().ok_or_else(missing)?;
+        let settings = req.app_data::<web::Data<RuntimeSettings>>().ok_or_else(missing)?;
         let code = req.match_info().get("code").unwrap_or_default();
         let lang = Lang::from_request(req);
         let workshop = workshop_for(req, &db, settings, code).await?;
@@ -165,11 +142,7 @@ impl Visit {
     /// The first question without an answer, or the check page.
     pub fn next_stop(&self) -> String {
         let code = &self.workshop.join_code;
-        match self
-            .questions
-            .iter()
-            .find(|q| self.answer_to(&q.id).is_none())
-        {
+        match self.questions.iter().find(|q| self.answer_to(&q.id).is_none()) {
             Some(q) => format!("/j/{code}/q/{}", q.position),
             None => format!("/j/{code}/check"),
         }

@@ -15,19 +15,12 @@ use crate::web::csrf::CsrfToken;
 use crate::web::layout::{html_response, html_status, see_other, FieldError};
 
 fn check_rows(ctx: &Visit) -> Vec<(&Question, Option<&Answer>)> {
-    ctx.questions
-        .iter()
-        .map(|q| (q, ctx.answer_to(&q.id)))
-        .collect()
+    ctx.questions.iter().map(|q| (q, ctx.answer_to(&q.id))).collect()
 }
 
 /// The check page, with errors (422) or without.
 fn check_page(csrf: &CsrfToken, ctx: &Visit, errors: &[FieldError]) -> HttpResponse {
-    let status = if errors.is_empty() {
-        StatusCode::OK
-    } else {
-        StatusCode::UNPROCESSABLE_ENTITY
-    };
+    let status = if errors.is_empty() { StatusCode::OK } else { StatusCode::UNPROCESSABLE_ENTITY };
     let page = views::check_page(
         ctx.lang,
         csrf,
@@ -56,9 +49,8 @@ pub(super) async fn post_finish(ctx: Visit, csrf: CsrfToken) -> Result<HttpRespo
         .iter()
         .filter(|q| q.required && ctx.answer_to(&q.id).is_none())
         .map(|q| {
-            let message = ctx
-                .lang
-                .t_args("check-missing", &[("question", q.prompt.as_str().into())]);
+            let message =
+                ctx.lang.t_args("check-missing", &[("question", q.prompt.as_str().into())]);
             FieldError::new("", message)
         })
         .collect();
@@ -66,9 +58,7 @@ pub(super) async fn post_finish(ctx: Visit, csrf: CsrfToken) -> Result<HttpRespo
         return Ok(check_page(&csrf, &ctx, &missing));
     }
     let (id, withdrawal) = (participant.id.clone(), withdrawal_code(token));
-    ctx.db
-        .run(move |conn| store::finish(conn, &id, &withdrawal))
-        .await?;
+    ctx.db.run(move |conn| store::finish(conn, &id, &withdrawal)).await?;
     Ok(see_other(&format!("/j/{}/tak", ctx.workshop.join_code)))
 }
 
@@ -87,8 +77,7 @@ pub(super) async fn get_thanks(ctx: Visit, csrf: CsrfToken) -> Result<HttpRespon
 
 /// "Ryd telefonen": forget this phone's participant, so the next person starts fresh.
 pub(super) async fn post_clear(
-    settings: web::Data<RuntimeSettings>,
-    code: web::Path<String>,
+    settings: web::Data<RuntimeSettings>, code: web::Path<String>,
 ) -> Result<HttpResponse, AppError> {
     let code = JoinCode::parse(&code).ok_or(AppError::NotFound)?;
     let mut removal = participant_cookie(&settings, code.as_str(), String::new());
@@ -98,7 +87,6 @@ pub(super) async fn post_clear(
         header::HeaderName::from_static("clear-site-data"),
         header::HeaderValue::from_static("\"cookies\", \"storage\""),
     );
-    res.add_cookie(&removal)
-        .map_err(|e| AppError::Internal(anyhow::anyhow!("cookie: {e}")))?;
+    res.add_cookie(&removal).map_err(|e| AppError::Internal(anyhow::anyhow!("cookie: {e}")))?;
     Ok(res)
 }

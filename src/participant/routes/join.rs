@@ -37,10 +37,7 @@ pub(super) async fn get_code(lang: Lang, query: web::Query<CodeQuery>) -> HttpRe
         Some(code) => see_other(&format!("/j/{}", code.as_str())),
         None => {
             let errors = [FieldError::new("code", lang.t("code-error"))];
-            html_status(
-                StatusCode::UNPROCESSABLE_ENTITY,
-                views::home_page(lang, typed, &errors),
-            )
+            html_status(StatusCode::UNPROCESSABLE_ENTITY, views::home_page(lang, typed, &errors))
         }
     }
 }
@@ -51,14 +48,8 @@ pub(super) async fn get_start(visit: Visit, csrf: CsrfToken) -> Result<HttpRespo
         start_token: StartToken::generate().into_string(),
     };
     let count = visit.questions.len();
-    let page = views::start_page(
-        visit.lang,
-        &csrf,
-        &visit.workshop,
-        count,
-        &state,
-        &visit.translations,
-    );
+    let page =
+        views::start_page(visit.lang, &csrf, &visit.workshop, count, &state, &visit.translations);
     Ok(html_response(page))
 }
 
@@ -70,9 +61,7 @@ pub(super) struct StartInput {
 /// "Ja, jeg vil gerne svare": the start token becomes the participant's secret (a double tap
 /// finds the same participant), kept in a cookie for this workshop's pages.
 pub(super) async fn post_start(
-    visit: Visit,
-    settings: web::Data<RuntimeSettings>,
-    Form(input): Form<StartInput>,
+    visit: Visit, settings: web::Data<RuntimeSettings>, Form(input): Form<StartInput>,
 ) -> Result<HttpResponse, AppError> {
     if visit.participant.is_some() {
         return Ok(see_other(&visit.next_stop()));
@@ -103,9 +92,7 @@ pub(super) async fn post_start(
 
 /// `GET /j/{code}/qr.svg`: the join URL as a QR code (error correction M, with quiet zone).
 pub(super) async fn get_qr(
-    settings: web::Data<RuntimeSettings>,
-    db: web::Data<Db>,
-    code: web::Path<String>,
+    settings: web::Data<RuntimeSettings>, db: web::Data<Db>, code: web::Path<String>,
 ) -> Result<HttpResponse, AppError> {
     let code = JoinCode::parse(&code).ok_or(AppError::NotFound)?;
     let lookup = code.as_str().to_owned();

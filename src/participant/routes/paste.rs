@@ -33,16 +33,10 @@ async fn text_question(db: &Db, id: QuestionId) -> Result<(Question, Workshop), 
 
 /// The form, fresh or with what was typed and its error (422).
 fn page(
-    cx: &StaffContext<Editor>,
-    (workshop, question): (&Workshop, &Question),
-    notes: &str,
+    cx: &StaffContext<Editor>, (workshop, question): (&Workshop, &Question), notes: &str,
     errors: &[FieldError],
 ) -> HttpResponse {
-    let status = if errors.is_empty() {
-        StatusCode::OK
-    } else {
-        StatusCode::UNPROCESSABLE_ENTITY
-    };
+    let status = if errors.is_empty() { StatusCode::OK } else { StatusCode::UNPROCESSABLE_ENTITY };
     let key = SubmissionKey::generate();
     let typed = (key.as_str(), notes, errors);
     let page = views::paste_page(cx.lang, cx.staff(), &cx.csrf, workshop, question, typed);
@@ -50,8 +44,7 @@ fn page(
 }
 
 pub(super) async fn get_paste(
-    cx: StaffContext<Editor>,
-    id: web::Path<QuestionId>,
+    cx: StaffContext<Editor>, id: web::Path<QuestionId>,
 ) -> Result<HttpResponse, AppError> {
     let (q, w) = text_question(&cx.db, id.into_inner()).await?;
     Ok(page(&cx, (&w, &q), "", &[]))
@@ -75,20 +68,14 @@ impl PasteInput {
                 Err(p) => return Ok(Err(AnswerProblem::Text(p).message(lang)?)),
             }
         }
-        Ok(if lines.is_empty() {
-            Err(lang.t("paste-empty"))
-        } else {
-            Ok(lines)
-        })
+        Ok(if lines.is_empty() { Err(lang.t("paste-empty")) } else { Ok(lines) })
     }
 }
 
 /// One statement per line becomes one answer from its own flipchart participant, entered by
 /// this facilitator as scribe.
 pub(super) async fn post_paste(
-    cx: StaffContext<Editor>,
-    id: web::Path<QuestionId>,
-    Form(input): Form<PasteInput>,
+    cx: StaffContext<Editor>, id: web::Path<QuestionId>, Form(input): Form<PasteInput>,
 ) -> Result<HttpResponse, AppError> {
     let (q, w) = text_question(&cx.db, id.into_inner()).await?;
     if !w.status.accepts_answers() {
@@ -114,8 +101,5 @@ pub(super) async fn post_paste(
         Ok(())
     })
     .await?;
-    Ok(see_other_with(
-        &format!("/staff/workshops/{}", w.id),
-        Notice::Pasted,
-    ))
+    Ok(see_other_with(&format!("/staff/workshops/{}", w.id), Notice::Pasted))
 }

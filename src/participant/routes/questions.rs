@@ -26,10 +26,7 @@ pub(super) struct QuestionQuery {
 }
 
 pub(super) async fn get_question(
-    ctx: Visit,
-    csrf: CsrfToken,
-    path: web::Path<(String, i32)>,
-    query: web::Query<QuestionQuery>,
+    ctx: Visit, csrf: CsrfToken, path: web::Path<(String, i32)>, query: web::Query<QuestionQuery>,
 ) -> Result<HttpResponse, AppError> {
     let (_, position) = path.into_inner();
     if ctx.participant.is_none() {
@@ -57,8 +54,7 @@ pub(super) async fn get_question(
 
 /// The form values that show a saved answer again.
 fn saved_values(
-    question: &Question,
-    saved: Option<&Answer>,
+    question: &Question, saved: Option<&Answer>,
 ) -> (Option<String>, Vec<String>, Option<String>) {
     let Some(a) = saved else {
         return (None, Vec::new(), None);
@@ -66,10 +62,8 @@ fn saved_values(
     if !question.kind.has_options() {
         return (Some(a.value.clone()), Vec::new(), None);
     }
-    let value: ChoiceValue = serde_json::from_str(&a.value).unwrap_or(ChoiceValue {
-        choices: vec![],
-        other: None,
-    });
+    let value: ChoiceValue =
+        serde_json::from_str(&a.value).unwrap_or(ChoiceValue { choices: vec![], other: None });
     let mut chosen = value.choices.clone();
     if value.other.is_some() {
         chosen.push(OTHER_KEY.to_owned());
@@ -114,10 +108,7 @@ impl QuestionPost {
     /// Where to go after saving: back to the check page, or the next question.
     fn next(&self, ctx: &Visit, question: &Question) -> String {
         let code = &ctx.workshop.join_code;
-        let next = ctx
-            .questions
-            .iter()
-            .find(|q| q.position > question.position);
+        let next = ctx.questions.iter().find(|q| q.position > question.position);
         match next {
             Some(q) if self.ret.as_deref() != Some("check") => {
                 format!("/j/{code}/q/{}", q.position)
@@ -128,9 +119,7 @@ impl QuestionPost {
 }
 
 pub(super) async fn post_question(
-    ctx: Visit,
-    csrf: CsrfToken,
-    Form(post): Form<QuestionPost>,
+    ctx: Visit, csrf: CsrfToken, Form(post): Form<QuestionPost>,
 ) -> Result<HttpResponse, AppError> {
     let key = post
         .submission_key
@@ -173,11 +162,7 @@ pub(super) async fn post_question(
 
 /// The question again with the problem and what was typed (422).
 fn again(
-    csrf: &CsrfToken,
-    ctx: &Visit,
-    question: &Question,
-    post: &QuestionPost,
-    problem: AnswerProblem,
+    csrf: &CsrfToken, ctx: &Visit, question: &Question, post: &QuestionPost, problem: AnswerProblem,
 ) -> Result<HttpResponse, AppError> {
     let lang = ctx.lang;
     let errors = [FieldError::new("answer", problem.message(lang)?)];
@@ -197,8 +182,5 @@ fn again(
         preview: false,
         translations: &ctx.translations,
     };
-    Ok(html_status(
-        StatusCode::UNPROCESSABLE_ENTITY,
-        views::question_page(lang, csrf, &view),
-    ))
+    Ok(html_status(StatusCode::UNPROCESSABLE_ENTITY, views::question_page(lang, csrf, &view)))
 }

@@ -16,10 +16,7 @@ use crate::web::layout::{html_response, html_status, see_other, FieldError};
 use crate::web::{client_ip, Form};
 
 /// Wrong withdrawal codes per client address.
-const WITHDRAW_LIMIT: Limit = Limit {
-    max: 20,
-    window: chrono::Duration::minutes(15),
-};
+const WITHDRAW_LIMIT: Limit = Limit { max: 20, window: chrono::Duration::minutes(15) };
 
 pub(super) async fn get_withdraw(lang: Lang, csrf: CsrfToken) -> HttpResponse {
     html_response(views::withdraw_page(lang, &csrf, "", &[]))
@@ -32,12 +29,8 @@ pub(super) struct WithdrawInput {
 }
 
 pub(super) async fn post_withdraw(
-    req: HttpRequest,
-    lang: Lang,
-    csrf: CsrfToken,
-    db: web::Data<Db>,
-    settings: web::Data<RuntimeSettings>,
-    Form(input): Form<WithdrawInput>,
+    req: HttpRequest, lang: Lang, csrf: CsrfToken, db: web::Data<Db>,
+    settings: web::Data<RuntimeSettings>, Form(input): Form<WithdrawInput>,
 ) -> Result<HttpResponse, AppError> {
     let client = throttle::key("withdraw-client", &client_ip(&req, &settings));
     let code = normalise_withdrawal_code(&input.code);

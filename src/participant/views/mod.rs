@@ -29,9 +29,7 @@ pub fn display_answer(lang: Lang, question: &Question, answer: Option<&Answer>) 
 /// The answer in parts, each with the option key it shows (for choices), so a page can mark
 /// an option label that fell back to Danish.
 fn answer_parts(
-    lang: Lang,
-    question: &Question,
-    answer: Option<&Answer>,
+    lang: Lang, question: &Question, answer: Option<&Answer>,
 ) -> Vec<(String, Option<String>)> {
     let Some(answer) = answer else {
         return vec![(lang.t("answer-none"), None)];
@@ -57,10 +55,8 @@ fn answer_parts(
             None,
         )],
         QuestionKind::SingleChoice | QuestionKind::MultipleChoice => {
-            let value: ChoiceValue = serde_json::from_str(&answer.value).unwrap_or(ChoiceValue {
-                choices: vec![],
-                other: None,
-            });
+            let value: ChoiceValue = serde_json::from_str(&answer.value)
+                .unwrap_or(ChoiceValue { choices: vec![], other: None });
             let options = question.options();
             let mut parts: Vec<(String, Option<String>)> = value
                 .choices
@@ -83,10 +79,7 @@ fn answer_parts(
 /// The answer on the check page: like [`display_answer`], with `lang="da"` on option labels
 /// that have no translation into the page's language.
 pub(super) fn answer_markup(
-    lang: Lang,
-    question: &Question,
-    answer: Option<&Answer>,
-    tr: &Translations,
+    lang: Lang, question: &Question, answer: Option<&Answer>, tr: &Translations,
 ) -> Markup {
     let parts = answer_parts(lang, question, answer);
     html! {

@@ -14,17 +14,10 @@ use crate::web::layout::{self, csrf_field, error_summary, textarea, FieldError};
 
 /// The answers of a workshop, by question.
 pub fn answers_page(
-    lang: Lang,
-    staff: &Staff,
-    csrf: &CsrfToken,
-    workshop: &Workshop,
-    questions: &[Question],
+    lang: Lang, staff: &Staff, csrf: &CsrfToken, workshop: &Workshop, questions: &[Question],
     answers: &[(Answer, i32)],
 ) -> Markup {
-    let title = lang.t_args(
-        "answers-title",
-        &[("workshop", workshop.title.as_str().into())],
-    );
+    let title = lang.t_args("answers-title", &[("workshop", workshop.title.as_str().into())]);
     staff_page(
         lang,
         staff,
@@ -57,12 +50,8 @@ pub fn answers_page(
 
 /// Assisted entry: every question on one page, and how the answers were given.
 pub fn assist_page(
-    lang: Lang,
-    staff: &Staff,
-    csrf: &CsrfToken,
-    (workshop, questions): (&Workshop, &[Question]),
-    key: &str,
-    errors: &[FieldError],
+    lang: Lang, staff: &Staff, csrf: &CsrfToken, (workshop, questions): (&Workshop, &[Question]),
+    key: &str, errors: &[FieldError],
 ) -> Markup {
     let title = layout::title_with_errors(lang, &lang.t("assist-title"), errors);
     staff_page(
@@ -134,11 +123,7 @@ pub fn assist_page(
 
 /// Pasting flipchart notes into a question: one statement per line.
 pub fn paste_page(
-    lang: Lang,
-    staff: &Staff,
-    csrf: &CsrfToken,
-    workshop: &Workshop,
-    question: &Question,
+    lang: Lang, staff: &Staff, csrf: &CsrfToken, workshop: &Workshop, question: &Question,
     typed: (&str, &str, &[FieldError]),
 ) -> Markup {
     let (key, notes, errors) = typed;

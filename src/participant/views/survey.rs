@@ -25,11 +25,7 @@ pub struct StartState {
 
 /// The first page after scanning.
 pub fn start_page(
-    lang: Lang,
-    csrf: &CsrfToken,
-    workshop: &Workshop,
-    questions: usize,
-    state: &StartState,
+    lang: Lang, csrf: &CsrfToken, workshop: &Workshop, questions: usize, state: &StartState,
     tr: &Translations,
 ) -> Markup {
     let code = &workshop.join_code;
@@ -122,10 +118,8 @@ pub fn question_page(lang: Lang, csrf: &CsrfToken, v: &QuestionView<'_>) -> Mark
         _ => (q.prompt.clone(), TextField::Prompt),
     };
     let prompt_lang = tr.fallback_lang(q.id.as_str(), prompt_field);
-    let progress = lang.t_args(
-        "progress",
-        &[("current", q.position.into()), ("total", v.total.into())],
-    );
+    let progress =
+        lang.t_args("progress", &[("current", q.position.into()), ("total", v.total.into())]);
     let title = layout::title_with_errors(lang, &prompt, v.errors);
     let error = v.errors.first();
     let back = if v.preview {
@@ -158,11 +152,7 @@ pub fn question_page(lang: Lang, csrf: &CsrfToken, v: &QuestionView<'_>) -> Mark
     };
     let caption = html! { span class="caption" { (progress) } };
     let kind = q.kind;
-    let field_class = if error.is_some() {
-        "field field-error"
-    } else {
-        "field"
-    };
+    let field_class = if error.is_some() { "field field-error" } else { "field" };
     participant_page(
         lang,
         &title,
@@ -224,9 +214,7 @@ pub fn question_page(lang: Lang, csrf: &CsrfToken, v: &QuestionView<'_>) -> Mark
 }
 
 fn choices(
-    lang: Lang,
-    q: &Question,
-    (current, chosen, other): (&str, &[String], Option<&str>),
+    lang: Lang, q: &Question, (current, chosen, other): (&str, &[String], Option<&str>),
     tr: &Translations,
 ) -> Markup {
     match q.kind {
@@ -254,11 +242,8 @@ fn choices(
         },
         kind => {
             let multi = kind == QuestionKind::MultipleChoice;
-            let (input_type, name) = if multi {
-                ("checkbox", "choice")
-            } else {
-                ("radio", "answer")
-            };
+            let (input_type, name) =
+                if multi { ("checkbox", "choice") } else { ("radio", "answer") };
             let is_chosen = |key: &str| chosen.iter().any(|c| c == key);
             html! {
                 @if multi { p class="hint" { (lang.t("choose-any")) } }
@@ -288,12 +273,8 @@ fn choices(
 
 /// The check-your-answers page.
 pub fn check_page(
-    lang: Lang,
-    csrf: &CsrfToken,
-    workshop: &Workshop,
-    rows: &[(&Question, Option<&Answer>)],
-    tr: &Translations,
-    errors: &[FieldError],
+    lang: Lang, csrf: &CsrfToken, workshop: &Workshop, rows: &[(&Question, Option<&Answer>)],
+    tr: &Translations, errors: &[FieldError],
 ) -> Markup {
     let code = &workshop.join_code;
     let title = layout::title_with_errors(lang, &lang.t("check-title"), errors);
@@ -328,10 +309,7 @@ pub fn check_page(
 
 /// The thank-you page, with the withdrawal code and "Ryd telefonen".
 pub fn thanks_page(
-    lang: Lang,
-    csrf: &CsrfToken,
-    workshop: &Workshop,
-    withdrawal_code: &str,
+    lang: Lang, csrf: &CsrfToken, workshop: &Workshop, withdrawal_code: &str,
 ) -> Markup {
     let code = &workshop.join_code;
     participant_page(

@@ -54,39 +54,24 @@ pub(super) trait Builder: 'static {
     }
     /// Parses the form.
     fn parse(
-        lang: Lang,
-        target: &Self::Target,
-        input: &Self::Input,
+        lang: Lang, target: &Self::Target, input: &Self::Input,
     ) -> Result<Self::Parsed, Vec<FieldError>>;
     /// The form's page: where it goes and its fields.
     fn form(
-        lang: Lang,
-        target: &Self::Target,
-        input: &Self::Input,
-        errors: &[FieldError],
+        lang: Lang, target: &Self::Target, input: &Self::Input, errors: &[FieldError],
     ) -> (FormTarget, maud::Markup);
     /// Saves a parsed form, noting its audit records; returns where to go next.
     fn save(
-        conn: &mut DbConnection,
-        trail: &mut Trail,
-        target: Self::Target,
-        parsed: Self::Parsed,
+        conn: &mut DbConnection, trail: &mut Trail, target: Self::Target, parsed: Self::Parsed,
     ) -> Result<String, AppError>;
 }
 
 /// The form page: 200 when fresh, 422 when it comes back with errors.
 fn page<B: Builder>(
-    cx: &StaffContext<Editor>,
-    target: &B::Target,
-    input: &B::Input,
-    errors: &[FieldError],
+    cx: &StaffContext<Editor>, target: &B::Target, input: &B::Input, errors: &[FieldError],
 ) -> HttpResponse {
     let (goes, fields) = B::form(cx.lang, target, input, errors);
-    let status = if errors.is_empty() {
-        StatusCode::OK
-    } else {
-        StatusCode::UNPROCESSABLE_ENTITY
-    };
+    let status = if errors.is_empty() { StatusCode::OK } else { StatusCode::UNPROCESSABLE_ENTITY };
     let page = views::FormPage {
         heading: &cx.lang.t(goes.heading),
         action: &goes.action,
@@ -94,17 +79,12 @@ fn page<B: Builder>(
         errors,
         fields,
     };
-    html_status(
-        status,
-        views::form_page(cx.lang, cx.staff(), &cx.csrf, page),
-    )
+    html_status(status, views::form_page(cx.lang, cx.staff(), &cx.csrf, page))
 }
 
 /// Parses a posted form and saves it, or shows it again with its errors.
 async fn post<B: Builder>(
-    cx: StaffContext<Editor>,
-    target: B::Target,
-    input: B::Input,
+    cx: StaffContext<Editor>, target: B::Target, input: B::Input,
 ) -> Result<HttpResponse, AppError> {
     B::check(&target)?;
     let input = B::adjust(&target, input);
@@ -112,16 +92,13 @@ async fn post<B: Builder>(
         Ok(parsed) => parsed,
         Err(errors) => return Ok(page::<B>(&cx, &target, &input, &errors)),
     };
-    let next = cx
-        .change(move |conn, trail| B::save(conn, trail, target, parsed))
-        .await?;
+    let next = cx.change(move |conn, trail| B::save(conn, trail, target, parsed)).await?;
     Ok(see_other(&next))
 }
 
 /// `GET …/new`: the blank form.
 pub(super) async fn get_new<B: Builder>(
-    cx: StaffContext<Editor>,
-    parent: web::Path<B::Parent>,
+    cx: StaffContext<Editor>, parent: web::Path<B::Parent>,
 ) -> Result<HttpResponse, AppError> {
     let parent = parent.into_inner();
     let target = cx.db.run(move |conn| B::load_new(conn, parent)).await?;
@@ -130,9 +107,7 @@ pub(super) async fn get_new<B: Builder>(
 
 /// `POST` of the "new" form.
 pub(super) async fn post_new<B: Builder>(
-    cx: StaffContext<Editor>,
-    parent: web::Path<B::Parent>,
-    Form(input): Form<B::Input>,
+    cx: StaffContext<Editor>, parent: web::Path<B::Parent>, Form(input): Form<B::Input>,
 ) -> Result<HttpResponse, AppError> {
     let parent = parent.into_inner();
     let target = cx.db.run(move |conn| B::load_new(conn, parent)).await?;
@@ -141,8 +116,7 @@ pub(super) async fn post_new<B: Builder>(
 
 /// `GET …/edit`: the form as stored.
 pub(super) async fn get_edit<B: Builder>(
-    cx: StaffContext<Editor>,
-    id: web::Path<B::Id>,
+    cx: StaffContext<Editor>, id: web::Path<B::Id>,
 ) -> Result<HttpResponse, AppError> {
     let id = id.into_inner();
     let (target, input) = cx
@@ -158,9 +132,7 @@ pub(super) async fn get_edit<B: Builder>(
 
 /// `POST` of the "edit" form.
 pub(super) async fn post_edit<B: Builder>(
-    cx: StaffContext<Editor>,
-    id: web::Path<B::Id>,
-    Form(input): Form<B::Input>,
+    cx: StaffContext<Editor>, id: web::Path<B::Id>, Form(input): Form<B::Input>,
 ) -> Result<HttpResponse, AppError> {
     let id = id.into_inner();
     let target = cx.db.run(move |conn| B::load_edit(conn, id)).await?;

@@ -9,7 +9,5 @@ use crate::web::layout::html_response;
 
 pub(super) async fn get_dashboard(cx: StaffContext<Staff>) -> Result<HttpResponse, AppError> {
     let overview = cx.db.run(store::overview).await?;
-    Ok(html_response(views::dashboard(
-        cx.lang, &cx.who, &cx.csrf, &overview,
-    )))
+    Ok(html_response(views::dashboard(cx.lang, &cx.who, &cx.csrf, &overview)))
 }

@@ -13,36 +13,22 @@ use crate::web::layout::html_response;
 type Printout = fn(crate::i18n::Lang, &Workshop, &str, &str) -> maud::Markup;
 
 async fn printout(
-    cx: StaffContext<Staff>,
-    settings: web::Data<RuntimeSettings>,
-    id: web::Path<WorkshopId>,
+    cx: StaffContext<Staff>, settings: web::Data<RuntimeSettings>, id: web::Path<WorkshopId>,
     render: Printout,
 ) -> Result<HttpResponse, AppError> {
-    let w = cx
-        .db
-        .find(move |conn| store::find_workshop(conn, &id))
-        .await?;
+    let w = cx.db.find(move |conn| store::find_workshop(conn, &id)).await?;
     let join_url = settings.join_url(&w.join_code);
-    Ok(html_response(render(
-        cx.lang,
-        &w,
-        &join_url,
-        &settings.base_url,
-    )))
+    Ok(html_response(render(cx.lang, &w, &join_url, &settings.base_url)))
 }
 
 pub(super) async fn get_poster(
-    cx: StaffContext<Staff>,
-    settings: web::Data<RuntimeSettings>,
-    id: web::Path<WorkshopId>,
+    cx: StaffContext<Staff>, settings: web::Data<RuntimeSettings>, id: web::Path<WorkshopId>,
 ) -> Result<HttpResponse, AppError> {
     printout(cx, settings, id, views::poster_page).await
 }
 
 pub(super) async fn get_cards(
-    cx: StaffContext<Staff>,
-    settings: web::Data<RuntimeSettings>,
-    id: web::Path<WorkshopId>,
+    cx: StaffContext<Staff>, settings: web::Data<RuntimeSettings>, id: web::Path<WorkshopId>,
 ) -> Result<HttpResponse, AppError> {
     printout(cx, settings, id, views::cards_page).await
 }

@@ -46,12 +46,7 @@ fn question_input(q: &Question) -> QuestionInput {
         prompt: q.prompt.clone(),
         help_text: q.help_text.clone(),
         easy_read_prompt: q.easy_read_prompt.clone().unwrap_or_default(),
-        options: q
-            .options()
-            .iter()
-            .map(|o| o.label.as_str())
-            .collect::<Vec<_>>()
-            .join("\n"),
+        options: q.options().iter().map(|o| o.label.as_str()).collect::<Vec<_>>().join("\n"),
         allow_other: q.allow_other.then(|| "on".into()),
         required: q.required.then(|| "on".into()),
         translated: Default::default(),
@@ -71,19 +66,13 @@ impl Builder for Questions {
 
     fn load_new(conn: &mut DbConnection, id: WorkshopId) -> Result<QuestionTarget, AppError> {
         let workshop = workshop(conn, &id)?;
-        Ok(QuestionTarget {
-            workshop,
-            question: None,
-        })
+        Ok(QuestionTarget { workshop, question: None })
     }
 
     fn load_edit(conn: &mut DbConnection, id: QuestionId) -> Result<QuestionTarget, AppError> {
         let question = store::find_question(conn, &id)?.ok_or(AppError::NotFound)?;
         let workshop = workshop(conn, &question.workshop_id)?;
-        Ok(QuestionTarget {
-            workshop,
-            question: Some(question),
-        })
+        Ok(QuestionTarget { workshop, question: Some(question) })
     }
 
     fn check(target: &QuestionTarget) -> Result<(), AppError> {
@@ -94,10 +83,7 @@ impl Builder for Questions {
     }
 
     fn blank(_: &QuestionTarget) -> QuestionInput {
-        QuestionInput {
-            kind: "long_text".into(),
-            ..QuestionInput::default()
-        }
+        QuestionInput { kind: "long_text".into(), ..QuestionInput::default() }
     }
 
     fn stored(conn: &mut DbConnection, target: &QuestionTarget) -> Result<QuestionInput, AppError> {
@@ -123,48 +109,28 @@ impl Builder for Questions {
 
     /// The option labels' translations are wording too: they may change on a live survey.
     fn parse(
-        lang: Lang,
-        target: &QuestionTarget,
-        input: &QuestionInput,
+        lang: Lang, target: &QuestionTarget, input: &QuestionInput,
     ) -> Result<(QuestionFields, Typed), Vec<FieldError>> {
         let options = target.options();
-        both(
-            input.parse(lang, options),
-            input.translations(lang, options),
-        )
+        both(input.parse(lang, options), input.translations(lang, options))
     }
 
     fn form(
-        lang: Lang,
-        target: &QuestionTarget,
-        input: &QuestionInput,
-        errors: &[FieldError],
+        lang: Lang, target: &QuestionTarget, input: &QuestionInput, errors: &[FieldError],
     ) -> (FormTarget, maud::Markup) {
         let w = &target.workshop;
         let (heading, action) = match &target.question {
             Some(q) => ("question-edit", format!("/staff/questions/{}", q.id)),
-            None => (
-                "question-add",
-                format!("/staff/workshops/{}/questions", w.id),
-            ),
+            None => ("question-add", format!("/staff/workshops/{}/questions", w.id)),
         };
         let back = format!("/staff/workshops/{}", w.id);
         let fields =
             views::question_fields(lang, input, target.structure(), target.options(), errors);
-        (
-            FormTarget {
-                heading,
-                action,
-                back,
-            },
-            fields,
-        )
+        (FormTarget { heading, action, back }, fields)
     }
 
     fn save(
-        conn: &mut DbConnection,
-        trail: &mut Trail,
-        target: QuestionTarget,
+        conn: &mut DbConnection, trail: &mut Trail, target: QuestionTarget,
         (fields, typed): (QuestionFields, Typed),
     ) -> Result<String, AppError> {
         let structure = target.structure();
@@ -188,15 +154,11 @@ impl Builder for Questions {
 
 /// The question of a path.
 async fn load(cx: &StaffContext<Editor>, id: QuestionId) -> Result<Question, AppError> {
-    cx.db
-        .find(move |conn| store::find_question(conn, &id))
-        .await
+    cx.db.find(move |conn| store::find_question(conn, &id)).await
 }
 
 pub(super) async fn post_move(
-    cx: StaffContext<Editor>,
-    id: web::Path<QuestionId>,
-    Form(input): Form<MoveForm>,
+    cx: StaffContext<Editor>, id: web::Path<QuestionId>, Form(input): Form<MoveForm>,
 ) -> Result<HttpResponse, AppError> {
     let q = load(&cx, id.into_inner()).await?;
     let back = format!("/staff/workshops/{}", q.workshop_id);
@@ -210,14 +172,10 @@ pub(super) async fn post_move(
 }
 
 pub(super) async fn post_delete(
-    cx: StaffContext<Editor>,
-    id: web::Path<QuestionId>,
+    cx: StaffContext<Editor>, id: web::Path<QuestionId>,
 ) -> Result<HttpResponse, AppError> {
     let q = load(&cx, id.into_inner()).await?;
-    let back = with_notice(
-        &format!("/staff/workshops/{}", q.workshop_id),
-        Notice::Saved,
-    );
+    let back = with_notice(&format!("/staff/workshops/{}", q.workshop_id), Notice::Saved);
     cx.change(move |conn, trail| {
         store::delete_question(conn, &q.id)?;
         trail.record(Action::QuestionDelete, &q.id, "");

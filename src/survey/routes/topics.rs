@@ -42,27 +42,21 @@ impl Builder for Topics {
 
     fn stored(_: &mut DbConnection, target: &TopicTarget) -> Result<TopicInput, AppError> {
         Ok(match target {
-            TopicTarget::Edit(t) => TopicInput {
-                title: t.title.clone(),
-                description: t.description.clone(),
-            },
+            TopicTarget::Edit(t) => {
+                TopicInput { title: t.title.clone(), description: t.description.clone() }
+            }
             TopicTarget::New(_) => TopicInput::default(),
         })
     }
 
     fn parse(
-        lang: Lang,
-        _: &TopicTarget,
-        input: &TopicInput,
+        lang: Lang, _: &TopicTarget, input: &TopicInput,
     ) -> Result<TopicFields, Vec<FieldError>> {
         input.parse(lang)
     }
 
     fn form(
-        lang: Lang,
-        target: &TopicTarget,
-        input: &TopicInput,
-        errors: &[FieldError],
+        lang: Lang, target: &TopicTarget, input: &TopicInput, errors: &[FieldError],
     ) -> (FormTarget, maud::Markup) {
         let (heading, action) = match target {
             TopicTarget::New(track) => ("topic-new", format!("/staff/tracks/{}/topics", track.id)),
@@ -70,21 +64,11 @@ impl Builder for Topics {
         };
         let fields = views::topic_fields(lang, &input.title, &input.description, errors);
         let back = "/staff".into();
-        (
-            FormTarget {
-                heading,
-                action,
-                back,
-            },
-            fields,
-        )
+        (FormTarget { heading, action, back }, fields)
     }
 
     fn save(
-        conn: &mut DbConnection,
-        trail: &mut Trail,
-        target: TopicTarget,
-        fields: TopicFields,
+        conn: &mut DbConnection, trail: &mut Trail, target: TopicTarget, fields: TopicFields,
     ) -> Result<String, AppError> {
         match target {
             TopicTarget::New(track) => {

@@ -25,64 +25,41 @@ impl Builder for Tracks {
     }
 
     fn load_edit(conn: &mut DbConnection, id: TrackId) -> Result<Option<Track>, AppError> {
-        Ok(Some(
-            store::find_track(conn, &id)?.ok_or(AppError::NotFound)?,
-        ))
+        Ok(Some(store::find_track(conn, &id)?.ok_or(AppError::NotFound)?))
     }
 
     fn blank(_: &Option<Track>) -> TrackInput {
-        TrackInput {
-            year: chrono::Utc::now().format("%Y").to_string(),
-            ..TrackInput::default()
-        }
+        TrackInput { year: chrono::Utc::now().format("%Y").to_string(), ..TrackInput::default() }
     }
 
     fn stored(_: &mut DbConnection, track: &Option<Track>) -> Result<TrackInput, AppError> {
         Ok(match track {
-            Some(t) => TrackInput {
-                title: t.title.clone(),
-                year: t.year.to_string(),
-            },
+            Some(t) => TrackInput { title: t.title.clone(), year: t.year.to_string() },
             None => Self::blank(track),
         })
     }
 
     fn parse(
-        lang: Lang,
-        _: &Option<Track>,
-        input: &TrackInput,
+        lang: Lang, _: &Option<Track>, input: &TrackInput,
     ) -> Result<TrackFields, Vec<FieldError>> {
         input.parse(lang)
     }
 
     fn form(
-        lang: Lang,
-        track: &Option<Track>,
-        input: &TrackInput,
-        errors: &[FieldError],
+        lang: Lang, track: &Option<Track>, input: &TrackInput, errors: &[FieldError],
     ) -> (FormTarget, maud::Markup) {
         let target = FormTarget {
-            heading: if track.is_some() {
-                "track-edit"
-            } else {
-                "track-new"
-            },
-            action: track.as_ref().map_or("/staff/tracks".into(), |t| {
-                format!("/staff/tracks/{}", t.id)
-            }),
+            heading: if track.is_some() { "track-edit" } else { "track-new" },
+            action: track
+                .as_ref()
+                .map_or("/staff/tracks".into(), |t| format!("/staff/tracks/{}", t.id)),
             back: "/staff".into(),
         };
-        (
-            target,
-            views::track_fields(lang, &input.title, &input.year, errors),
-        )
+        (target, views::track_fields(lang, &input.title, &input.year, errors))
     }
 
     fn save(
-        conn: &mut DbConnection,
-        trail: &mut Trail,
-        track: Option<Track>,
-        fields: TrackFields,
+        conn: &mut DbConnection, trail: &mut Trail, track: Option<Track>, fields: TrackFields,
     ) -> Result<String, AppError> {
         match track {
             None => {

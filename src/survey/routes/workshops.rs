@@ -47,10 +47,7 @@ impl Builder for Workshops {
     }
 
     fn blank(_: &WorkshopTarget) -> WorkshopInput {
-        WorkshopInput {
-            retention_days: "90".into(),
-            ..WorkshopInput::default()
-        }
+        WorkshopInput { retention_days: "90".into(), ..WorkshopInput::default() }
     }
 
     fn stored(conn: &mut DbConnection, target: &WorkshopTarget) -> Result<WorkshopInput, AppError> {
@@ -71,19 +68,14 @@ impl Builder for Workshops {
 
     /// Translations are wording: they may change whatever the workshop's status.
     fn parse(
-        lang: Lang,
-        _: &WorkshopTarget,
-        input: &WorkshopInput,
+        lang: Lang, _: &WorkshopTarget, input: &WorkshopInput,
     ) -> Result<(WorkshopFields, Typed), Vec<FieldError>> {
         let typed = parse_translations(lang, &input.translated, &TextField::WORKSHOP, &[]);
         both(input.parse(lang), typed)
     }
 
     fn form(
-        lang: Lang,
-        target: &WorkshopTarget,
-        input: &WorkshopInput,
-        errors: &[FieldError],
+        lang: Lang, target: &WorkshopTarget, input: &WorkshopInput, errors: &[FieldError],
     ) -> (FormTarget, maud::Markup) {
         let target = match target {
             WorkshopTarget::New(topic) => FormTarget {
@@ -101,9 +93,7 @@ impl Builder for Workshops {
     }
 
     fn save(
-        conn: &mut DbConnection,
-        trail: &mut Trail,
-        target: WorkshopTarget,
+        conn: &mut DbConnection, trail: &mut Trail, target: WorkshopTarget,
         (fields, typed): (WorkshopFields, Typed),
     ) -> Result<String, AppError> {
         let (id, next) = match target {
@@ -127,9 +117,7 @@ impl Builder for Workshops {
 
 /// The workshop page: status, join details, questions with their answer counts.
 pub(super) async fn get_workshop(
-    cx: StaffContext<Staff>,
-    settings: web::Data<RuntimeSettings>,
-    id: web::Path<WorkshopId>,
+    cx: StaffContext<Staff>, settings: web::Data<RuntimeSettings>, id: web::Path<WorkshopId>,
     done: Done,
 ) -> Result<HttpResponse, AppError> {
     let (workshop, topic, questions, participants) = cx
@@ -169,9 +157,7 @@ pub(super) struct StatusInput {
 /// Opens, closes, archives or returns a workshop to draft; a move the workshop cannot make
 /// yet comes back as a notice saying why.
 pub(super) async fn post_status(
-    cx: StaffContext<Editor>,
-    id: web::Path<WorkshopId>,
-    Form(input): Form<StatusInput>,
+    cx: StaffContext<Editor>, id: web::Path<WorkshopId>, Form(input): Form<StatusInput>,
 ) -> Result<HttpResponse, AppError> {
     let (id, to) = (id.into_inner(), input.to);
     let target = format!("/staff/workshops/{id}");

@@ -63,8 +63,7 @@ pub struct QuestionFields {
 
 /// The questions of a workshop, in order.
 pub fn list_questions(
-    conn: &mut DbConnection,
-    workshop_id: &WorkshopId,
+    conn: &mut DbConnection, workshop_id: &WorkshopId,
 ) -> QueryResult<Vec<Question>> {
     questions::table
         .filter(questions::workshop_id.eq(workshop_id))
@@ -75,36 +74,23 @@ pub fn list_questions(
 
 /// A question by id.
 pub fn find_question(conn: &mut DbConnection, id: &QuestionId) -> QueryResult<Option<Question>> {
-    questions::table
-        .find(id)
-        .select(Question::as_select())
-        .first(conn)
-        .optional()
+    questions::table.find(id).select(Question::as_select()).first(conn).optional()
 }
 
 pub(super) fn count_questions(
-    conn: &mut DbConnection,
-    workshop_id: &WorkshopId,
+    conn: &mut DbConnection, workshop_id: &WorkshopId,
 ) -> QueryResult<i64> {
-    questions::table
-        .filter(questions::workshop_id.eq(workshop_id))
-        .count()
-        .get_result(conn)
+    questions::table.filter(questions::workshop_id.eq(workshop_id)).count().get_result(conn)
 }
 
 /// Answers to one question.
 pub fn count_answers_to(conn: &mut DbConnection, question_id: &QuestionId) -> QueryResult<i64> {
-    answers::table
-        .filter(answers::question_id.eq(question_id))
-        .count()
-        .get_result(conn)
+    answers::table.filter(answers::question_id.eq(question_id)).count().get_result(conn)
 }
 
 /// Adds a question at the end.
 pub fn add_question(
-    conn: &mut DbConnection,
-    workshop_id: &WorkshopId,
-    f: &QuestionFields,
+    conn: &mut DbConnection, workshop_id: &WorkshopId, f: &QuestionFields,
 ) -> QueryResult<QuestionId> {
     write_transaction(conn, |conn| {
         let last: Option<i32> = questions::table
@@ -135,10 +121,7 @@ pub fn add_question(
 /// Changes a question. `structure` false keeps kind, options, "Andet" and required as they are
 /// (the survey is live: answers already given must keep their meaning).
 pub fn update_question(
-    conn: &mut DbConnection,
-    id: &QuestionId,
-    f: &QuestionFields,
-    structure: bool,
+    conn: &mut DbConnection, id: &QuestionId, f: &QuestionFields, structure: bool,
 ) -> QueryResult<usize> {
     let texts = (
         questions::prompt.eq(f.prompt.as_str()),
@@ -157,9 +140,7 @@ pub fn update_question(
             ))
             .execute(conn)
     } else {
-        diesel::update(questions::table.find(id))
-            .set(texts)
-            .execute(conn)
+        diesel::update(questions::table.find(id)).set(texts).execute(conn)
     }
 }
 

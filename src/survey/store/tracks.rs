@@ -54,10 +54,7 @@ pub struct TopicFields {
 
 /// Every track, newest year first.
 pub fn list_tracks(conn: &mut DbConnection) -> QueryResult<Vec<Track>> {
-    tracks::table
-        .order((tracks::year.desc(), tracks::title))
-        .select(Track::as_select())
-        .load(conn)
+    tracks::table.order((tracks::year.desc(), tracks::title)).select(Track::as_select()).load(conn)
 }
 
 /// Every topic, in order.
@@ -96,24 +93,16 @@ pub fn update_track(conn: &mut DbConnection, id: &TrackId, f: &TrackFields) -> Q
 
 /// A track by id.
 pub fn find_track(conn: &mut DbConnection, id: &TrackId) -> QueryResult<Option<Track>> {
-    tracks::table
-        .find(id)
-        .select(Track::as_select())
-        .first(conn)
-        .optional()
+    tracks::table.find(id).select(Track::as_select()).first(conn).optional()
 }
 
 /// Creates a topic at the end of its track.
 pub fn create_topic(
-    conn: &mut DbConnection,
-    track_id: &TrackId,
-    f: &TopicFields,
+    conn: &mut DbConnection, track_id: &TrackId, f: &TopicFields,
 ) -> QueryResult<TopicId> {
     let (id, at) = (TopicId::generate(), now());
-    let position: i64 = topics::table
-        .filter(topics::track_id.eq(track_id))
-        .count()
-        .get_result(conn)?;
+    let position: i64 =
+        topics::table.filter(topics::track_id.eq(track_id)).count().get_result(conn)?;
     diesel::insert_into(topics::table)
         .values((
             topics::id.eq(&id),
@@ -141,9 +130,5 @@ pub fn update_topic(conn: &mut DbConnection, id: &TopicId, f: &TopicFields) -> Q
 
 /// A topic by id.
 pub fn find_topic(conn: &mut DbConnection, id: &TopicId) -> QueryResult<Option<Topic>> {
-    topics::table
-        .find(id)
-        .select(Topic::as_select())
-        .first(conn)
-        .optional()
+    topics::table.find(id).select(Topic::as_select()).first(conn).optional()
 }

@@ -38,12 +38,8 @@ impl TextField {
     /// The translatable texts of a workshop.
     pub const WORKSHOP: [TextField; 2] = [TextField::Title, TextField::Intro];
     /// The translatable texts of a question.
-    pub const QUESTION: [TextField; 4] = [
-        TextField::Prompt,
-        TextField::HelpText,
-        TextField::EasyReadPrompt,
-        TextField::Options,
-    ];
+    pub const QUESTION: [TextField; 4] =
+        [TextField::Prompt, TextField::HelpText, TextField::EasyReadPrompt, TextField::Options];
 }
 
 /// The translations of some workshops and questions into one language. Danish is the base
@@ -60,11 +56,7 @@ pub struct Translations {
 impl Translations {
     /// No translations: every text shows in Danish.
     pub fn none(lang: Lang) -> Translations {
-        Translations {
-            lang,
-            texts: HashMap::new(),
-            options: HashMap::new(),
-        }
+        Translations { lang, texts: HashMap::new(), options: HashMap::new() }
     }
 
     /// The language these are in.
@@ -74,17 +66,12 @@ impl Translations {
 
     /// The translated text, if there is one.
     pub fn get(&self, subject_id: &str, field: TextField) -> Option<&str> {
-        self.texts
-            .get(&(subject_id.to_owned(), field))
-            .map(String::as_str)
+        self.texts.get(&(subject_id.to_owned(), field)).map(String::as_str)
     }
 
     /// The translated label of one option, if there is one.
     pub fn option(&self, question_id: &str, key: &str) -> Option<&str> {
-        self.options
-            .get(question_id)
-            .and_then(|o| o.get(key))
-            .map(String::as_str)
+        self.options.get(question_id).and_then(|o| o.get(key)).map(String::as_str)
     }
 
     /// The translated option labels of a question (option key → label).
@@ -110,10 +97,8 @@ impl Translations {
         }
         if field == TextField::Options {
             let labels: BTreeMap<String, String> = serde_json::from_str(&text).unwrap_or_default();
-            let labels: BTreeMap<String, String> = labels
-                .into_iter()
-                .filter(|(_, label)| !label.trim().is_empty())
-                .collect();
+            let labels: BTreeMap<String, String> =
+                labels.into_iter().filter(|(_, label)| !label.trim().is_empty()).collect();
             if !labels.is_empty() {
                 self.options.insert(subject_id, labels);
             }
@@ -167,9 +152,7 @@ impl Question {
 /// The translations of `subject_ids` (workshops and questions) into `lang`, in one query.
 /// Danish is the base language: nothing to load.
 pub fn load_translations(
-    conn: &mut DbConnection,
-    subject_ids: &[&str],
-    lang: Lang,
+    conn: &mut DbConnection, subject_ids: &[&str], lang: Lang,
 ) -> QueryResult<Translations> {
     let mut tr = Translations::none(lang);
     if lang == Lang::Da || subject_ids.is_empty() {
@@ -178,11 +161,7 @@ pub fn load_translations(
     let rows: Vec<(String, TextField, String)> = translations::table
         .filter(translations::lang.eq(lang.code()))
         .filter(translations::subject_id.eq_any(subject_ids))
-        .select((
-            translations::subject_id,
-            translations::field,
-            translations::text,
-        ))
+        .select((translations::subject_id, translations::field, translations::text))
         .load(conn)?;
     for (subject, field, text) in rows {
         tr.insert(subject, field, text);
@@ -193,10 +172,7 @@ pub fn load_translations(
 /// A workshop with its questions, localized for a page in `lang` (one query for the
 /// translations; none for Danish).
 pub fn localized_survey(
-    conn: &mut DbConnection,
-    workshop: &Workshop,
-    questions: &[Question],
-    lang: Lang,
+    conn: &mut DbConnection, workshop: &Workshop, questions: &[Question], lang: Lang,
 ) -> QueryResult<(Workshop, Vec<Question>, Translations)> {
     let ids: Vec<&str> = std::iter::once(workshop.id.as_str())
         .chain(questions.iter().map(|q| q.id.as_str()))
@@ -218,10 +194,8 @@ pub struct TranslatedText {
 /// The translated options of a question as stored: a JSON object option key → label, only
 /// the non-empty labels; "" when none is translated.
 pub fn options_translation(labels: &BTreeMap<String, String>) -> String {
-    let labels: BTreeMap<&String, &String> = labels
-        .iter()
-        .filter(|(_, l)| !l.trim().is_empty())
-        .collect();
+    let labels: BTreeMap<&String, &String> =
+        labels.iter().filter(|(_, l)| !l.trim().is_empty()).collect();
     if labels.is_empty() {
         String::new()
     } else {
@@ -233,10 +207,7 @@ pub fn options_translation(labels: &BTreeMap<String, String>) -> String {
 /// the caller's write transaction): an empty text removes the translation. Returns whether
 /// anything changed, for the audit log.
 pub fn save_translations(
-    conn: &mut DbConnection,
-    workshop_id: &WorkshopId,
-    subject_id: &str,
-    lang: Lang,
+    conn: &mut DbConnection, workshop_id: &WorkshopId, subject_id: &str, lang: Lang,
     texts: &[TranslatedText],
 ) -> QueryResult<bool> {
     if lang == Lang::Da {
@@ -305,26 +276,13 @@ mod tests {
         let mut tr = Translations::none(Lang::En);
         tr.insert("q1".into(), TextField::Prompt, "Where do you live?".into());
         tr.insert("q1".into(), TextField::HelpText, "".into());
-        tr.insert(
-            "q1".into(),
-            TextField::Options,
-            r#"{"o2":"Shelter","o9":"Gone"}"#.into(),
-        );
+        tr.insert("q1".into(), TextField::Options, r#"{"o2":"Shelter","o9":"Gone"}"#.into());
         let q = question().localized(&tr);
         assert_eq!(q.prompt, "Where do you live?");
         assert_eq!(q.help_text, "Vælg én.", "an empty translation is none");
-        let labels: Vec<(String, String)> = q
-            .options()
-            .iter()
-            .map(|o| (o.key.clone(), o.label.clone()))
-            .collect();
-        assert_eq!(
-            labels,
-            [
-                ("o1".into(), "Egen bolig".into()),
-                ("o2".into(), "Shelter".into())
-            ]
-        );
+        let labels: Vec<(String, String)> =
+            q.options().iter().map(|o| (o.key.clone(), o.label.clone())).collect();
+        assert_eq!(labels, [("o1".into(), "Egen bolig".into()), ("o2".into(), "Shelter".into())]);
         assert_eq!(tr.fallback_lang("q1", TextField::Prompt), None);
         assert_eq!(tr.fallback_lang("q1", TextField::HelpText), Some("da"));
         assert_eq!(tr.option_fallback_lang("q1", "o1"), Some("da"));

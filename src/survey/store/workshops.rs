@@ -76,16 +76,12 @@ pub fn workshops_of_topic(conn: &mut DbConnection, topic: &TopicId) -> QueryResu
 
 /// Formats a join code for reading aloud and typing: "4821 0937".
 pub fn grouped_code(code: &str) -> String {
-    JoinCode::parse(code)
-        .map(|c| c.grouped())
-        .unwrap_or_else(|| code.to_owned())
+    JoinCode::parse(code).map(|c| c.grouped()).unwrap_or_else(|| code.to_owned())
 }
 
 /// Creates a draft workshop with a fresh join code.
 pub fn create_workshop(
-    conn: &mut DbConnection,
-    topic_id: &TopicId,
-    fields: &WorkshopFields,
+    conn: &mut DbConnection, topic_id: &TopicId, fields: &WorkshopFields,
 ) -> QueryResult<WorkshopId> {
     // The partial unique index on live codes decides; a clash (1 in 10^8 per live workshop)
     // just draws again.
@@ -122,9 +118,7 @@ fn location(fields: &WorkshopFields) -> &str {
 
 /// Changes a workshop's fields; 0 when there is none.
 pub fn update_workshop(
-    conn: &mut DbConnection,
-    id: &WorkshopId,
-    fields: &WorkshopFields,
+    conn: &mut DbConnection, id: &WorkshopId, fields: &WorkshopFields,
 ) -> QueryResult<usize> {
     diesel::update(workshops::table.find(id))
         .set((
@@ -141,11 +135,7 @@ pub fn update_workshop(
 
 /// A workshop by id.
 pub fn find_workshop(conn: &mut DbConnection, id: &WorkshopId) -> QueryResult<Option<Workshop>> {
-    workshops::table
-        .find(id)
-        .select(Workshop::as_select())
-        .first(conn)
-        .optional()
+    workshops::table.find(id).select(Workshop::as_select()).first(conn).optional()
 }
 
 /// The workshop a join code leads to: the live one, or else the newest closed one with that
@@ -188,9 +178,7 @@ pub enum StatusError {
 /// Moves a workshop to another status. Re-opening a workshop whose code was taken by another
 /// live workshop meanwhile gives it a new code.
 pub fn set_status(
-    conn: &mut DbConnection,
-    id: &WorkshopId,
-    to: WorkshopStatus,
+    conn: &mut DbConnection, id: &WorkshopId, to: WorkshopStatus,
 ) -> Result<(), StatusError> {
     write_transaction(conn, |conn| {
         let w = find_workshop(conn, id)?.ok_or(DieselError::NotFound)?;
@@ -245,8 +233,7 @@ pub fn count_answers(conn: &mut DbConnection, workshop_id: &WorkshopId) -> Query
 /// Answers per question of a workshop, in one grouped query (questions without answers are
 /// missing).
 pub fn answer_counts(
-    conn: &mut DbConnection,
-    workshop_id: &WorkshopId,
+    conn: &mut DbConnection, workshop_id: &WorkshopId,
 ) -> QueryResult<HashMap<QuestionId, i64>> {
     Ok(answers::table
         .inner_join(questions::table)
@@ -274,11 +261,7 @@ pub fn count_participants(conn: &mut DbConnection, workshop_id: &WorkshopId) -> 
 pub fn purge_expired(conn: &mut DbConnection, at: NaiveDateTime) -> QueryResult<usize> {
     let closed: Vec<(WorkshopId, Option<NaiveDateTime>, i32)> = workshops::table
         .filter(workshops::status.eq_any([WorkshopStatus::Closed, WorkshopStatus::Archived]))
-        .select((
-            workshops::id,
-            workshops::closed_at,
-            workshops::retention_days,
-        ))
+        .select((workshops::id, workshops::closed_at, workshops::retention_days))
         .load(conn)?;
     let expired: Vec<WorkshopId> = closed
         .into_iter()

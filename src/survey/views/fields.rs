@@ -51,10 +51,7 @@ pub fn workshop_fields(lang: Lang, v: &WorkshopInput, errors: &[FieldError]) -> 
 /// label's wording may change on a live survey), and while the Danish options are read-only
 /// `danish_options` lists them for reference.
 pub fn question_fields(
-    lang: Lang,
-    v: &QuestionInput,
-    structure: bool,
-    danish_options: &[ChoiceOption],
+    lang: Lang, v: &QuestionInput, structure: bool, danish_options: &[ChoiceOption],
     errors: &[FieldError],
 ) -> Markup {
     let with_options =

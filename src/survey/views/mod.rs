@@ -36,13 +36,7 @@ pub struct FormPage<'a> {
 
 /// A titled form page of the builder (track, topic, workshop, question).
 pub fn form_page(lang: Lang, staff: &Staff, csrf: &CsrfToken, page: FormPage<'_>) -> Markup {
-    let FormPage {
-        heading,
-        action,
-        back,
-        errors,
-        fields,
-    } = page;
+    let FormPage { heading, action, back, errors, fields } = page;
     let button = lang.t("save");
     let title = layout::title_with_errors(lang, heading, errors);
     staff_page(

@@ -25,10 +25,7 @@ pub fn poster_page(lang: Lang, workshop: &Workshop, join_url: &str, base_url: &s
     let code = &workshop.join_code;
     layout::page(
         lang,
-        &lang.t_args(
-            "poster-title",
-            &[("workshop", workshop.title.as_str().into())],
-        ),
+        &lang.t_args("poster-title", &[("workshop", workshop.title.as_str().into())]),
         None,
         html! {
             div class="poster" {
@@ -52,10 +49,7 @@ pub fn cards_page(lang: Lang, workshop: &Workshop, join_url: &str, base_url: &st
     let code = &workshop.join_code;
     layout::page(
         lang,
-        &lang.t_args(
-            "cards-title",
-            &[("workshop", workshop.title.as_str().into())],
-        ),
+        &lang.t_args("cards-title", &[("workshop", workshop.title.as_str().into())]),
         None,
         html! {
             h1 class="visually-hidden" { (lang.t_args("cards-title", &[("workshop", workshop.title.as_str().into())])) }

@@ -30,10 +30,7 @@ static TRANSLATED_NAMES: LazyLock<HashMap<(TextField, Lang), String>> = LazyLock
 
 /// The form field (and element id) of one translated text, e.g. `prompt_en`.
 pub fn translated_name(field: TextField, text_lang: Lang) -> &'static str {
-    TRANSLATED_NAMES
-        .get(&(field, text_lang))
-        .map(String::as_str)
-        .unwrap_or(field.as_str())
+    TRANSLATED_NAMES.get(&(field, text_lang)).map(String::as_str).unwrap_or(field.as_str())
 }
 
 /// The legend of a language's fieldset, e.g. "Engelsk (English)".
@@ -56,12 +53,8 @@ fn field_label_key(field: TextField) -> &'static str {
 /// carry the language they are typed in (`lang="en"`), so spelling checks and screen readers
 /// use the right one; labels stay in the interface language.
 pub(super) fn translation_fieldset(
-    lang: Lang,
-    text_lang: Lang,
-    fields: &[TextField],
-    values: &HashMap<String, String>,
-    danish_options: Option<&[ChoiceOption]>,
-    errors: &[FieldError],
+    lang: Lang, text_lang: Lang, fields: &[TextField], values: &HashMap<String, String>,
+    danish_options: Option<&[ChoiceOption]>, errors: &[FieldError],
 ) -> Markup {
     let code = text_lang.code();
     html! {

@@ -46,35 +46,23 @@ impl BoardData {
     pub(super) fn unsorted(&self) -> Vec<&BoardAnswer> {
         let linked: std::collections::HashSet<&AnswerId> =
             self.links.iter().map(|(_, a)| a).collect();
-        self.answers
-            .iter()
-            .filter(|a| !linked.contains(&a.id))
-            .collect()
+        self.answers.iter().filter(|a| !linked.contains(&a.id)).collect()
     }
 }
 
 /// The board page with `errors` (and the matching status) as filtered by `filter`.
 pub(super) fn render<R: Signed>(
-    cx: &StaffContext<R>,
-    data: &BoardData,
-    filter: &BoardFilter,
+    cx: &StaffContext<R>, data: &BoardData, filter: &BoardFilter,
     (status, errors, notice): (StatusCode, &[FieldError], Option<String>),
 ) -> HttpResponse {
     let mut themes_of: HashMap<AnswerId, Vec<ThemeId>> = HashMap::new();
     for (theme, answer) in &data.links {
-        themes_of
-            .entry(answer.clone())
-            .or_default()
-            .push(theme.clone());
+        themes_of.entry(answer.clone()).or_default().push(theme.clone());
     }
     let counts = store::counts(&data.answers, &data.links);
     let view = filter.view();
-    let needle = filter
-        .q
-        .as_deref()
-        .map(str::trim)
-        .filter(|q| !q.is_empty())
-        .map(str::to_lowercase);
+    let needle =
+        filter.q.as_deref().map(str::trim).filter(|q| !q.is_empty()).map(str::to_lowercase);
     let matches = |wanted: Option<&str>, id: &str| wanted.is_none_or(|w| w.is_empty() || w == id);
     let cards: Vec<&BoardAnswer> = data
         .answers
@@ -82,17 +70,11 @@ pub(super) fn render<R: Signed>(
         .filter(|a| match view {
             "all" => true,
             "unsorted" => !themes_of.contains_key(&a.id),
-            theme => themes_of
-                .get(&a.id)
-                .is_some_and(|ts| ts.iter().any(|t| t.as_str() == theme)),
+            theme => themes_of.get(&a.id).is_some_and(|ts| ts.iter().any(|t| t.as_str() == theme)),
         })
         .filter(|a| matches(filter.workshop.as_deref(), a.workshop_id.as_str()))
         .filter(|a| matches(filter.question.as_deref(), a.question_id.as_str()))
-        .filter(|a| {
-            needle
-                .as_deref()
-                .is_none_or(|n| a.value.to_lowercase().contains(n))
-        })
+        .filter(|a| needle.as_deref().is_none_or(|n| a.value.to_lowercase().contains(n)))
         .collect();
     let mut questions: Vec<(QuestionId, String)> = Vec::new();
     for a in &data.answers {
@@ -115,17 +97,11 @@ pub(super) fn render<R: Signed>(
         notice,
         errors,
     };
-    html_status(
-        status,
-        views::board_page(cx.lang, cx.staff(), &cx.csrf, &board),
-    )
+    html_status(status, views::board_page(cx.lang, cx.staff(), &cx.csrf, &board))
 }
 
 pub(super) async fn get_board(
-    cx: StaffContext<Staff>,
-    id: web::Path<TopicId>,
-    filter: web::Query<BoardFilter>,
-    done: Done,
+    cx: StaffContext<Staff>, id: web::Path<TopicId>, filter: web::Query<BoardFilter>, done: Done,
 ) -> Result<HttpResponse, AppError> {
     let data = cx.db.run(move |conn| BoardData::load(conn, &id)).await?;
     let notice = done.message(cx.lang);
@@ -135,8 +111,7 @@ pub(super) async fn get_board(
 /// The board again with one message on the field `field`: 422 for a form error, 409 when
 /// someone else changed it first.
 pub(super) async fn again(
-    cx: &StaffContext<Editor>,
-    topic: TopicId,
+    cx: &StaffContext<Editor>, topic: TopicId,
     (status, field, key): (StatusCode, &'static str, &str),
 ) -> Result<HttpResponse, AppError> {
     let data = cx.db.run(move |conn| BoardData::load(conn, &topic)).await?;
@@ -180,9 +155,7 @@ pub(super) struct AssignInput {
 /// Adds the chosen answers to a theme; "move" also takes them out of the theme being viewed
 /// (that is how a theme is split); "remove" only takes them out.
 pub(super) async fn post_assign(
-    cx: StaffContext<Editor>,
-    id: web::Path<TopicId>,
-    Form(input): Form<AssignInput>,
+    cx: StaffContext<Editor>, id: web::Path<TopicId>, Form(input): Form<AssignInput>,
 ) -> Result<HttpResponse, AppError> {
     let topic = id.into_inner();
     let action = input.action.unwrap_or(AssignAction::Add);
@@ -195,11 +168,7 @@ pub(super) async fn post_assign(
         }
         let of_topic =
             |conn: &mut DbConnection, id: Option<&ThemeId>| -> Result<ThemeId, AppError> {
-                match id
-                    .map(|id| store::find_theme(conn, id))
-                    .transpose()?
-                    .flatten()
-                {
+                match id.map(|id| store::find_theme(conn, id)).transpose()?.flatten() {
                     Some(th) if th.topic_id == t => Ok(th.id),
                     _ => Err(AppError::BadRequest("theme of another topic")),
                 }

@@ -36,9 +36,7 @@ fn back(topic: &TopicId) -> HttpResponse {
 
 /// Writes a new key point (under `theme`, or about the whole topic).
 async fn add(
-    cx: &StaffContext<Editor>,
-    (topic, theme): (TopicId, Option<ThemeId>),
-    text: LongText,
+    cx: &StaffContext<Editor>, (topic, theme): (TopicId, Option<ThemeId>), text: LongText,
 ) -> Result<HttpResponse, AppError> {
     let t = topic.clone();
     cx.change(move |conn, trail| {
@@ -52,18 +50,14 @@ async fn add(
 }
 
 pub(super) async fn post_for_topic(
-    cx: StaffContext<Editor>,
-    id: web::Path<TopicId>,
-    Form(input): Form<KeyPointInput>,
+    cx: StaffContext<Editor>, id: web::Path<TopicId>, Form(input): Form<KeyPointInput>,
 ) -> Result<HttpResponse, AppError> {
     let text = input.text()?;
     add(&cx, (id.into_inner(), None), text).await
 }
 
 pub(super) async fn post_for_theme(
-    cx: StaffContext<Editor>,
-    id: web::Path<ThemeId>,
-    Form(input): Form<KeyPointInput>,
+    cx: StaffContext<Editor>, id: web::Path<ThemeId>, Form(input): Form<KeyPointInput>,
 ) -> Result<HttpResponse, AppError> {
     let text = input.text()?;
     let theme = cx.db.find(move |conn| store::find_theme(conn, &id)).await?;
@@ -72,16 +66,11 @@ pub(super) async fn post_for_theme(
 
 /// Changes a key point's text; a second writer gets 409 with the board.
 pub(super) async fn post_edit(
-    cx: StaffContext<Editor>,
-    id: web::Path<KeyPointId>,
-    Form(input): Form<KeyPointInput>,
+    cx: StaffContext<Editor>, id: web::Path<KeyPointId>, Form(input): Form<KeyPointInput>,
 ) -> Result<HttpResponse, AppError> {
     let text = input.text()?;
     let version = input.version.ok_or(AppError::BadRequest("version"))?;
-    let kp = cx
-        .db
-        .find(move |conn| store::find_key_point(conn, &id))
-        .await?;
+    let kp = cx.db.find(move |conn| store::find_key_point(conn, &id)).await?;
     let id = kp.id.clone();
     let result = cx
         .change(move |conn, trail| {
@@ -102,9 +91,7 @@ pub(super) async fn post_edit(
 }
 
 pub(super) async fn post_move(
-    cx: StaffContext<Editor>,
-    id: web::Path<KeyPointId>,
-    Form(input): Form<MoveForm>,
+    cx: StaffContext<Editor>, id: web::Path<KeyPointId>, Form(input): Form<MoveForm>,
 ) -> Result<HttpResponse, AppError> {
     let find = move |conn: &mut _| store::find_key_point(conn, &id);
     let kp = cx
@@ -118,8 +105,7 @@ pub(super) async fn post_move(
 }
 
 pub(super) async fn post_delete(
-    cx: StaffContext<Editor>,
-    id: web::Path<KeyPointId>,
+    cx: StaffContext<Editor>, id: web::Path<KeyPointId>,
 ) -> Result<HttpResponse, AppError> {
     let find = move |conn: &mut _| store::find_key_point(conn, &id);
     let kp = cx

@@ -19,27 +19,17 @@ use crate::web::Form;
 
 /// The quote form of a free-text answer on a board, fresh (200) or with errors (422).
 fn form(
-    cx: &StaffContext<Editor>,
-    (answer, topic): &(BoardAnswer, TopicId),
-    errors: &[FieldError],
+    cx: &StaffContext<Editor>, (answer, topic): &(BoardAnswer, TopicId), errors: &[FieldError],
 ) -> HttpResponse {
-    let status = if errors.is_empty() {
-        StatusCode::OK
-    } else {
-        StatusCode::UNPROCESSABLE_ENTITY
-    };
+    let status = if errors.is_empty() { StatusCode::OK } else { StatusCode::UNPROCESSABLE_ENTITY };
     let page = views::quote_form(cx.lang, cx.staff(), &cx.csrf, answer, topic, errors);
     html_status(status, page)
 }
 
 pub(super) async fn get_quote_form(
-    cx: StaffContext<Editor>,
-    id: web::Path<AnswerId>,
+    cx: StaffContext<Editor>, id: web::Path<AnswerId>,
 ) -> Result<HttpResponse, AppError> {
-    let found = cx
-        .db
-        .find(move |conn| store::board_answer(conn, &id))
-        .await?;
+    let found = cx.db.find(move |conn| store::board_answer(conn, &id)).await?;
     Ok(form(&cx, &found, &[]))
 }
 
@@ -56,14 +46,9 @@ fn quotes_url(topic: &TopicId) -> String {
 }
 
 pub(super) async fn post_quote(
-    cx: StaffContext<Editor>,
-    id: web::Path<AnswerId>,
-    Form(input): Form<QuoteInput>,
+    cx: StaffContext<Editor>, id: web::Path<AnswerId>, Form(input): Form<QuoteInput>,
 ) -> Result<HttpResponse, AppError> {
-    let found = cx
-        .db
-        .find(move |conn| store::board_answer(conn, &id))
-        .await?;
+    let found = cx.db.find(move |conn| store::board_answer(conn, &id)).await?;
     let Some(text) = QuoteText::parse_non_empty(&input.text) else {
         let errors = [FieldError::new("text", cx.lang.t("quote-error"))];
         return Ok(form(&cx, &found, &errors));
@@ -79,9 +64,7 @@ pub(super) async fn post_quote(
 }
 
 pub(super) async fn get_quotes(
-    cx: StaffContext<Staff>,
-    id: web::Path<TopicId>,
-    done: Done,
+    cx: StaffContext<Staff>, id: web::Path<TopicId>, done: Done,
 ) -> Result<HttpResponse, AppError> {
     let (topic, quotes) = cx
         .db
@@ -98,15 +81,11 @@ pub(super) async fn get_quotes(
 
 /// A quote's id and its topic.
 async fn quote_topic(
-    cx: &StaffContext<Editor>,
-    id: web::Path<QuoteId>,
+    cx: &StaffContext<Editor>, id: web::Path<QuoteId>,
 ) -> Result<(QuoteId, TopicId), AppError> {
     let id = id.into_inner();
     let lookup = id.clone();
-    let topic = cx
-        .db
-        .find(move |conn| store::topic_of_quote(conn, &lookup))
-        .await?;
+    let topic = cx.db.find(move |conn| store::topic_of_quote(conn, &lookup)).await?;
     Ok((id, topic))
 }
 
@@ -121,9 +100,7 @@ fn after(topic: &TopicId, result: Result<(), Conflict>) -> HttpResponse {
 
 /// Edits a quote's text; it must be approved again.
 pub(super) async fn post_edit(
-    cx: StaffContext<Editor>,
-    id: web::Path<QuoteId>,
-    Form(input): Form<QuoteInput>,
+    cx: StaffContext<Editor>, id: web::Path<QuoteId>, Form(input): Form<QuoteInput>,
 ) -> Result<HttpResponse, AppError> {
     let (id, topic) = quote_topic(&cx, id).await?;
     let text = QuoteText::parse_non_empty(&input.text).ok_or(AppError::BadRequest("quote text"))?;
@@ -148,9 +125,7 @@ pub(super) struct ApproveInput {
 
 /// Approves a quote for the report, or takes the approval back.
 pub(super) async fn post_approve(
-    cx: StaffContext<Editor>,
-    id: web::Path<QuoteId>,
-    Form(input): Form<ApproveInput>,
+    cx: StaffContext<Editor>, id: web::Path<QuoteId>, Form(input): Form<ApproveInput>,
 ) -> Result<HttpResponse, AppError> {
     let (id, topic) = quote_topic(&cx, id).await?;
     let approved = input.approved == "1";
@@ -158,11 +133,7 @@ pub(super) async fn post_approve(
         .change(move |conn, trail| {
             let r = store::set_quote_approved(conn, &id, approved, input.version)?;
             if r.is_ok() {
-                let action = if approved {
-                    Action::QuoteApprove
-                } else {
-                    Action::QuoteUnapprove
-                };
+                let action = if approved { Action::QuoteApprove } else { Action::QuoteUnapprove };
                 trail.record(action, &id, "");
             }
             Ok(r)
@@ -172,8 +143,7 @@ pub(super) async fn post_approve(
 }
 
 pub(super) async fn post_delete(
-    cx: StaffContext<Editor>,
-    id: web::Path<QuoteId>,
+    cx: StaffContext<Editor>, id: web::Path<QuoteId>,
 ) -> Result<HttpResponse, AppError> {
     let (id, topic) = quote_topic(&cx, id).await?;
     cx.change(move |conn, trail| {

@@ -24,9 +24,7 @@ pub(super) struct SuggestQuery {
 }
 
 pub(super) async fn get_suggestions(
-    cx: StaffContext<Staff>,
-    id: web::Path<TopicId>,
-    query: web::Query<SuggestQuery>,
+    cx: StaffContext<Staff>, id: web::Path<TopicId>, query: web::Query<SuggestQuery>,
 ) -> Result<HttpResponse, AppError> {
     let (data, rejected) = cx
         .db
@@ -37,27 +35,18 @@ pub(super) async fn get_suggestions(
         })
         .await?;
     let unsorted = data.unsorted();
-    let k = query
-        .k
-        .unwrap_or_else(|| cluster::default_k(unsorted.len()))
-        .clamp(2, 30);
+    let k = query.k.unwrap_or_else(|| cluster::default_k(unsorted.len())).clamp(2, 30);
     let texts: Vec<String> = unsorted.iter().map(|a| a.value.clone()).collect();
     // Clustering is CPU work: off the async workers.
     let suggestions = web::block(move || {
         let refs: Vec<&str> = texts.iter().map(String::as_str).collect();
-        let options = SuggestOptions {
-            k: Some(k),
-            ..SuggestOptions::default()
-        };
+        let options = SuggestOptions { k: Some(k), ..SuggestOptions::default() };
         cluster::suggest(&refs, &options)
     })
     .await
     .map_err(|e| AppError::Internal(anyhow::anyhow!("suggestions: {e}")))?;
     let pick = |indices: &[usize]| -> Vec<&BoardAnswer> {
-        indices
-            .iter()
-            .filter_map(|i| unsorted.get(*i).copied())
-            .collect()
+        indices.iter().filter_map(|i| unsorted.get(*i).copied()).collect()
     };
     let proposals: Vec<Proposal<'_>> = suggestions
         .themes
@@ -74,9 +63,7 @@ pub(super) async fn get_suggestions(
         })
         .collect();
     let page = (&data.topic, k, &proposals[..], unsorted.len());
-    Ok(html_response(views::suggestions_page(
-        cx.lang, &cx.who, &cx.csrf, page,
-    )))
+    Ok(html_response(views::suggestions_page(cx.lang, &cx.who, &cx.csrf, page)))
 }
 
 #[derive(Deserialize)]
@@ -89,9 +76,7 @@ pub(super) struct ProposalInput {
 
 /// Accepting creates a new theme with the proposal's answers; hand-made themes are untouched.
 pub(super) async fn post_accept(
-    cx: StaffContext<Editor>,
-    id: web::Path<TopicId>,
-    Form(input): Form<ProposalInput>,
+    cx: StaffContext<Editor>, id: web::Path<TopicId>, Form(input): Form<ProposalInput>,
 ) -> Result<HttpResponse, AppError> {
     let title = Title::parse(&input.title).ok_or(AppError::BadRequest("title"))?;
     let (topic, by) = (id.into_inner(), cx.staff().id().clone());
@@ -106,16 +91,11 @@ pub(super) async fn post_accept(
         Ok(())
     })
     .await?;
-    Ok(see_other_with(
-        &board_url(&topic, None),
-        Notice::SuggestionAccepted,
-    ))
+    Ok(see_other_with(&board_url(&topic, None), Notice::SuggestionAccepted))
 }
 
 pub(super) async fn post_reject(
-    cx: StaffContext<Editor>,
-    id: web::Path<TopicId>,
-    Form(input): Form<ProposalInput>,
+    cx: StaffContext<Editor>, id: web::Path<TopicId>, Form(input): Form<ProposalInput>,
 ) -> Result<HttpResponse, AppError> {
     let (topic, by) = (id.into_inner(), cx.staff().id().clone());
     let t = topic.clone();

@@ -26,17 +26,11 @@ pub(super) struct NewThemeInput {
 }
 
 pub(super) async fn post_new(
-    cx: StaffContext<Editor>,
-    topic: web::Path<TopicId>,
-    Form(input): Form<NewThemeInput>,
+    cx: StaffContext<Editor>, topic: web::Path<TopicId>, Form(input): Form<NewThemeInput>,
 ) -> Result<HttpResponse, AppError> {
     let topic = topic.into_inner();
     let Some(title) = Title::parse(&input.title) else {
-        let error = (
-            StatusCode::UNPROCESSABLE_ENTITY,
-            "new-theme-title",
-            "error-title",
-        );
+        let error = (StatusCode::UNPROCESSABLE_ENTITY, "new-theme-title", "error-title");
         return again(&cx, topic, error).await;
     };
     let t = topic.clone();
@@ -67,9 +61,7 @@ pub(super) struct RenameInput {
 /// Renames and describes a theme. A second writer is told, not overwritten: 409 with the
 /// board and a message.
 pub(super) async fn post_rename(
-    cx: StaffContext<Editor>,
-    id: web::Path<ThemeId>,
-    Form(input): Form<RenameInput>,
+    cx: StaffContext<Editor>, id: web::Path<ThemeId>, Form(input): Form<RenameInput>,
 ) -> Result<HttpResponse, AppError> {
     let theme = load(&cx, id.into_inner()).await?;
     let title = Title::parse(&input.title).ok_or(AppError::BadRequest("title"))?;
@@ -85,10 +77,7 @@ pub(super) async fn post_rename(
         })
         .await?;
     match result {
-        Ok(()) => Ok(see_other_with(
-            &board_url(&theme.topic_id, None),
-            Notice::ThemeSaved,
-        )),
+        Ok(()) => Ok(see_other_with(&board_url(&theme.topic_id, None), Notice::ThemeSaved)),
         Err(Conflict) => {
             let error = (StatusCode::CONFLICT, "themes-heading", "conflict");
             again(&cx, theme.topic_id, error).await
@@ -97,9 +86,7 @@ pub(super) async fn post_rename(
 }
 
 pub(super) async fn post_move(
-    cx: StaffContext<Editor>,
-    id: web::Path<ThemeId>,
-    Form(input): Form<MoveForm>,
+    cx: StaffContext<Editor>, id: web::Path<ThemeId>, Form(input): Form<MoveForm>,
 ) -> Result<HttpResponse, AppError> {
     let find = move |conn: &mut _| store::find_theme(conn, &id);
     let theme = cx
@@ -109,17 +96,13 @@ pub(super) async fn post_move(
             Ok(())
         })
         .await?;
-    Ok(see_other_with(
-        &board_url(&theme.topic_id, None),
-        Notice::ThemeSaved,
-    ))
+    Ok(see_other_with(&board_url(&theme.topic_id, None), Notice::ThemeSaved))
 }
 
 /// Deletes a theme: its answers return to the pile, its sub-themes move up a level, its key
 /// points go to the topic.
 pub(super) async fn post_delete(
-    cx: StaffContext<Editor>,
-    id: web::Path<ThemeId>,
+    cx: StaffContext<Editor>, id: web::Path<ThemeId>,
 ) -> Result<HttpResponse, AppError> {
     let find = move |conn: &mut _| store::find_theme(conn, &id);
     let theme = cx
@@ -129,10 +112,7 @@ pub(super) async fn post_delete(
             Ok(())
         })
         .await?;
-    Ok(see_other_with(
-        &board_url(&theme.topic_id, None),
-        Notice::ThemeDeleted,
-    ))
+    Ok(see_other_with(&board_url(&theme.topic_id, None), Notice::ThemeDeleted))
 }
 
 #[derive(Deserialize)]
@@ -142,9 +122,7 @@ pub(super) struct MergeInput {
 
 /// Merges a theme into another of the same topic: its answers, sub-themes and key points move.
 pub(super) async fn post_merge(
-    cx: StaffContext<Editor>,
-    id: web::Path<ThemeId>,
-    Form(input): Form<MergeInput>,
+    cx: StaffContext<Editor>, id: web::Path<ThemeId>, Form(input): Form<MergeInput>,
 ) -> Result<HttpResponse, AppError> {
     let by = cx.staff().id().clone();
     let find = move |conn: &mut _| store::find_theme(conn, &id);
@@ -155,8 +133,5 @@ pub(super) async fn post_merge(
             Ok(())
         })
         .await?;
-    Ok(see_other_with(
-        &board_url(&theme.topic_id, None),
-        Notice::Merged,
-    ))
+    Ok(see_other_with(&board_url(&theme.topic_id, None), Notice::Merged))
 }

@@ -37,10 +37,7 @@ pub fn list_key_points(conn: &mut DbConnection, topic_id: &TopicId) -> QueryResu
 
 /// Adds a key point at the end of its list.
 pub fn add_key_point(
-    conn: &mut DbConnection,
-    topic_id: &TopicId,
-    theme_id: Option<&ThemeId>,
-    text: &LongText,
+    conn: &mut DbConnection, topic_id: &TopicId, theme_id: Option<&ThemeId>, text: &LongText,
 ) -> QueryResult<KeyPointId> {
     write_transaction(conn, |conn| {
         let last: Option<i32> = match theme_id {
@@ -72,31 +69,20 @@ pub fn add_key_point(
 
 /// A key point by id.
 pub fn find_key_point(conn: &mut DbConnection, id: &KeyPointId) -> QueryResult<Option<KeyPoint>> {
-    key_points::table
-        .find(id)
-        .select(KeyPoint::as_select())
-        .first(conn)
-        .optional()
+    key_points::table.find(id).select(KeyPoint::as_select()).first(conn).optional()
 }
 
 /// Changes a key point's text if nobody changed it since `version`.
 pub fn update_key_point(
-    conn: &mut DbConnection,
-    id: &KeyPointId,
-    text: &LongText,
-    version: i32,
+    conn: &mut DbConnection, id: &KeyPointId, text: &LongText, version: i32,
 ) -> QueryResult<Result<(), Conflict>> {
-    let n = diesel::update(
-        key_points::table
-            .find(id)
-            .filter(key_points::version.eq(version)),
-    )
-    .set((
-        key_points::text.eq(text.as_str()),
-        key_points::version.eq(version + 1),
-        key_points::updated_at.eq(now()),
-    ))
-    .execute(conn)?;
+    let n = diesel::update(key_points::table.find(id).filter(key_points::version.eq(version)))
+        .set((
+            key_points::text.eq(text.as_str()),
+            key_points::version.eq(version + 1),
+            key_points::updated_at.eq(now()),
+        ))
+        .execute(conn)?;
     Ok(if n == 1 { Ok(()) } else { Err(Conflict) })
 }
 

@@ -63,8 +63,7 @@ pub fn approved_quotes(conn: &mut DbConnection, topic_id: &TopicId) -> QueryResu
 
 /// The topic an answer belongs to.
 pub fn topic_of_answer(
-    conn: &mut DbConnection,
-    answer_id: &AnswerId,
+    conn: &mut DbConnection, answer_id: &AnswerId,
 ) -> QueryResult<Option<TopicId>> {
     answers::table
         .inner_join(questions::table.inner_join(workshops::table))
@@ -86,18 +85,11 @@ pub fn topic_of_quote(conn: &mut DbConnection, quote_id: &QuoteId) -> QueryResul
 
 /// Marks (an excerpt of) an answer as a quote candidate.
 pub fn create_quote(
-    conn: &mut DbConnection,
-    answer_id: &AnswerId,
-    text: &QuoteText,
-    original: &str,
+    conn: &mut DbConnection, answer_id: &AnswerId, text: &QuoteText, original: &str,
     user: Option<&UserId>,
 ) -> QueryResult<QuoteId> {
     let (id, at) = (QuoteId::generate(), now());
-    let status = if text.as_str() == original {
-        QuoteStatus::Draft
-    } else {
-        QuoteStatus::Redacted
-    };
+    let status = if text.as_str() == original { QuoteStatus::Draft } else { QuoteStatus::Redacted };
     diesel::insert_into(quotes::table)
         .values((
             quotes::id.eq(&id),
@@ -114,10 +106,7 @@ pub fn create_quote(
 
 /// Edits a quote's text (it becomes "redacted", and must be approved again).
 pub fn update_quote(
-    conn: &mut DbConnection,
-    id: &QuoteId,
-    text: &QuoteText,
-    version: i32,
+    conn: &mut DbConnection, id: &QuoteId, text: &QuoteText, version: i32,
 ) -> QueryResult<Result<(), Conflict>> {
     let n = diesel::update(quotes::table.find(id).filter(quotes::version.eq(version)))
         .set((
@@ -132,16 +121,9 @@ pub fn update_quote(
 
 /// Approves a quote, or takes the approval back.
 pub fn set_quote_approved(
-    conn: &mut DbConnection,
-    id: &QuoteId,
-    approved: bool,
-    version: i32,
+    conn: &mut DbConnection, id: &QuoteId, approved: bool, version: i32,
 ) -> QueryResult<Result<(), Conflict>> {
-    let status = if approved {
-        QuoteStatus::Approved
-    } else {
-        QuoteStatus::Redacted
-    };
+    let status = if approved { QuoteStatus::Approved } else { QuoteStatus::Redacted };
     let n = diesel::update(quotes::table.find(id).filter(quotes::version.eq(version)))
         .set((
             quotes::status.eq(status),

@@ -26,10 +26,7 @@ pub fn rejected(conn: &mut DbConnection, topic_id: &TopicId) -> QueryResult<Hash
 
 /// Remembers a rejected proposal.
 pub fn reject(
-    conn: &mut DbConnection,
-    topic_id: &TopicId,
-    fingerprint: &str,
-    user: Option<&UserId>,
+    conn: &mut DbConnection, topic_id: &TopicId, fingerprint: &str, user: Option<&UserId>,
 ) -> QueryResult<()> {
     insert_unless_duplicate(conn, |conn| {
         diesel::insert_into(rejected_suggestions::table)

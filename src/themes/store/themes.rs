@@ -65,12 +65,7 @@ pub struct BoardAnswer {
 pub fn board_answers(conn: &mut DbConnection, topic_id: &TopicId) -> QueryResult<Vec<BoardAnswer>> {
     on_board()
         .filter(workshops::topic_id.eq(topic_id))
-        .order((
-            workshops::starts_at,
-            workshops::title,
-            questions::position,
-            answers::created_at,
-        ))
+        .order((workshops::starts_at, workshops::title, questions::position, answers::created_at))
         .select(BOARD_ANSWER)
         .load(conn)
 }
@@ -78,8 +73,7 @@ pub fn board_answers(conn: &mut DbConnection, topic_id: &TopicId) -> QueryResult
 /// One answer as the board shows it, with its topic; None when it is not on a board (not
 /// free text, declined or empty).
 pub fn board_answer(
-    conn: &mut DbConnection,
-    answer_id: &AnswerId,
+    conn: &mut DbConnection, answer_id: &AnswerId,
 ) -> QueryResult<Option<(BoardAnswer, TopicId)>> {
     on_board()
         .filter(answers::id.eq(answer_id))
@@ -130,22 +124,14 @@ pub fn list_themes(conn: &mut DbConnection, topic_id: &TopicId) -> QueryResult<V
     let mut ordered = Vec::with_capacity(all.len());
     for parent in all.iter().filter(|t| t.parent_id.is_none()) {
         ordered.push(parent.clone());
-        ordered.extend(
-            all.iter()
-                .filter(|t| t.parent_id.as_ref() == Some(&parent.id))
-                .cloned(),
-        );
+        ordered.extend(all.iter().filter(|t| t.parent_id.as_ref() == Some(&parent.id)).cloned());
     }
     Ok(ordered)
 }
 
 /// A theme by id.
 pub fn find_theme(conn: &mut DbConnection, id: &ThemeId) -> QueryResult<Option<Theme>> {
-    themes::table
-        .find(id)
-        .select(Theme::as_select())
-        .first(conn)
-        .optional()
+    themes::table.find(id).select(Theme::as_select()).first(conn).optional()
 }
 
 /// Every (theme, answer) link of a topic.
@@ -168,34 +154,24 @@ pub fn counts(answers: &[BoardAnswer], links: &[Link]) -> HashMap<ThemeId, (usiz
             entry.1.insert(&a.participant_id);
         }
     }
-    sets.into_iter()
-        .map(|(k, (a, p))| (k, (a.len(), p.len())))
-        .collect()
+    sets.into_iter().map(|(k, (a, p))| (k, (a.len(), p.len()))).collect()
 }
 
 /// Creates a theme at the end of its level. A parent must be a top-level theme of the same
 /// topic (one level of sub-themes).
 pub fn create_theme(
-    conn: &mut DbConnection,
-    topic_id: &TopicId,
-    title: &Title,
-    parent_id: Option<&ThemeId>,
+    conn: &mut DbConnection, topic_id: &TopicId, title: &Title, parent_id: Option<&ThemeId>,
 ) -> Result<ThemeId, AppError> {
     write_transaction(conn, |conn| {
         if let Some(parent) = parent_id {
             let p =
                 find_theme(conn, parent)?.ok_or(AppError::BadRequest("unknown parent theme"))?;
             if &p.topic_id != topic_id || p.parent_id.is_some() {
-                return Err(AppError::BadRequest(
-                    "parent must be a top-level theme of this topic",
-                ));
+                return Err(AppError::BadRequest("parent must be a top-level theme of this topic"));
             }
         }
         let siblings: i64 = match parent_id {
-            Some(p) => themes::table
-                .filter(themes::parent_id.eq(p))
-                .count()
-                .get_result(conn)?,
+            Some(p) => themes::table.filter(themes::parent_id.eq(p)).count().get_result(conn)?,
             None => themes::table
                 .filter(themes::topic_id.eq(topic_id))
                 .filter(themes::parent_id.is_null())
@@ -220,11 +196,7 @@ pub fn create_theme(
 
 /// Renames a theme if nobody changed it since `version` was read.
 pub fn rename_theme(
-    conn: &mut DbConnection,
-    id: &ThemeId,
-    title: &Title,
-    summary: &LongText,
-    version: i32,
+    conn: &mut DbConnection, id: &ThemeId, title: &Title, summary: &LongText, version: i32,
 ) -> QueryResult<Result<(), Conflict>> {
     let n = diesel::update(themes::table.find(id).filter(themes::version.eq(version)))
         .set((
@@ -276,10 +248,7 @@ pub fn delete_theme(conn: &mut DbConnection, id: &ThemeId) -> Result<(), AppErro
 
 /// Links answers to a theme (each link its own row; existing links are kept).
 pub fn assign(
-    conn: &mut DbConnection,
-    theme_id: &ThemeId,
-    answer_ids: &[AnswerId],
-    user: Option<&UserId>,
+    conn: &mut DbConnection, theme_id: &ThemeId, answer_ids: &[AnswerId], user: Option<&UserId>,
 ) -> QueryResult<usize> {
     let mut added = 0;
     for answer in answer_ids {
@@ -300,9 +269,7 @@ pub fn assign(
 
 /// Unlinks answers from a theme.
 pub fn unassign(
-    conn: &mut DbConnection,
-    theme_id: &ThemeId,
-    answer_ids: &[AnswerId],
+    conn: &mut DbConnection, theme_id: &ThemeId, answer_ids: &[AnswerId],
 ) -> QueryResult<usize> {
     diesel::delete(
         theme_answers::table
@@ -314,10 +281,7 @@ pub fn unassign(
 
 /// Merges `from` into `into`: its answers, sub-themes and key points move, then it goes.
 pub fn merge(
-    conn: &mut DbConnection,
-    from: &ThemeId,
-    into: &ThemeId,
-    user: Option<&UserId>,
+    conn: &mut DbConnection, from: &ThemeId, into: &ThemeId, user: Option<&UserId>,
 ) -> Result<(), AppError> {
     write_transaction(conn, |conn| {
         let source = find_theme(conn, from)?.ok_or(AppError::NotFound)?;
@@ -333,11 +297,7 @@ pub fn merge(
             .select(theme_answers::answer_id)
             .load(conn)?;
         assign(conn, into, &moved, user)?;
-        let new_parent = if target.parent_id.is_none() {
-            Some(into.clone())
-        } else {
-            None
-        };
+        let new_parent = if target.parent_id.is_none() { Some(into.clone()) } else { None };
         diesel::update(themes::table.filter(themes::parent_id.eq(from)))
             .set(themes::parent_id.eq(new_parent))
             .execute(conn)?;
@@ -352,9 +312,7 @@ pub fn merge(
 /// Whether every one of `answers` is a free-text answer on this topic's board (one counting
 /// query, however large the topic).
 pub fn all_on_board(
-    conn: &mut DbConnection,
-    topic_id: &TopicId,
-    answer_ids: &[AnswerId],
+    conn: &mut DbConnection, topic_id: &TopicId, answer_ids: &[AnswerId],
 ) -> QueryResult<bool> {
     let wanted: HashSet<&AnswerId> = answer_ids.iter().collect();
     let found: i64 = on_board()

@@ -59,10 +59,7 @@ pub struct BoardFilter {
 impl BoardFilter {
     /// The view, defaulting to the unsorted pile.
     pub fn view(&self) -> &str {
-        self.view
-            .as_deref()
-            .filter(|v| !v.is_empty())
-            .unwrap_or("unsorted")
+        self.view.as_deref().filter(|v| !v.is_empty()).unwrap_or("unsorted")
     }
 }
 
@@ -290,16 +287,9 @@ fn theme_actions(lang: Lang, csrf: &CsrfToken, base: &str, t: &Theme, all: &[The
 }
 
 fn key_point_list(
-    lang: Lang,
-    csrf: &CsrfToken,
-    editor: bool,
-    all: &[KeyPoint],
-    theme: Option<&ThemeId>,
+    lang: Lang, csrf: &CsrfToken, editor: bool, all: &[KeyPoint], theme: Option<&ThemeId>,
 ) -> Markup {
-    let points: Vec<&KeyPoint> = all
-        .iter()
-        .filter(|k| k.theme_id.as_ref() == theme)
-        .collect();
+    let points: Vec<&KeyPoint> = all.iter().filter(|k| k.theme_id.as_ref() == theme).collect();
     html! {
         @if !points.is_empty() {
             ol class="key-points" {

@@ -13,11 +13,7 @@ use crate::web::layout::{csrf_field, error_summary, FieldError};
 
 /// The form that proposes (an excerpt of) an answer as a quote.
 pub fn quote_form(
-    lang: Lang,
-    staff: &Staff,
-    csrf: &CsrfToken,
-    answer: &BoardAnswer,
-    topic_id: &TopicId,
+    lang: Lang, staff: &Staff, csrf: &CsrfToken, answer: &BoardAnswer, topic_id: &TopicId,
     errors: &[FieldError],
 ) -> Markup {
     let title = lang.t("quote-new-title");
@@ -48,11 +44,7 @@ pub fn quote_form(
 
 /// The topic's quotes: original and edited text side by side, approval.
 pub fn quotes_page(
-    lang: Lang,
-    staff: &Staff,
-    csrf: &CsrfToken,
-    topic: &Topic,
-    quotes: &[QuoteRow],
+    lang: Lang, staff: &Staff, csrf: &CsrfToken, topic: &Topic, quotes: &[QuoteRow],
     notice: Option<String>,
 ) -> Markup {
     let title = lang.t_args("quotes-title", &[("topic", topic.title.as_str().into())]);

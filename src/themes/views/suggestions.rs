@@ -25,9 +25,7 @@ pub struct Proposal<'a> {
 /// `page` holds the topic, the number of themes asked for, the proposals and how many answers
 /// are unsorted.
 pub fn suggestions_page(
-    lang: Lang,
-    staff: &Staff,
-    csrf: &CsrfToken,
+    lang: Lang, staff: &Staff, csrf: &CsrfToken,
     (topic, k, proposals, unsorted): (&Topic, usize, &[Proposal<'_>], usize),
 ) -> Markup {
     let title = lang.t("suggest-title");
