@@ -3,8 +3,13 @@
 
 use std::fmt;
 
+use diesel::backend::Backend;
+use diesel::serialize::{self, Output, ToSql};
+use diesel::sql_types::Text as SqlText;
+
 /// A title or name: 1–200 characters after trimming, no control characters.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, diesel::expression::AsExpression)]
+#[diesel(sql_type = SqlText)]
 pub struct Title(String);
 
 impl Title {
@@ -39,7 +44,8 @@ impl fmt::Display for Title {
 /// Free text staff write (an intro, a description, a key point): trimmed, `\r\n` folded to
 /// `\n`, at most `MAX` characters, no control characters but line breaks and tabs. May be
 /// empty; [`Text::non_empty`] says when it must not be.
-#[derive(Debug, Clone, PartialEq, Eq, Default)]
+#[derive(Debug, Clone, PartialEq, Eq, Default, diesel::expression::AsExpression)]
+#[diesel(sql_type = SqlText)]
 pub struct Text<const MAX: usize>(String);
 
 /// A topic's description, a workshop's intro, a theme's summary, a key point.
@@ -89,6 +95,25 @@ impl<const MAX: usize> Text<MAX> {
 impl<const MAX: usize> fmt::Display for Text<MAX> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str(&self.0)
+    }
+}
+
+// Both are stored as they are: as text.
+impl<DB: Backend> ToSql<SqlText, DB> for Title
+where
+    str: ToSql<SqlText, DB>,
+{
+    fn to_sql<'b>(&'b self, out: &mut Output<'b, '_, DB>) -> serialize::Result {
+        <str as ToSql<SqlText, DB>>::to_sql(&self.0, out)
+    }
+}
+
+impl<DB: Backend, const MAX: usize> ToSql<SqlText, DB> for Text<MAX>
+where
+    str: ToSql<SqlText, DB>,
+{
+    fn to_sql<'b>(&'b self, out: &mut Output<'b, '_, DB>) -> serialize::Result {
+        <str as ToSql<SqlText, DB>>::to_sql(&self.0, out)
     }
 }
 

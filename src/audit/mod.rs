@@ -14,95 +14,25 @@ pub use store::{record, AuditEvent};
 crate::text_enum! {
     /// What was done. The stored name reads `thing.verb`.
     pub enum Action {
-        /// Signed in.
-        Login = "auth.login",
-        /// Signed out.
-        Logout = "auth.logout",
-        /// Chose a password from a set-up or invitation link.
-        Activate = "auth.activate",
-        /// An admin invited a user.
-        UserInvite = "user.invite",
-        /// An admin made a new link for an invited user.
-        UserReinvite = "user.reinvite",
-        /// An admin changed a role.
-        UserRole = "user.role",
-        /// An admin disabled an account.
-        UserDisable = "user.disable",
-        /// An admin enabled an account.
-        UserEnable = "user.enable",
-        /// An operator added an account on the command line.
+        Login = "auth.login", Logout = "auth.logout", Activate = "auth.activate",
+        UserInvite = "user.invite", UserReinvite = "user.reinvite", UserRole = "user.role",
+        UserDisable = "user.disable", UserEnable = "user.enable",
         UserAddCli = "user.add.cli",
-        /// A track was made.
-        TrackCreate = "track.create",
-        /// A track was changed.
-        TrackUpdate = "track.update",
-        /// A topic was made.
-        TopicCreate = "topic.create",
-        /// A topic was changed.
+        TrackCreate = "track.create", TrackUpdate = "track.update", TopicCreate = "topic.create",
         TopicUpdate = "topic.update",
-        /// A workshop was made.
-        WorkshopCreate = "workshop.create",
-        /// A workshop was changed.
-        WorkshopUpdate = "workshop.update",
-        /// A workshop changed status.
-        WorkshopStatus = "workshop.status",
-        /// A workshop's texts were translated.
-        WorkshopTranslate = "workshop.translate",
-        /// A question was added.
-        QuestionCreate = "question.create",
-        /// A question was changed.
-        QuestionUpdate = "question.update",
-        /// A question moved.
-        QuestionMove = "question.move",
-        /// A question was deleted.
-        QuestionDelete = "question.delete",
-        /// A question's texts were translated.
-        QuestionTranslate = "question.translate",
-        /// A facilitator entered someone's answers.
-        AnswersAssist = "answers.assist",
-        /// Flipchart notes were pasted.
-        AnswersPaste = "answers.paste",
-        /// A theme was made.
-        ThemeCreate = "theme.create",
-        /// A theme was renamed or described.
-        ThemeRename = "theme.rename",
-        /// A theme moved.
-        ThemeMove = "theme.move",
-        /// A theme was deleted.
-        ThemeDelete = "theme.delete",
-        /// Two themes became one.
-        ThemeMerge = "theme.merge",
-        /// Answers were put in or taken out of a theme.
-        ThemeAssign = "theme.assign",
-        /// A key point was written.
-        KeyPointCreate = "key_point.create",
-        /// A key point was changed.
-        KeyPointUpdate = "key_point.update",
-        /// A key point moved.
-        KeyPointMove = "key_point.move",
-        /// A key point was deleted.
-        KeyPointDelete = "key_point.delete",
-        /// An answer was proposed as a quote.
-        QuoteCreate = "quote.create",
-        /// A quote was edited.
-        QuoteUpdate = "quote.update",
-        /// A quote was approved for the report.
-        QuoteApprove = "quote.approve",
-        /// A quote's approval was taken back.
-        QuoteUnapprove = "quote.unapprove",
-        /// A quote was deleted.
-        QuoteDelete = "quote.delete",
-        /// A suggested theme was accepted.
-        SuggestionAccept = "suggestion.accept",
-        /// A suggested theme was rejected.
-        SuggestionReject = "suggestion.reject",
-        /// An export was downloaded or written.
-        Export = "export",
-        /// An export was mailed.
-        MailSent = "mail.sent",
-        /// Mailing an export failed.
-        MailFailed = "mail.failed",
-        /// The demo was loaded.
+        WorkshopCreate = "workshop.create", WorkshopUpdate = "workshop.update",
+        WorkshopStatus = "workshop.status", WorkshopTranslate = "workshop.translate",
+        QuestionCreate = "question.create", QuestionUpdate = "question.update", QuestionMove = "question.move",
+        QuestionDelete = "question.delete", QuestionTranslate = "question.translate",
+        AnswersAssist = "answers.assist", AnswersPaste = "answers.paste",
+        ThemeCreate = "theme.create", ThemeRename = "theme.rename", ThemeMove = "theme.move",
+        ThemeDelete = "theme.delete", ThemeMerge = "theme.merge", ThemeAssign = "theme.assign",
+        KeyPointCreate = "key_point.create", KeyPointUpdate = "key_point.update",
+        KeyPointMove = "key_point.move", KeyPointDelete = "key_point.delete",
+        QuoteCreate = "quote.create", QuoteUpdate = "quote.update",
+        QuoteApprove = "quote.approve", QuoteUnapprove = "quote.unapprove", QuoteDelete = "quote.delete",
+        SuggestionAccept = "suggestion.accept", SuggestionReject = "suggestion.reject",
+        Export = "export", MailSent = "mail.sent", MailFailed = "mail.failed",
         DemoLoad = "demo.load",
     }
 }

@@ -12,33 +12,28 @@ pub fn audit_page(
     lang: Lang, staff: &Staff, csrf: &CsrfToken, events: &[(AuditEvent, Option<String>)],
 ) -> Markup {
     let title = lang.t("audit-title");
-    staff_page(
-        lang,
-        staff,
-        csrf,
-        &title,
-        html! {
-            h1 { (title) }
-            div class="table-scroll" {
-                table {
-                    thead { tr {
-                        th scope="col" { (lang.t("audit-when")) }
-                        th scope="col" { (lang.t("audit-who")) }
-                        th scope="col" { (lang.t("audit-what")) }
-                        th scope="col" { (lang.t("audit-subject")) }
-                    } }
-                    tbody {
-                        @for (e, who) in events {
-                            tr {
-                                td { (e.at.format("%d.%m.%Y %H:%M:%S")) }
-                                td { (who.as_deref().unwrap_or("–")) }
-                                td { code { (e.action) } @if !e.detail.is_empty() { " " (e.detail) } }
-                                td { code { (e.subject) } }
-                            }
+    let body = html! {
+        h1 { (title) }
+        div class="table-scroll" {
+            table {
+                thead { tr {
+                    th scope="col" { (lang.t("audit-when")) }
+                    th scope="col" { (lang.t("audit-who")) }
+                    th scope="col" { (lang.t("audit-what")) }
+                    th scope="col" { (lang.t("audit-subject")) }
+                } }
+                tbody {
+                    @for (e, who) in events {
+                        tr {
+                            td { (e.at.format("%d.%m.%Y %H:%M:%S")) }
+                            td { (who.as_deref().unwrap_or("–")) }
+                            td { code { (e.action) } @if !e.detail.is_empty() { " " (e.detail) } }
+                            td { code { (e.subject) } }
                         }
                     }
                 }
             }
-        },
-    )
+        }
+    };
+    staff_page(lang, staff, csrf, &title, body)
 }

@@ -1,15 +1,10 @@
 //! Parsed staff-account values: once you hold one, it is valid.
 
 crate::text_enum! {
-    /// A staff member's role, most powerful first.
-    pub enum Role {
-        /// Manages users, and everything a facilitator does.
-        Admin = "admin",
-        /// Prepares workshops, enters answers, builds themes, exports.
-        Facilitator = "facilitator",
-        /// Reads workshops, answers and themes; changes nothing.
-        Viewer = "viewer",
-    }
+    /// A staff member's role, most powerful first: admins manage users and do everything a
+    /// facilitator does; facilitators prepare workshops, enter answers, build themes, export;
+    /// viewers read workshops, answers and themes and change nothing.
+    pub enum Role { Admin = "admin", Facilitator = "facilitator", Viewer = "viewer", }
 }
 
 impl Role {

@@ -53,26 +53,22 @@ pub struct LoginForm<'a> {
 /// The login page.
 pub fn login_page(lang: Lang, csrf: &CsrfToken, form: &LoginForm<'_>) -> Markup {
     let title = layout::title_with_errors(lang, &lang.t("login-title"), form.errors);
-    layout::page(
-        lang,
-        &title,
-        None,
-        html! {
-            (error_summary(lang, form.errors))
-            @if let Some(notice) = &form.notice { p class="notice" role="status" { (notice) } }
-            h1 { (lang.t("login-title")) }
-            p { (lang.t("login-intro")) }
-            form method="post" action="/login" novalidate {
-                (csrf_field(csrf))
-                @if let Some(next) = form.next { input type="hidden" name="next" value=(next); }
-                (Field { lang, name: "email", label: &lang.t("field-email"), hint: None, value: form.email,
-                    kind: InputKind::Email, autocomplete: "username", errors: form.errors }.render())
-                (Field { lang, name: "password", label: &lang.t("field-password"), hint: None, value: "",
-                    kind: InputKind::Password, autocomplete: "current-password", errors: form.errors }.render())
-                button type="submit" class="button" { (lang.t("login-button")) }
-            }
-        },
-    )
+    let body = html! {
+        (error_summary(lang, form.errors))
+        @if let Some(notice) = &form.notice { p class="notice" role="status" { (notice) } }
+        h1 { (lang.t("login-title")) }
+        p { (lang.t("login-intro")) }
+        form method="post" action="/login" novalidate {
+            (csrf_field(csrf))
+            @if let Some(next) = form.next { input type="hidden" name="next" value=(next); }
+            (Field { lang, name: "email", label: &lang.t("field-email"), hint: None, value: form.email,
+                kind: InputKind::Email, autocomplete: "username", errors: form.errors }.render())
+            (Field { lang, name: "password", label: &lang.t("field-password"), hint: None, value: "",
+                kind: InputKind::Password, autocomplete: "current-password", errors: form.errors }.render())
+            button type="submit" class="button" { (lang.t("login-button")) }
+        }
+    };
+    layout::page(lang, &title, None, body)
 }
 
 /// What the set-up / invitation form shows.
@@ -97,34 +93,30 @@ pub fn setup_page(lang: Lang, csrf: &CsrfToken, form: &SetupForm<'_>) -> Markup 
     };
     let title = layout::title_with_errors(lang, &heading, form.errors);
     let min = super::domain::NewPassword::MIN_CHARS.to_string();
-    layout::page(
-        lang,
-        &title,
-        None,
-        html! {
-            (error_summary(lang, form.errors))
-            h1 { (heading) }
-            @match form.invited {
-                None => p { (lang.t("setup-intro-first")) },
-                Some(user) => p { (lang.t_args("setup-intro-invited", &[("name", user.name.as_str().into()), ("email", user.email.as_str().into())])) },
+    let body = html! {
+        (error_summary(lang, form.errors))
+        h1 { (heading) }
+        @match form.invited {
+            None => p { (lang.t("setup-intro-first")) },
+            Some(user) => p { (lang.t_args("setup-intro-invited", &[("name", user.name.as_str().into()), ("email", user.email.as_str().into())])) },
+        }
+        form method="post" action=(format!("/setup/{}", form.token)) novalidate {
+            (csrf_field(csrf))
+            @if form.invited.is_none() {
+                (Field { lang, name: "name", label: &lang.t("field-name"), hint: None, value: form.name,
+                    kind: InputKind::Text, autocomplete: "name", errors: form.errors }.render())
+                (Field { lang, name: "email", label: &lang.t("field-email"), hint: None, value: form.email,
+                    kind: InputKind::Email, autocomplete: "username", errors: form.errors }.render())
             }
-            form method="post" action=(format!("/setup/{}", form.token)) novalidate {
-                (csrf_field(csrf))
-                @if form.invited.is_none() {
-                    (Field { lang, name: "name", label: &lang.t("field-name"), hint: None, value: form.name,
-                        kind: InputKind::Text, autocomplete: "name", errors: form.errors }.render())
-                    (Field { lang, name: "email", label: &lang.t("field-email"), hint: None, value: form.email,
-                        kind: InputKind::Email, autocomplete: "username", errors: form.errors }.render())
-                }
-                (Field { lang, name: "password", label: &lang.t("field-new-password"),
-                    hint: Some(&lang.t_args("password-hint", &[("min", min.as_str().into())])), value: "",
-                    kind: InputKind::Password, autocomplete: "new-password", errors: form.errors }.render())
-                (Field { lang, name: "confirm", label: &lang.t("field-confirm-password"), hint: None, value: "",
-                    kind: InputKind::Password, autocomplete: "new-password", errors: form.errors }.render())
-                button type="submit" class="button" { (lang.t("setup-button")) }
-            }
-        },
-    )
+            (Field { lang, name: "password", label: &lang.t("field-new-password"),
+                hint: Some(&lang.t_args("password-hint", &[("min", min.as_str().into())])), value: "",
+                kind: InputKind::Password, autocomplete: "new-password", errors: form.errors }.render())
+            (Field { lang, name: "confirm", label: &lang.t("field-confirm-password"), hint: None, value: "",
+                kind: InputKind::Password, autocomplete: "new-password", errors: form.errors }.render())
+            button type="submit" class="button" { (lang.t("setup-button")) }
+        }
+    };
+    layout::page(lang, &title, None, body)
 }
 
 /// The admin's list of users, with the add form and per-user actions.
@@ -158,58 +150,53 @@ fn status_label(lang: Lang, user: &User) -> String {
 /// The users page.
 pub fn users_page(lang: Lang, staff: &Staff, csrf: &CsrfToken, page: &UsersPage<'_>) -> Markup {
     let title = layout::title_with_errors(lang, &lang.t("users-title"), page.errors);
-    staff_page(
-        lang,
-        staff,
-        csrf,
-        &title,
-        html! {
-            (error_summary(lang, page.errors))
-            @if let Some(notice) = &page.notice { p class="notice" role="status" { (notice) } }
-            h1 { (lang.t("users-title")) }
-            @if let Some((user, link)) = &page.new_link {
-                div class="panel" role="status" {
-                    h2 { (lang.t_args("invite-link-title", &[("name", user.name.as_str().into())])) }
-                    p { (lang.t("invite-link-text")) }
-                    p class="copy-link" { code { (link) } }
-                }
+    let body = html! {
+        (error_summary(lang, page.errors))
+        @if let Some(notice) = &page.notice { p class="notice" role="status" { (notice) } }
+        h1 { (lang.t("users-title")) }
+        @if let Some((user, link)) = &page.new_link {
+            div class="panel" role="status" {
+                h2 { (lang.t_args("invite-link-title", &[("name", user.name.as_str().into())])) }
+                p { (lang.t("invite-link-text")) }
+                p class="copy-link" { code { (link) } }
             }
-            div class="table-scroll" {
-                table {
-                    caption class="visually-hidden" { (lang.t("users-title")) }
-                    thead { tr {
-                        th scope="col" { (lang.t("field-name")) }
-                        th scope="col" { (lang.t("field-email")) }
-                        th scope="col" { (lang.t("field-role")) }
-                        th scope="col" { (lang.t("users-status")) }
-                        th scope="col" { (lang.t("users-actions")) }
-                    } }
-                    tbody {
-                        @for user in page.users {
-                            tr {
-                                td { (user.name) }
-                                td { (user.email) }
-                                td { (lang.t(user.role.label_key())) }
-                                td { (status_label(lang, user)) }
-                                td { (user_actions(lang, csrf, staff, user)) }
-                            }
+        }
+        div class="table-scroll" {
+            table {
+                caption class="visually-hidden" { (lang.t("users-title")) }
+                thead { tr {
+                    th scope="col" { (lang.t("field-name")) }
+                    th scope="col" { (lang.t("field-email")) }
+                    th scope="col" { (lang.t("field-role")) }
+                    th scope="col" { (lang.t("users-status")) }
+                    th scope="col" { (lang.t("users-actions")) }
+                } }
+                tbody {
+                    @for user in page.users {
+                        tr {
+                            td { (user.name) }
+                            td { (user.email) }
+                            td { (lang.t(user.role.label_key())) }
+                            td { (status_label(lang, user)) }
+                            td { (user_actions(lang, csrf, staff, user)) }
                         }
                     }
                 }
             }
-            h2 id="add-user" { (lang.t("users-add-title")) }
-            p { (lang.t("users-add-intro")) }
-            form method="post" action="/admin/users" novalidate {
-                (csrf_field(csrf))
-                (Field { lang, name: "name", label: &lang.t("field-name"), hint: None, value: page.name,
-                    kind: InputKind::Text, autocomplete: "off", errors: page.errors }.render())
-                (Field { lang, name: "email", label: &lang.t("field-email"), hint: None, value: page.email,
-                    kind: InputKind::Email, autocomplete: "off", errors: page.errors }.render())
-                (role_select(lang, "role", page.role))
-                button type="submit" class="button" { (lang.t("users-add-button")) }
-            }
-        },
-    )
+        }
+        h2 id="add-user" { (lang.t("users-add-title")) }
+        p { (lang.t("users-add-intro")) }
+        form method="post" action="/admin/users" novalidate {
+            (csrf_field(csrf))
+            (Field { lang, name: "name", label: &lang.t("field-name"), hint: None, value: page.name,
+                kind: InputKind::Text, autocomplete: "off", errors: page.errors }.render())
+            (Field { lang, name: "email", label: &lang.t("field-email"), hint: None, value: page.email,
+                kind: InputKind::Email, autocomplete: "off", errors: page.errors }.render())
+            (role_select(lang, "role", page.role))
+            button type="submit" class="button" { (lang.t("users-add-button")) }
+        }
+    };
+    staff_page(lang, staff, csrf, &title, body)
 }
 
 fn role_select(lang: Lang, id: &str, selected: Role) -> Markup {

@@ -70,41 +70,38 @@ pub struct KMeansParams {
     pub seed: u64,
 }
 
-/// Dot product with eight independent accumulators: floating-point sums are
-/// not reassociated by the compiler, so a single running sum cannot use SIMD;
-/// eight lanes can (several times faster on the hot loops here).
+/// Sums `f(a[i], b[i])` over the common length in `L` independent accumulators: floating
+/// point sums are not reassociated by the compiler, so a single running sum cannot use SIMD;
+/// `L` lanes can (several times faster on the hot loops here).
 #[inline]
-pub fn dot(a: &[f32], b: &[f32]) -> f32 {
+pub fn lane_sum<T, const L: usize>(a: &[T], b: &[T], f: impl Fn(T, T) -> T) -> T
+where
+    T: Copy + Default + std::ops::Add<Output = T> + std::iter::Sum,
+{
     let n = a.len().min(b.len());
     let (a, b) = (&a[..n], &b[..n]);
-    let mut acc = [0.0f32; 8];
-    let (ca, cb) = (a.chunks_exact(8), b.chunks_exact(8));
+    let mut acc = [T::default(); L];
+    let (ca, cb) = (a.chunks_exact(L), b.chunks_exact(L));
     let (ra, rb) = (ca.remainder(), cb.remainder());
     for (x, y) in ca.zip(cb) {
-        for l in 0..8 {
-            acc[l] += x[l] * y[l];
+        for l in 0..L {
+            acc[l] = acc[l] + f(x[l], y[l]);
         }
     }
-    let tail: f32 = ra.iter().zip(rb).map(|(x, y)| x * y).sum();
-    acc.iter().sum::<f32>() + tail
+    let tail: T = ra.iter().zip(rb).map(|(x, y)| f(*x, *y)).sum();
+    acc.into_iter().sum::<T>() + tail
 }
 
-/// Squared Euclidean distance, SIMD-friendly like [`dot`].
+/// Dot product, in eight lanes.
+#[inline]
+pub fn dot(a: &[f32], b: &[f32]) -> f32 {
+    lane_sum::<f32, 8>(a, b, |x, y| x * y)
+}
+
+/// Squared Euclidean distance, in eight lanes.
 #[inline]
 pub fn sq_dist(a: &[f32], b: &[f32]) -> f32 {
-    let n = a.len().min(b.len());
-    let (a, b) = (&a[..n], &b[..n]);
-    let mut acc = [0.0f32; 8];
-    let (ca, cb) = (a.chunks_exact(8), b.chunks_exact(8));
-    let (ra, rb) = (ca.remainder(), cb.remainder());
-    for (x, y) in ca.zip(cb) {
-        for l in 0..8 {
-            let d = x[l] - y[l];
-            acc[l] += d * d;
-        }
-    }
-    let tail: f32 = ra.iter().zip(rb).map(|(x, y)| (x - y) * (x - y)).sum();
-    acc.iter().sum::<f32>() + tail
+    lane_sum::<f32, 8>(a, b, |x, y| (x - y) * (x - y))
 }
 
 /// Clusters the `n × d` row-major `data` into at most `params.k` groups.

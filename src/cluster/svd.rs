@@ -1,7 +1,7 @@
 //! Randomized truncated SVD (LSA) of a CSR matrix, and the small dense linear algebra it
 //! needs.
 
-use super::kmeans::SplitMix64;
+use super::kmeans::{lane_sum, SplitMix64};
 use super::vectorize::Csr;
 
 /// Result of [`randomized_svd`]: `A ≈ U Σ Vᵀ`.
@@ -45,21 +45,9 @@ fn mul_at(a: &Csr, q: &[f64], l: usize) -> Vec<f64> {
     z
 }
 
-/// f64 dot product with four accumulators so it vectorises (see
-/// `kmeans::dot`).
+/// f64 dot product in four lanes (see `kmeans::lane_sum`).
 fn dot(a: &[f64], b: &[f64]) -> f64 {
-    let n = a.len().min(b.len());
-    let (a, b) = (&a[..n], &b[..n]);
-    let mut acc = [0.0f64; 4];
-    let (ca, cb) = (a.chunks_exact(4), b.chunks_exact(4));
-    let (ra, rb) = (ca.remainder(), cb.remainder());
-    for (x, y) in ca.zip(cb) {
-        for l in 0..4 {
-            acc[l] += x[l] * y[l];
-        }
-    }
-    let tail: f64 = ra.iter().zip(rb).map(|(x, y)| x * y).sum();
-    (acc[0] + acc[1]) + (acc[2] + acc[3]) + tail
+    lane_sum::<f64, 4>(a, b, |x, y| x * y)
 }
 
 /// Orthonormalises the columns of the row-major `rows × l` matrix in place with

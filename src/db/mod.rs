@@ -352,3 +352,21 @@ impl NanoFloor for chrono::NaiveDateTime {
         self.with_nanosecond(millis).unwrap_or(self)
     }
 }
+
+/// Moves an item one place (`step` is -1 or +1) in an ordered list by swapping positions with
+/// its neighbour there, if it has one. `list` holds the list's items, `at` gives an item's id
+/// and position, `set` writes one item's position.
+pub fn move_in_list<T, Id: PartialEq>(
+    conn: &mut DbConnection, list: &[T], (item, step): (&Id, i32), at: impl Fn(&T) -> (&Id, i32),
+    set: impl Fn(&mut DbConnection, &Id, i32) -> QueryResult<usize>,
+) -> QueryResult<()> {
+    let Some(position) = list.iter().map(&at).find(|(id, _)| *id == item).map(|(_, p)| p) else {
+        return Ok(());
+    };
+    if let Some((other, other_position)) = list.iter().map(&at).find(|(_, p)| *p == position + step)
+    {
+        set(conn, other, position)?;
+        set(conn, item, other_position)?;
+    }
+    Ok(())
+}

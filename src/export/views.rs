@@ -25,39 +25,34 @@ pub(super) fn page(
 ) -> maud::Markup {
     let PageState { notice, errors, to } = state;
     let heading = lang.t_args("export-title", &[("scope", title.into())]);
-    staff_page(
-        lang,
-        staff,
-        csrf,
-        &heading,
-        html! {
-            a class="back-link" href="/staff" { (lang.t("nav-overview")) }
-            (error_summary(lang, errors))
-            @if let Some(n) = notice { p class="notice" role="status" { (n) } }
-            h1 { (heading) }
-            p { (lang.t("export-intro")) }
-            ul class="link-list" {
-                @for f in Format::ALL {
-                    li { a href=(format!("/staff/export/download?scope={}&id={}&format={}", scope, id, f.as_str())) { (lang.t(&format!("export-format-{}", f.as_str()))) } }
-                }
+    let body = html! {
+        a class="back-link" href="/staff" { (lang.t("nav-overview")) }
+        (error_summary(lang, errors))
+        @if let Some(n) = notice { p class="notice" role="status" { (n) } }
+        h1 { (heading) }
+        p { (lang.t("export-intro")) }
+        ul class="link-list" {
+            @for f in Format::ALL {
+                li { a href=(format!("/staff/export/download?scope={}&id={}&format={}", scope, id, f.as_str())) { (lang.t(&format!("export-format-{}", f.as_str()))) } }
             }
-            @if staff.role().can_edit() {
-                h2 { (lang.t("export-mail-heading")) }
-                form method="post" action="/staff/export/mail" novalidate {
-                    (csrf_field(csrf))
-                    input type="hidden" name="scope" value=(scope);
-                    input type="hidden" name="id" value=(id);
-                    div class="field" {
-                        label for="format" { (lang.t("export-mail-format")) }
-                        select id="format" name="format" {
-                            @for f in Format::ALL { option value=(f.as_str()) { (lang.t(&format!("export-format-{}", f.as_str()))) } }
-                        }
+        }
+        @if staff.role().can_edit() {
+            h2 { (lang.t("export-mail-heading")) }
+            form method="post" action="/staff/export/mail" novalidate {
+                (csrf_field(csrf))
+                input type="hidden" name="scope" value=(scope);
+                input type="hidden" name="id" value=(id);
+                div class="field" {
+                    label for="format" { (lang.t("export-mail-format")) }
+                    select id="format" name="format" {
+                        @for f in Format::ALL { option value=(f.as_str()) { (lang.t(&format!("export-format-{}", f.as_str()))) } }
                     }
-                    (crate::web::layout::Field { lang, name: "to", label: &lang.t("export-mail-to"), hint: Some(&lang.t("export-mail-to-hint")),
-                        value: to, kind: crate::web::layout::InputKind::Text, autocomplete: "off", errors }.render())
-                    button type="submit" class="button" { (lang.t("export-mail-send")) }
                 }
+                (crate::web::layout::Field { lang, name: "to", label: &lang.t("export-mail-to"), hint: Some(&lang.t("export-mail-to-hint")),
+                    value: to, kind: crate::web::layout::InputKind::Text, autocomplete: "off", errors }.render())
+                button type="submit" class="button" { (lang.t("export-mail-send")) }
             }
-        },
-    )
+        }
+    };
+    staff_page(lang, staff, csrf, &heading, body)
 }

@@ -267,15 +267,10 @@ pub fn parse_answer(
 }
 
 crate::text_enum! {
-    /// How an answer was made.
-    pub enum EnteredBy {
-        /// The participant typed it.
-        Participant = "self",
-        /// The participant said it; a facilitator wrote it down.
-        Scribe = "scribe",
-        /// The question was read aloud to the participant; a facilitator typed the answer.
-        ReadAloud = "read_aloud",
-    }
+    /// How an answer was made: the participant typed it ("self"); the participant said it and
+    /// a facilitator wrote it down ("scribe"); or the question was read aloud and a facilitator
+    /// typed the answer ("read_aloud").
+    pub enum EnteredBy { Participant = "self", Scribe = "scribe", ReadAloud = "read_aloud", }
 }
 
 impl EnteredBy {
@@ -289,27 +284,30 @@ impl EnteredBy {
     }
 }
 
-/// A form token as our pages make them: URL-safe base64 of random bytes, `min..=64` characters.
-fn form_token(input: &str, min: usize) -> Option<String> {
-    ((min..=64).contains(&input.len())
-        && input.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_'))
-    .then(|| input.to_owned())
-}
-
-/// The key of one answer form (16 random bytes): a resent form carries the same key, so the
-/// answer is stored once.
+/// A token our forms carry: `N` random bytes as URL-safe base64 when made, and when posted
+/// back at least `N` and at most 64 such characters.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct SubmissionKey(String);
+pub struct FormToken<const N: usize>(String);
 
-impl SubmissionKey {
-    /// Checks the shape of a posted key.
-    pub fn parse(input: &str) -> Option<SubmissionKey> {
-        form_token(input, 16).map(SubmissionKey)
+/// The key of one answer form: a resent form carries the same key, so the answer is stored
+/// once.
+pub type SubmissionKey = FormToken<16>;
+
+/// The start form's token: it becomes the participant's secret, so a double tap on "Ja" finds
+/// the same participant.
+pub type StartToken = FormToken<32>;
+
+impl<const N: usize> FormToken<N> {
+    /// Checks the shape of a posted token.
+    pub fn parse(input: &str) -> Option<Self> {
+        let ok = (N..=64).contains(&input.len())
+            && input.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_');
+        ok.then(|| FormToken(input.to_owned()))
     }
 
-    /// A fresh key for a new form.
-    pub fn generate() -> SubmissionKey {
-        SubmissionKey(crate::crypto::random_token(16))
+    /// A fresh token for a new form.
+    pub fn generate() -> Self {
+        FormToken(crate::crypto::random_token(N))
     }
 
     /// A key derived from this one for part `n` of the same form (one per answer).
@@ -317,49 +315,21 @@ impl SubmissionKey {
         format!("{}:{n}", self.0)
     }
 
-    /// The key.
-    pub fn as_str(&self) -> &str {
-        &self.0
-    }
-}
-
-/// The start form's token (32 random bytes): it becomes the participant's secret, so a double
-/// tap on "Ja" finds the same participant.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct StartToken(String);
-
-impl StartToken {
-    /// Checks the shape of a posted token.
-    pub fn parse(input: &str) -> Option<StartToken> {
-        form_token(input, 32).map(StartToken)
-    }
-
-    /// A fresh token for the start form.
-    pub fn generate() -> StartToken {
-        StartToken(crate::crypto::random_token(32))
-    }
-
     /// The token.
     pub fn as_str(&self) -> &str {
         &self.0
     }
 
-    /// The token as an owned string (for the cookie).
+    /// The token as an owned string (for a cookie).
     pub fn into_string(self) -> String {
         self.0
     }
 }
 
 crate::text_enum! {
-    /// Where a participant comes from.
-    pub enum Source {
-        /// Their own phone.
-        Phone = "phone",
-        /// A facilitator entered their answers.
-        Assisted = "assisted",
-        /// One line of pasted flipchart notes.
-        Flipchart = "flipchart",
-    }
+    /// Where a participant comes from: their own phone, a facilitator who entered their
+    /// answers, or one line of pasted flipchart notes.
+    pub enum Source { Phone = "phone", Assisted = "assisted", Flipchart = "flipchart", }
 }
 
 /// Crockford's base32: no I, L, O, U, so codes read aloud and typed survive.

@@ -149,6 +149,18 @@ pub enum SaveError {
     Db(#[from] DieselError),
 }
 
+/// What saving an answer writes, whether it is new or changes.
+#[derive(Insertable, AsChangeset)]
+#[diesel(table_name = answers, treat_none_as_null = true)]
+struct Written<'a> {
+    value: &'a str,
+    declined: bool,
+    entered_by: EnteredBy,
+    entered_by_user_id: Option<&'a UserId>,
+    submission_key: &'a str,
+    updated_at: NaiveDateTime,
+}
+
 /// Saves (inserts or changes) an answer, once per submission key.
 pub fn save_answer(conn: &mut DbConnection, new: &NewAnswer<'_>) -> Result<Saved, SaveError> {
     // Concurrent identical posts on PostgreSQL can both pass the replay check; the loser hits a
@@ -178,6 +190,14 @@ fn try_save(conn: &mut DbConnection, new: &NewAnswer<'_>) -> Result<Saved, SaveE
         }
         let at = now();
         let (value, declined) = new.value.to_storage();
+        let written = Written {
+            value: &value,
+            declined,
+            entered_by: new.entered_by,
+            entered_by_user_id: new.user_id,
+            submission_key: new.submission_key,
+            updated_at: at,
+        };
         let existing: Option<AnswerId> = answers::table
             .filter(answers::participant_id.eq(new.participant_id))
             .filter(answers::question_id.eq(new.question_id))
@@ -186,34 +206,18 @@ fn try_save(conn: &mut DbConnection, new: &NewAnswer<'_>) -> Result<Saved, SaveE
             .optional()?;
         let answer_id = match existing {
             Some(id) => {
-                diesel::update(answers::table.find(&id))
-                    .set((
-                        answers::value.eq(&value),
-                        answers::declined.eq(declined),
-                        answers::entered_by.eq(new.entered_by),
-                        answers::entered_by_user_id.eq(new.user_id),
-                        answers::submission_key.eq(new.submission_key),
-                        answers::updated_at.eq(at),
-                    ))
-                    .execute(conn)?;
+                diesel::update(answers::table.find(&id)).set(&written).execute(conn)?;
                 id
             }
             None => {
                 let id = AnswerId::generate();
-                diesel::insert_into(answers::table)
-                    .values((
-                        answers::id.eq(&id),
-                        answers::participant_id.eq(new.participant_id),
-                        answers::question_id.eq(new.question_id),
-                        answers::value.eq(&value),
-                        answers::declined.eq(declined),
-                        answers::entered_by.eq(new.entered_by),
-                        answers::entered_by_user_id.eq(new.user_id),
-                        answers::submission_key.eq(new.submission_key),
-                        answers::created_at.eq(at),
-                        answers::updated_at.eq(at),
-                    ))
-                    .execute(conn)?;
+                let whose = (
+                    answers::id.eq(&id),
+                    answers::participant_id.eq(new.participant_id),
+                    answers::question_id.eq(new.question_id),
+                );
+                let values = (whose, &written, answers::created_at.eq(at));
+                diesel::insert_into(answers::table).values(values).execute(conn)?;
                 id
             }
         };

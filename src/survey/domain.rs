@@ -45,17 +45,9 @@ impl JoinCode {
 }
 
 crate::text_enum! {
-    /// Where a workshop is in its life.
-    pub enum WorkshopStatus {
-        /// Being prepared; questions can change freely.
-        Draft = "draft",
-        /// Participants answer.
-        Open = "open",
-        /// No more answers; facilitators work with them.
-        Closed = "closed",
-        /// Put away.
-        Archived = "archived",
-    }
+    /// Where a workshop is in its life: being prepared (questions can change freely), open for
+    /// answers, closed (facilitators work with the answers), or put away.
+    pub enum WorkshopStatus { Draft = "draft", Open = "open", Closed = "closed", Archived = "archived", }
 }
 
 impl WorkshopStatus {
@@ -96,20 +88,12 @@ impl WorkshopStatus {
 }
 
 crate::text_enum! {
-    /// The kind of a question.
+    /// The kind of a question: one line or several lines of text; one or any of several
+    /// options; 1–5 shown as faces with words; Ja / Nej / Ved ikke.
     pub enum QuestionKind {
-        /// One line of text.
-        ShortText = "short_text",
-        /// Several lines of text.
-        LongText = "long_text",
-        /// One of several options.
-        SingleChoice = "single_choice",
-        /// Any of several options.
-        MultipleChoice = "multiple_choice",
-        /// 1–5, shown as faces with words.
-        Scale = "scale",
-        /// Ja / Nej / Ved ikke.
-        YesNo = "yes_no",
+        ShortText = "short_text", LongText = "long_text",
+        SingleChoice = "single_choice", MultipleChoice = "multiple_choice",
+        Scale = "scale", YesNo = "yes_no",
     }
 }
 

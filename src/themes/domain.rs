@@ -1,13 +1,8 @@
 //! Parsed values of the theme board.
 
 crate::text_enum! {
-    /// Where a quote is on its way to the report. Only approved quotes ever leave the board.
-    pub enum QuoteStatus {
-        /// Proposed as the answer was given.
-        Draft = "draft",
-        /// Edited (names and places left out); must be approved again.
-        Redacted = "redacted",
-        /// Approved for the report.
-        Approved = "approved",
-    }
+    /// Where a quote is on its way to the report: proposed as the answer was given (draft),
+    /// edited to leave out names and places (redacted, to be approved again), or approved.
+    /// Only approved quotes ever leave the board.
+    pub enum QuoteStatus { Draft = "draft", Redacted = "redacted", Approved = "approved", }
 }

@@ -15,34 +15,23 @@ struct Asset {
     body: &'static str,
 }
 
+const fn asset(name: &'static str, ext: &'static str, body: &'static str) -> Asset {
+    let content_type = match ext.as_bytes() {
+        b"css" => "text/css; charset=utf-8",
+        b"js" => "text/javascript; charset=utf-8",
+        _ => "image/svg+xml",
+    };
+    Asset { name, ext, content_type, body }
+}
+
 const ASSETS: [Asset; 4] = [
-    Asset {
-        name: "style",
-        ext: "css",
-        content_type: "text/css; charset=utf-8",
-        body: include_str!("static/style.css"),
-    },
+    asset("style", "css", include_str!("static/style.css")),
     // Only the theme board loads it.
-    Asset {
-        name: "board",
-        ext: "js",
-        content_type: "text/javascript; charset=utf-8",
-        body: include_str!("static/board.js"),
-    },
+    asset("board", "js", include_str!("static/board.js")),
     // Public and participant pages: the "Læs op" button (at most 2 KB, tested).
-    Asset {
-        name: "speak",
-        ext: "js",
-        content_type: "text/javascript; charset=utf-8",
-        body: include_str!("static/speak.js"),
-    },
+    asset("speak", "js", include_str!("static/speak.js")),
     // So browsers stop asking for /favicon.ico (a 404 on every first visit).
-    Asset {
-        name: "icon",
-        ext: "svg",
-        content_type: "image/svg+xml",
-        body: include_str!("static/icon.svg"),
-    },
+    asset("icon", "svg", include_str!("static/icon.svg")),
 ];
 
 struct Served {

@@ -82,6 +82,20 @@ fn decode(raw: &[u8]) -> Result<String, AppError> {
     String::from_utf8(bytes).map_err(|_| AppError::BadRequest("form is not valid UTF-8"))
 }
 
+/// The settings, the name of the CSRF cookie, and the well-formed token it holds (if any).
+fn cookie_token(
+    req: &ServiceRequest,
+) -> Result<(web::Data<RuntimeSettings>, String, Option<String>), AppError> {
+    let settings = req
+        .app_data::<web::Data<RuntimeSettings>>()
+        .cloned()
+        .ok_or_else(|| AppError::Internal(anyhow::anyhow!("settings missing")))?;
+    let cookie_name = super::cookie_name(&settings, "deltag_csrf");
+    let existing =
+        req.cookie(&cookie_name).map(|c| c.value().to_owned()).filter(|t| well_formed(t));
+    Ok((settings, cookie_name, existing))
+}
+
 /// The middleware. Install it inside `errors::error_pages` so its refusals become pages.
 pub async fn csrf_middleware(
     mut req: ServiceRequest, next: Next<impl MessageBody + 'static>,
@@ -91,13 +105,7 @@ pub async fn csrf_middleware(
     if let Err(refusal) = check_unsafe_request(&mut req).await {
         return Ok(req.error_response(refusal).map_into_right_body());
     }
-    let settings = req
-        .app_data::<web::Data<RuntimeSettings>>()
-        .cloned()
-        .ok_or_else(|| AppError::Internal(anyhow::anyhow!("settings missing")))?;
-    let cookie_name = super::cookie_name(&settings, "deltag_csrf");
-    let existing =
-        req.cookie(&cookie_name).map(|c| c.value().to_owned()).filter(|t| well_formed(t));
+    let (settings, cookie_name, existing) = cookie_token(&req)?;
     let (token, fresh) = match existing {
         Some(token) => (token, false),
         None => (crate::crypto::random_token(32), true),
@@ -120,13 +128,7 @@ async fn check_unsafe_request(req: &mut ServiceRequest) -> Result<(), AppError> 
     if is_safe(req.method()) {
         return Ok(());
     }
-    let settings = req
-        .app_data::<web::Data<RuntimeSettings>>()
-        .cloned()
-        .ok_or_else(|| AppError::Internal(anyhow::anyhow!("settings missing")))?;
-    let cookie_name = super::cookie_name(&settings, "deltag_csrf");
-    let existing =
-        req.cookie(&cookie_name).map(|c| c.value().to_owned()).filter(|t| well_formed(t));
+    let (settings, _, existing) = cookie_token(req)?;
     {
         if !origin_ok(req, &settings) {
             return Err(AppError::CsrfRejected("foreign origin"));

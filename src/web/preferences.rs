@@ -96,51 +96,50 @@ fn contrast_key(contrast: Contrast) -> &'static str {
     }
 }
 
-/// The display settings page.
-pub fn display_page(lang: Lang, csrf: &CsrfToken, current: Display, back: &str) -> Markup {
-    page(
-        lang,
-        &lang.t("display-title"),
-        None,
-        html! {
-            h1 { (lang.t("display-title")) }
-            p { (lang.t("display-intro")) }
-            form method="post" action="/visning" {
-                (csrf_field(csrf))
-                input type="hidden" name="tilbage" value=(back);
-                fieldset class="field" {
-                    legend { (lang.t("display-text-legend")) }
-                    div class="choices" {
-                        @for size in TextSize::ALL {
-                            @let id = format!("text-{}", size.as_str());
-                            div class="choice" {
-                                input type="radio" id=(id) name="text" value=(size.as_str())
-                                    checked[current.text == size];
-                                label for=(id) class=(format!("sample-{}", size.as_str())) { (lang.t(text_key(size))) }
-                            }
-                        }
+/// One choice of a radio group: its value, its label (with a class for the label), and
+/// whether it is chosen now.
+type Choice = (&'static str, (String, Option<String>), bool);
+
+/// A fieldset of radio buttons named `name`.
+fn choices(legend: String, name: &str, options: &[Choice]) -> Markup {
+    html! {
+        fieldset class="field" {
+            legend { (legend) }
+            div class="choices" {
+                @for (value, (label, class), checked) in options {
+                    @let id = format!("{name}-{value}");
+                    div class="choice" {
+                        input type="radio" id=(id) name=(name) value=(value) checked[*checked];
+                        label for=(id) class=[class] { (label) }
                     }
-                }
-                fieldset class="field" {
-                    legend { (lang.t("display-contrast-legend")) }
-                    div class="choices" {
-                        @for contrast in Contrast::ALL {
-                            @let id = format!("contrast-{}", contrast.as_str());
-                            div class="choice" {
-                                input type="radio" id=(id) name="contrast" value=(contrast.as_str())
-                                    checked[current.contrast == contrast];
-                                label for=(id) { (lang.t(contrast_key(contrast))) }
-                            }
-                        }
-                    }
-                }
-                div class="actions" {
-                    button type="submit" class="button" { (lang.t("display-save")) }
                 }
             }
-            p { a class="back-link" href=(back) { (lang.t("display-back")) } }
-        },
-    )
+        }
+    }
+}
+
+/// The display settings page.
+pub fn display_page(lang: Lang, csrf: &CsrfToken, current: Display, back: &str) -> Markup {
+    let body = html! {
+        h1 { (lang.t("display-title")) }
+        p { (lang.t("display-intro")) }
+        form method="post" action="/visning" {
+            (csrf_field(csrf))
+            input type="hidden" name="tilbage" value=(back);
+            (choices(lang.t("display-text-legend"), "text", &TextSize::ALL.map(|size| {
+                let label = (lang.t(text_key(size)), Some(format!("sample-{}", size.as_str())));
+                (size.as_str(), label, current.text == size)
+            })))
+            (choices(lang.t("display-contrast-legend"), "contrast", &Contrast::ALL.map(|c| {
+                (c.as_str(), (lang.t(contrast_key(c)), None), current.contrast == c)
+            })))
+            div class="actions" {
+                button type="submit" class="button" { (lang.t("display-save")) }
+            }
+        }
+        p { a class="back-link" href=(back) { (lang.t("display-back")) } }
+    };
+    page(lang, &lang.t("display-title"), None, body)
 }
 
 /// `GET /tilgaengelighed`: the accessibility statement.
@@ -162,53 +161,49 @@ pub fn statement_page(lang: Lang, settings: &RuntimeSettings) -> Markup {
     let default_issues = [lang.t("statement-issue-office-files")];
     let issues: &[String] = s.known_issues.as_deref().unwrap_or(&default_issues);
     let prepared = s.prepared.format("%Y-%m-%d").to_string();
-    page(
-        lang,
-        &lang.t("statement-title"),
-        None,
-        html! {
-            h1 { (lang.t("statement-title")) }
-            p { (lang.t_args("statement-commitment", &[("organisation", organisation.into()), ("site", site.into())])) }
+    let body = html! {
+        h1 { (lang.t("statement-title")) }
+        p { (lang.t_args("statement-commitment", &[("organisation", organisation.into()), ("site", site.into())])) }
 
-            h2 { (lang.t("statement-feedback-heading")) }
-            p { (lang.t_args("statement-feedback-intro", &[("organisation", organisation.into())])) }
-            ul {
-                @if let Some(email) = &s.email {
-                    li { (lang.t("statement-email")) " " a href=(format!("mailto:{email}")) { (email) } }
-                }
-                @if let Some(phone) = &s.phone {
-                    li { (lang.t("statement-phone")) " " a href=(format!("tel:{}", phone.replace(' ', ""))) { (phone) } }
-                }
-                @if s.email.is_none() && s.phone.is_none() {
-                    li { (lang.t_args("statement-contact-missing", &[("organisation", organisation.into())])) }
-                }
+        h2 { (lang.t("statement-feedback-heading")) }
+        p { (lang.t_args("statement-feedback-intro", &[("organisation", organisation.into())])) }
+        ul {
+            @if let Some(email) = &s.email {
+                li { (lang.t("statement-email")) " " a href=(format!("mailto:{email}")) { (email) } }
             }
-            p { (lang.t("statement-no-personal-data")) }
-
-            h2 { (lang.t("statement-status-heading")) }
-            p { (lang.t(compliance)) }
-            p { (lang.t("statement-standard")) }
-            h3 { (lang.t("statement-evaluation-heading")) }
-            p {
-                @match &s.evaluation {
-                    Some(text) => (text),
-                    None => (lang.t("statement-evaluation-default")),
-                }
+            @if let Some(phone) = &s.phone {
+                li { (lang.t("statement-phone")) " " a href=(format!("tel:{}", phone.replace(' ', ""))) { (phone) } }
             }
+            @if s.email.is_none() && s.phone.is_none() {
+                li { (lang.t_args("statement-contact-missing", &[("organisation", organisation.into())])) }
+            }
+        }
+        p { (lang.t("statement-no-personal-data")) }
 
-            h2 { (lang.t("statement-inaccessible-heading")) }
-            h3 { (lang.t("statement-noncompliance-heading")) }
-            ul { @for issue in issues { li { (issue) } } }
-            h3 { (lang.t("statement-burden-heading")) }
-            p { (lang.t("statement-burden-none")) }
-            h3 { (lang.t("statement-exempt-heading")) }
-            p { (lang.t("statement-exempt-none")) }
+        h2 { (lang.t("statement-status-heading")) }
+        p { (lang.t(compliance)) }
+        p { (lang.t("statement-standard")) }
+        h3 { (lang.t("statement-evaluation-heading")) }
+        p {
+            @match &s.evaluation {
+                Some(text) => (text),
+                None => (lang.t("statement-evaluation-default")),
+            }
+        }
 
-            h2 { (lang.t("statement-prepared-heading")) }
-            p { (lang.t_args("statement-prepared", &[("date", prepared.into())])) }
+        h2 { (lang.t("statement-inaccessible-heading")) }
+        h3 { (lang.t("statement-noncompliance-heading")) }
+        ul { @for issue in issues { li { (issue) } } }
+        h3 { (lang.t("statement-burden-heading")) }
+        p { (lang.t("statement-burden-none")) }
+        h3 { (lang.t("statement-exempt-heading")) }
+        p { (lang.t("statement-exempt-none")) }
 
-            h2 { (lang.t("statement-enforcement-heading")) }
-            p { (lang.t("statement-enforcement")) }
-        },
-    )
+        h2 { (lang.t("statement-prepared-heading")) }
+        p { (lang.t_args("statement-prepared", &[("date", prepared.into())])) }
+
+        h2 { (lang.t("statement-enforcement-heading")) }
+        p { (lang.t("statement-enforcement")) }
+    };
+    page(lang, &lang.t("statement-title"), None, body)
 }

@@ -15,7 +15,7 @@ crate::routes! {
     get "/admin/users" => users::get_users;
     post "/admin/users" => users::post_users;
     post "/admin/users/{id}/role" => users::post_user_role;
-    post "/admin/users/{id}/disable" => users::post_user_disable;
-    post "/admin/users/{id}/enable" => users::post_user_enable;
+    post "/admin/users/{id}/disable" => users::post_user_disabled::<true>;
+    post "/admin/users/{id}/enable" => users::post_user_disabled::<false>;
     post "/admin/users/{id}/invitation" => users::post_user_invitation;
 }

@@ -180,19 +180,15 @@ pub(super) async fn post_user_role(
         .await
 }
 
-pub(super) async fn post_user_disable(
+/// Disables (`DISABLED`) or enables an account; disabling ends its sessions.
+pub(super) async fn post_user_disabled<const DISABLED: bool>(
     cx: StaffContext<Admin>, user_id: web::Path<UserId>,
 ) -> Result<HttpResponse, AppError> {
-    let what = (Action::UserDisable, "", Notice::UserDisabled);
-    change_user(cx, user_id.into_inner(), what, |conn, id| store::set_disabled(conn, id, true))
-        .await
-}
-
-pub(super) async fn post_user_enable(
-    cx: StaffContext<Admin>, user_id: web::Path<UserId>,
-) -> Result<HttpResponse, AppError> {
-    let what = (Action::UserEnable, "", Notice::UserEnabled);
-    change_user(cx, user_id.into_inner(), what, |conn, id| store::set_disabled(conn, id, false))
+    let what = match DISABLED {
+        true => (Action::UserDisable, "", Notice::UserDisabled),
+        false => (Action::UserEnable, "", Notice::UserEnabled),
+    };
+    change_user(cx, user_id.into_inner(), what, |conn, id| store::set_disabled(conn, id, DISABLED))
         .await
 }
 

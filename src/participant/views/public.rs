@@ -11,53 +11,44 @@ use crate::web::layout::{self, csrf_field, error_summary, FieldError};
 /// The front page: type the workshop code (when the camera fails), or log in as staff.
 pub fn home_page(lang: Lang, typed: &str, errors: &[FieldError]) -> Markup {
     let title = layout::title_with_errors(lang, &lang.t("home-title"), errors);
-    participant_page(
-        lang,
-        &title,
-        html! {
-            (error_summary(lang, errors))
-            h1 { (lang.t("home-title")) }
-            p { (lang.t("home-intro")) }
-            (code_form(lang, typed, errors))
-            h2 { (lang.t("home-withdraw-heading")) }
-            p { a href="/trak-tilbage" { (lang.t("home-withdraw-link")) } }
-            p class="staff-link" { a href="/login" { (lang.t("home-staff-link")) } }
-        },
-    )
+    let body = html! {
+        (error_summary(lang, errors))
+        h1 { (lang.t("home-title")) }
+        p { (lang.t("home-intro")) }
+        (code_form(lang, typed, errors))
+        h2 { (lang.t("home-withdraw-heading")) }
+        p { a href="/trak-tilbage" { (lang.t("home-withdraw-link")) } }
+        p class="staff-link" { a href="/login" { (lang.t("home-staff-link")) } }
+    };
+    participant_page(lang, &title, body)
 }
 
 /// The withdrawal form.
 pub fn withdraw_page(lang: Lang, csrf: &CsrfToken, typed: &str, errors: &[FieldError]) -> Markup {
     let title = layout::title_with_errors(lang, &lang.t("withdraw-title"), errors);
-    participant_page(
-        lang,
-        &title,
-        html! {
-            (error_summary(lang, errors))
-            h1 { (lang.t("withdraw-title")) }
-            p { (lang.t("withdraw-intro")) }
-            form method="post" action="/trak-tilbage" novalidate {
-                (csrf_field(csrf))
-                (layout::Field { lang, name: "code", label: &lang.t("withdraw-code-label"), hint: Some(&lang.t("withdraw-code-hint")),
-                    value: typed, kind: layout::InputKind::Text, autocomplete: "off", errors }.render())
-                button type="submit" class="button warning" { (lang.t("withdraw-button")) }
-            }
-        },
-    )
+    let body = html! {
+        (error_summary(lang, errors))
+        h1 { (lang.t("withdraw-title")) }
+        p { (lang.t("withdraw-intro")) }
+        form method="post" action="/trak-tilbage" novalidate {
+            (csrf_field(csrf))
+            (layout::Field { lang, name: "code", label: &lang.t("withdraw-code-label"), hint: Some(&lang.t("withdraw-code-hint")),
+                value: typed, kind: layout::InputKind::Text, autocomplete: "off", errors }.render())
+            button type="submit" class="button warning" { (lang.t("withdraw-button")) }
+        }
+    };
+    participant_page(lang, &title, body)
 }
 
 /// After a withdrawal.
 pub fn withdrawn_page(lang: Lang) -> Markup {
-    participant_page(
-        lang,
-        &lang.t("withdrawn-title"),
-        html! {
-            div class="panel confirmation" {
-                h1 { (lang.t("withdrawn-title")) }
-                p { (lang.t("withdrawn-text")) }
-            }
-        },
-    )
+    let body = html! {
+        div class="panel confirmation" {
+            h1 { (lang.t("withdrawn-title")) }
+            p { (lang.t("withdrawn-text")) }
+        }
+    };
+    participant_page(lang, &lang.t("withdrawn-title"), body)
 }
 
 /// The front page's code form.

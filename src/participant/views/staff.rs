@@ -18,34 +18,29 @@ pub fn answers_page(
     answers: &[(Answer, i32)],
 ) -> Markup {
     let title = lang.t_args("answers-title", &[("workshop", workshop.title.as_str().into())]);
-    staff_page(
-        lang,
-        staff,
-        csrf,
-        &title,
-        html! {
-            a class="back-link" href=(format!("/staff/workshops/{}", workshop.id)) { (workshop.title) }
-            h1 { (title) }
-            @for q in questions {
-                @let these: Vec<&Answer> = answers.iter().filter(|(a, _)| a.question_id == q.id).map(|(a, _)| a).collect();
-                section {
-                    h2 { (q.position) ". " (q.prompt) }
-                    @if these.is_empty() { p class="hint" { (lang.t("answers-none-yet")) } }
-                    ul class="answer-list" {
-                        @for a in these {
-                            li class="card" {
-                                p class="answer-text" { (display_answer(lang, q, Some(a))) }
-                                p class="hint" {
-                                    (lang.t(a.entered_by.label_key()))
-                                    " · " (a.updated_at.format("%d.%m.%Y %H:%M"))
-                                }
+    let body = html! {
+        a class="back-link" href=(format!("/staff/workshops/{}", workshop.id)) { (workshop.title) }
+        h1 { (title) }
+        @for q in questions {
+            @let these: Vec<&Answer> = answers.iter().filter(|(a, _)| a.question_id == q.id).map(|(a, _)| a).collect();
+            section {
+                h2 { (q.position) ". " (q.prompt) }
+                @if these.is_empty() { p class="hint" { (lang.t("answers-none-yet")) } }
+                ul class="answer-list" {
+                    @for a in these {
+                        li class="card" {
+                            p class="answer-text" { (display_answer(lang, q, Some(a))) }
+                            p class="hint" {
+                                (lang.t(a.entered_by.label_key()))
+                                " · " (a.updated_at.format("%d.%m.%Y %H:%M"))
                             }
                         }
                     }
                 }
             }
-        },
-    )
+        }
+    };
+    staff_page(lang, staff, csrf, &title, body)
 }
 
 /// Assisted entry: every question on one page, and how the answers were given.
@@ -54,71 +49,66 @@ pub fn assist_page(
     key: &str, errors: &[FieldError],
 ) -> Markup {
     let title = layout::title_with_errors(lang, &lang.t("assist-title"), errors);
-    staff_page(
-        lang,
-        staff,
-        csrf,
-        &title,
-        html! {
-            a class="back-link" href=(format!("/staff/workshops/{}", workshop.id)) { (workshop.title) }
-            (error_summary(lang, errors))
-            h1 { (lang.t("assist-title")) }
-            p { (lang.t("assist-intro")) }
-            form method="post" action=(format!("/staff/workshops/{}/assist", workshop.id)) novalidate {
-                (csrf_field(csrf))
-                input type="hidden" name="submission_key" value=(key);
-                fieldset class="field" {
-                    legend { (lang.t("assist-how")) }
-                    @for (value, label) in [("scribe", "entered-scribe"), ("read_aloud", "entered-read-aloud")] {
-                        div class="choice" {
-                            input type="radio" id=(format!("entered-{value}")) name="entered_by" value=(value) checked[value == "scribe"];
-                            label for=(format!("entered-{value}")) { (lang.t(label)) }
-                        }
+    let body = html! {
+        a class="back-link" href=(format!("/staff/workshops/{}", workshop.id)) { (workshop.title) }
+        (error_summary(lang, errors))
+        h1 { (lang.t("assist-title")) }
+        p { (lang.t("assist-intro")) }
+        form method="post" action=(format!("/staff/workshops/{}/assist", workshop.id)) novalidate {
+            (csrf_field(csrf))
+            input type="hidden" name="submission_key" value=(key);
+            fieldset class="field" {
+                legend { (lang.t("assist-how")) }
+                @for (value, label) in [("scribe", "entered-scribe"), ("read_aloud", "entered-read-aloud")] {
+                    div class="choice" {
+                        input type="radio" id=(format!("entered-{value}")) name="entered_by" value=(value) checked[value == "scribe"];
+                        label for=(format!("entered-{value}")) { (lang.t(label)) }
                     }
                 }
-                @for q in questions {
-                    @let name = format!("q{}", q.position);
-                    @let error = errors.iter().find(|e| e.field == name.as_str());
-                    div class={ "field" @if error.is_some() { " field-error" } } id=(name) {
-                        @match q.kind {
-                            QuestionKind::ShortText | QuestionKind::LongText => {
-                                label for=(format!("{name}-answer")) { (q.position) ". " (q.prompt) }
+            }
+            @for q in questions {
+                @let name = format!("q{}", q.position);
+                @let error = errors.iter().find(|e| e.field == name.as_str());
+                div class={ "field" @if error.is_some() { " field-error" } } id=(name) {
+                    @match q.kind {
+                        QuestionKind::ShortText | QuestionKind::LongText => {
+                            label for=(format!("{name}-answer")) { (q.position) ". " (q.prompt) }
+                            @if let Some(e) = error { p class="error-message" { (e.message) } }
+                            textarea id=(format!("{name}-answer")) name=(format!("{name}.answer")) rows="3" {}
+                        }
+                        kind => {
+                            fieldset {
+                                legend { (q.position) ". " (q.prompt) }
                                 @if let Some(e) = error { p class="error-message" { (e.message) } }
-                                textarea id=(format!("{name}-answer")) name=(format!("{name}.answer")) rows="3" {}
-                            }
-                            kind => {
-                                fieldset {
-                                    legend { (q.position) ". " (q.prompt) }
-                                    @if let Some(e) = error { p class="error-message" { (e.message) } }
-                                    @let (input_type, field) = if kind == QuestionKind::MultipleChoice { ("checkbox", "choice") } else { ("radio", "answer") };
-                                    @let values: Vec<(String, String)> = match kind {
-                                        QuestionKind::Scale => (1..=5).map(|n| (n.to_string(), format!("{n} – {}", lang.t(&format!("scale-{n}"))))).collect(),
-                                        QuestionKind::YesNo => YesNo::ALL.iter().map(|v| (v.as_str().to_owned(), lang.t(v.label_key()))).collect(),
-                                        _ => q.options().iter().map(|o| (o.key.clone(), o.label.clone())).collect(),
-                                    };
-                                    @for (i, (value, label)) in values.iter().enumerate() {
-                                        div class="choice" {
-                                            input type=(input_type) id=(format!("{name}-{i}")) name=(format!("{name}.{field}")) value=(value);
-                                            label for=(format!("{name}-{i}")) { (label) }
-                                        }
+                                @let (input_type, field) = if kind == QuestionKind::MultipleChoice { ("checkbox", "choice") } else { ("radio", "answer") };
+                                @let values: Vec<(String, String)> = match kind {
+                                    QuestionKind::Scale => (1..=5).map(|n| (n.to_string(), format!("{n} – {}", lang.t(&format!("scale-{n}"))))).collect(),
+                                    QuestionKind::YesNo => YesNo::ALL.iter().map(|v| (v.as_str().to_owned(), lang.t(v.label_key()))).collect(),
+                                    _ => q.options().iter().map(|o| (o.key.clone(), o.label.clone())).collect(),
+                                };
+                                @for (i, (value, label)) in values.iter().enumerate() {
+                                    div class="choice" {
+                                        input type=(input_type) id=(format!("{name}-{i}")) name=(format!("{name}.{field}")) value=(value);
+                                        label for=(format!("{name}-{i}")) { (label) }
                                     }
-                                    @if q.allow_other && kind.has_options() {
-                                        div class="choice" {
-                                            input type=(input_type) id=(format!("{name}-other")) name=(format!("{name}.{field}")) value="other";
-                                            label for=(format!("{name}-other")) { (lang.t("answer-other")) }
-                                        }
-                                        label for=(format!("{name}-other-text")) { (lang.t("answer-other-label")) }
-                                        input type="text" id=(format!("{name}-other-text")) name=(format!("{name}.other"));
+                                }
+                                @if q.allow_other && kind.has_options() {
+                                    div class="choice" {
+                                        input type=(input_type) id=(format!("{name}-other")) name=(format!("{name}.{field}")) value="other";
+                                        label for=(format!("{name}-other")) { (lang.t("answer-other")) }
                                     }
+                                    label for=(format!("{name}-other-text")) { (lang.t("answer-other-label")) }
+                                    input type="text" id=(format!("{name}-other-text")) name=(format!("{name}.other"));
                                 }
                             }
                         }
                     }
                 }
-                button type="submit" class="button" { (lang.t("assist-save")) }
             }
-        },
-    )
+            button type="submit" class="button" { (lang.t("assist-save")) }
+        }
+    };
+    staff_page(lang, staff, csrf, &title, body)
 }
 
 /// Pasting flipchart notes into a question: one statement per line.
@@ -128,22 +118,17 @@ pub fn paste_page(
 ) -> Markup {
     let (key, notes, errors) = typed;
     let title = layout::title_with_errors(lang, &lang.t("paste-title"), errors);
-    staff_page(
-        lang,
-        staff,
-        csrf,
-        &title,
-        html! {
-            a class="back-link" href=(format!("/staff/workshops/{}", workshop.id)) { (workshop.title) }
-            (error_summary(lang, errors))
-            span class="caption" { (question.prompt) }
-            h1 { (lang.t("paste-title")) }
-            form method="post" action=(format!("/staff/questions/{}/paste", question.id)) novalidate {
-                (csrf_field(csrf))
-                input type="hidden" name="submission_key" value=(key);
-                (textarea(lang, "notes", &lang.t("paste-label"), Some(&lang.t("paste-hint")), notes, 12, errors))
-                button type="submit" class="button" { (lang.t("paste-save")) }
-            }
-        },
-    )
+    let body = html! {
+        a class="back-link" href=(format!("/staff/workshops/{}", workshop.id)) { (workshop.title) }
+        (error_summary(lang, errors))
+        span class="caption" { (question.prompt) }
+        h1 { (lang.t("paste-title")) }
+        form method="post" action=(format!("/staff/questions/{}/paste", question.id)) novalidate {
+            (csrf_field(csrf))
+            input type="hidden" name="submission_key" value=(key);
+            (textarea(lang, "notes", &lang.t("paste-label"), Some(&lang.t("paste-hint")), notes, 12, errors))
+            button type="submit" class="button" { (lang.t("paste-save")) }
+        }
+    };
+    staff_page(lang, staff, csrf, &title, body)
 }

@@ -30,33 +30,30 @@ pub fn start_page(
 ) -> Markup {
     let code = &workshop.join_code;
     let intro_lang = tr.fallback_lang(workshop.id.as_str(), TextField::Intro);
-    participant_page(
-        lang,
-        &workshop.title,
-        html! {
-            h1 lang=[tr.fallback_lang(workshop.id.as_str(), TextField::Title)] { (workshop.title) }
-            @for para in workshop.intro.split("\n\n").filter(|p| !p.trim().is_empty()) {
-                p lang=[intro_lang] { (para) }
+    let body = html! {
+        h1 lang=[tr.fallback_lang(workshop.id.as_str(), TextField::Title)] { (workshop.title) }
+        @for para in workshop.intro.split("\n\n").filter(|p| !p.trim().is_empty()) {
+            p lang=[intro_lang] { (para) }
+        }
+        ul class="facts" {
+            li { (lang.t_args("start-time", &[("minutes", minutes(questions).into())])) }
+            li { (lang.t("start-anonymous")) }
+            li { (lang.t("start-use")) }
+            li { (lang.t_args("start-retention", &[("days", workshop.retention_days.into())])) }
+            li { (lang.t("start-skip")) }
+        }
+        @if let Some(resume) = &state.resume {
+            p { a class="button" href=(resume) { (lang.t("start-resume")) } }
+            p { a href=(format!("/j/{code}/check")) { (lang.t("start-see-answers")) } }
+        } @else {
+            form method="post" action=(format!("/j/{code}/start")) {
+                (csrf_field(csrf))
+                input type="hidden" name="start_token" value=(state.start_token);
+                button type="submit" class="button" { (lang.t("start-consent")) }
             }
-            ul class="facts" {
-                li { (lang.t_args("start-time", &[("minutes", minutes(questions).into())])) }
-                li { (lang.t("start-anonymous")) }
-                li { (lang.t("start-use")) }
-                li { (lang.t_args("start-retention", &[("days", workshop.retention_days.into())])) }
-                li { (lang.t("start-skip")) }
-            }
-            @if let Some(resume) = &state.resume {
-                p { a class="button" href=(resume) { (lang.t("start-resume")) } }
-                p { a href=(format!("/j/{code}/check")) { (lang.t("start-see-answers")) } }
-            } @else {
-                form method="post" action=(format!("/j/{code}/start")) {
-                    (csrf_field(csrf))
-                    input type="hidden" name="start_token" value=(state.start_token);
-                    button type="submit" class="button" { (lang.t("start-consent")) }
-                }
-            }
-        },
-    )
+        }
+    };
+    participant_page(lang, &workshop.title, body)
 }
 
 /// Everything the question page shows.
@@ -153,64 +150,61 @@ pub fn question_page(lang: Lang, csrf: &CsrfToken, v: &QuestionView<'_>) -> Mark
     let caption = html! { span class="caption" { (progress) } };
     let kind = q.kind;
     let field_class = if error.is_some() { "field field-error" } else { "field" };
-    participant_page(
-        lang,
-        &title,
-        html! {
-            a class="back-link" href=(back) { (lang.t("back")) }
-            (error_summary(lang, v.errors))
-            @if has_easy {
-                p class="easy-toggle" {
-                    @if v.easy_read { a href=(format!("{action}{}", if v.back_to_check { "?ret=check" } else { "" })) { (lang.t("easy-read-off")) } }
-                    @else { a href=(format!("{action}?let=1{}", if v.back_to_check { "&ret=check" } else { "" })) { (lang.t("easy-read-on")) } }
-                }
+    let body = html! {
+        a class="back-link" href=(back) { (lang.t("back")) }
+        (error_summary(lang, v.errors))
+        @if has_easy {
+            p class="easy-toggle" {
+                @if v.easy_read { a href=(format!("{action}{}", if v.back_to_check { "?ret=check" } else { "" })) { (lang.t("easy-read-off")) } }
+                @else { a href=(format!("{action}?let=1{}", if v.back_to_check { "&ret=check" } else { "" })) { (lang.t("easy-read-on")) } }
             }
-            form method=(if v.preview { "get" } else { "post" }) action=(if v.preview { String::new() } else { action.clone() }) novalidate {
-                @if !v.preview { (csrf_field(csrf)) }
-                input type="hidden" name="submission_key" value=(v.submission_key);
-                input type="hidden" name="question_id" value=(q.id);
-                @if v.back_to_check { input type="hidden" name="ret" value="check"; }
-                @if v.easy_read { input type="hidden" name="let" value="1"; }
-                @match kind {
-                    QuestionKind::ShortText | QuestionKind::LongText => {
-                        div class=(field_class) {
-                            (caption)
-                            h1 class="question" lang=[prompt_lang] { label for="answer" { (prompt) } }
+        }
+        form method=(if v.preview { "get" } else { "post" }) action=(if v.preview { String::new() } else { action.clone() }) novalidate {
+            @if !v.preview { (csrf_field(csrf)) }
+            input type="hidden" name="submission_key" value=(v.submission_key);
+            input type="hidden" name="question_id" value=(q.id);
+            @if v.back_to_check { input type="hidden" name="ret" value="check"; }
+            @if v.easy_read { input type="hidden" name="let" value="1"; }
+            @match kind {
+                QuestionKind::ShortText | QuestionKind::LongText => {
+                    div class=(field_class) {
+                        (caption)
+                        h1 class="question" lang=[prompt_lang] { label for="answer" { (prompt) } }
+                        (hint) (error_line)
+                        @if kind == QuestionKind::ShortText {
+                            input type="text" id="answer" name="answer" value=(v.answer.unwrap_or(""))
+                                autocomplete="off" aria-describedby=[described.as_deref()] aria-invalid=[error.map(|_| "true")];
+                        } @else {
+                            textarea id="answer" name="answer" rows="6" autocomplete="off"
+                                aria-describedby=[described.as_deref()] aria-invalid=[error.map(|_| "true")] { (v.answer.unwrap_or("")) }
+                        }
+                    }
+                }
+                _ => {
+                    div class=(field_class) {
+                        fieldset aria-describedby=[described.as_deref()] {
+                            legend { (caption) h1 class="question" lang=[prompt_lang] { (prompt) } }
                             (hint) (error_line)
-                            @if kind == QuestionKind::ShortText {
-                                input type="text" id="answer" name="answer" value=(v.answer.unwrap_or(""))
-                                    autocomplete="off" aria-describedby=[described.as_deref()] aria-invalid=[error.map(|_| "true")];
-                            } @else {
-                                textarea id="answer" name="answer" rows="6" autocomplete="off"
-                                    aria-describedby=[described.as_deref()] aria-invalid=[error.map(|_| "true")] { (v.answer.unwrap_or("")) }
-                            }
+                            (choices(lang, q, (v.answer.unwrap_or(""), &v.chosen, v.other), tr))
                         }
-                    }
-                    _ => {
-                        div class=(field_class) {
-                            fieldset aria-describedby=[described.as_deref()] {
-                                legend { (caption) h1 class="question" lang=[prompt_lang] { (prompt) } }
-                                (hint) (error_line)
-                                (choices(lang, q, (v.answer.unwrap_or(""), &v.chosen, v.other), tr))
-                            }
-                        }
-                    }
-                }
-                div class="actions" {
-                    @if v.preview {
-                        p class="notice" { (lang.t("preview-no-save")) }
-                        p {
-                            @if q.position > 1 { a href=(format!("?n={}", q.position - 1)) { (lang.t("preview-previous")) } " " }
-                            @if (q.position as usize) < v.total { a href=(format!("?n={}", q.position + 1)) { (lang.t("preview-next")) } }
-                        }
-                    } @else {
-                        button type="submit" class="button" name="action" value="save" { (lang.t("continue")) }
-                        button type="submit" class="button secondary" name="action" value="decline" { (lang.t("decline")) }
                     }
                 }
             }
-        },
-    )
+            div class="actions" {
+                @if v.preview {
+                    p class="notice" { (lang.t("preview-no-save")) }
+                    p {
+                        @if q.position > 1 { a href=(format!("?n={}", q.position - 1)) { (lang.t("preview-previous")) } " " }
+                        @if (q.position as usize) < v.total { a href=(format!("?n={}", q.position + 1)) { (lang.t("preview-next")) } }
+                    }
+                } @else {
+                    button type="submit" class="button" name="action" value="save" { (lang.t("continue")) }
+                    button type="submit" class="button secondary" name="action" value="decline" { (lang.t("decline")) }
+                }
+            }
+        }
+    };
+    participant_page(lang, &title, body)
 }
 
 fn choices(
@@ -278,33 +272,30 @@ pub fn check_page(
 ) -> Markup {
     let code = &workshop.join_code;
     let title = layout::title_with_errors(lang, &lang.t("check-title"), errors);
-    participant_page(
-        lang,
-        &title,
-        html! {
-            (error_summary(lang, errors))
-            h1 { (lang.t("check-title")) }
-            p { (lang.t("check-intro")) }
-            dl class="summary" {
-                @for (q, a) in rows {
-                    div class="summary-row" id=(format!("q{}", q.position)) {
-                        @let prompt_lang = tr.fallback_lang(q.id.as_str(), TextField::Prompt);
-                        dt lang=[prompt_lang] { (q.prompt) }
-                        dd class="summary-value" { (answer_markup(lang, q, *a, tr)) }
-                        dd class="summary-action" {
-                            a href=(format!("/j/{code}/q/{}?ret=check", q.position)) {
-                                (lang.t("check-change")) span class="visually-hidden" { ": " span lang=[prompt_lang] { (q.prompt) } }
-                            }
+    let body = html! {
+        (error_summary(lang, errors))
+        h1 { (lang.t("check-title")) }
+        p { (lang.t("check-intro")) }
+        dl class="summary" {
+            @for (q, a) in rows {
+                div class="summary-row" id=(format!("q{}", q.position)) {
+                    @let prompt_lang = tr.fallback_lang(q.id.as_str(), TextField::Prompt);
+                    dt lang=[prompt_lang] { (q.prompt) }
+                    dd class="summary-value" { (answer_markup(lang, q, *a, tr)) }
+                    dd class="summary-action" {
+                        a href=(format!("/j/{code}/q/{}?ret=check", q.position)) {
+                            (lang.t("check-change")) span class="visually-hidden" { ": " span lang=[prompt_lang] { (q.prompt) } }
                         }
                     }
                 }
             }
-            form method="post" action=(format!("/j/{code}/finish")) {
-                (csrf_field(csrf))
-                button type="submit" class="button" { (lang.t("check-finish")) }
-            }
-        },
-    )
+        }
+        form method="post" action=(format!("/j/{code}/finish")) {
+            (csrf_field(csrf))
+            button type="submit" class="button" { (lang.t("check-finish")) }
+        }
+    };
+    participant_page(lang, &title, body)
 }
 
 /// The thank-you page, with the withdrawal code and "Ryd telefonen".
@@ -312,26 +303,23 @@ pub fn thanks_page(
     lang: Lang, csrf: &CsrfToken, workshop: &Workshop, withdrawal_code: &str,
 ) -> Markup {
     let code = &workshop.join_code;
-    participant_page(
-        lang,
-        &lang.t("thanks-title"),
-        html! {
-            div class="panel confirmation" {
-                h1 { (lang.t("thanks-title")) }
-                p { (lang.t("thanks-saved")) }
-            }
-            h2 { (lang.t("withdraw-heading")) }
-            p { (lang.t("withdraw-explain")) }
-            p class="withdrawal-code" { (withdrawal_code) }
-            p { (lang.t("withdraw-where")) " " a href="/trak-tilbage" { (lang.t("withdraw-link")) } "." }
-            h2 { (lang.t("change-heading")) }
-            p { a href=(format!("/j/{code}/check")) { (lang.t("change-link")) } }
-            h2 { (lang.t("clear-heading")) }
-            p { (lang.t("clear-explain")) }
-            form method="post" action=(format!("/j/{code}/clear")) {
-                (csrf_field(csrf))
-                button type="submit" class="button secondary" { (lang.t("clear-button")) }
-            }
-        },
-    )
+    let body = html! {
+        div class="panel confirmation" {
+            h1 { (lang.t("thanks-title")) }
+            p { (lang.t("thanks-saved")) }
+        }
+        h2 { (lang.t("withdraw-heading")) }
+        p { (lang.t("withdraw-explain")) }
+        p class="withdrawal-code" { (withdrawal_code) }
+        p { (lang.t("withdraw-where")) " " a href="/trak-tilbage" { (lang.t("withdraw-link")) } "." }
+        h2 { (lang.t("change-heading")) }
+        p { a href=(format!("/j/{code}/check")) { (lang.t("change-link")) } }
+        h2 { (lang.t("clear-heading")) }
+        p { (lang.t("clear-explain")) }
+        form method="post" action=(format!("/j/{code}/clear")) {
+            (csrf_field(csrf))
+            button type="submit" class="button secondary" { (lang.t("clear-button")) }
+        }
+    };
+    participant_page(lang, &lang.t("thanks-title"), body)
 }

@@ -4,7 +4,7 @@ use diesel::prelude::*;
 
 use super::translations::delete_translations;
 use crate::db::schema::{answers, questions};
-use crate::db::{now, write_transaction, DbConnection, QuestionId, WorkshopId};
+use crate::db::{move_in_list, now, write_transaction, DbConnection, QuestionId, WorkshopId};
 use crate::error::AppError;
 use crate::survey::domain::{ChoiceOption, ChoiceOptions, QuestionKind};
 use crate::text::{HelpText, PromptText};
@@ -43,7 +43,8 @@ impl Question {
 }
 
 /// What the question builder sets.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Insertable, AsChangeset)]
+#[diesel(table_name = questions, treat_none_as_null = true)]
 pub struct QuestionFields {
     /// Kind.
     pub kind: QuestionKind,
@@ -98,21 +99,11 @@ pub fn add_question(
             .select(diesel::dsl::max(questions::position))
             .first(conn)?;
         let (id, at) = (QuestionId::generate(), now());
+        let place =
+            (questions::workshop_id.eq(workshop_id), questions::position.eq(last.unwrap_or(0) + 1));
+        let stamps = (questions::created_at.eq(at), questions::updated_at.eq(at));
         diesel::insert_into(questions::table)
-            .values((
-                questions::id.eq(&id),
-                questions::workshop_id.eq(workshop_id),
-                questions::position.eq(last.unwrap_or(0) + 1),
-                questions::kind.eq(f.kind),
-                questions::prompt.eq(f.prompt.as_str()),
-                questions::help_text.eq(f.help_text.as_str()),
-                questions::easy_read_prompt.eq(f.easy_read_prompt.as_ref().map(PromptText::as_str)),
-                questions::options.eq(&f.options),
-                questions::allow_other.eq(f.allow_other),
-                questions::required.eq(f.required),
-                questions::created_at.eq(at),
-                questions::updated_at.eq(at),
-            ))
+            .values((questions::id.eq(&id), f, place, stamps))
             .execute(conn)?;
         Ok(id)
     })
@@ -123,46 +114,31 @@ pub fn add_question(
 pub fn update_question(
     conn: &mut DbConnection, id: &QuestionId, f: &QuestionFields, structure: bool,
 ) -> QueryResult<usize> {
+    let row = questions::table.find(id);
+    if structure {
+        return diesel::update(row).set((f, questions::updated_at.eq(now()))).execute(conn);
+    }
+    // The survey is live: only the wording changes.
+    let easy_read = f.easy_read_prompt.as_ref().map(PromptText::as_str);
     let texts = (
         questions::prompt.eq(f.prompt.as_str()),
         questions::help_text.eq(f.help_text.as_str()),
-        questions::easy_read_prompt.eq(f.easy_read_prompt.as_ref().map(PromptText::as_str)),
+        questions::easy_read_prompt.eq(easy_read),
         questions::updated_at.eq(now()),
     );
-    if structure {
-        diesel::update(questions::table.find(id))
-            .set((
-                texts,
-                questions::kind.eq(f.kind),
-                questions::options.eq(&f.options),
-                questions::allow_other.eq(f.allow_other),
-                questions::required.eq(f.required),
-            ))
-            .execute(conn)
-    } else {
-        diesel::update(questions::table.find(id)).set(texts).execute(conn)
-    }
+    diesel::update(row).set(texts).execute(conn)
 }
 
 /// Moves a question one place up (`-1`) or down (`+1`).
 pub fn move_question(conn: &mut DbConnection, id: &QuestionId, step: i32) -> Result<(), AppError> {
     write_transaction(conn, |conn| {
         let q = find_question(conn, id)?.ok_or(AppError::NotFound)?;
-        let neighbour: Option<Question> = questions::table
-            .filter(questions::workshop_id.eq(&q.workshop_id))
-            .filter(questions::position.eq(q.position + step))
-            .select(Question::as_select())
-            .first(conn)
-            .optional()?;
-        if let Some(n) = neighbour {
-            diesel::update(questions::table.find(&n.id))
-                .set(questions::position.eq(q.position))
-                .execute(conn)?;
-            diesel::update(questions::table.find(&q.id))
-                .set(questions::position.eq(n.position))
-                .execute(conn)?;
-        }
-        Ok(())
+        let list = list_questions(conn, &q.workshop_id)?;
+        let set = |conn: &mut DbConnection, id: &QuestionId, at: i32| {
+            let update = diesel::update(questions::table.find(id));
+            update.set(questions::position.eq(at)).execute(conn)
+        };
+        Ok(move_in_list(conn, &list, (id, step), |q| (&q.id, q.position), set)?)
     })
 }
 

@@ -35,7 +35,8 @@ pub struct Topic {
 }
 
 /// What the track form sets.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Insertable, AsChangeset)]
+#[diesel(table_name = tracks)]
 pub struct TrackFields {
     /// Title.
     pub title: Title,
@@ -44,7 +45,8 @@ pub struct TrackFields {
 }
 
 /// What the topic form sets.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Insertable, AsChangeset)]
+#[diesel(table_name = topics)]
 pub struct TopicFields {
     /// Title.
     pub title: Title,
@@ -68,27 +70,14 @@ pub fn list_topics(conn: &mut DbConnection) -> QueryResult<Vec<Topic>> {
 /// Creates a track.
 pub fn create_track(conn: &mut DbConnection, f: &TrackFields) -> QueryResult<TrackId> {
     let (id, at) = (TrackId::generate(), now());
-    diesel::insert_into(tracks::table)
-        .values((
-            tracks::id.eq(&id),
-            tracks::title.eq(f.title.as_str()),
-            tracks::year.eq(f.year),
-            tracks::created_at.eq(at),
-            tracks::updated_at.eq(at),
-        ))
-        .execute(conn)?;
+    let stamps = (tracks::created_at.eq(at), tracks::updated_at.eq(at));
+    diesel::insert_into(tracks::table).values((tracks::id.eq(&id), f, stamps)).execute(conn)?;
     Ok(id)
 }
 
 /// Changes a track; 0 when there is none.
 pub fn update_track(conn: &mut DbConnection, id: &TrackId, f: &TrackFields) -> QueryResult<usize> {
-    diesel::update(tracks::table.find(id))
-        .set((
-            tracks::title.eq(f.title.as_str()),
-            tracks::year.eq(f.year),
-            tracks::updated_at.eq(now()),
-        ))
-        .execute(conn)
+    diesel::update(tracks::table.find(id)).set((f, tracks::updated_at.eq(now()))).execute(conn)
 }
 
 /// A track by id.
@@ -101,31 +90,19 @@ pub fn create_topic(
     conn: &mut DbConnection, track_id: &TrackId, f: &TopicFields,
 ) -> QueryResult<TopicId> {
     let (id, at) = (TopicId::generate(), now());
-    let position: i64 =
+    let before: i64 =
         topics::table.filter(topics::track_id.eq(track_id)).count().get_result(conn)?;
+    let place = (topics::track_id.eq(track_id), topics::position.eq(before as i32 + 1));
+    let stamps = (topics::created_at.eq(at), topics::updated_at.eq(at));
     diesel::insert_into(topics::table)
-        .values((
-            topics::id.eq(&id),
-            topics::track_id.eq(track_id),
-            topics::title.eq(f.title.as_str()),
-            topics::description.eq(f.description.as_str()),
-            topics::position.eq(position as i32 + 1),
-            topics::created_at.eq(at),
-            topics::updated_at.eq(at),
-        ))
+        .values((topics::id.eq(&id), f, place, stamps))
         .execute(conn)?;
     Ok(id)
 }
 
 /// Changes a topic; 0 when there is none.
 pub fn update_topic(conn: &mut DbConnection, id: &TopicId, f: &TopicFields) -> QueryResult<usize> {
-    diesel::update(topics::table.find(id))
-        .set((
-            topics::title.eq(f.title.as_str()),
-            topics::description.eq(f.description.as_str()),
-            topics::updated_at.eq(now()),
-        ))
-        .execute(conn)
+    diesel::update(topics::table.find(id)).set((f, topics::updated_at.eq(now()))).execute(conn)
 }
 
 /// A topic by id.

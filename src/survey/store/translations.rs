@@ -15,21 +15,14 @@ use crate::i18n::Lang;
 // ---- translations ---------------------------------------------------------------------------
 
 crate::text_enum! {
-    /// A text of the survey that can be translated. The Danish text lives in the base
-    /// columns; other languages in `translations`, one row per subject, language and field.
-    /// The stored name is also the stem of the form field: `prompt_en`.
+    /// A text of the survey that can be translated: a workshop's title and start-page text, a
+    /// question, its help, its easy-read version, and its option labels (stored as a JSON
+    /// object option key → label). The Danish text lives in the base columns; other languages
+    /// in `translations`, one row per subject, language and field. The stored name is also
+    /// the stem of the form field: `prompt_en`.
     pub enum TextField {
-        /// Workshop title.
-        Title = "title",
-        /// Workshop start-page text.
-        Intro = "intro",
-        /// Question.
-        Prompt = "prompt",
-        /// Help under a question.
-        HelpText = "help_text",
-        /// Easy-read version of a question.
-        EasyReadPrompt = "easy_read_prompt",
-        /// Option labels, as a JSON object option key → label.
+        Title = "title", Intro = "intro",
+        Prompt = "prompt", HelpText = "help_text", EasyReadPrompt = "easy_read_prompt",
         Options = "options",
     }
 }

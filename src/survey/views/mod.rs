@@ -39,20 +39,15 @@ pub fn form_page(lang: Lang, staff: &Staff, csrf: &CsrfToken, page: FormPage<'_>
     let FormPage { heading, action, back, errors, fields } = page;
     let button = lang.t("save");
     let title = layout::title_with_errors(lang, heading, errors);
-    staff_page(
-        lang,
-        staff,
-        csrf,
-        &title,
-        html! {
-            a class="back-link" href=(back) { (lang.t("back")) }
-            (error_summary(lang, errors))
-            h1 { (heading) }
-            form method="post" action=(action) novalidate {
-                (csrf_field(csrf))
-                (fields)
-                button type="submit" class="button" { (button) }
-            }
-        },
-    )
+    let body = html! {
+        a class="back-link" href=(back) { (lang.t("back")) }
+        (error_summary(lang, errors))
+        h1 { (heading) }
+        form method="post" action=(action) novalidate {
+            (csrf_field(csrf))
+            (fields)
+            button type="submit" class="button" { (button) }
+        }
+    };
+    staff_page(lang, staff, csrf, &title, body)
 }

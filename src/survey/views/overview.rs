@@ -11,55 +11,49 @@ use crate::web::csrf::CsrfToken;
 /// The staff start page: every track with its topics and workshops.
 pub fn dashboard(lang: Lang, staff: &Staff, csrf: &CsrfToken, overview: &Overview) -> Markup {
     let title = lang.t("dashboard-title");
-    staff_page(
-        lang,
-        staff,
-        csrf,
-        &title,
-        html! {
-            h1 { (title) }
-            @if overview.tracks.is_empty() {
-                p { (lang.t("dashboard-empty")) }
-            }
-            @if staff.role().can_edit() {
-                p { a class="button" href="/staff/tracks/new" { (lang.t("track-new")) } }
-            }
-            @for track in &overview.tracks {
-                section aria-labelledby=(format!("track-{}", track.id)) {
-                    h2 id=(format!("track-{}", track.id)) { (track.title) }
-                    p { a href=(format!("/staff/export?scope=track&id={}", track.id)) { (lang.t("export-link")) span class="visually-hidden" { ": " (track.title) } } }
+    let body = html! {
+        h1 { (title) }
+        @if overview.tracks.is_empty() {
+            p { (lang.t("dashboard-empty")) }
+        }
+        @if staff.role().can_edit() {
+            p { a class="button" href="/staff/tracks/new" { (lang.t("track-new")) } }
+        }
+        @for track in &overview.tracks {
+            section aria-labelledby=(format!("track-{}", track.id)) {
+                h2 id=(format!("track-{}", track.id)) { (track.title) }
+                p { a href=(format!("/staff/export?scope=track&id={}", track.id)) { (lang.t("export-link")) span class="visually-hidden" { ": " (track.title) } } }
+                @if staff.role().can_edit() {
+                    p class="row-actions" {
+                        a href=(format!("/staff/tracks/{}/edit", track.id)) { (lang.t("edit")) span class="visually-hidden" { ": " (track.title) } }
+                        a href=(format!("/staff/tracks/{}/topics/new", track.id)) { (lang.t("topic-new")) span class="visually-hidden" { ": " (track.title) } }
+                    }
+                }
+                @for topic in overview.topics.iter().filter(|t| t.track_id == track.id) {
+                    h3 { (lang.t("topic-prefix")) " " (topic.title) }
+                    p class="row-actions" {
+                        a href=(format!("/staff/topics/{}/board", topic.id)) { (lang.t("board-link")) span class="visually-hidden" { ": " (topic.title) } }
+                        a href=(format!("/staff/export?scope=topic&id={}", topic.id)) { (lang.t("export-link")) span class="visually-hidden" { ": " (topic.title) } }
+                    }
                     @if staff.role().can_edit() {
                         p class="row-actions" {
-                            a href=(format!("/staff/tracks/{}/edit", track.id)) { (lang.t("edit")) span class="visually-hidden" { ": " (track.title) } }
-                            a href=(format!("/staff/tracks/{}/topics/new", track.id)) { (lang.t("topic-new")) span class="visually-hidden" { ": " (track.title) } }
+                            a href=(format!("/staff/topics/{}/edit", topic.id)) { (lang.t("edit")) span class="visually-hidden" { ": " (topic.title) } }
+                            a href=(format!("/staff/topics/{}/workshops/new", topic.id)) { (lang.t("workshop-new")) span class="visually-hidden" { ": " (topic.title) } }
                         }
                     }
-                    @for topic in overview.topics.iter().filter(|t| t.track_id == track.id) {
-                        h3 { (lang.t("topic-prefix")) " " (topic.title) }
-                        p class="row-actions" {
-                            a href=(format!("/staff/topics/{}/board", topic.id)) { (lang.t("board-link")) span class="visually-hidden" { ": " (topic.title) } }
-                            a href=(format!("/staff/export?scope=topic&id={}", topic.id)) { (lang.t("export-link")) span class="visually-hidden" { ": " (topic.title) } }
-                        }
-                        @if staff.role().can_edit() {
-                            p class="row-actions" {
-                                a href=(format!("/staff/topics/{}/edit", topic.id)) { (lang.t("edit")) span class="visually-hidden" { ": " (topic.title) } }
-                                a href=(format!("/staff/topics/{}/workshops/new", topic.id)) { (lang.t("workshop-new")) span class="visually-hidden" { ": " (topic.title) } }
-                            }
-                        }
-                        @let workshops: Vec<_> = overview.workshops.iter().filter(|w| w.topic_id == topic.id).collect();
-                        @if workshops.is_empty() {
-                            p class="hint" { (lang.t("topic-no-workshops")) }
-                        } @else {
-                            ul class="card-list" {
-                                @for w in workshops {
-                                    li class="card" {
-                                        p class="card-title" { a href=(format!("/staff/workshops/{}", w.id)) { (w.title) } }
-                                        p class="hint" {
-                                            (lang.t(w.status.label_key()))
-                                            @if let Some(at) = w.starts_at { " · " (at.format("%d.%m.%Y %H:%M")) }
-                                            @if !w.location.is_empty() { " · " (w.location) }
-                                            @if w.status == WorkshopStatus::Open { " · " (lang.t("join-code")) " " (grouped_code(&w.join_code)) }
-                                        }
+                    @let workshops: Vec<_> = overview.workshops.iter().filter(|w| w.topic_id == topic.id).collect();
+                    @if workshops.is_empty() {
+                        p class="hint" { (lang.t("topic-no-workshops")) }
+                    } @else {
+                        ul class="card-list" {
+                            @for w in workshops {
+                                li class="card" {
+                                    p class="card-title" { a href=(format!("/staff/workshops/{}", w.id)) { (w.title) } }
+                                    p class="hint" {
+                                        (lang.t(w.status.label_key()))
+                                        @if let Some(at) = w.starts_at { " · " (at.format("%d.%m.%Y %H:%M")) }
+                                        @if !w.location.is_empty() { " · " (w.location) }
+                                        @if w.status == WorkshopStatus::Open { " · " (lang.t("join-code")) " " (grouped_code(&w.join_code)) }
                                     }
                                 }
                             }
@@ -67,6 +61,7 @@ pub fn dashboard(lang: Lang, staff: &Staff, csrf: &CsrfToken, overview: &Overvie
                     }
                 }
             }
-        },
-    )
+        }
+    };
+    staff_page(lang, staff, csrf, &title, body)
 }

@@ -48,79 +48,74 @@ pub fn workshop_page(lang: Lang, staff: &Staff, csrf: &CsrfToken, p: &WorkshopPa
             )
         })
         .collect();
-    staff_page(
-        lang,
-        staff,
-        csrf,
-        &w.title,
-        html! {
-            a class="back-link" href="/staff" { (lang.t("nav-overview")) }
-            @if let Some(n) = &p.notice { p class="notice" role="status" { (n) } }
-            span class="caption" { (lang.t("topic-prefix")) " " (p.topic_title) }
-            h1 { (w.title) }
-            dl class="summary" {
-                div class="summary-row" { dt { (lang.t("field-status")) } dd class="summary-value" { (lang.t(w.status.label_key())) } }
-                div class="summary-row" { dt { (lang.t("join-code")) } dd class="summary-value code" { (grouped_code(&w.join_code)) } }
-                div class="summary-row" { dt { (lang.t("join-link")) } dd class="summary-value" { code { (p.join_url) } } }
-                @if let Some(at) = w.starts_at { div class="summary-row" { dt { (lang.t("field-date")) } dd class="summary-value" { (at.format("%d.%m.%Y %H:%M")) } } }
-                @if !w.location.is_empty() { div class="summary-row" { dt { (lang.t("field-location")) } dd class="summary-value" { (w.location) } } }
-                div class="summary-row" { dt { (lang.t("participants-count")) } dd class="summary-value" { (p.participants) } }
+    let body = html! {
+        a class="back-link" href="/staff" { (lang.t("nav-overview")) }
+        @if let Some(n) = &p.notice { p class="notice" role="status" { (n) } }
+        span class="caption" { (lang.t("topic-prefix")) " " (p.topic_title) }
+        h1 { (w.title) }
+        dl class="summary" {
+            div class="summary-row" { dt { (lang.t("field-status")) } dd class="summary-value" { (lang.t(w.status.label_key())) } }
+            div class="summary-row" { dt { (lang.t("join-code")) } dd class="summary-value code" { (grouped_code(&w.join_code)) } }
+            div class="summary-row" { dt { (lang.t("join-link")) } dd class="summary-value" { code { (p.join_url) } } }
+            @if let Some(at) = w.starts_at { div class="summary-row" { dt { (lang.t("field-date")) } dd class="summary-value" { (at.format("%d.%m.%Y %H:%M")) } } }
+            @if !w.location.is_empty() { div class="summary-row" { dt { (lang.t("field-location")) } dd class="summary-value" { (w.location) } } }
+            div class="summary-row" { dt { (lang.t("participants-count")) } dd class="summary-value" { (p.participants) } }
+        }
+        ul class="link-list" {
+            li { a href=(format!("{base}/preview")) { (lang.t("workshop-preview")) } }
+            li { a href=(format!("{base}/poster")) { (lang.t("workshop-poster")) } }
+            li { a href=(format!("{base}/cards")) { (lang.t("workshop-cards")) } }
+            li { a href=(format!("{base}/answers")) { (lang.t("workshop-answers")) } }
+            li { a href=(format!("/staff/export?scope=workshop&id={}", w.id)) { (lang.t("export-link")) } }
+            @if editor {
+                li { a href=(format!("{base}/edit")) { (lang.t("workshop-edit")) } }
+                @if status.accepts_answers() { li { a href=(format!("{base}/assist")) { (lang.t("workshop-assist")) } } }
             }
-            ul class="link-list" {
-                li { a href=(format!("{base}/preview")) { (lang.t("workshop-preview")) } }
-                li { a href=(format!("{base}/poster")) { (lang.t("workshop-poster")) } }
-                li { a href=(format!("{base}/cards")) { (lang.t("workshop-cards")) } }
-                li { a href=(format!("{base}/answers")) { (lang.t("workshop-answers")) } }
-                li { a href=(format!("/staff/export?scope=workshop&id={}", w.id)) { (lang.t("export-link")) } }
-                @if editor {
-                    li { a href=(format!("{base}/edit")) { (lang.t("workshop-edit")) } }
-                    @if status.accepts_answers() { li { a href=(format!("{base}/assist")) { (lang.t("workshop-assist")) } } }
-                }
-            }
-            @if editor && !moves.is_empty() {
-                div class="status-actions" {
-                    @for (to, key) in &moves {
-                        form method="post" action=(format!("{base}/status")) class="inline-form" {
-                            (csrf_field(csrf))
-                            input type="hidden" name="to" value=(to.as_str());
-                            button type="submit" class="button secondary" { (lang.t(key)) }
-                        }
+        }
+        @if editor && !moves.is_empty() {
+            div class="status-actions" {
+                @for (to, key) in &moves {
+                    form method="post" action=(format!("{base}/status")) class="inline-form" {
+                        (csrf_field(csrf))
+                        input type="hidden" name="to" value=(to.as_str());
+                        button type="submit" class="button secondary" { (lang.t(key)) }
                     }
                 }
             }
-            h2 { (lang.t("questions-heading")) }
-            @if p.questions.is_empty() { p { (lang.t("questions-empty")) } }
-            ol class="question-list" {
-                @for (q, count) in p.questions {
-                    li class="card" {
-                        p class="card-title" { (q.prompt) }
-                        p class="hint" { (lang.t(q.kind.label_key())) @if q.required { " · " (lang.t("field-required")) } " · " (lang.t_args("answers-count", &[("count", (*count).into())])) }
-                        @if editor {
-                            div class="row-actions" {
-                                a href=(format!("/staff/questions/{}/edit", q.id)) { (lang.t("edit")) span class="visually-hidden" { ": " (q.prompt) } }
-                                @if q.kind.is_text() && status.accepts_answers() {
-                                    a href=(format!("/staff/questions/{}/paste", q.id)) { (lang.t("paste-notes")) span class="visually-hidden" { ": " (q.prompt) } }
+        }
+        h2 { (lang.t("questions-heading")) }
+        @if p.questions.is_empty() { p { (lang.t("questions-empty")) } }
+        ol class="question-list" {
+            @for (q, count) in p.questions {
+                li class="card" {
+                    p class="card-title" { (q.prompt) }
+                    p class="hint" { (lang.t(q.kind.label_key())) @if q.required { " · " (lang.t("field-required")) } " · " (lang.t_args("answers-count", &[("count", (*count).into())])) }
+                    @if editor {
+                        div class="row-actions" {
+                            a href=(format!("/staff/questions/{}/edit", q.id)) { (lang.t("edit")) span class="visually-hidden" { ": " (q.prompt) } }
+                            @if q.kind.is_text() && status.accepts_answers() {
+                                a href=(format!("/staff/questions/{}/paste", q.id)) { (lang.t("paste-notes")) span class="visually-hidden" { ": " (q.prompt) } }
+                            }
+                            @for (dir, key) in [("up", "move-up"), ("down", "move-down")] {
+                                form method="post" action=(format!("/staff/questions/{}/move", q.id)) class="inline-form" {
+                                    (csrf_field(csrf))
+                                    input type="hidden" name="direction" value=(dir);
+                                    button type="submit" class="link-button" { (lang.t(key)) span class="visually-hidden" { ": " (q.prompt) } }
                                 }
-                                @for (dir, key) in [("up", "move-up"), ("down", "move-down")] {
-                                    form method="post" action=(format!("/staff/questions/{}/move", q.id)) class="inline-form" {
-                                        (csrf_field(csrf))
-                                        input type="hidden" name="direction" value=(dir);
-                                        button type="submit" class="link-button" { (lang.t(key)) span class="visually-hidden" { ": " (q.prompt) } }
-                                    }
-                                }
-                                @if *count == 0 {
-                                    form method="post" action=(format!("/staff/questions/{}/delete", q.id)) class="inline-form" {
-                                        (csrf_field(csrf))
-                                        button type="submit" class="link-button" { (lang.t("delete")) span class="visually-hidden" { ": " (q.prompt) } }
-                                    }
+                            }
+                            @if *count == 0 {
+                                form method="post" action=(format!("/staff/questions/{}/delete", q.id)) class="inline-form" {
+                                    (csrf_field(csrf))
+                                    button type="submit" class="link-button" { (lang.t("delete")) span class="visually-hidden" { ": " (q.prompt) } }
                                 }
                             }
                         }
                     }
                 }
             }
-            @if editor { p { a class="button" href=(format!("{base}/questions/new")) { (lang.t("question-add")) } } }
-            @if editor && !draft { p class="hint" { (lang.t("questions-live-hint")) } }
-        },
-    )
+        }
+        @if editor { p { a class="button" href=(format!("{base}/questions/new")) { (lang.t("question-add")) } } }
+        @if editor && !draft { p class="hint" { (lang.t("questions-live-hint")) } }
+    };
+    staff_page(lang, staff, csrf, &w.title, body)
 }

@@ -4,7 +4,7 @@ use diesel::prelude::*;
 
 use super::Conflict;
 use crate::db::schema::key_points;
-use crate::db::{now, write_transaction, DbConnection, KeyPointId, ThemeId, TopicId};
+use crate::db::{move_in_list, now, write_transaction, DbConnection, KeyPointId, ThemeId, TopicId};
 use crate::error::AppError;
 use crate::text::LongText;
 
@@ -90,21 +90,13 @@ pub fn update_key_point(
 pub fn move_key_point(conn: &mut DbConnection, id: &KeyPointId, step: i32) -> Result<(), AppError> {
     write_transaction(conn, |conn| {
         let k = find_key_point(conn, id)?.ok_or(AppError::NotFound)?;
-        let mut neighbours = key_points::table
-            .filter(key_points::topic_id.eq(&k.topic_id))
-            .filter(key_points::position.eq(k.position + step))
-            .select(KeyPoint::as_select())
-            .load::<KeyPoint>(conn)?;
-        neighbours.retain(|n| n.theme_id == k.theme_id);
-        if let Some(n) = neighbours.first() {
-            diesel::update(key_points::table.find(&n.id))
-                .set(key_points::position.eq(k.position))
-                .execute(conn)?;
-            diesel::update(key_points::table.find(&k.id))
-                .set(key_points::position.eq(n.position))
-                .execute(conn)?;
-        }
-        Ok(())
+        let mut list = list_key_points(conn, &k.topic_id)?;
+        list.retain(|n| n.theme_id == k.theme_id);
+        let set = |conn: &mut DbConnection, id: &KeyPointId, at: i32| {
+            let row = key_points::table.find(id);
+            diesel::update(row).set(key_points::position.eq(at)).execute(conn)
+        };
+        Ok(move_in_list(conn, &list, (id, step), |k| (&k.id, k.position), set)?)
     })
 }
 

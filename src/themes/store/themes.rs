@@ -9,8 +9,8 @@ use diesel::prelude::*;
 use super::Conflict;
 use crate::db::schema::{answers, key_points, questions, theme_answers, themes, workshops};
 use crate::db::{
-    insert_unless_duplicate, now, write_transaction, AnswerId, DbConnection, ParticipantId,
-    QuestionId, ThemeId, TopicId, UserId, WorkshopId,
+    insert_unless_duplicate, move_in_list, now, write_transaction, AnswerId, DbConnection,
+    ParticipantId, QuestionId, ThemeId, TopicId, UserId, WorkshopId,
 };
 use crate::error::AppError;
 use crate::participant::EnteredBy;
@@ -41,7 +41,8 @@ pub struct Theme {
 }
 
 /// A free-text answer as the board shows it.
-#[derive(Debug, Clone, Queryable)]
+#[derive(Debug, Clone, Queryable, Selectable)]
+#[diesel(table_name = answers)]
 pub struct BoardAnswer {
     /// Answer id.
     pub id: AnswerId,
@@ -52,12 +53,16 @@ pub struct BoardAnswer {
     /// Whose (for distinct-participant counts; never shown).
     pub participant_id: ParticipantId,
     /// Question id.
+    #[diesel(select_expression = questions::id)]
     pub question_id: QuestionId,
     /// Question text.
+    #[diesel(select_expression = questions::prompt)]
     pub question: String,
     /// Workshop id.
+    #[diesel(select_expression = workshops::id)]
     pub workshop_id: WorkshopId,
     /// Workshop title.
+    #[diesel(select_expression = workshops::title)]
     pub workshop: String,
 }
 
@@ -66,7 +71,7 @@ pub fn board_answers(conn: &mut DbConnection, topic_id: &TopicId) -> QueryResult
     on_board()
         .filter(workshops::topic_id.eq(topic_id))
         .order((workshops::starts_at, workshops::title, questions::position, answers::created_at))
-        .select(BOARD_ANSWER)
+        .select(BoardAnswer::as_select())
         .load(conn)
 }
 
@@ -77,31 +82,10 @@ pub fn board_answer(
 ) -> QueryResult<Option<(BoardAnswer, TopicId)>> {
     on_board()
         .filter(answers::id.eq(answer_id))
-        .select((BOARD_ANSWER, workshops::topic_id))
+        .select((BoardAnswer::as_select(), workshops::topic_id))
         .first(conn)
         .optional()
 }
-
-/// The columns of a [`BoardAnswer`].
-const BOARD_ANSWER: (
-    answers::id,
-    answers::value,
-    answers::entered_by,
-    answers::participant_id,
-    questions::id,
-    questions::prompt,
-    workshops::id,
-    workshops::title,
-) = (
-    answers::id,
-    answers::value,
-    answers::entered_by,
-    answers::participant_id,
-    questions::id,
-    questions::prompt,
-    workshops::id,
-    workshops::title,
-);
 
 /// Answers that belong on a board: free text, given, not declined.
 #[diesel::dsl::auto_type]
@@ -213,20 +197,12 @@ pub fn rename_theme(
 pub fn move_theme(conn: &mut DbConnection, id: &ThemeId, step: i32) -> Result<(), AppError> {
     write_transaction(conn, |conn| {
         let t = find_theme(conn, id)?.ok_or(AppError::NotFound)?;
-        let siblings = themes::table
-            .filter(themes::topic_id.eq(&t.topic_id))
-            .filter(themes::position.eq(t.position + step))
-            .select(Theme::as_select())
-            .load::<Theme>(conn)?;
-        if let Some(n) = siblings.into_iter().find(|s| s.parent_id == t.parent_id) {
-            diesel::update(themes::table.find(&n.id))
-                .set(themes::position.eq(t.position))
-                .execute(conn)?;
-            diesel::update(themes::table.find(&t.id))
-                .set(themes::position.eq(n.position))
-                .execute(conn)?;
-        }
-        Ok(())
+        let mut siblings = list_themes(conn, &t.topic_id)?;
+        siblings.retain(|s| s.parent_id == t.parent_id);
+        let set = |conn: &mut DbConnection, id: &ThemeId, at: i32| {
+            diesel::update(themes::table.find(id)).set(themes::position.eq(at)).execute(conn)
+        };
+        Ok(move_in_list(conn, &siblings, (id, step), |s| (&s.id, s.position), set)?)
     })
 }
 

@@ -83,153 +83,148 @@ pub fn board_page(lang: Lang, staff: &Staff, csrf: &CsrfToken, b: &Board<'_>) ->
     let view = b.filter.view();
     let viewing_theme = b.themes.iter().find(|t| t.id.as_str() == view);
     let editor = staff.role().can_edit();
-    staff_page(
-        lang,
-        staff,
-        csrf,
-        &title,
-        html! {
-            a class="back-link" href="/staff" { (lang.t("nav-overview")) }
-            (error_summary(lang, b.errors))
-            @if let Some(n) = &b.notice { p class="notice" role="status" { (n) } }
-            h1 { (title) }
-            p { (lang.t_args("board-counts", &[("total", b.total.into()), ("unsorted", b.unsorted.into())])) }
-            ul class="link-list" {
-                li { a href=(format!("{base}/suggestions")) { (lang.t("board-suggest")) } }
-                li { a href=(format!("{base}/quotes")) { (lang.t("board-quotes")) } }
-            }
-            div class="board-grid" {
-            div class="board-col" {
-            section aria-labelledby="themes-heading" {
-                h2 id="themes-heading" { (lang.t("board-themes")) }
-                @if b.themes.is_empty() { p { (lang.t("board-no-themes")) } }
-                ul class="theme-list" {
-                    @for t in b.themes {
-                        @let (n_answers, n_people) = b.counts.get(&t.id).copied().unwrap_or((0, 0));
-                        li class={ "theme" @if t.parent_id.is_some() { " sub-theme" } } id=(format!("theme-{}", t.id)) data-theme=(t.id) {
-                            p class="card-title" {
-                                a href=(format!("{base}/board?view={}", t.id)) { (t.title) }
-                            }
-                            p class="hint" { (lang.t_args("theme-counts", &[("answers", n_answers.into()), ("people", n_people.into())])) }
-                            @if !t.summary.is_empty() { p { (t.summary) } }
-                            (key_point_list(lang, csrf, editor, b.key_points, Some(&t.id)))
-                            @if editor { (theme_actions(lang, csrf, &base, t, b.themes)) }
+    let body = html! {
+        a class="back-link" href="/staff" { (lang.t("nav-overview")) }
+        (error_summary(lang, b.errors))
+        @if let Some(n) = &b.notice { p class="notice" role="status" { (n) } }
+        h1 { (title) }
+        p { (lang.t_args("board-counts", &[("total", b.total.into()), ("unsorted", b.unsorted.into())])) }
+        ul class="link-list" {
+            li { a href=(format!("{base}/suggestions")) { (lang.t("board-suggest")) } }
+            li { a href=(format!("{base}/quotes")) { (lang.t("board-quotes")) } }
+        }
+        div class="board-grid" {
+        div class="board-col" {
+        section aria-labelledby="themes-heading" {
+            h2 id="themes-heading" { (lang.t("board-themes")) }
+            @if b.themes.is_empty() { p { (lang.t("board-no-themes")) } }
+            ul class="theme-list" {
+                @for t in b.themes {
+                    @let (n_answers, n_people) = b.counts.get(&t.id).copied().unwrap_or((0, 0));
+                    li class={ "theme" @if t.parent_id.is_some() { " sub-theme" } } id=(format!("theme-{}", t.id)) data-theme=(t.id) {
+                        p class="card-title" {
+                            a href=(format!("{base}/board?view={}", t.id)) { (t.title) }
                         }
-                    }
-                }
-                @if editor {
-                    form method="post" action=(format!("{base}/themes")) class="panel" {
-                        (csrf_field(csrf))
-                        h3 { (lang.t("theme-new")) }
-                        div class="field" {
-                            label for="new-theme-title" { (lang.t("field-title")) }
-                            input type="text" id="new-theme-title" name="title" autocomplete="off";
-                        }
-                        div class="field" {
-                            label for="new-theme-parent" { (lang.t("theme-parent")) }
-                            select id="new-theme-parent" name="parent_id" {
-                                option value="" { (lang.t("theme-parent-none")) }
-                                @for t in b.themes.iter().filter(|t| t.parent_id.is_none()) { option value=(t.id) { (t.title) } }
-                            }
-                        }
-                        button type="submit" class="button" { (lang.t("theme-create")) }
+                        p class="hint" { (lang.t_args("theme-counts", &[("answers", n_answers.into()), ("people", n_people.into())])) }
+                        @if !t.summary.is_empty() { p { (t.summary) } }
+                        (key_point_list(lang, csrf, editor, b.key_points, Some(&t.id)))
+                        @if editor { (theme_actions(lang, csrf, &base, t, b.themes)) }
                     }
                 }
             }
-            section aria-labelledby="kp-heading" {
-                h2 id="kp-heading" { (lang.t("key-points-topic")) }
-                (key_point_list(lang, csrf, editor, b.key_points, None))
-                @if editor { (topic_key_point_form(lang, csrf, &topic.id)) }
+            @if editor {
+                form method="post" action=(format!("{base}/themes")) class="panel" {
+                    (csrf_field(csrf))
+                    h3 { (lang.t("theme-new")) }
+                    div class="field" {
+                        label for="new-theme-title" { (lang.t("field-title")) }
+                        input type="text" id="new-theme-title" name="title" autocomplete="off";
+                    }
+                    div class="field" {
+                        label for="new-theme-parent" { (lang.t("theme-parent")) }
+                        select id="new-theme-parent" name="parent_id" {
+                            option value="" { (lang.t("theme-parent-none")) }
+                            @for t in b.themes.iter().filter(|t| t.parent_id.is_none()) { option value=(t.id) { (t.title) } }
+                        }
+                    }
+                    button type="submit" class="button" { (lang.t("theme-create")) }
+                }
             }
+        }
+        section aria-labelledby="kp-heading" {
+            h2 id="kp-heading" { (lang.t("key-points-topic")) }
+            (key_point_list(lang, csrf, editor, b.key_points, None))
+            @if editor { (topic_key_point_form(lang, csrf, &topic.id)) }
+        }
+        }
+        div class="board-col" {
+        script src=(crate::web::assets::url("board")) defer {}
+        section aria-labelledby="answers-heading" {
+            h2 id="answers-heading" {
+                @match viewing_theme {
+                    Some(t) => (lang.t_args("board-answers-in", &[("theme", t.title.as_str().into())])),
+                    None if view == "all" => (lang.t("board-answers-all")),
+                    None => (lang.t("board-answers-unsorted")),
+                }
             }
-            div class="board-col" {
-            script src=(crate::web::assets::url("board")) defer {}
-            section aria-labelledby="answers-heading" {
-                h2 id="answers-heading" {
-                    @match viewing_theme {
-                        Some(t) => (lang.t_args("board-answers-in", &[("theme", t.title.as_str().into())])),
-                        None if view == "all" => (lang.t("board-answers-all")),
-                        None => (lang.t("board-answers-unsorted")),
+            form method="get" action=(format!("{base}/board")) class="filters" {
+                div class="field" {
+                    label for="view" { (lang.t("board-show")) }
+                    select id="view" name="view" {
+                        option value="unsorted" selected[view == "unsorted"] { (lang.t("board-answers-unsorted")) }
+                        option value="all" selected[view == "all"] { (lang.t("board-answers-all")) }
+                        (theme_options(lang, b.themes, Some(view)))
                     }
                 }
-                form method="get" action=(format!("{base}/board")) class="filters" {
-                    div class="field" {
-                        label for="view" { (lang.t("board-show")) }
-                        select id="view" name="view" {
-                            option value="unsorted" selected[view == "unsorted"] { (lang.t("board-answers-unsorted")) }
-                            option value="all" selected[view == "all"] { (lang.t("board-answers-all")) }
-                            (theme_options(lang, b.themes, Some(view)))
-                        }
+                div class="field" {
+                    label for="workshop" { (lang.t("board-workshop")) }
+                    select id="workshop" name="workshop" {
+                        option value="" { (lang.t("board-all")) }
+                        @for w in b.workshops { option value=(w.id) selected[b.filter.workshop.as_deref() == Some(w.id.as_str())] { (w.title) } }
                     }
-                    div class="field" {
-                        label for="workshop" { (lang.t("board-workshop")) }
-                        select id="workshop" name="workshop" {
-                            option value="" { (lang.t("board-all")) }
-                            @for w in b.workshops { option value=(w.id) selected[b.filter.workshop.as_deref() == Some(w.id.as_str())] { (w.title) } }
-                        }
-                    }
-                    div class="field" {
-                        label for="question" { (lang.t("board-question")) }
-                        select id="question" name="question" {
-                            option value="" { (lang.t("board-all")) }
-                            @for (id, prompt) in b.questions { option value=(id) selected[b.filter.question.as_deref() == Some(id.as_str())] { (prompt) } }
-                        }
-                    }
-                    div class="field" {
-                        label for="q" { (lang.t("board-search")) }
-                        input type="search" id="q" name="q" value=(b.filter.q.as_deref().unwrap_or(""));
-                    }
-                    button type="submit" class="button secondary" { (lang.t("board-filter")) }
                 }
-                @if b.cards.is_empty() { p { (lang.t("board-no-answers")) } }
-                @else {
-                    form method="post" action=(format!("{base}/assign")) id="assign-form" {
-                        (csrf_field(csrf))
-                        input type="hidden" name="return_view" value=(view);
-                        ul class="cards" {
-                            @for a in b.cards {
-                                li class="answer-card" data-answer=(a.id) {
+                div class="field" {
+                    label for="question" { (lang.t("board-question")) }
+                    select id="question" name="question" {
+                        option value="" { (lang.t("board-all")) }
+                        @for (id, prompt) in b.questions { option value=(id) selected[b.filter.question.as_deref() == Some(id.as_str())] { (prompt) } }
+                    }
+                }
+                div class="field" {
+                    label for="q" { (lang.t("board-search")) }
+                    input type="search" id="q" name="q" value=(b.filter.q.as_deref().unwrap_or(""));
+                }
+                button type="submit" class="button secondary" { (lang.t("board-filter")) }
+            }
+            @if b.cards.is_empty() { p { (lang.t("board-no-answers")) } }
+            @else {
+                form method="post" action=(format!("{base}/assign")) id="assign-form" {
+                    (csrf_field(csrf))
+                    input type="hidden" name="return_view" value=(view);
+                    ul class="cards" {
+                        @for a in b.cards {
+                            li class="answer-card" data-answer=(a.id) {
+                                @if editor {
+                                    input type="checkbox" id=(format!("a-{}", a.id)) name="answer" value=(a.id);
+                                }
+                                div {
                                     @if editor {
-                                        input type="checkbox" id=(format!("a-{}", a.id)) name="answer" value=(a.id);
+                                        label for=(format!("a-{}", a.id)) class="answer-text" { (a.value) }
+                                    } @else {
+                                        p class="answer-text" { (a.value) }
                                     }
-                                    div {
-                                        @if editor {
-                                            label for=(format!("a-{}", a.id)) class="answer-text" { (a.value) }
-                                        } @else {
-                                            p class="answer-text" { (a.value) }
+                                    p class="hint" { (a.question) " · " (a.workshop) }
+                                    p class="badges" {
+                                        (super::entered_badge(lang, a.entered_by))
+                                        @for kind in pii::kinds(&a.value) { " " span class="badge badge-pii" { (lang.t(kind.label_key())) } }
+                                        @for tid in b.themes_of.get(&a.id).into_iter().flatten() {
+                                            @if let Some(t) = b.themes.iter().find(|t| &t.id == tid) { " " span class="badge badge-theme" { (t.title) } }
                                         }
-                                        p class="hint" { (a.question) " · " (a.workshop) }
-                                        p class="badges" {
-                                            (super::entered_badge(lang, a.entered_by))
-                                            @for kind in pii::kinds(&a.value) { " " span class="badge badge-pii" { (lang.t(kind.label_key())) } }
-                                            @for tid in b.themes_of.get(&a.id).into_iter().flatten() {
-                                                @if let Some(t) = b.themes.iter().find(|t| &t.id == tid) { " " span class="badge badge-theme" { (t.title) } }
-                                            }
-                                        }
-                                        @if editor { p { a href=(format!("/staff/answers/{}/quote", a.id)) { (lang.t("quote-propose")) span class="visually-hidden" { ": " (a.value.chars().take(40).collect::<String>()) } } } }
                                     }
+                                    @if editor { p { a href=(format!("/staff/answers/{}/quote", a.id)) { (lang.t("quote-propose")) span class="visually-hidden" { ": " (a.value.chars().take(40).collect::<String>()) } } } }
                                 }
                             }
                         }
-                        @if editor && !b.themes.is_empty() {
-                            div class="assign-bar" {
-                                label for="target" { (lang.t("assign-target")) }
-                                select id="target" name="theme_id" { (theme_options(lang, b.themes, None)) }
-                                button type="submit" class="button" name="action" value="add" { (lang.t("assign-add")) }
-                                @if viewing_theme.is_some() {
-                                    input type="hidden" name="from_theme" value=(view);
-                                    button type="submit" class="button secondary" name="action" value="move" { (lang.t("assign-move")) }
-                                    button type="submit" class="button secondary" name="action" value="remove" { (lang.t("assign-remove")) }
-                                }
+                    }
+                    @if editor && !b.themes.is_empty() {
+                        div class="assign-bar" {
+                            label for="target" { (lang.t("assign-target")) }
+                            select id="target" name="theme_id" { (theme_options(lang, b.themes, None)) }
+                            button type="submit" class="button" name="action" value="add" { (lang.t("assign-add")) }
+                            @if viewing_theme.is_some() {
+                                input type="hidden" name="from_theme" value=(view);
+                                button type="submit" class="button secondary" name="action" value="move" { (lang.t("assign-move")) }
+                                button type="submit" class="button secondary" name="action" value="remove" { (lang.t("assign-remove")) }
                             }
                         }
                     }
                 }
             }
-            }
-            }
-        },
-    )
+        }
+        }
+        }
+    };
+    staff_page(lang, staff, csrf, &title, body)
 }
 
 fn theme_actions(lang: Lang, csrf: &CsrfToken, base: &str, t: &Theme, all: &[Theme]) -> Markup {

@@ -17,29 +17,24 @@ pub fn quote_form(
     errors: &[FieldError],
 ) -> Markup {
     let title = lang.t("quote-new-title");
-    staff_page(
-        lang,
-        staff,
-        csrf,
-        &title,
-        html! {
-            a class="back-link" href=(format!("/staff/topics/{topic_id}/board")) { (lang.t("back")) }
-            (error_summary(lang, errors))
-            h1 { (title) }
-            p class="hint" { (answer.question) " · " (answer.workshop) " · " (super::entered_badge(lang, answer.entered_by)) }
-            h2 { (lang.t("quote-original")) }
-            blockquote class="original" { (answer.value) }
-            form method="post" action=(format!("/staff/answers/{}/quote", answer.id)) {
-                (csrf_field(csrf))
-                div class="field" {
-                    label for="text" { (lang.t("quote-text")) }
-                    p class="hint" id="text-hint" { (lang.t("quote-text-hint")) }
-                    textarea id="text" name="text" rows="5" aria-describedby="text-hint" { (answer.value) }
-                }
-                button type="submit" class="button" { (lang.t("quote-save")) }
+    let body = html! {
+        a class="back-link" href=(format!("/staff/topics/{topic_id}/board")) { (lang.t("back")) }
+        (error_summary(lang, errors))
+        h1 { (title) }
+        p class="hint" { (answer.question) " · " (answer.workshop) " · " (super::entered_badge(lang, answer.entered_by)) }
+        h2 { (lang.t("quote-original")) }
+        blockquote class="original" { (answer.value) }
+        form method="post" action=(format!("/staff/answers/{}/quote", answer.id)) {
+            (csrf_field(csrf))
+            div class="field" {
+                label for="text" { (lang.t("quote-text")) }
+                p class="hint" id="text-hint" { (lang.t("quote-text-hint")) }
+                textarea id="text" name="text" rows="5" aria-describedby="text-hint" { (answer.value) }
             }
-        },
-    )
+            button type="submit" class="button" { (lang.t("quote-save")) }
+        }
+    };
+    staff_page(lang, staff, csrf, &title, body)
 }
 
 /// The topic's quotes: original and edited text side by side, approval.
@@ -49,58 +44,53 @@ pub fn quotes_page(
 ) -> Markup {
     let title = lang.t_args("quotes-title", &[("topic", topic.title.as_str().into())]);
     let editor = staff.role().can_edit();
-    staff_page(
-        lang,
-        staff,
-        csrf,
-        &title,
-        html! {
-            a class="back-link" href=(format!("/staff/topics/{}/board", topic.id)) { (lang.t("board-back")) }
-            @if let Some(n) = notice { p class="notice" role="status" { (n) } }
-            h1 { (title) }
-            p { (lang.t("quotes-intro")) }
-            @if quotes.is_empty() { p { (lang.t("quotes-none")) } }
-            ul class="cards" {
-                @for q in quotes {
-                    li class="card" {
-                        p class="badges" {
-                            span class={ "badge" @if q.status == QuoteStatus::Approved { " badge-ok" } } { (lang.t(&format!("quote-status-{}", q.status))) }
-                            " " (super::entered_badge(lang, q.entered_by))
+    let body = html! {
+        a class="back-link" href=(format!("/staff/topics/{}/board", topic.id)) { (lang.t("board-back")) }
+        @if let Some(n) = notice { p class="notice" role="status" { (n) } }
+        h1 { (title) }
+        p { (lang.t("quotes-intro")) }
+        @if quotes.is_empty() { p { (lang.t("quotes-none")) } }
+        ul class="cards" {
+            @for q in quotes {
+                li class="card" {
+                    p class="badges" {
+                        span class={ "badge" @if q.status == QuoteStatus::Approved { " badge-ok" } } { (lang.t(&format!("quote-status-{}", q.status))) }
+                        " " (super::entered_badge(lang, q.entered_by))
+                    }
+                    blockquote { (q.text) }
+                    @if q.text != q.original {
+                        details { summary { (lang.t("quote-show-original")) } blockquote class="original" { (q.original) } }
+                    }
+                    p class="hint" { (q.question) " · " (q.workshop) }
+                    @if editor {
+                        details {
+                            summary { (lang.t("quote-edit")) }
+                            form method="post" action=(format!("/staff/quotes/{}", q.id)) {
+                                (csrf_field(csrf))
+                                input type="hidden" name="version" value=(q.version);
+                                label for=(format!("qt-{}", q.id)) { (lang.t("quote-text")) }
+                                textarea id=(format!("qt-{}", q.id)) name="text" rows="4" { (q.text) }
+                                button type="submit" class="button secondary" { (lang.t("save")) }
+                            }
                         }
-                        blockquote { (q.text) }
-                        @if q.text != q.original {
-                            details { summary { (lang.t("quote-show-original")) } blockquote class="original" { (q.original) } }
-                        }
-                        p class="hint" { (q.question) " · " (q.workshop) }
-                        @if editor {
-                            details {
-                                summary { (lang.t("quote-edit")) }
-                                form method="post" action=(format!("/staff/quotes/{}", q.id)) {
-                                    (csrf_field(csrf))
-                                    input type="hidden" name="version" value=(q.version);
-                                    label for=(format!("qt-{}", q.id)) { (lang.t("quote-text")) }
-                                    textarea id=(format!("qt-{}", q.id)) name="text" rows="4" { (q.text) }
-                                    button type="submit" class="button secondary" { (lang.t("save")) }
+                        div class="row-actions" {
+                            form method="post" action=(format!("/staff/quotes/{}/approve", q.id)) class="inline-form" {
+                                (csrf_field(csrf))
+                                input type="hidden" name="version" value=(q.version);
+                                input type="hidden" name="approved" value=(if q.status == QuoteStatus::Approved { "0" } else { "1" });
+                                button type="submit" class="button secondary" {
+                                    @if q.status == QuoteStatus::Approved { (lang.t("quote-unapprove")) } @else { (lang.t("quote-approve")) }
                                 }
                             }
-                            div class="row-actions" {
-                                form method="post" action=(format!("/staff/quotes/{}/approve", q.id)) class="inline-form" {
-                                    (csrf_field(csrf))
-                                    input type="hidden" name="version" value=(q.version);
-                                    input type="hidden" name="approved" value=(if q.status == QuoteStatus::Approved { "0" } else { "1" });
-                                    button type="submit" class="button secondary" {
-                                        @if q.status == QuoteStatus::Approved { (lang.t("quote-unapprove")) } @else { (lang.t("quote-approve")) }
-                                    }
-                                }
-                                form method="post" action=(format!("/staff/quotes/{}/delete", q.id)) class="inline-form" {
-                                    (csrf_field(csrf))
-                                    button type="submit" class="link-button" { (lang.t("delete")) }
-                                }
+                            form method="post" action=(format!("/staff/quotes/{}/delete", q.id)) class="inline-form" {
+                                (csrf_field(csrf))
+                                button type="submit" class="link-button" { (lang.t("delete")) }
                             }
                         }
                     }
                 }
             }
-        },
-    )
+        }
+    };
+    staff_page(lang, staff, csrf, &title, body)
 }

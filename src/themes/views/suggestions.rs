@@ -30,46 +30,41 @@ pub fn suggestions_page(
 ) -> Markup {
     let title = lang.t("suggest-title");
     let base = format!("/staff/topics/{}", topic.id);
-    staff_page(
-        lang,
-        staff,
-        csrf,
-        &title,
-        html! {
-            a class="back-link" href=(format!("{base}/board")) { (lang.t("board-back")) }
-            h1 { (title) }
-            p { (lang.t_args("suggest-intro", &[("count", unsorted.into())])) }
-            p class="row-actions" {
-                @if k > 2 { a href=(format!("{base}/suggestions?k={}", k - 1)) { (lang.t("suggest-fewer")) } }
-                span { (lang.t_args("suggest-k", &[("k", k.into())])) }
-                @if k < 30 { a href=(format!("{base}/suggestions?k={}", k + 1)) { (lang.t("suggest-more")) } }
-            }
-            @if proposals.is_empty() { p { (lang.t("suggest-none")) } }
-            @for (i, p) in proposals.iter().enumerate() {
-                section class="card" aria-labelledby=(format!("p-{i}")) {
-                    h2 id=(format!("p-{i}")) { (p.label) }
-                    p class="hint" { (lang.t_args("suggest-size", &[("count", p.members.len().into())])) " · " (p.keywords.join(", ")) }
-                    ul { @for r in &p.representatives { li { (r.value) } } }
-                    details {
-                        summary { (lang.t("suggest-all-members")) }
-                        ul { @for m in &p.members { li { (m.value) } } }
+    let body = html! {
+        a class="back-link" href=(format!("{base}/board")) { (lang.t("board-back")) }
+        h1 { (title) }
+        p { (lang.t_args("suggest-intro", &[("count", unsorted.into())])) }
+        p class="row-actions" {
+            @if k > 2 { a href=(format!("{base}/suggestions?k={}", k - 1)) { (lang.t("suggest-fewer")) } }
+            span { (lang.t_args("suggest-k", &[("k", k.into())])) }
+            @if k < 30 { a href=(format!("{base}/suggestions?k={}", k + 1)) { (lang.t("suggest-more")) } }
+        }
+        @if proposals.is_empty() { p { (lang.t("suggest-none")) } }
+        @for (i, p) in proposals.iter().enumerate() {
+            section class="card" aria-labelledby=(format!("p-{i}")) {
+                h2 id=(format!("p-{i}")) { (p.label) }
+                p class="hint" { (lang.t_args("suggest-size", &[("count", p.members.len().into())])) " · " (p.keywords.join(", ")) }
+                ul { @for r in &p.representatives { li { (r.value) } } }
+                details {
+                    summary { (lang.t("suggest-all-members")) }
+                    ul { @for m in &p.members { li { (m.value) } } }
+                }
+                form method="post" action=(format!("{base}/suggestions/accept")) {
+                    (csrf_field(csrf))
+                    @for m in &p.members { input type="hidden" name="answer" value=(m.id); }
+                    div class="field" {
+                        label for=(format!("p-title-{i}")) { (lang.t("suggest-name")) }
+                        input type="text" id=(format!("p-title-{i}")) name="title" value=(p.label.to_uppercase());
                     }
-                    form method="post" action=(format!("{base}/suggestions/accept")) {
-                        (csrf_field(csrf))
-                        @for m in &p.members { input type="hidden" name="answer" value=(m.id); }
-                        div class="field" {
-                            label for=(format!("p-title-{i}")) { (lang.t("suggest-name")) }
-                            input type="text" id=(format!("p-title-{i}")) name="title" value=(p.label.to_uppercase());
-                        }
-                        button type="submit" class="button" { (lang.t("suggest-accept")) }
-                    }
-                    form method="post" action=(format!("{base}/suggestions/reject")) {
-                        (csrf_field(csrf))
-                        @for m in &p.members { input type="hidden" name="answer" value=(m.id); }
-                        button type="submit" class="button secondary" { (lang.t("suggest-reject")) }
-                    }
+                    button type="submit" class="button" { (lang.t("suggest-accept")) }
+                }
+                form method="post" action=(format!("{base}/suggestions/reject")) {
+                    (csrf_field(csrf))
+                    @for m in &p.members { input type="hidden" name="answer" value=(m.id); }
+                    button type="submit" class="button secondary" { (lang.t("suggest-reject")) }
                 }
             }
-        },
-    )
+        }
+    };
+    staff_page(lang, staff, csrf, &title, body)
 }
