@@ -4,22 +4,13 @@ crate::text_enum! {
     /// A staff member's role, most powerful first: admins manage users and do everything a
     /// facilitator does; facilitators prepare workshops, enter answers, build themes, export;
     /// viewers read workshops, answers and themes and change nothing.
-    pub enum Role { Admin = "admin", Facilitator = "facilitator", Viewer = "viewer", }
+    pub enum Role labelled "role" { Admin = "admin", Facilitator = "facilitator", Viewer = "viewer", }
 }
 
 impl Role {
     /// May change workshops, answers, themes.
     pub fn can_edit(self) -> bool {
         matches!(self, Role::Admin | Role::Facilitator)
-    }
-
-    /// The locale key of the role's name.
-    pub fn label_key(self) -> &'static str {
-        match self {
-            Role::Admin => "role-admin",
-            Role::Facilitator => "role-facilitator",
-            Role::Viewer => "role-viewer",
-        }
     }
 }
 

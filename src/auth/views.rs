@@ -7,7 +7,7 @@ use super::session::Staff;
 use super::store::User;
 use crate::i18n::Lang;
 use crate::web::csrf::CsrfToken;
-use crate::web::layout::{self, csrf_field, error_summary, Field, FieldError, InputKind};
+use crate::web::layout::{self, csrf_field, error_summary, field, FieldError, InputKind};
 
 /// The staff navigation bar: sections, the user's name, and a logout button.
 pub fn staff_nav(lang: Lang, staff: &Staff, csrf: &CsrfToken) -> Markup {
@@ -61,10 +61,8 @@ pub fn login_page(lang: Lang, csrf: &CsrfToken, form: &LoginForm<'_>) -> Markup 
         form method="post" action="/login" novalidate {
             (csrf_field(csrf))
             @if let Some(next) = form.next { input type="hidden" name="next" value=(next); }
-            (Field { lang, name: "email", label: &lang.t("field-email"), hint: None, value: form.email,
-                kind: InputKind::Email, autocomplete: "username", errors: form.errors }.render())
-            (Field { lang, name: "password", label: &lang.t("field-password"), hint: None, value: "",
-                kind: InputKind::Password, autocomplete: "current-password", errors: form.errors }.render())
+            (field(lang, "email", "field-email", form.email, form.errors).kind(InputKind::Email).autocomplete("username").render())
+            (field(lang, "password", "field-password", "", form.errors).kind(InputKind::Password).autocomplete("current-password").render())
             button type="submit" class="button" { (lang.t("login-button")) }
         }
     };
@@ -103,16 +101,11 @@ pub fn setup_page(lang: Lang, csrf: &CsrfToken, form: &SetupForm<'_>) -> Markup 
         form method="post" action=(format!("/setup/{}", form.token)) novalidate {
             (csrf_field(csrf))
             @if form.invited.is_none() {
-                (Field { lang, name: "name", label: &lang.t("field-name"), hint: None, value: form.name,
-                    kind: InputKind::Text, autocomplete: "name", errors: form.errors }.render())
-                (Field { lang, name: "email", label: &lang.t("field-email"), hint: None, value: form.email,
-                    kind: InputKind::Email, autocomplete: "username", errors: form.errors }.render())
+                (field(lang, "name", "field-name", form.name, form.errors).autocomplete("name").render())
+                (field(lang, "email", "field-email", form.email, form.errors).kind(InputKind::Email).autocomplete("username").render())
             }
-            (Field { lang, name: "password", label: &lang.t("field-new-password"),
-                hint: Some(&lang.t_args("password-hint", &[("min", min.as_str().into())])), value: "",
-                kind: InputKind::Password, autocomplete: "new-password", errors: form.errors }.render())
-            (Field { lang, name: "confirm", label: &lang.t("field-confirm-password"), hint: None, value: "",
-                kind: InputKind::Password, autocomplete: "new-password", errors: form.errors }.render())
+            (field(lang, "password", "field-new-password", "", form.errors).hint_text(lang.t_args("password-hint", &[("min", min.as_str().into())])).kind(InputKind::Password).autocomplete("new-password").render())
+            (field(lang, "confirm", "field-confirm-password", "", form.errors).kind(InputKind::Password).autocomplete("new-password").render())
             button type="submit" class="button" { (lang.t("setup-button")) }
         }
     };
@@ -188,10 +181,8 @@ pub fn users_page(lang: Lang, staff: &Staff, csrf: &CsrfToken, page: &UsersPage<
         p { (lang.t("users-add-intro")) }
         form method="post" action="/admin/users" novalidate {
             (csrf_field(csrf))
-            (Field { lang, name: "name", label: &lang.t("field-name"), hint: None, value: page.name,
-                kind: InputKind::Text, autocomplete: "off", errors: page.errors }.render())
-            (Field { lang, name: "email", label: &lang.t("field-email"), hint: None, value: page.email,
-                kind: InputKind::Email, autocomplete: "off", errors: page.errors }.render())
+            (field(lang, "name", "field-name", page.name, page.errors).render())
+            (field(lang, "email", "field-email", page.email, page.errors).kind(InputKind::Email).render())
             (role_select(lang, "role", page.role))
             button type="submit" class="button" { (lang.t("users-add-button")) }
         }

@@ -149,6 +149,28 @@ ids! {
 /// ```
 #[macro_export]
 macro_rules! text_enum {
+    // `pub enum X labelled "prefix" { … }` also gives `label_key`: the locale key
+    // `prefix-<stored name>` of each variant's name.
+    (
+        $(#[$doc:meta])*
+        pub enum $name:ident labelled $prefix:literal {
+            $($(#[$vdoc:meta])* $variant:ident = $text:literal,)+
+        }
+    ) => {
+        $crate::text_enum! {
+            $(#[$doc])*
+            pub enum $name { $($(#[$vdoc])* $variant = $text,)+ }
+        }
+
+        impl $name {
+            /// The locale key of its name.
+            pub fn label_key(self) -> &'static str {
+                match self {
+                    $($name::$variant => concat!($prefix, "-", $text),)+
+                }
+            }
+        }
+    };
     (
         $(#[$doc:meta])*
         pub enum $name:ident {

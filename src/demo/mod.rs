@@ -12,7 +12,7 @@ use self::content::{DemoEnglish, DemoQuestion, DemoWorkshop, TRACK};
 use crate::audit::{self, Action};
 use crate::auth::domain::{Email, PersonName, Role};
 use crate::auth::{self, password};
-use crate::db::schema::{tracks, workshops};
+use crate::db::schema::workshops;
 use crate::db::{write_transaction, AnswerId, DbConnection, TopicId, UserId, WorkshopId};
 use crate::i18n::Lang;
 use crate::participant::{
@@ -59,13 +59,8 @@ pub fn load(conn: &mut DbConnection) -> anyhow::Result<DemoInfo> {
         Role::Facilitator,
         FACILITATOR_PASSWORD,
     )?;
-    let existing: Option<String> = tracks::table
-        .filter(tracks::title.eq(TRACK.title))
-        .filter(tracks::year.eq(TRACK.year))
-        .select(tracks::id)
-        .first(conn)
-        .optional()?;
-    let loaded_now = existing.is_none();
+    let tracks = survey::list_tracks(conn)?;
+    let loaded_now = !tracks.iter().any(|t| t.title == TRACK.title && t.year == TRACK.year);
     if loaded_now {
         write_transaction(conn, |conn| load_track(conn, &facilitator))?;
     }

@@ -1,6 +1,6 @@
 //! The export page: download a scope in any format, or mail it.
 
-use actix_web::http::{header, StatusCode};
+use actix_web::http::header;
 use actix_web::{web, HttpResponse};
 use serde::Deserialize;
 
@@ -12,7 +12,7 @@ use crate::config::RuntimeSettings;
 use crate::error::AppError;
 use crate::i18n::Lang;
 use crate::mail::{Attached, MailError, Mailer};
-use crate::web::layout::{html_status, FieldError};
+use crate::web::layout::{form_response, FieldError};
 use crate::web::notice::{see_other_with, Done, Notice};
 use crate::web::Form;
 
@@ -44,10 +44,8 @@ async fn scope_title<R: Signed>(cx: &StaffContext<R>, scope: &Scope) -> Result<S
 fn page<R: Signed>(
     cx: &StaffContext<R>, (scope, id): (&str, &str), title: &str, state: PageState<'_>,
 ) -> HttpResponse {
-    let status =
-        if state.errors.is_empty() { StatusCode::OK } else { StatusCode::UNPROCESSABLE_ENTITY };
-    let page = views::page(cx.lang, cx.staff(), &cx.csrf, (scope, id), title, state);
-    html_status(status, page)
+    let errors = state.errors;
+    form_response(errors, views::page(cx.lang, cx.staff(), &cx.csrf, (scope, id), title, state))
 }
 
 async fn get_export(

@@ -6,7 +6,7 @@ use super::Format;
 use crate::auth::{staff_page, Staff};
 use crate::i18n::Lang;
 use crate::web::csrf::CsrfToken;
-use crate::web::layout::{csrf_field, error_summary, FieldError};
+use crate::web::layout::{csrf_field, error_summary, field, FieldError};
 
 /// What the export page shows besides the scope: a notice, or the mail form's errors and text.
 pub(super) struct PageState<'a> {
@@ -48,8 +48,7 @@ pub(super) fn page(
                         @for f in Format::ALL { option value=(f.as_str()) { (lang.t(&format!("export-format-{}", f.as_str()))) } }
                     }
                 }
-                (crate::web::layout::Field { lang, name: "to", label: &lang.t("export-mail-to"), hint: Some(&lang.t("export-mail-to-hint")),
-                    value: to, kind: crate::web::layout::InputKind::Text, autocomplete: "off", errors }.render())
+                (field(lang, "to", "export-mail-to", to, errors).hint("export-mail-to-hint").render())
                 button type="submit" class="button" { (lang.t("export-mail-send")) }
             }
         }

@@ -283,12 +283,12 @@ question-locked = Typen og svarmulighederne kan ikke ændres, når workshoppen e
 prompt-hint = Kort og klart. Ét spørgsmål ad gangen.
 easy-read-hint = Frivilligt. Korte ord og korte sætninger.
 options-hint = Én svarmulighed på hver linje.
-kind-short-text = Kort tekst
-kind-long-text = Lang tekst
-kind-single-choice = Vælg én
-kind-multiple-choice = Vælg flere
+kind-short_text = Kort tekst
+kind-long_text = Lang tekst
+kind-single_choice = Vælg én
+kind-multiple_choice = Vælg flere
 kind-scale = Skala 1-5 med ansigter
-kind-yes-no = Ja / Nej / Ved ikke
+kind-yes_no = Ja / Nej / Ved ikke
 answers-count = { $count ->
     [one] 1 svar
    *[other] { $count } svar
@@ -297,7 +297,7 @@ answers-title = Svar fra { $workshop }
 answers-none-yet = Ingen svar endnu.
 entered-self = Skrevet af deltageren
 entered-scribe = Sagt af deltageren, skrevet af facilitator
-entered-read-aloud = Læst op for deltageren, skrevet af facilitator
+entered-read_aloud = Læst op for deltageren, skrevet af facilitator
 notice-saved = Gemt.
 notice-status = Status er ændret.
 notice-assist = Svarene er gemt.

@@ -282,12 +282,12 @@ question-locked = The kind and the options cannot change once the workshop has o
 prompt-hint = Short and clear. One question at a time.
 easy-read-hint = Optional. Short words and short sentences.
 options-hint = One option on each line.
-kind-short-text = Short text
-kind-long-text = Long text
-kind-single-choice = Choose one
-kind-multiple-choice = Choose several
+kind-short_text = Short text
+kind-long_text = Long text
+kind-single_choice = Choose one
+kind-multiple_choice = Choose several
 kind-scale = Scale 1-5 with faces
-kind-yes-no = Yes / No / Don't know
+kind-yes_no = Yes / No / Don't know
 answers-count = { $count ->
     [one] 1 answer
    *[other] { $count } answers
@@ -296,7 +296,7 @@ answers-title = Answers from { $workshop }
 answers-none-yet = No answers yet.
 entered-self = Written by the participant
 entered-scribe = Said by the participant, written by a facilitator
-entered-read-aloud = Read aloud to the participant, written by a facilitator
+entered-read_aloud = Read aloud to the participant, written by a facilitator
 notice-saved = Saved.
 notice-status = The status has changed.
 notice-assist = The answers are saved.

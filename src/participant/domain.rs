@@ -270,18 +270,7 @@ crate::text_enum! {
     /// How an answer was made: the participant typed it ("self"); the participant said it and
     /// a facilitator wrote it down ("scribe"); or the question was read aloud and a facilitator
     /// typed the answer ("read_aloud").
-    pub enum EnteredBy { Participant = "self", Scribe = "scribe", ReadAloud = "read_aloud", }
-}
-
-impl EnteredBy {
-    /// Locale key.
-    pub fn label_key(self) -> &'static str {
-        match self {
-            EnteredBy::Participant => "entered-self",
-            EnteredBy::Scribe => "entered-scribe",
-            EnteredBy::ReadAloud => "entered-read-aloud",
-        }
-    }
+    pub enum EnteredBy labelled "entered" { Participant = "self", Scribe = "scribe", ReadAloud = "read_aloud", }
 }
 
 /// A token our forms carry: `N` random bytes as URL-safe base64 when made, and when posted

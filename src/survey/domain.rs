@@ -47,7 +47,7 @@ impl JoinCode {
 crate::text_enum! {
     /// Where a workshop is in its life: being prepared (questions can change freely), open for
     /// answers, closed (facilitators work with the answers), or put away.
-    pub enum WorkshopStatus { Draft = "draft", Open = "open", Closed = "closed", Archived = "archived", }
+    pub enum WorkshopStatus labelled "status" { Draft = "draft", Open = "open", Closed = "closed", Archived = "archived", }
 }
 
 impl WorkshopStatus {
@@ -75,22 +75,12 @@ impl WorkshopStatus {
     pub fn is_closed(self) -> bool {
         matches!(self, WorkshopStatus::Closed | WorkshopStatus::Archived)
     }
-
-    /// The locale key of its name.
-    pub fn label_key(self) -> &'static str {
-        match self {
-            WorkshopStatus::Draft => "status-draft",
-            WorkshopStatus::Open => "status-open",
-            WorkshopStatus::Closed => "status-closed",
-            WorkshopStatus::Archived => "status-archived",
-        }
-    }
 }
 
 crate::text_enum! {
     /// The kind of a question: one line or several lines of text; one or any of several
     /// options; 1–5 shown as faces with words; Ja / Nej / Ved ikke.
-    pub enum QuestionKind {
+    pub enum QuestionKind labelled "kind" {
         ShortText = "short_text", LongText = "long_text",
         SingleChoice = "single_choice", MultipleChoice = "multiple_choice",
         Scale = "scale", YesNo = "yes_no",
@@ -106,18 +96,6 @@ impl QuestionKind {
     /// Free text (shown on the theme board).
     pub fn is_text(self) -> bool {
         matches!(self, QuestionKind::ShortText | QuestionKind::LongText)
-    }
-
-    /// Locale key of the kind's name.
-    pub fn label_key(self) -> &'static str {
-        match self {
-            QuestionKind::ShortText => "kind-short-text",
-            QuestionKind::LongText => "kind-long-text",
-            QuestionKind::SingleChoice => "kind-single-choice",
-            QuestionKind::MultipleChoice => "kind-multiple-choice",
-            QuestionKind::Scale => "kind-scale",
-            QuestionKind::YesNo => "kind-yes-no",
-        }
     }
 }
 

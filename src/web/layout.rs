@@ -152,24 +152,65 @@ pub enum InputKind {
     Numeric,
 }
 
-/// A labelled input with optional hint and inline error.
+/// A labelled input with optional hint and inline error. Made with [`field`], adjusted with
+/// its builder methods, shown with [`Field::render`].
 pub struct Field<'a> {
     /// Language of the page.
     pub lang: Lang,
     /// `id` and `name`.
     pub name: &'static str,
     /// The visible label.
-    pub label: &'a str,
+    pub label: String,
     /// Optional help under the label.
-    pub hint: Option<&'a str>,
+    pub hint: Option<String>,
     /// Current value (ignored for passwords).
     pub value: &'a str,
     /// The input's kind.
     pub kind: InputKind,
     /// `autocomplete` token.
-    pub autocomplete: &'a str,
+    pub autocomplete: &'static str,
     /// Errors of the whole form; the one for this field is shown.
     pub errors: &'a [FieldError],
+}
+
+/// A text input named `name` with the label of locale key `label`, showing `value` and its
+/// error among `errors`; no hint, no autocomplete.
+pub fn field<'a>(
+    lang: Lang, name: &'static str, label: &str, value: &'a str, errors: &'a [FieldError],
+) -> Field<'a> {
+    let label = lang.t(label);
+    Field {
+        lang,
+        name,
+        label,
+        hint: None,
+        value,
+        kind: InputKind::Text,
+        autocomplete: "off",
+        errors,
+    }
+}
+
+impl Field<'_> {
+    /// With help under the label (a locale key).
+    pub fn hint(self, key: &str) -> Self {
+        Field { hint: Some(self.lang.t(key)), ..self }
+    }
+
+    /// With help under the label (already in words).
+    pub fn hint_text(self, text: String) -> Self {
+        Field { hint: Some(text), ..self }
+    }
+
+    /// Of another kind than plain text.
+    pub fn kind(self, kind: InputKind) -> Self {
+        Field { kind, ..self }
+    }
+
+    /// With an `autocomplete` token.
+    pub fn autocomplete(self, token: &'static str) -> Self {
+        Field { autocomplete: token, ..self }
+    }
 }
 
 impl Field<'_> {
@@ -199,7 +240,7 @@ impl Field<'_> {
         html! {
             div class={ "field" @if error.is_some() { " field-error" } } {
                 label for=(self.name) { (self.label) }
-                @if let Some(hint) = self.hint { p class="hint" id=(hint_id) { (hint) } }
+                @if let Some(hint) = &self.hint { p class="hint" id=(hint_id) { (hint) } }
                 @if let Some(e) = error {
                     p class="error-message" id=(error_id) {
                         span class="visually-hidden" { (self.lang.t("error-prefix")) " " } (e.message)
@@ -229,4 +270,42 @@ pub fn textarea(
             textarea id=(name) name=(name) rows=(rows) aria-describedby=[hint.map(|_| hint_id.as_str())] aria-invalid=[error.map(|_| "true")] { (value) }
         }
     }
+}
+
+/// A form with one link-styled button that posts to `action` (with one hidden field when
+/// given): how pages offer "move", "delete" and the like without JavaScript.
+pub fn post_button(
+    csrf: &CsrfToken, action: &str, field: Option<(&str, &str)>, label: Markup,
+) -> Markup {
+    html! {
+        form method="post" action=(action) class="inline-form" {
+            (csrf_field(csrf))
+            @if let Some((name, value)) = field { input type="hidden" name=(name) value=(value); }
+            button type="submit" class="link-button" { (label) }
+        }
+    }
+}
+
+/// A button's words, and the thing it acts on for screen readers ("Slet: Ensomhed").
+pub fn labelled(words: &str, about: Option<&str>) -> Markup {
+    html! { (words) @if let Some(about) = about { span class="visually-hidden" { ": " (about) } } }
+}
+
+/// "Flyt op" and "Flyt ned" for an item of an ordered list, posting to `action`.
+pub fn move_buttons(lang: Lang, csrf: &CsrfToken, action: &str, about: Option<&str>) -> Markup {
+    html! {
+        @for (dir, key) in [("up", "move-up"), ("down", "move-down")] {
+            (post_button(csrf, action, Some(("direction", dir)), labelled(&lang.t(key), about)))
+        }
+    }
+}
+
+/// A form page: `200 OK` when fresh, `422 Unprocessable Entity` when it comes back with errors.
+pub fn form_response(errors: &[FieldError], markup: Markup) -> HttpResponse {
+    let status = if errors.is_empty() {
+        actix_web::http::StatusCode::OK
+    } else {
+        actix_web::http::StatusCode::UNPROCESSABLE_ENTITY
+    };
+    html_status(status, markup)
 }

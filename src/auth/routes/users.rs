@@ -1,6 +1,5 @@
 //! `/admin/users`: the admin's list of accounts, invitations, roles, disabling.
 
-use actix_web::http::StatusCode;
 use actix_web::{web, HttpResponse};
 use serde::Deserialize;
 
@@ -12,7 +11,7 @@ use crate::config::RuntimeSettings;
 use crate::db::{DbConnection, UserId};
 use crate::error::AppError;
 use crate::i18n::Lang;
-use crate::web::layout::{html_status, FieldError};
+use crate::web::layout::{form_response, FieldError};
 use crate::web::notice::{see_other_with, Done, Notice};
 use crate::web::Form;
 
@@ -28,8 +27,6 @@ async fn users_page(
     cx: &StaffContext<Admin>, state: UsersState<'_>,
 ) -> Result<HttpResponse, AppError> {
     let users = cx.db.run(store::list_users).await?;
-    let status =
-        if state.errors.is_empty() { StatusCode::OK } else { StatusCode::UNPROCESSABLE_ENTITY };
     let typed = state.input.filter(|_| !state.errors.is_empty());
     let page = views::UsersPage {
         users: &users,
@@ -40,7 +37,7 @@ async fn users_page(
         notice: state.notice,
         new_link: state.new_link,
     };
-    Ok(html_status(status, views::users_page(cx.lang, cx.staff(), &cx.csrf, &page)))
+    Ok(form_response(state.errors, views::users_page(cx.lang, cx.staff(), &cx.csrf, &page)))
 }
 
 pub(super) async fn get_users(

@@ -18,8 +18,7 @@ pub(super) async fn get_answers(
     let (w, questions, answers) = cx
         .db
         .run(move |conn| {
-            let w = survey::find_workshop(conn, &id)?.ok_or(AppError::NotFound)?;
-            let qs = survey::list_questions(conn, &w.id)?;
+            let (w, qs) = survey::workshop_with_questions(conn, &id)?.ok_or(AppError::NotFound)?;
             let answers = store::workshop_answers(conn, &w.id)?;
             Ok::<_, AppError>((w, qs, answers))
         })
@@ -42,8 +41,7 @@ pub(super) async fn get_preview(
     let (w, questions, tr) = cx
         .db
         .run(move |conn| {
-            let w = survey::find_workshop(conn, &id)?.ok_or(AppError::NotFound)?;
-            let qs = survey::list_questions(conn, &w.id)?;
+            let (w, qs) = survey::workshop_with_questions(conn, &id)?.ok_or(AppError::NotFound)?;
             Ok::<_, AppError>(survey::localized_survey(conn, &w, &qs, lang)?)
         })
         .await?;

@@ -1,7 +1,6 @@
 //! `/staff/workshops/{id}/assist`: a facilitator enters the answers of someone who said them
 //! aloud (or had the questions read to them). Nothing is required: they enter what was said.
 
-use actix_web::http::StatusCode;
 use actix_web::{web, HttpResponse};
 
 use crate::audit::Action;
@@ -14,30 +13,20 @@ use crate::participant::domain::{
 };
 use crate::participant::{store, views};
 use crate::survey::{self, Question, Workshop};
-use crate::web::layout::{html_status, FieldError};
+use crate::web::layout::{form_response, FieldError};
 use crate::web::notice::{see_other_with, Notice};
 use crate::web::Form;
 
 /// The workshop and its questions, while it takes answers (410 after it closed).
 async fn open_workshop(db: &Db, id: WorkshopId) -> Result<(Workshop, Vec<Question>), AppError> {
-    let (w, questions) = db
-        .run(move |conn| {
-            let w = survey::find_workshop(conn, &id)?.ok_or(AppError::NotFound)?;
-            let qs = survey::list_questions(conn, &w.id)?;
-            Ok::<_, AppError>((w, qs))
-        })
-        .await?;
-    if !w.status.accepts_answers() {
-        return Err(AppError::Gone);
-    }
-    Ok((w, questions))
+    let found = db.find(move |conn| survey::workshop_with_questions(conn, &id)).await?;
+    found.0.status.accepts_answers().then_some(found).ok_or(AppError::Gone)
 }
 
 /// The form, fresh or with errors (422).
 fn page(
     cx: &StaffContext<Editor>, workshop: &Workshop, questions: &[Question], errors: &[FieldError],
 ) -> HttpResponse {
-    let status = if errors.is_empty() { StatusCode::OK } else { StatusCode::UNPROCESSABLE_ENTITY };
     let key = SubmissionKey::generate();
     let page = views::assist_page(
         cx.lang,
@@ -47,7 +36,7 @@ fn page(
         key.as_str(),
         errors,
     );
-    html_status(status, page)
+    form_response(errors, page)
 }
 
 pub(super) async fn get_assist(

@@ -1,7 +1,7 @@
 //! The end of the journey: checking the answers, sending them, the thank-you page, and
 //! "Ryd telefonen" so the next person starts fresh.
 
-use actix_web::http::{header, StatusCode};
+use actix_web::http::header;
 use actix_web::{web, HttpResponse};
 
 use super::context::{participant_cookie, Visit};
@@ -12,7 +12,7 @@ use crate::participant::store::{self, Answer};
 use crate::participant::views;
 use crate::survey::{JoinCode, Question};
 use crate::web::csrf::CsrfToken;
-use crate::web::layout::{html_response, html_status, see_other, FieldError};
+use crate::web::layout::{form_response, html_response, see_other, FieldError};
 
 fn check_rows(ctx: &Visit) -> Vec<(&Question, Option<&Answer>)> {
     ctx.questions.iter().map(|q| (q, ctx.answer_to(&q.id))).collect()
@@ -20,7 +20,6 @@ fn check_rows(ctx: &Visit) -> Vec<(&Question, Option<&Answer>)> {
 
 /// The check page, with errors (422) or without.
 fn check_page(csrf: &CsrfToken, ctx: &Visit, errors: &[FieldError]) -> HttpResponse {
-    let status = if errors.is_empty() { StatusCode::OK } else { StatusCode::UNPROCESSABLE_ENTITY };
     let page = views::check_page(
         ctx.lang,
         csrf,
@@ -29,7 +28,7 @@ fn check_page(csrf: &CsrfToken, ctx: &Visit, errors: &[FieldError]) -> HttpRespo
         &ctx.translations,
         errors,
     );
-    html_status(status, page)
+    form_response(errors, page)
 }
 
 pub(super) async fn get_check(ctx: Visit, csrf: CsrfToken) -> Result<HttpResponse, AppError> {

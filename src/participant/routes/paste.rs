@@ -1,6 +1,5 @@
 //! `/staff/questions/{id}/paste`: flipchart notes typed or pasted in, one statement per line.
 
-use actix_web::http::StatusCode;
 use actix_web::{web, HttpResponse};
 use serde::Deserialize;
 
@@ -12,23 +11,14 @@ use crate::i18n::Lang;
 use crate::participant::domain::{AnswerProblem, AnswerText, SubmissionKey};
 use crate::participant::{store, views};
 use crate::survey::{self, Question, Workshop};
-use crate::web::layout::{html_status, FieldError};
+use crate::web::layout::{form_response, FieldError};
 use crate::web::notice::{see_other_with, Notice};
 use crate::web::Form;
 
 /// A free-text question and its workshop; other kinds have no notes to paste (404).
 async fn text_question(db: &Db, id: QuestionId) -> Result<(Question, Workshop), AppError> {
-    let (q, w) = db
-        .run(move |conn| {
-            let q = survey::find_question(conn, &id)?.ok_or(AppError::NotFound)?;
-            let w = survey::find_workshop(conn, &q.workshop_id)?.ok_or(AppError::NotFound)?;
-            Ok::<_, AppError>((q, w))
-        })
-        .await?;
-    if !q.kind.is_text() {
-        return Err(AppError::NotFound);
-    }
-    Ok((q, w))
+    let found = db.find(move |conn| survey::question_with_workshop(conn, &id)).await?;
+    found.0.kind.is_text().then_some(found).ok_or(AppError::NotFound)
 }
 
 /// The form, fresh or with what was typed and its error (422).
@@ -36,11 +26,10 @@ fn page(
     cx: &StaffContext<Editor>, (workshop, question): (&Workshop, &Question), notes: &str,
     errors: &[FieldError],
 ) -> HttpResponse {
-    let status = if errors.is_empty() { StatusCode::OK } else { StatusCode::UNPROCESSABLE_ENTITY };
     let key = SubmissionKey::generate();
     let typed = (key.as_str(), notes, errors);
     let page = views::paste_page(cx.lang, cx.staff(), &cx.csrf, workshop, question, typed);
-    html_status(status, page)
+    form_response(errors, page)
 }
 
 pub(super) async fn get_paste(

@@ -6,7 +6,7 @@ use maud::{html, Markup};
 use super::participant_page;
 use crate::i18n::Lang;
 use crate::web::csrf::CsrfToken;
-use crate::web::layout::{self, csrf_field, error_summary, FieldError};
+use crate::web::layout::{self, csrf_field, error_summary, field, FieldError, InputKind};
 
 /// The front page: type the workshop code (when the camera fails), or log in as staff.
 pub fn home_page(lang: Lang, typed: &str, errors: &[FieldError]) -> Markup {
@@ -32,8 +32,7 @@ pub fn withdraw_page(lang: Lang, csrf: &CsrfToken, typed: &str, errors: &[FieldE
         p { (lang.t("withdraw-intro")) }
         form method="post" action="/trak-tilbage" novalidate {
             (csrf_field(csrf))
-            (layout::Field { lang, name: "code", label: &lang.t("withdraw-code-label"), hint: Some(&lang.t("withdraw-code-hint")),
-                value: typed, kind: layout::InputKind::Text, autocomplete: "off", errors }.render())
+            (field(lang, "code", "withdraw-code-label", typed, errors).hint("withdraw-code-hint").render())
             button type="submit" class="button warning" { (lang.t("withdraw-button")) }
         }
     };
@@ -55,8 +54,7 @@ pub fn withdrawn_page(lang: Lang) -> Markup {
 pub fn code_form(lang: Lang, typed: &str, errors: &[FieldError]) -> Markup {
     html! {
         form method="get" action="/j" novalidate {
-            (layout::Field { lang, name: "code", label: &lang.t("code-label"), hint: Some(&lang.t("code-hint")),
-                value: typed, kind: layout::InputKind::Numeric, autocomplete: "off", errors }.render())
+            (field(lang, "code", "code-label", typed, errors).hint("code-hint").kind(InputKind::Numeric).render())
             button type="submit" class="button" { (lang.t("code-button")) }
         }
     }

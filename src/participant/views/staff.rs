@@ -59,7 +59,7 @@ pub fn assist_page(
             input type="hidden" name="submission_key" value=(key);
             fieldset class="field" {
                 legend { (lang.t("assist-how")) }
-                @for (value, label) in [("scribe", "entered-scribe"), ("read_aloud", "entered-read-aloud")] {
+                @for (value, label) in [("scribe", "entered-scribe"), ("read_aloud", "entered-read_aloud")] {
                     div class="choice" {
                         input type="radio" id=(format!("entered-{value}")) name="entered_by" value=(value) checked[value == "scribe"];
                         label for=(format!("entered-{value}")) { (lang.t(label)) }

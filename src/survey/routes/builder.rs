@@ -1,9 +1,9 @@
 //! The builder's forms as one flow: a track, a topic, a workshop or a question is made with a
 //! "new" form under its parent and changed with an "edit" form, each shown again with its
 //! errors (422) or saved with its audit records and followed by a redirect. Each resource
-//! says what differs by implementing [`Builder`]; the four handlers here do the rest.
+//! says what differs by implementing [`Builder`]; [`get_form`] and [`post_form`] do the rest
+//! for both kinds of form ([`New`] and [`Edit`]).
 
-use actix_web::http::StatusCode;
 use actix_web::{web, HttpResponse};
 use serde::de::DeserializeOwned;
 
@@ -13,7 +13,7 @@ use crate::db::DbConnection;
 use crate::error::AppError;
 use crate::i18n::Lang;
 use crate::survey::views;
-use crate::web::layout::{html_status, see_other, FieldError};
+use crate::web::layout::{form_response, see_other, FieldError};
 use crate::web::Form;
 
 /// Where a builder form goes: its heading (a locale key), where it posts, where "Tilbage" leads.
@@ -71,7 +71,6 @@ fn page<B: Builder>(
     cx: &StaffContext<Editor>, target: &B::Target, input: &B::Input, errors: &[FieldError],
 ) -> HttpResponse {
     let (goes, fields) = B::form(cx.lang, target, input, errors);
-    let status = if errors.is_empty() { StatusCode::OK } else { StatusCode::UNPROCESSABLE_ENTITY };
     let page = views::FormPage {
         heading: &cx.lang.t(goes.heading),
         action: &goes.action,
@@ -79,7 +78,7 @@ fn page<B: Builder>(
         errors,
         fields,
     };
-    html_status(status, views::form_page(cx.lang, cx.staff(), &cx.csrf, page))
+    form_response(errors, views::form_page(cx.lang, cx.staff(), &cx.csrf, page))
 }
 
 /// Parses a posted form and saves it, or shows it again with its errors.
@@ -96,45 +95,63 @@ async fn post<B: Builder>(
     Ok(see_other(&next))
 }
 
-/// `GET …/new`: the blank form.
-pub(super) async fn get_new<B: Builder>(
-    cx: StaffContext<Editor>, parent: web::Path<B::Parent>,
-) -> Result<HttpResponse, AppError> {
-    let parent = parent.into_inner();
-    let target = cx.db.run(move |conn| B::load_new(conn, parent)).await?;
-    Ok(page::<B>(&cx, &target, &B::blank(&target), &[]))
+/// Which form: a new one under its parent, or the edit form of an existing one.
+pub(super) trait Which<B: Builder>: 'static {
+    /// The path parameter.
+    type Key: DeserializeOwned + Send + 'static;
+    /// The target the form is about.
+    fn load(conn: &mut DbConnection, key: Self::Key) -> Result<B::Target, AppError>;
+    /// The form as it first shows.
+    fn input(conn: &mut DbConnection, target: &B::Target) -> Result<B::Input, AppError>;
 }
 
-/// `POST` of the "new" form.
-pub(super) async fn post_new<B: Builder>(
-    cx: StaffContext<Editor>, parent: web::Path<B::Parent>, Form(input): Form<B::Input>,
-) -> Result<HttpResponse, AppError> {
-    let parent = parent.into_inner();
-    let target = cx.db.run(move |conn| B::load_new(conn, parent)).await?;
-    post::<B>(cx, target, input).await
+/// The "new" form (`…/new`, posting to the parent's list).
+pub(super) struct New;
+
+/// The "edit" form (`…/{id}/edit`, posting to the resource).
+pub(super) struct Edit;
+
+impl<B: Builder> Which<B> for New {
+    type Key = B::Parent;
+    fn load(conn: &mut DbConnection, parent: B::Parent) -> Result<B::Target, AppError> {
+        B::load_new(conn, parent)
+    }
+    fn input(_: &mut DbConnection, target: &B::Target) -> Result<B::Input, AppError> {
+        Ok(B::blank(target))
+    }
 }
 
-/// `GET …/edit`: the form as stored.
-pub(super) async fn get_edit<B: Builder>(
-    cx: StaffContext<Editor>, id: web::Path<B::Id>,
+impl<B: Builder> Which<B> for Edit {
+    type Key = B::Id;
+    fn load(conn: &mut DbConnection, id: B::Id) -> Result<B::Target, AppError> {
+        B::load_edit(conn, id)
+    }
+    fn input(conn: &mut DbConnection, target: &B::Target) -> Result<B::Input, AppError> {
+        B::stored(conn, target)
+    }
+}
+
+/// `GET` of a form: blank for a new one, as stored for an existing one.
+pub(super) async fn get_form<B: Builder, W: Which<B>>(
+    cx: StaffContext<Editor>, key: web::Path<W::Key>,
 ) -> Result<HttpResponse, AppError> {
-    let id = id.into_inner();
+    let key = key.into_inner();
     let (target, input) = cx
         .db
         .run(move |conn| {
-            let target = B::load_edit(conn, id)?;
-            let input = B::stored(conn, &target)?;
+            let target = W::load(conn, key)?;
+            let input = W::input(conn, &target)?;
             Ok::<_, AppError>((target, input))
         })
         .await?;
     Ok(page::<B>(&cx, &target, &input, &[]))
 }
 
-/// `POST` of the "edit" form.
-pub(super) async fn post_edit<B: Builder>(
-    cx: StaffContext<Editor>, id: web::Path<B::Id>, Form(input): Form<B::Input>,
+/// `POST` of a form: saved, or shown again with its errors.
+pub(super) async fn post_form<B: Builder, W: Which<B>>(
+    cx: StaffContext<Editor>, key: web::Path<W::Key>, Form(input): Form<B::Input>,
 ) -> Result<HttpResponse, AppError> {
-    let id = id.into_inner();
-    let target = cx.db.run(move |conn| B::load_edit(conn, id)).await?;
+    let key = key.into_inner();
+    let target = cx.db.run(move |conn| W::load(conn, key)).await?;
     post::<B>(cx, target, input).await
 }

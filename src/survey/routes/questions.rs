@@ -70,9 +70,8 @@ impl Builder for Questions {
     }
 
     fn load_edit(conn: &mut DbConnection, id: QuestionId) -> Result<QuestionTarget, AppError> {
-        let question = store::find_question(conn, &id)?.ok_or(AppError::NotFound)?;
-        let workshop = workshop(conn, &question.workshop_id)?;
-        Ok(QuestionTarget { workshop, question: Some(question) })
+        let (q, workshop) = store::question_with_workshop(conn, &id)?.ok_or(AppError::NotFound)?;
+        Ok(QuestionTarget { workshop, question: Some(q) })
     }
 
     fn check(target: &QuestionTarget) -> Result<(), AppError> {

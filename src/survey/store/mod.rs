@@ -12,7 +12,7 @@ use crate::db::DbConnection;
 
 pub use questions::{
     add_question, count_answers_to, delete_question, find_question, list_questions, move_question,
-    update_question, Question, QuestionFields,
+    question_with_workshop, update_question, workshop_with_questions, Question, QuestionFields,
 };
 pub use tracks::{
     create_topic, create_track, find_topic, find_track, list_topics, list_tracks, update_topic,

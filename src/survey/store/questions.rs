@@ -3,7 +3,8 @@
 use diesel::prelude::*;
 
 use super::translations::delete_translations;
-use crate::db::schema::{answers, questions};
+use super::Workshop;
+use crate::db::schema::{answers, questions, workshops};
 use crate::db::{move_in_list, now, write_transaction, DbConnection, QuestionId, WorkshopId};
 use crate::error::AppError;
 use crate::survey::domain::{ChoiceOption, ChoiceOptions, QuestionKind};
@@ -160,4 +161,27 @@ pub fn delete_question(conn: &mut DbConnection, id: &QuestionId) -> Result<(), A
         .execute(conn)?;
         Ok(())
     })
+}
+
+/// A question with its workshop.
+pub fn question_with_workshop(
+    conn: &mut DbConnection, id: &QuestionId,
+) -> QueryResult<Option<(Question, Workshop)>> {
+    questions::table
+        .inner_join(workshops::table)
+        .filter(questions::id.eq(id))
+        .select((Question::as_select(), Workshop::as_select()))
+        .first(conn)
+        .optional()
+}
+
+/// A workshop with its questions in order.
+pub fn workshop_with_questions(
+    conn: &mut DbConnection, id: &WorkshopId,
+) -> QueryResult<Option<(Workshop, Vec<Question>)>> {
+    let Some(workshop) = super::find_workshop(conn, id)? else {
+        return Ok(None);
+    };
+    let questions = list_questions(conn, id)?;
+    Ok(Some((workshop, questions)))
 }

@@ -7,20 +7,20 @@ use crate::i18n::Lang;
 use crate::survey::domain::{ChoiceOption, QuestionKind};
 use crate::survey::forms::{QuestionInput, WorkshopInput};
 use crate::survey::store::TextField;
-use crate::web::layout::{textarea, Field, FieldError, InputKind};
+use crate::web::layout::{field, textarea, FieldError, InputKind};
 
 /// Fields of the track form.
 pub fn track_fields(lang: Lang, title: &str, year: &str, errors: &[FieldError]) -> Markup {
     html! {
-        (Field { lang, name: "title", label: &lang.t("field-title"), hint: Some(&lang.t("track-title-hint")), value: title, kind: InputKind::Text, autocomplete: "off", errors }.render())
-        (Field { lang, name: "year", label: &lang.t("field-year"), hint: None, value: year, kind: InputKind::Numeric, autocomplete: "off", errors }.render())
+        (field(lang, "title", "field-title", title, errors).hint("track-title-hint").render())
+        (field(lang, "year", "field-year", year, errors).kind(InputKind::Numeric).render())
     }
 }
 
 /// Fields of the topic form.
 pub fn topic_fields(lang: Lang, title: &str, description: &str, errors: &[FieldError]) -> Markup {
     html! {
-        (Field { lang, name: "title", label: &lang.t("field-title"), hint: Some(&lang.t("topic-title-hint")), value: title, kind: InputKind::Text, autocomplete: "off", errors }.render())
+        (field(lang, "title", "field-title", title, errors).hint("topic-title-hint").render())
         (textarea(lang, "description", &lang.t("field-description"), None, description, 4, errors))
     }
 }
@@ -28,7 +28,7 @@ pub fn topic_fields(lang: Lang, title: &str, description: &str, errors: &[FieldE
 /// Fields of the workshop form.
 pub fn workshop_fields(lang: Lang, v: &WorkshopInput, errors: &[FieldError]) -> Markup {
     html! {
-        (Field { lang, name: "title", label: &lang.t("field-title"), hint: Some(&lang.t("workshop-title-hint")), value: &v.title, kind: InputKind::Text, autocomplete: "off", errors }.render())
+        (field(lang, "title", "field-title", &v.title, errors).hint("workshop-title-hint").render())
         (textarea(lang, "intro", &lang.t("field-intro"), Some(&lang.t("workshop-intro-hint")), &v.intro, 4, errors))
         div class="field" {
             label for="date" { (lang.t("field-date")) }
@@ -38,8 +38,8 @@ pub fn workshop_fields(lang: Lang, v: &WorkshopInput, errors: &[FieldError]) -> 
             label for="time" { (lang.t("field-time")) }
             input type="time" id="time" name="time" value=(v.time);
         }
-        (Field { lang, name: "location", label: &lang.t("field-location"), hint: None, value: &v.location, kind: InputKind::Text, autocomplete: "off", errors }.render())
-        (Field { lang, name: "retention_days", label: &lang.t("field-retention"), hint: Some(&lang.t("retention-hint")), value: &v.retention_days, kind: InputKind::Numeric, autocomplete: "off", errors }.render())
+        (field(lang, "location", "field-location", &v.location, errors).render())
+        (field(lang, "retention_days", "field-retention", &v.retention_days, errors).hint("retention-hint").kind(InputKind::Numeric).render())
         @for other in translation_langs() {
             (translation_fieldset(lang, other, &TextField::WORKSHOP, &v.translated, None, errors))
         }

@@ -7,7 +7,7 @@ use crate::i18n::Lang;
 use crate::survey::domain::WorkshopStatus;
 use crate::survey::store::{grouped_code, Question, Workshop};
 use crate::web::csrf::CsrfToken;
-use crate::web::layout::csrf_field;
+use crate::web::layout::{csrf_field, move_buttons};
 
 /// What the workshop page shows.
 pub struct WorkshopPage<'a> {
@@ -96,13 +96,7 @@ pub fn workshop_page(lang: Lang, staff: &Staff, csrf: &CsrfToken, p: &WorkshopPa
                             @if q.kind.is_text() && status.accepts_answers() {
                                 a href=(format!("/staff/questions/{}/paste", q.id)) { (lang.t("paste-notes")) span class="visually-hidden" { ": " (q.prompt) } }
                             }
-                            @for (dir, key) in [("up", "move-up"), ("down", "move-down")] {
-                                form method="post" action=(format!("/staff/questions/{}/move", q.id)) class="inline-form" {
-                                    (csrf_field(csrf))
-                                    input type="hidden" name="direction" value=(dir);
-                                    button type="submit" class="link-button" { (lang.t(key)) span class="visually-hidden" { ": " (q.prompt) } }
-                                }
-                            }
+                            (move_buttons(lang, csrf, &format!("/staff/questions/{}/move", q.id), Some(&q.prompt)))
                             @if *count == 0 {
                                 form method="post" action=(format!("/staff/questions/{}/delete", q.id)) class="inline-form" {
                                     (csrf_field(csrf))

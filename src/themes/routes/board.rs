@@ -13,7 +13,7 @@ use crate::db::types::empty_as_none;
 use crate::db::{AnswerId, DbConnection, QuestionId, ThemeId, TopicId};
 use crate::error::AppError;
 use crate::survey::{self, Topic, Workshop};
-use crate::themes::store::{self, BoardAnswer, KeyPoint, Link, Theme};
+use crate::themes::store::{self, BoardAnswer, Conflict, KeyPoint, Link, Theme};
 use crate::themes::views::{self, BoardFilter};
 use crate::web::layout::{html_status, FieldError};
 use crate::web::notice::{see_other_with, Done, Notice};
@@ -118,6 +118,18 @@ pub(super) async fn again(
     let errors = [FieldError::new(field, cx.lang.t(key))];
     let filter = BoardFilter::default();
     Ok(render(cx, &data, &filter, (status, &errors, None)))
+}
+
+/// After a versioned save: `done` when it went through; when someone else changed it first,
+/// the board again with 409 and a message at `field`.
+pub(super) async fn done_or_conflict(
+    cx: &StaffContext<Editor>, saved: Result<(), Conflict>, done: HttpResponse,
+    (topic, field): (TopicId, &'static str),
+) -> Result<HttpResponse, AppError> {
+    match saved {
+        Ok(()) => Ok(done),
+        Err(Conflict) => again(cx, topic, (StatusCode::CONFLICT, field, "conflict")).await,
+    }
 }
 
 /// The board of a topic, showing `view` (a theme, "all", or the unsorted pile by default).

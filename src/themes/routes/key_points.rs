@@ -1,18 +1,17 @@
 //! Key points about a whole topic (`/staff/topics/{id}/key-points`) or under a theme
 //! (`/staff/themes/{id}/key-points`), and changing, moving and deleting them.
 
-use actix_web::http::StatusCode;
 use actix_web::{web, HttpResponse};
 use serde::Deserialize;
 
-use super::board::{again, board_url};
+use super::board::{board_url, done_or_conflict};
 use crate::audit::Action;
 use crate::auth::{Editor, StaffContext};
 use crate::db::{KeyPointId, ThemeId, TopicId};
 use crate::error::AppError;
 use crate::survey;
 use crate::text::LongText;
-use crate::themes::store::{self, Conflict, KeyPoint};
+use crate::themes::store::{self, KeyPoint};
 use crate::web::notice::{see_other_with, Notice};
 use crate::web::{Form, MoveForm};
 
@@ -72,22 +71,10 @@ pub(super) async fn post_edit(
     let version = input.version.ok_or(AppError::BadRequest("version"))?;
     let kp = cx.db.find(move |conn| store::find_key_point(conn, &id)).await?;
     let id = kp.id.clone();
-    let result = cx
-        .change(move |conn, trail| {
-            let r = store::update_key_point(conn, &id, &text, version)?;
-            if r.is_ok() {
-                trail.record(Action::KeyPointUpdate, &id, "");
-            }
-            Ok(r)
-        })
-        .await?;
-    match result {
-        Ok(()) => Ok(back(&kp.topic_id)),
-        Err(Conflict) => {
-            let error = (StatusCode::CONFLICT, "kp-heading", "conflict");
-            again(&cx, kp.topic_id, error).await
-        }
-    }
+    let what = (Action::KeyPointUpdate, id.to_string(), String::new());
+    let save = move |conn: &mut _| store::update_key_point(conn, &id, &text, version);
+    let saved = super::save_versioned(&cx, what, save).await?;
+    done_or_conflict(&cx, saved, back(&kp.topic_id), (kp.topic_id, "kp-heading")).await
 }
 
 pub(super) async fn post_move(

@@ -2,6 +2,14 @@
 //! extractor refuses everyone else before a handler runs). Every change is audited in the
 //! transaction that makes it. One file per resource.
 
+use diesel::QueryResult;
+
+use crate::audit::Action;
+use crate::auth::{Editor, StaffContext};
+use crate::db::DbConnection;
+use crate::error::AppError;
+use crate::themes::store::Conflict;
+
 mod board;
 mod key_points;
 mod quotes;
@@ -30,4 +38,20 @@ crate::routes! {
     post "/staff/quotes/{id}" => quotes::post_edit;
     post "/staff/quotes/{id}/approve" => quotes::post_approve;
     post "/staff/quotes/{id}/delete" => quotes::post_delete;
+}
+
+/// Saves a change to something with a version, and notes `action` on it in the audit trail
+/// when it went through; `Err(Conflict)` when someone else changed it first.
+async fn save_versioned(
+    cx: &StaffContext<Editor>, (action, subject, detail): (Action, String, String),
+    save: impl FnOnce(&mut DbConnection) -> QueryResult<Result<(), Conflict>> + Send + 'static,
+) -> Result<Result<(), Conflict>, AppError> {
+    cx.change(move |conn, trail| {
+        let saved = save(conn)?;
+        if saved.is_ok() {
+            trail.record(action, subject, detail);
+        }
+        Ok(saved)
+    })
+    .await
 }

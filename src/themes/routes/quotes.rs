@@ -1,7 +1,6 @@
 //! Quotes: proposing an answer (or an excerpt) as a quote, the topic's quote list, editing,
 //! approving and deleting. Only approved quotes ever leave the board.
 
-use actix_web::http::StatusCode;
 use actix_web::{web, HttpResponse};
 use serde::Deserialize;
 
@@ -13,7 +12,7 @@ use crate::survey;
 use crate::text::QuoteText;
 use crate::themes::store::{self, BoardAnswer, Conflict};
 use crate::themes::views;
-use crate::web::layout::{html_response, html_status, FieldError};
+use crate::web::layout::{form_response, html_response, FieldError};
 use crate::web::notice::{see_other_with, Done, Notice};
 use crate::web::Form;
 
@@ -21,9 +20,8 @@ use crate::web::Form;
 fn form(
     cx: &StaffContext<Editor>, (answer, topic): &(BoardAnswer, TopicId), errors: &[FieldError],
 ) -> HttpResponse {
-    let status = if errors.is_empty() { StatusCode::OK } else { StatusCode::UNPROCESSABLE_ENTITY };
     let page = views::quote_form(cx.lang, cx.staff(), &cx.csrf, answer, topic, errors);
-    html_status(status, page)
+    form_response(errors, page)
 }
 
 pub(super) async fn get_quote_form(
@@ -105,15 +103,9 @@ pub(super) async fn post_edit(
     let (id, topic) = quote_topic(&cx, id).await?;
     let text = QuoteText::parse_non_empty(&input.text).ok_or(AppError::BadRequest("quote text"))?;
     let version = input.version.ok_or(AppError::BadRequest("version"))?;
-    let result = cx
-        .change(move |conn, trail| {
-            let r = store::update_quote(conn, &id, &text, version)?;
-            if r.is_ok() {
-                trail.record(Action::QuoteUpdate, &id, "");
-            }
-            Ok(r)
-        })
-        .await?;
+    let what = (Action::QuoteUpdate, id.to_string(), String::new());
+    let save = move |conn: &mut _| store::update_quote(conn, &id, &text, version);
+    let result = super::save_versioned(&cx, what, save).await?;
     Ok(after(&topic, result))
 }
 
@@ -129,16 +121,10 @@ pub(super) async fn post_approve(
 ) -> Result<HttpResponse, AppError> {
     let (id, topic) = quote_topic(&cx, id).await?;
     let approved = input.approved == "1";
-    let result = cx
-        .change(move |conn, trail| {
-            let r = store::set_quote_approved(conn, &id, approved, input.version)?;
-            if r.is_ok() {
-                let action = if approved { Action::QuoteApprove } else { Action::QuoteUnapprove };
-                trail.record(action, &id, "");
-            }
-            Ok(r)
-        })
-        .await?;
+    let action = if approved { Action::QuoteApprove } else { Action::QuoteUnapprove };
+    let what = (action, id.to_string(), String::new());
+    let save = move |conn: &mut _| store::set_quote_approved(conn, &id, approved, input.version);
+    let result = super::save_versioned(&cx, what, save).await?;
     Ok(after(&topic, result))
 }
 

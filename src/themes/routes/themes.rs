@@ -5,7 +5,7 @@ use actix_web::http::StatusCode;
 use actix_web::{web, HttpResponse};
 use serde::Deserialize;
 
-use super::board::{again, board_url};
+use super::board::{again, board_url, done_or_conflict};
 use crate::audit::Action;
 use crate::auth::{Editor, StaffContext};
 use crate::db::types::empty_as_none;
@@ -13,7 +13,7 @@ use crate::db::{ThemeId, TopicId};
 use crate::error::AppError;
 use crate::survey;
 use crate::text::{LongText, Title};
-use crate::themes::store::{self, Conflict, Theme};
+use crate::themes::store::{self, Theme};
 use crate::web::notice::{see_other_with, Notice};
 use crate::web::{Form, MoveForm};
 
@@ -67,22 +67,11 @@ pub(super) async fn post_rename(
     let title = Title::parse(&input.title).ok_or(AppError::BadRequest("title"))?;
     let summary = LongText::parse(&input.summary).ok_or(AppError::BadRequest("summary"))?;
     let id = theme.id.clone();
-    let result = cx
-        .change(move |conn, trail| {
-            let r = store::rename_theme(conn, &id, &title, &summary, input.version)?;
-            if r.is_ok() {
-                trail.record(Action::ThemeRename, &id, title.as_str());
-            }
-            Ok(r)
-        })
-        .await?;
-    match result {
-        Ok(()) => Ok(see_other_with(&board_url(&theme.topic_id, None), Notice::ThemeSaved)),
-        Err(Conflict) => {
-            let error = (StatusCode::CONFLICT, "themes-heading", "conflict");
-            again(&cx, theme.topic_id, error).await
-        }
-    }
+    let what = (Action::ThemeRename, id.to_string(), title.as_str().to_owned());
+    let save = move |conn: &mut _| store::rename_theme(conn, &id, &title, &summary, input.version);
+    let saved = super::save_versioned(&cx, what, save).await?;
+    let done = see_other_with(&board_url(&theme.topic_id, None), Notice::ThemeSaved);
+    done_or_conflict(&cx, saved, done, (theme.topic_id, "themes-heading")).await
 }
 
 pub(super) async fn post_move(

@@ -40,29 +40,16 @@ pub fn add_key_point(
     conn: &mut DbConnection, topic_id: &TopicId, theme_id: Option<&ThemeId>, text: &LongText,
 ) -> QueryResult<KeyPointId> {
     write_transaction(conn, |conn| {
-        let last: Option<i32> = match theme_id {
-            Some(t) => key_points::table
-                .filter(key_points::theme_id.eq(t))
-                .select(diesel::dsl::max(key_points::position))
-                .first(conn)?,
-            None => key_points::table
-                .filter(key_points::topic_id.eq(topic_id))
-                .filter(key_points::theme_id.is_null())
-                .select(diesel::dsl::max(key_points::position))
-                .first(conn)?,
-        };
+        let list = list_key_points(conn, topic_id)?;
+        let last =
+            list.iter().filter(|k| k.theme_id.as_ref() == theme_id).map(|k| k.position).max();
         let (id, at) = (KeyPointId::generate(), now());
-        diesel::insert_into(key_points::table)
-            .values((
-                key_points::id.eq(&id),
-                key_points::topic_id.eq(topic_id),
-                key_points::theme_id.eq(theme_id),
-                key_points::position.eq(last.unwrap_or(0) + 1),
-                key_points::text.eq(text.as_str()),
-                key_points::created_at.eq(at),
-                key_points::updated_at.eq(at),
-            ))
-            .execute(conn)?;
+        let place =
+            (key_points::theme_id.eq(theme_id), key_points::position.eq(last.unwrap_or(0) + 1));
+        let point =
+            (key_points::id.eq(&id), key_points::topic_id.eq(topic_id), key_points::text.eq(text));
+        let stamps = (key_points::created_at.eq(at), key_points::updated_at.eq(at));
+        diesel::insert_into(key_points::table).values((point, place, stamps)).execute(conn)?;
         Ok(id)
     })
 }
@@ -76,14 +63,7 @@ pub fn find_key_point(conn: &mut DbConnection, id: &KeyPointId) -> QueryResult<O
 pub fn update_key_point(
     conn: &mut DbConnection, id: &KeyPointId, text: &LongText, version: i32,
 ) -> QueryResult<Result<(), Conflict>> {
-    let n = diesel::update(key_points::table.find(id).filter(key_points::version.eq(version)))
-        .set((
-            key_points::text.eq(text.as_str()),
-            key_points::version.eq(version + 1),
-            key_points::updated_at.eq(now()),
-        ))
-        .execute(conn)?;
-    Ok(if n == 1 { Ok(()) } else { Err(Conflict) })
+    versioned_update!(conn, key_points, id, version, key_points::text.eq(text.as_str()))
 }
 
 /// Moves a key point within its list.

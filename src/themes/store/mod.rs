@@ -1,6 +1,17 @@
 //! Themes, their answers, key points, quotes and rejected suggestions: synchronous diesel
 //! functions, one file per resource.
 
+/// Changes one row of `$table` with `$changes` if its version is still `$version`, and bumps
+/// the version; gives `Err(Conflict)` when someone else's newer version won.
+macro_rules! versioned_update {
+    ($conn:expr, $table:ident, $id:expr, $version:expr, $changes:expr) => {{
+        let row = $table::table.find($id).filter($table::version.eq($version));
+        let bump = ($table::version.eq($version + 1), $table::updated_at.eq(now()));
+        let changed = diesel::update(row).set(($changes, bump)).execute($conn)?;
+        Ok(if changed == 1 { Ok(()) } else { Err(Conflict) })
+    }};
+}
+
 mod key_points;
 mod quotes;
 mod suggestions;

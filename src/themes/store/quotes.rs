@@ -108,15 +108,8 @@ pub fn create_quote(
 pub fn update_quote(
     conn: &mut DbConnection, id: &QuoteId, text: &QuoteText, version: i32,
 ) -> QueryResult<Result<(), Conflict>> {
-    let n = diesel::update(quotes::table.find(id).filter(quotes::version.eq(version)))
-        .set((
-            quotes::text.eq(text.as_str()),
-            quotes::status.eq(QuoteStatus::Redacted),
-            quotes::version.eq(version + 1),
-            quotes::updated_at.eq(now()),
-        ))
-        .execute(conn)?;
-    Ok(if n == 1 { Ok(()) } else { Err(Conflict) })
+    let changes = (quotes::text.eq(text.as_str()), quotes::status.eq(QuoteStatus::Redacted));
+    versioned_update!(conn, quotes, id, version, changes)
 }
 
 /// Approves a quote, or takes the approval back.
@@ -124,14 +117,7 @@ pub fn set_quote_approved(
     conn: &mut DbConnection, id: &QuoteId, approved: bool, version: i32,
 ) -> QueryResult<Result<(), Conflict>> {
     let status = if approved { QuoteStatus::Approved } else { QuoteStatus::Redacted };
-    let n = diesel::update(quotes::table.find(id).filter(quotes::version.eq(version)))
-        .set((
-            quotes::status.eq(status),
-            quotes::version.eq(version + 1),
-            quotes::updated_at.eq(now()),
-        ))
-        .execute(conn)?;
-    Ok(if n == 1 { Ok(()) } else { Err(Conflict) })
+    versioned_update!(conn, quotes, id, version, quotes::status.eq(status))
 }
 
 /// Deletes a quote.

@@ -154,26 +154,14 @@ pub fn create_theme(
                 return Err(AppError::BadRequest("parent must be a top-level theme of this topic"));
             }
         }
-        let siblings: i64 = match parent_id {
-            Some(p) => themes::table.filter(themes::parent_id.eq(p)).count().get_result(conn)?,
-            None => themes::table
-                .filter(themes::topic_id.eq(topic_id))
-                .filter(themes::parent_id.is_null())
-                .count()
-                .get_result(conn)?,
-        };
+        // One level of sub-themes: the siblings are the topic's themes with the same parent.
+        let siblings = list_themes(conn, topic_id)?;
+        let position = siblings.iter().filter(|t| t.parent_id.as_ref() == parent_id).count();
         let (id, at) = (ThemeId::generate(), now());
-        diesel::insert_into(themes::table)
-            .values((
-                themes::id.eq(&id),
-                themes::topic_id.eq(topic_id),
-                themes::parent_id.eq(parent_id),
-                themes::title.eq(title.as_str()),
-                themes::position.eq(siblings as i32 + 1),
-                themes::created_at.eq(at),
-                themes::updated_at.eq(at),
-            ))
-            .execute(conn)?;
+        let place = (themes::parent_id.eq(parent_id), themes::position.eq(position as i32 + 1));
+        let theme = (themes::id.eq(&id), themes::topic_id.eq(topic_id), themes::title.eq(title));
+        let stamps = (themes::created_at.eq(at), themes::updated_at.eq(at));
+        diesel::insert_into(themes::table).values((theme, place, stamps)).execute(conn)?;
         Ok(id)
     })
 }
@@ -182,15 +170,8 @@ pub fn create_theme(
 pub fn rename_theme(
     conn: &mut DbConnection, id: &ThemeId, title: &Title, summary: &LongText, version: i32,
 ) -> QueryResult<Result<(), Conflict>> {
-    let n = diesel::update(themes::table.find(id).filter(themes::version.eq(version)))
-        .set((
-            themes::title.eq(title.as_str()),
-            themes::summary.eq(summary.as_str()),
-            themes::version.eq(version + 1),
-            themes::updated_at.eq(now()),
-        ))
-        .execute(conn)?;
-    Ok(if n == 1 { Ok(()) } else { Err(Conflict) })
+    let changes = (themes::title.eq(title.as_str()), themes::summary.eq(summary.as_str()));
+    versioned_update!(conn, themes, id, version, changes)
 }
 
 /// Moves a theme one place up (-1) or down (+1) among its siblings.

@@ -11,7 +11,7 @@ use crate::survey::{Topic, Workshop};
 use crate::themes::pii;
 use crate::themes::store::{BoardAnswer, KeyPoint, Theme};
 use crate::web::csrf::CsrfToken;
-use crate::web::layout::{csrf_field, error_summary, FieldError};
+use crate::web::layout::{csrf_field, error_summary, move_buttons, FieldError};
 
 /// What the board shows.
 pub struct Board<'a> {
@@ -253,13 +253,7 @@ fn theme_actions(lang: Lang, csrf: &CsrfToken, base: &str, t: &Theme, all: &[The
                 button type="submit" class="button secondary" { (lang.t("key-point-add")) }
             }
             div class="row-actions" {
-                @for (dir, key) in [("up", "move-up"), ("down", "move-down")] {
-                    form method="post" action=(format!("/staff/themes/{}/move", t.id)) class="inline-form" {
-                        (csrf_field(csrf))
-                        input type="hidden" name="direction" value=(dir);
-                        button type="submit" class="link-button" { (lang.t(key)) span class="visually-hidden" { ": " (t.title) } }
-                    }
-                }
+                (move_buttons(lang, csrf, &format!("/staff/themes/{}/move", t.id), Some(&t.title)))
                 form method="post" action=(format!("/staff/themes/{}/delete", t.id)) class="inline-form" {
                     (csrf_field(csrf))
                     button type="submit" class="link-button" { (lang.t("delete")) span class="visually-hidden" { ": " (t.title) } }
@@ -302,13 +296,7 @@ fn key_point_list(
                                     button type="submit" class="button secondary" { (lang.t("save")) }
                                 }
                                 div class="row-actions" {
-                                    @for (dir, key) in [("up", "move-up"), ("down", "move-down")] {
-                                        form method="post" action=(format!("/staff/key-points/{}/move", k.id)) class="inline-form" {
-                                            (csrf_field(csrf))
-                                            input type="hidden" name="direction" value=(dir);
-                                            button type="submit" class="link-button" { (lang.t(key)) }
-                                        }
-                                    }
+                                    (move_buttons(lang, csrf, &format!("/staff/key-points/{}/move", k.id), None))
                                     form method="post" action=(format!("/staff/key-points/{}/delete", k.id)) class="inline-form" {
                                         (csrf_field(csrf))
                                         button type="submit" class="link-button" { (lang.t("delete")) }
