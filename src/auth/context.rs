@@ -7,11 +7,12 @@ use actix_web::dev::Payload;
 use actix_web::{web, FromRequest, HttpMessage, HttpRequest};
 
 use super::session::{Admin, Editor, Staff};
-use crate::audit::{self, Trail};
-use crate::db::{Db, DbConnection};
+use crate::audit::{self, Action, Trail};
+use crate::db::{self, Db, DbConnection, Ordered};
 use crate::error::AppError;
 use crate::i18n::Lang;
 use crate::web::csrf::CsrfToken;
+use crate::web::form::Direction;
 
 /// A signed-in staff member with some role: [`Staff`] (any), [`Editor`] or [`Admin`].
 pub trait Signed: FromRequest<Error = AppError> + 'static {
@@ -78,6 +79,23 @@ impl<R: Signed> StaffContext<R> {
             let found = find(conn)?.ok_or(AppError::NotFound)?;
             change(conn, trail, &found)?;
             Ok(found)
+        })
+        .await
+    }
+
+    /// Moves a question, theme or key point one place up or down among its siblings and
+    /// records `action`; returns the row as it was found (404 when there is none).
+    pub async fn move_row<T>(
+        &self, id: T::Id, direction: Direction, action: Action,
+    ) -> Result<T, AppError>
+    where
+        T: Ordered + Send + 'static,
+        T::Id: std::fmt::Display + Send,
+    {
+        self.change(move |conn, trail| {
+            let row = db::move_row::<T>(conn, &id, direction.step())?.ok_or(AppError::NotFound)?;
+            trail.record(action, &id, direction.as_str());
+            Ok(row)
         })
         .await
     }

@@ -353,20 +353,82 @@ impl NanoFloor for chrono::NaiveDateTime {
     }
 }
 
-/// Moves an item one place (`step` is -1 or +1) in an ordered list by swapping positions with
-/// its neighbour there, if it has one. `list` holds the list's items, `at` gives an item's id
-/// and position, `set` writes one item's position.
-pub fn move_in_list<T, Id: PartialEq>(
-    conn: &mut DbConnection, list: &[T], (item, step): (&Id, i32), at: impl Fn(&T) -> (&Id, i32),
-    set: impl Fn(&mut DbConnection, &Id, i32) -> QueryResult<usize>,
-) -> QueryResult<()> {
-    let Some(position) = list.iter().map(&at).find(|(id, _)| *id == item).map(|(_, p)| p) else {
-        return Ok(());
+/// A row kept in the order people choose: the questions of a workshop, the themes under one
+/// parent, the key points under one theme.
+pub trait Ordered: Sized {
+    /// The row's ID type.
+    type Id: PartialEq;
+    /// The row with this ID, if there is one.
+    fn find(conn: &mut DbConnection, id: &Self::Id) -> QueryResult<Option<Self>>;
+    /// The rows it is ordered among, itself included.
+    fn siblings(&self, conn: &mut DbConnection) -> QueryResult<Vec<Self>>;
+    /// The row's ID.
+    fn id(&self) -> &Self::Id;
+    /// The row's place among its siblings.
+    fn position(&self) -> i32;
+    /// Writes one row's place.
+    fn set_position(conn: &mut DbConnection, id: &Self::Id, at: i32) -> QueryResult<usize>;
+}
+
+/// Implements [`Ordered`] for a row type with `id` and `position` fields stored in `$table`:
+/// `find` looks one up by ID, `siblings` lists the rows it is ordered among.
+///
+/// ```ignore
+/// ordered!(Question: QuestionId in questions, find = find_question,
+///     siblings = |conn, q| list_questions(conn, &q.workshop_id));
+/// ```
+#[macro_export]
+macro_rules! ordered {
+    ($row:ident: $id:ident in $table:ident, find = $find:path, siblings = |$conn:ident, $me:ident| $list:expr) => {
+        impl $crate::db::Ordered for $row {
+            type Id = $id;
+
+            fn find(
+                conn: &mut $crate::db::DbConnection, id: &Self::Id,
+            ) -> diesel::QueryResult<Option<Self>> {
+                $find(conn, id)
+            }
+
+            fn siblings(
+                &self, $conn: &mut $crate::db::DbConnection,
+            ) -> diesel::QueryResult<Vec<Self>> {
+                let $me = self;
+                $list
+            }
+
+            fn id(&self) -> &Self::Id {
+                &self.id
+            }
+
+            fn position(&self) -> i32 {
+                self.position
+            }
+
+            fn set_position(
+                conn: &mut $crate::db::DbConnection, id: &Self::Id, at: i32,
+            ) -> diesel::QueryResult<usize> {
+                let row = $table::table.find(id);
+                diesel::update(row).set($table::position.eq(at)).execute(conn)
+            }
+        }
     };
-    if let Some((other, other_position)) = list.iter().map(&at).find(|(_, p)| *p == position + step)
-    {
-        set(conn, other, position)?;
-        set(conn, item, other_position)?;
-    }
-    Ok(())
+}
+
+/// Moves a row one place (`step` is -1 or +1) among its siblings by swapping places with its
+/// neighbour there; a row already first or last stays. Gives the row as it was found, or
+/// `None` when there is no row with this ID.
+pub fn move_row<T: Ordered>(
+    conn: &mut DbConnection, id: &T::Id, step: i32,
+) -> QueryResult<Option<T>> {
+    write_transaction(conn, |conn| {
+        let Some(row) = T::find(conn, id)? else {
+            return Ok(None);
+        };
+        let siblings = row.siblings(conn)?;
+        if let Some(other) = siblings.iter().find(|s| s.position() == row.position() + step) {
+            T::set_position(conn, other.id(), row.position())?;
+            T::set_position(conn, row.id(), other.position())?;
+        }
+        Ok(Some(row))
+    })
 }

@@ -130,6 +130,30 @@ async fn assigning_merging_and_splitting_themes(backend: Backend) {
         .await;
     assert_eq!(res.status().as_u16(), 400, "one level of sub-themes");
 
+    // Themes move among their siblings only: a sub-theme does not trade places with a
+    // top-level theme, and the first stays first.
+    let top_level = |app: &TestApp| -> Vec<String> {
+        themes::table
+            .filter(themes::parent_id.is_null())
+            .order(themes::position)
+            .select(themes::id)
+            .load(&mut *app.conn())
+            .expect("themes")
+    };
+    assert_eq!(top_level(&app), [housing.clone(), community.clone()]);
+    let res =
+        app.post_form(&format!("/staff/themes/{community}/move"), &[("direction", "up")]).await;
+    assert_eq!(location(&res), format!("/staff/topics/{topic}/board?done=theme"));
+    assert_eq!(top_level(&app), [community.clone(), housing.clone()]);
+    app.post_form(&format!("/staff/themes/{community}/move"), &[("direction", "up")]).await;
+    app.post_form(&format!("/staff/themes/{network}/move"), &[("direction", "down")]).await;
+    assert_eq!(top_level(&app), [community.clone(), housing.clone()]);
+    let network_at: i32 =
+        themes::table.find(&network).select(themes::position).first(&mut *app.conn()).expect("n");
+    assert_eq!(network_at, 1, "the only sub-theme stays where it is");
+    let res = app.post_form("/staff/themes/no-such-theme/move", &[("direction", "up")]).await;
+    assert_eq!(res.status().as_u16(), 404);
+
     let res = assign(&app, &topic, &housing, &[&a[0], &a[1], &a[2]], "add", "").await;
     assert_eq!(
         location(&res),

@@ -5,6 +5,7 @@
 //! for both kinds of form ([`New`] and [`Edit`]).
 
 use actix_web::{web, HttpResponse};
+use diesel::QueryResult;
 use serde::de::DeserializeOwned;
 
 use crate::audit::Trail;
@@ -23,6 +24,12 @@ pub(super) struct FormTarget {
     pub back: String,
 }
 
+/// What a form is about: the parent of a new one, or the one being edited.
+pub(super) enum Subject<P, T> {
+    New(P),
+    Edit(T),
+}
+
 /// One resource of the builder.
 pub(super) trait Builder: 'static {
     /// The path parameter of the "new" form: the parent's id (`()` for a track).
@@ -36,10 +43,11 @@ pub(super) trait Builder: 'static {
     /// The form once it parsed.
     type Parsed: Send + 'static;
 
-    /// The target of a "new" form (404 when the parent does not exist).
-    fn load_new(conn: &mut DbConnection, parent: Self::Parent) -> Result<Self::Target, AppError>;
-    /// The target of an "edit" form (404 when it does not exist).
-    fn load_edit(conn: &mut DbConnection, id: Self::Id) -> Result<Self::Target, AppError>;
+    /// The target of a "new" form (`None`, a 404, when the parent does not exist).
+    fn load_new(conn: &mut DbConnection, parent: Self::Parent)
+        -> QueryResult<Option<Self::Target>>;
+    /// The target of an "edit" form (`None`, a 404, when it does not exist).
+    fn load_edit(conn: &mut DbConnection, id: Self::Id) -> QueryResult<Option<Self::Target>>;
     /// Refuses a post the target cannot take (400), before the form is read.
     fn check(_target: &Self::Target) -> Result<(), AppError> {
         Ok(())
@@ -100,7 +108,7 @@ pub(super) trait Which<B: Builder>: 'static {
     /// The path parameter.
     type Key: DeserializeOwned + Send + 'static;
     /// The target the form is about.
-    fn load(conn: &mut DbConnection, key: Self::Key) -> Result<B::Target, AppError>;
+    fn load(conn: &mut DbConnection, key: Self::Key) -> QueryResult<Option<B::Target>>;
     /// The form as it first shows.
     fn input(conn: &mut DbConnection, target: &B::Target) -> Result<B::Input, AppError>;
 }
@@ -113,7 +121,7 @@ pub(super) struct Edit;
 
 impl<B: Builder> Which<B> for New {
     type Key = B::Parent;
-    fn load(conn: &mut DbConnection, parent: B::Parent) -> Result<B::Target, AppError> {
+    fn load(conn: &mut DbConnection, parent: B::Parent) -> QueryResult<Option<B::Target>> {
         B::load_new(conn, parent)
     }
     fn input(_: &mut DbConnection, target: &B::Target) -> Result<B::Input, AppError> {
@@ -123,7 +131,7 @@ impl<B: Builder> Which<B> for New {
 
 impl<B: Builder> Which<B> for Edit {
     type Key = B::Id;
-    fn load(conn: &mut DbConnection, id: B::Id) -> Result<B::Target, AppError> {
+    fn load(conn: &mut DbConnection, id: B::Id) -> QueryResult<Option<B::Target>> {
         B::load_edit(conn, id)
     }
     fn input(conn: &mut DbConnection, target: &B::Target) -> Result<B::Input, AppError> {
@@ -139,7 +147,7 @@ pub(super) async fn get_form<B: Builder, W: Which<B>>(
     let (target, input) = cx
         .db
         .run(move |conn| {
-            let target = W::load(conn, key)?;
+            let target = W::load(conn, key)?.ok_or(AppError::NotFound)?;
             let input = W::input(conn, &target)?;
             Ok::<_, AppError>((target, input))
         })
@@ -152,6 +160,6 @@ pub(super) async fn post_form<B: Builder, W: Which<B>>(
     cx: StaffContext<Editor>, key: web::Path<W::Key>, Form(input): Form<B::Input>,
 ) -> Result<HttpResponse, AppError> {
     let key = key.into_inner();
-    let target = cx.db.run(move |conn| W::load(conn, key)).await?;
+    let target = cx.db.find(move |conn| W::load(conn, key)).await?;
     post::<B>(cx, target, input).await
 }

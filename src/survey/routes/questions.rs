@@ -17,6 +17,7 @@ use crate::web::layout::{see_other, FieldError};
 use crate::web::notice::{with_notice, Notice};
 use crate::web::{Form, MoveForm};
 use actix_web::{web, HttpResponse};
+use diesel::QueryResult;
 
 /// The question form: a new question of a workshop, or an existing question.
 pub(super) struct Questions;
@@ -53,10 +54,6 @@ fn question_input(q: &Question) -> QuestionInput {
     }
 }
 
-fn workshop(conn: &mut DbConnection, id: &WorkshopId) -> Result<Workshop, AppError> {
-    store::find_workshop(conn, id)?.ok_or(AppError::NotFound)
-}
-
 impl Builder for Questions {
     type Parent = WorkshopId;
     type Id = QuestionId;
@@ -64,14 +61,14 @@ impl Builder for Questions {
     type Input = QuestionInput;
     type Parsed = (QuestionFields, Typed);
 
-    fn load_new(conn: &mut DbConnection, id: WorkshopId) -> Result<QuestionTarget, AppError> {
-        let workshop = workshop(conn, &id)?;
-        Ok(QuestionTarget { workshop, question: None })
+    fn load_new(conn: &mut DbConnection, id: WorkshopId) -> QueryResult<Option<QuestionTarget>> {
+        let workshop = store::find_workshop(conn, &id)?;
+        Ok(workshop.map(|workshop| QuestionTarget { workshop, question: None }))
     }
 
-    fn load_edit(conn: &mut DbConnection, id: QuestionId) -> Result<QuestionTarget, AppError> {
-        let (q, workshop) = store::question_with_workshop(conn, &id)?.ok_or(AppError::NotFound)?;
-        Ok(QuestionTarget { workshop, question: Some(q) })
+    fn load_edit(conn: &mut DbConnection, id: QuestionId) -> QueryResult<Option<QuestionTarget>> {
+        let found = store::question_with_workshop(conn, &id)?;
+        Ok(found.map(|(q, workshop)| QuestionTarget { workshop, question: Some(q) }))
     }
 
     fn check(target: &QuestionTarget) -> Result<(), AppError> {
@@ -159,15 +156,9 @@ async fn load(cx: &StaffContext<Editor>, id: QuestionId) -> Result<Question, App
 pub(super) async fn post_move(
     cx: StaffContext<Editor>, id: web::Path<QuestionId>, Form(input): Form<MoveForm>,
 ) -> Result<HttpResponse, AppError> {
-    let q = load(&cx, id.into_inner()).await?;
-    let back = format!("/staff/workshops/{}", q.workshop_id);
-    cx.change(move |conn, trail| {
-        store::move_question(conn, &q.id, input.direction.step())?;
-        trail.record(Action::QuestionMove, &q.id, input.direction.as_str());
-        Ok(())
-    })
-    .await?;
-    Ok(see_other(&back))
+    let moved = Action::QuestionMove;
+    let q: Question = cx.move_row(id.into_inner(), input.direction, moved).await?;
+    Ok(see_other(&format!("/staff/workshops/{}", q.workshop_id)))
 }
 
 pub(super) async fn post_delete(

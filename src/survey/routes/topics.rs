@@ -1,6 +1,6 @@
 //! Topics in the builder: `/staff/tracks/{id}/topics/new` and `/staff/topics/{id}/edit`.
 
-use super::builder::{Builder, FormTarget};
+use super::builder::{Builder, FormTarget, Subject};
 use crate::audit::{Action, Trail};
 use crate::db::{DbConnection, TopicId, TrackId};
 use crate::error::AppError;
@@ -9,58 +9,51 @@ use crate::survey::forms::TopicInput;
 use crate::survey::store::{self, Topic, TopicFields, Track};
 use crate::survey::views;
 use crate::web::layout::FieldError;
+use diesel::QueryResult;
 
 /// The topic form: a new topic of a track, or an existing topic.
 pub(super) struct Topics;
 
-/// What the topic form is about.
-pub(super) enum TopicTarget {
-    New(Track),
-    Edit(Topic),
-}
-
 impl Builder for Topics {
     type Parent = TrackId;
     type Id = TopicId;
-    type Target = TopicTarget;
+    type Target = Subject<Track, Topic>;
     type Input = TopicInput;
     type Parsed = TopicFields;
 
-    fn load_new(conn: &mut DbConnection, track: TrackId) -> Result<TopicTarget, AppError> {
-        let track = store::find_track(conn, &track)?.ok_or(AppError::NotFound)?;
-        Ok(TopicTarget::New(track))
+    fn load_new(conn: &mut DbConnection, track: TrackId) -> QueryResult<Option<Self::Target>> {
+        Ok(store::find_track(conn, &track)?.map(Subject::New))
     }
 
-    fn load_edit(conn: &mut DbConnection, id: TopicId) -> Result<TopicTarget, AppError> {
-        let topic = store::find_topic(conn, &id)?.ok_or(AppError::NotFound)?;
-        Ok(TopicTarget::Edit(topic))
+    fn load_edit(conn: &mut DbConnection, id: TopicId) -> QueryResult<Option<Self::Target>> {
+        Ok(store::find_topic(conn, &id)?.map(Subject::Edit))
     }
 
-    fn blank(_: &TopicTarget) -> TopicInput {
+    fn blank(_: &Self::Target) -> TopicInput {
         TopicInput::default()
     }
 
-    fn stored(_: &mut DbConnection, target: &TopicTarget) -> Result<TopicInput, AppError> {
+    fn stored(_: &mut DbConnection, target: &Self::Target) -> Result<TopicInput, AppError> {
         Ok(match target {
-            TopicTarget::Edit(t) => {
+            Subject::Edit(t) => {
                 TopicInput { title: t.title.clone(), description: t.description.clone() }
             }
-            TopicTarget::New(_) => TopicInput::default(),
+            Subject::New(_) => TopicInput::default(),
         })
     }
 
     fn parse(
-        lang: Lang, _: &TopicTarget, input: &TopicInput,
+        lang: Lang, _: &Self::Target, input: &TopicInput,
     ) -> Result<TopicFields, Vec<FieldError>> {
         input.parse(lang)
     }
 
     fn form(
-        lang: Lang, target: &TopicTarget, input: &TopicInput, errors: &[FieldError],
+        lang: Lang, target: &Self::Target, input: &TopicInput, errors: &[FieldError],
     ) -> (FormTarget, maud::Markup) {
         let (heading, action) = match target {
-            TopicTarget::New(track) => ("topic-new", format!("/staff/tracks/{}/topics", track.id)),
-            TopicTarget::Edit(topic) => ("topic-edit", format!("/staff/topics/{}", topic.id)),
+            Subject::New(track) => ("topic-new", format!("/staff/tracks/{}/topics", track.id)),
+            Subject::Edit(topic) => ("topic-edit", format!("/staff/topics/{}", topic.id)),
         };
         let fields = views::topic_fields(lang, &input.title, &input.description, errors);
         let back = "/staff".into();
@@ -68,14 +61,14 @@ impl Builder for Topics {
     }
 
     fn save(
-        conn: &mut DbConnection, trail: &mut Trail, target: TopicTarget, fields: TopicFields,
+        conn: &mut DbConnection, trail: &mut Trail, target: Self::Target, fields: TopicFields,
     ) -> Result<String, AppError> {
         match target {
-            TopicTarget::New(track) => {
+            Subject::New(track) => {
                 let id = store::create_topic(conn, &track.id, &fields)?;
                 trail.record(Action::TopicCreate, &id, fields.title.as_str());
             }
-            TopicTarget::Edit(topic) => {
+            Subject::Edit(topic) => {
                 store::update_topic(conn, &topic.id, &fields)?;
                 trail.record(Action::TopicUpdate, &topic.id, fields.title.as_str());
             }

@@ -9,6 +9,7 @@ use crate::survey::forms::TrackInput;
 use crate::survey::store::{self, Track, TrackFields};
 use crate::survey::views;
 use crate::web::layout::FieldError;
+use diesel::QueryResult;
 
 /// The track form; its target is the track being changed, or none for a new one.
 pub(super) struct Tracks;
@@ -20,12 +21,12 @@ impl Builder for Tracks {
     type Input = TrackInput;
     type Parsed = TrackFields;
 
-    fn load_new(_: &mut DbConnection, _: ()) -> Result<Option<Track>, AppError> {
-        Ok(None)
+    fn load_new(_: &mut DbConnection, _: ()) -> QueryResult<Option<Option<Track>>> {
+        Ok(Some(None))
     }
 
-    fn load_edit(conn: &mut DbConnection, id: TrackId) -> Result<Option<Track>, AppError> {
-        Ok(Some(store::find_track(conn, &id)?.ok_or(AppError::NotFound)?))
+    fn load_edit(conn: &mut DbConnection, id: TrackId) -> QueryResult<Option<Option<Track>>> {
+        Ok(store::find_track(conn, &id)?.map(Some))
     }
 
     fn blank(_: &Option<Track>) -> TrackInput {

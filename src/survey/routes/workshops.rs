@@ -2,9 +2,10 @@
 //! `/staff/workshops/{id}/edit`), the workshop page, and opening and closing.
 
 use actix_web::{web, HttpResponse};
+use diesel::QueryResult;
 use serde::Deserialize;
 
-use super::builder::{Builder, FormTarget};
+use super::builder::{Builder, FormTarget, Subject};
 use super::translations;
 use crate::audit::{Action, Trail};
 use crate::auth::{Editor, Staff, StaffContext};
@@ -23,35 +24,27 @@ use crate::web::Form;
 /// The workshop form: a new workshop of a topic, or an existing workshop.
 pub(super) struct Workshops;
 
-/// What the workshop form is about.
-pub(super) enum WorkshopTarget {
-    New(Topic),
-    Edit(Workshop),
-}
-
 impl Builder for Workshops {
     type Parent = TopicId;
     type Id = WorkshopId;
-    type Target = WorkshopTarget;
+    type Target = Subject<Topic, Workshop>;
     type Input = WorkshopInput;
     type Parsed = (WorkshopFields, Typed);
 
-    fn load_new(conn: &mut DbConnection, topic: TopicId) -> Result<WorkshopTarget, AppError> {
-        let topic = store::find_topic(conn, &topic)?.ok_or(AppError::NotFound)?;
-        Ok(WorkshopTarget::New(topic))
+    fn load_new(conn: &mut DbConnection, topic: TopicId) -> QueryResult<Option<Self::Target>> {
+        Ok(store::find_topic(conn, &topic)?.map(Subject::New))
     }
 
-    fn load_edit(conn: &mut DbConnection, id: WorkshopId) -> Result<WorkshopTarget, AppError> {
-        let workshop = store::find_workshop(conn, &id)?.ok_or(AppError::NotFound)?;
-        Ok(WorkshopTarget::Edit(workshop))
+    fn load_edit(conn: &mut DbConnection, id: WorkshopId) -> QueryResult<Option<Self::Target>> {
+        Ok(store::find_workshop(conn, &id)?.map(Subject::Edit))
     }
 
-    fn blank(_: &WorkshopTarget) -> WorkshopInput {
+    fn blank(_: &Self::Target) -> WorkshopInput {
         WorkshopInput { retention_days: "90".into(), ..WorkshopInput::default() }
     }
 
-    fn stored(conn: &mut DbConnection, target: &WorkshopTarget) -> Result<WorkshopInput, AppError> {
-        let WorkshopTarget::Edit(w) = target else {
+    fn stored(conn: &mut DbConnection, target: &Self::Target) -> Result<WorkshopInput, AppError> {
+        let Subject::Edit(w) = target else {
             return Ok(Self::blank(target));
         };
         let at = |format| w.starts_at.map(|d| d.format(format).to_string());
@@ -68,22 +61,22 @@ impl Builder for Workshops {
 
     /// Translations are wording: they may change whatever the workshop's status.
     fn parse(
-        lang: Lang, _: &WorkshopTarget, input: &WorkshopInput,
+        lang: Lang, _: &Self::Target, input: &WorkshopInput,
     ) -> Result<(WorkshopFields, Typed), Vec<FieldError>> {
         let typed = parse_translations(lang, &input.translated, &TextField::WORKSHOP, &[]);
         both(input.parse(lang), typed)
     }
 
     fn form(
-        lang: Lang, target: &WorkshopTarget, input: &WorkshopInput, errors: &[FieldError],
+        lang: Lang, target: &Self::Target, input: &WorkshopInput, errors: &[FieldError],
     ) -> (FormTarget, maud::Markup) {
         let target = match target {
-            WorkshopTarget::New(topic) => FormTarget {
+            Subject::New(topic) => FormTarget {
                 heading: "workshop-new",
                 action: format!("/staff/topics/{}/workshops", topic.id),
                 back: "/staff".into(),
             },
-            WorkshopTarget::Edit(w) => FormTarget {
+            Subject::Edit(w) => FormTarget {
                 heading: "workshop-edit",
                 action: format!("/staff/workshops/{}", w.id),
                 back: format!("/staff/workshops/{}", w.id),
@@ -93,17 +86,17 @@ impl Builder for Workshops {
     }
 
     fn save(
-        conn: &mut DbConnection, trail: &mut Trail, target: WorkshopTarget,
+        conn: &mut DbConnection, trail: &mut Trail, target: Self::Target,
         (fields, typed): (WorkshopFields, Typed),
     ) -> Result<String, AppError> {
         let (id, next) = match target {
-            WorkshopTarget::New(topic) => {
+            Subject::New(topic) => {
                 let id = store::create_workshop(conn, &topic.id, &fields)?;
                 trail.record(Action::WorkshopCreate, &id, fields.title.as_str());
                 let next = format!("/staff/workshops/{id}");
                 (id, next)
             }
-            WorkshopTarget::Edit(w) => {
+            Subject::Edit(w) => {
                 store::update_workshop(conn, &w.id, &fields)?;
                 trail.record(Action::WorkshopUpdate, &w.id, fields.title.as_str());
                 let next = with_notice(&format!("/staff/workshops/{}", w.id), Notice::Saved);

@@ -11,7 +11,7 @@ use diesel::QueryResult;
 use crate::db::DbConnection;
 
 pub use questions::{
-    add_question, count_answers_to, delete_question, find_question, list_questions, move_question,
+    add_question, count_answers_to, delete_question, find_question, list_questions,
     question_with_workshop, update_question, workshop_with_questions, Question, QuestionFields,
 };
 pub use tracks::{

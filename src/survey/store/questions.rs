@@ -5,7 +5,7 @@ use diesel::prelude::*;
 use super::translations::delete_translations;
 use super::Workshop;
 use crate::db::schema::{answers, questions, workshops};
-use crate::db::{move_in_list, now, write_transaction, DbConnection, QuestionId, WorkshopId};
+use crate::db::{now, write_transaction, DbConnection, QuestionId, WorkshopId};
 use crate::error::AppError;
 use crate::survey::domain::{ChoiceOption, ChoiceOptions, QuestionKind};
 use crate::text::{HelpText, PromptText};
@@ -130,18 +130,8 @@ pub fn update_question(
     diesel::update(row).set(texts).execute(conn)
 }
 
-/// Moves a question one place up (`-1`) or down (`+1`).
-pub fn move_question(conn: &mut DbConnection, id: &QuestionId, step: i32) -> Result<(), AppError> {
-    write_transaction(conn, |conn| {
-        let q = find_question(conn, id)?.ok_or(AppError::NotFound)?;
-        let list = list_questions(conn, &q.workshop_id)?;
-        let set = |conn: &mut DbConnection, id: &QuestionId, at: i32| {
-            let update = diesel::update(questions::table.find(id));
-            update.set(questions::position.eq(at)).execute(conn)
-        };
-        Ok(move_in_list(conn, &list, (id, step), |q| (&q.id, q.position), set)?)
-    })
-}
+crate::ordered!(Question: QuestionId in questions, find = find_question,
+    siblings = |conn, q| list_questions(conn, &q.workshop_id));
 
 /// Deletes a question that nobody has answered, and closes the gap in the order.
 pub fn delete_question(conn: &mut DbConnection, id: &QuestionId) -> Result<(), AppError> {

@@ -80,14 +80,7 @@ pub(super) async fn post_edit(
 pub(super) async fn post_move(
     cx: StaffContext<Editor>, id: web::Path<KeyPointId>, Form(input): Form<MoveForm>,
 ) -> Result<HttpResponse, AppError> {
-    let find = move |conn: &mut _| store::find_key_point(conn, &id);
-    let kp = cx
-        .change_found(find, move |conn, trail, k: &KeyPoint| {
-            store::move_key_point(conn, &k.id, input.direction.step())?;
-            trail.record(Action::KeyPointMove, &k.id, input.direction.as_str());
-            Ok(())
-        })
-        .await?;
+    let kp: KeyPoint = cx.move_row(id.into_inner(), input.direction, Action::KeyPointMove).await?;
     Ok(back(&kp.topic_id))
 }
 

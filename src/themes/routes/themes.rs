@@ -77,14 +77,7 @@ pub(super) async fn post_rename(
 pub(super) async fn post_move(
     cx: StaffContext<Editor>, id: web::Path<ThemeId>, Form(input): Form<MoveForm>,
 ) -> Result<HttpResponse, AppError> {
-    let find = move |conn: &mut _| store::find_theme(conn, &id);
-    let theme = cx
-        .change_found(find, move |conn, trail, t: &Theme| {
-            store::move_theme(conn, &t.id, input.direction.step())?;
-            trail.record(Action::ThemeMove, &t.id, input.direction.as_str());
-            Ok(())
-        })
-        .await?;
+    let theme: Theme = cx.move_row(id.into_inner(), input.direction, Action::ThemeMove).await?;
     Ok(see_other_with(&board_url(&theme.topic_id, None), Notice::ThemeSaved))
 }
 

@@ -4,8 +4,7 @@ use diesel::prelude::*;
 
 use super::Conflict;
 use crate::db::schema::key_points;
-use crate::db::{move_in_list, now, write_transaction, DbConnection, KeyPointId, ThemeId, TopicId};
-use crate::error::AppError;
+use crate::db::{now, write_transaction, DbConnection, KeyPointId, ThemeId, TopicId};
 use crate::text::LongText;
 
 /// A written finding under a theme or the whole topic.
@@ -66,19 +65,12 @@ pub fn update_key_point(
     versioned_update!(conn, key_points, id, version, key_points::text.eq(text.as_str()))
 }
 
-/// Moves a key point within its list.
-pub fn move_key_point(conn: &mut DbConnection, id: &KeyPointId, step: i32) -> Result<(), AppError> {
-    write_transaction(conn, |conn| {
-        let k = find_key_point(conn, id)?.ok_or(AppError::NotFound)?;
-        let mut list = list_key_points(conn, &k.topic_id)?;
-        list.retain(|n| n.theme_id == k.theme_id);
-        let set = |conn: &mut DbConnection, id: &KeyPointId, at: i32| {
-            let row = key_points::table.find(id);
-            diesel::update(row).set(key_points::position.eq(at)).execute(conn)
-        };
-        Ok(move_in_list(conn, &list, (id, step), |k| (&k.id, k.position), set)?)
-    })
-}
+// Key points are ordered among those of the same theme (or the topic's own).
+crate::ordered!(KeyPoint: KeyPointId in key_points, find = find_key_point, siblings = |conn, k| {
+    let mut all = list_key_points(conn, &k.topic_id)?;
+    all.retain(|s| s.theme_id == k.theme_id);
+    Ok(all)
+});
 
 /// Deletes a key point.
 pub fn delete_key_point(conn: &mut DbConnection, id: &KeyPointId) -> QueryResult<usize> {

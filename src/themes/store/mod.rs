@@ -18,8 +18,7 @@ mod suggestions;
 mod themes;
 
 pub use key_points::{
-    add_key_point, delete_key_point, find_key_point, list_key_points, move_key_point,
-    update_key_point, KeyPoint,
+    add_key_point, delete_key_point, find_key_point, list_key_points, update_key_point, KeyPoint,
 };
 pub use quotes::{
     approved_quotes, create_quote, delete_quote, list_quotes, set_quote_approved, topic_of_answer,
@@ -28,8 +27,7 @@ pub use quotes::{
 pub use suggestions::{fingerprint, reject, rejected};
 pub use themes::{
     all_on_board, assign, board_answer, board_answers, counts, create_theme, delete_theme,
-    find_theme, links, list_themes, merge, move_theme, rename_theme, unassign, BoardAnswer, Link,
-    Theme,
+    find_theme, links, list_themes, merge, rename_theme, unassign, BoardAnswer, Link, Theme,
 };
 
 /// A write that lost against someone else's newer version.

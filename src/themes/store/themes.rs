@@ -9,8 +9,8 @@ use diesel::prelude::*;
 use super::Conflict;
 use crate::db::schema::{answers, key_points, questions, theme_answers, themes, workshops};
 use crate::db::{
-    insert_unless_duplicate, move_in_list, now, write_transaction, AnswerId, DbConnection,
-    ParticipantId, QuestionId, ThemeId, TopicId, UserId, WorkshopId,
+    insert_unless_duplicate, now, write_transaction, AnswerId, DbConnection, ParticipantId,
+    QuestionId, ThemeId, TopicId, UserId, WorkshopId,
 };
 use crate::error::AppError;
 use crate::participant::EnteredBy;
@@ -174,18 +174,12 @@ pub fn rename_theme(
     versioned_update!(conn, themes, id, version, changes)
 }
 
-/// Moves a theme one place up (-1) or down (+1) among its siblings.
-pub fn move_theme(conn: &mut DbConnection, id: &ThemeId, step: i32) -> Result<(), AppError> {
-    write_transaction(conn, |conn| {
-        let t = find_theme(conn, id)?.ok_or(AppError::NotFound)?;
-        let mut siblings = list_themes(conn, &t.topic_id)?;
-        siblings.retain(|s| s.parent_id == t.parent_id);
-        let set = |conn: &mut DbConnection, id: &ThemeId, at: i32| {
-            diesel::update(themes::table.find(id)).set(themes::position.eq(at)).execute(conn)
-        };
-        Ok(move_in_list(conn, &siblings, (id, step), |s| (&s.id, s.position), set)?)
-    })
-}
+// Themes are ordered among those with the same parent (or the topic's top level).
+crate::ordered!(Theme: ThemeId in themes, find = find_theme, siblings = |conn, t| {
+    let mut all = list_themes(conn, &t.topic_id)?;
+    all.retain(|s| s.parent_id == t.parent_id);
+    Ok(all)
+});
 
 /// Deletes a theme: its answers return to the pile, its sub-themes move up a level, its key
 /// points go to the topic.
