@@ -229,6 +229,22 @@ pub struct Invitation {
     pub used_at: Option<NaiveDateTime>,
 }
 
+/// Creates an account its owner sets up through a link, and that link's token; `None` when
+/// the e-mail address is taken (nothing is written then).
+pub fn invite_user(
+    conn: &mut DbConnection, email: &Email, name: &PersonName, role: Role, by: &UserId,
+) -> QueryResult<Option<(User, String)>> {
+    write_transaction(conn, |conn| {
+        let user = match create_user(conn, email, name, role, None) {
+            Ok(user) => user,
+            Err(CreateUserError::DuplicateEmail) => return Ok(None),
+            Err(CreateUserError::Db(e)) => return Err(e),
+        };
+        let token = create_invitation(conn, Some(&user.id), Some(by))?;
+        Ok(Some((user, token)))
+    })
+}
+
 /// How long an invitation link works.
 pub fn invitation_lifetime() -> Duration {
     Duration::days(7)

@@ -129,6 +129,17 @@ pub struct NewAnswer<'a> {
     pub submission_key: &'a str,
 }
 
+impl<'a> NewAnswer<'a> {
+    /// An answer a participant gave on their own phone.
+    pub fn from_participant(
+        participant_id: &'a ParticipantId, question_id: &'a QuestionId, value: &'a AnswerValue,
+        submission_key: &'a str,
+    ) -> Self {
+        let entered_by = EnteredBy::Participant;
+        Self { participant_id, question_id, value, entered_by, user_id: None, submission_key }
+    }
+}
+
 /// What happened to a post.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Saved {

@@ -93,6 +93,14 @@ pub fn see_other(location: &str) -> HttpResponse {
     HttpResponse::SeeOther().insert_header((actix_web::http::header::LOCATION, location)).finish()
 }
 
+/// A 303 to `location` that also sets (or, with a removal cookie, removes) `cookie`.
+pub fn see_other_setting(location: &str, cookie: actix_web::cookie::Cookie<'_>) -> HttpResponse {
+    HttpResponse::SeeOther()
+        .insert_header((actix_web::http::header::LOCATION, location))
+        .cookie(cookie)
+        .finish()
+}
+
 /// The hidden CSRF field.
 pub fn csrf_field(token: &CsrfToken) -> Markup {
     html! { input type="hidden" name=(CSRF_FIELD) value=(token.0); }

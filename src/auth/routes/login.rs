@@ -14,7 +14,7 @@ use crate::error::AppError;
 use crate::i18n::Lang;
 use crate::throttle::{self, Limit};
 use crate::web::csrf::CsrfToken;
-use crate::web::layout::{html_response, html_status, see_other, FieldError};
+use crate::web::layout::{html_response, html_status, see_other, see_other_setting, FieldError};
 use crate::web::{client_ip, cookie_name, safe_next, Form};
 
 /// Failed logins per account before it must wait; per client address (a whole office may
@@ -101,11 +101,7 @@ pub(super) async fn post_login(
     let client = client_ip(&req, &settings);
     match attempt(&db, &input, &client, old_session).await? {
         Attempt::Throttled(seconds) => {
-            let minutes = seconds.div_ceil(60).to_string();
-            let message =
-                lang.t_args("login-error-throttled", &[("minutes", minutes.as_str().into())]);
-            let mut res =
-                page(StatusCode::TOO_MANY_REQUESTS, vec![FieldError::new("email", message)]);
+            let mut res = page(StatusCode::TOO_MANY_REQUESTS, vec![throttled(lang, seconds)]);
             res.headers_mut().insert(header::RETRY_AFTER, header::HeaderValue::from(seconds));
             Ok(res)
         }
@@ -113,13 +109,17 @@ pub(super) async fn post_login(
             StatusCode::UNPROCESSABLE_ENTITY,
             vec![FieldError::new("email", lang.t("login-error-wrong"))],
         )),
-        Attempt::SignedIn(token) => {
-            let mut res = see_other(next.as_deref().unwrap_or("/staff"));
-            res.add_cookie(&session_cookie(&settings, token))
-                .map_err(|e| AppError::Internal(anyhow::anyhow!("cookie: {e}")))?;
-            Ok(res)
-        }
+        Attempt::SignedIn(token) => Ok(see_other_setting(
+            next.as_deref().unwrap_or("/staff"),
+            session_cookie(&settings, token),
+        )),
     }
+}
+
+/// The error of a throttled login: try again in so many minutes.
+fn throttled(lang: Lang, seconds: u64) -> FieldError {
+    let minutes = seconds.div_ceil(60).to_string();
+    FieldError::new("email", lang.t_args("login-error-throttled", &[("minutes", minutes.into())]))
 }
 
 /// Checks the throttles and the password; on success replaces any old session of this browser
@@ -177,8 +177,5 @@ pub(super) async fn post_logout(
         Ok(())
     })
     .await?;
-    let mut res = see_other("/login?logged_out=1");
-    res.add_cookie(&removal_cookie(&settings))
-        .map_err(|e| AppError::Internal(anyhow::anyhow!("cookie: {e}")))?;
-    Ok(res)
+    Ok(see_other_setting("/login?logged_out=1", removal_cookie(&settings)))
 }

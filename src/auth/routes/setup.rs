@@ -14,7 +14,7 @@ use crate::db::Db;
 use crate::error::AppError;
 use crate::i18n::Lang;
 use crate::web::csrf::CsrfToken;
-use crate::web::layout::{html_response, html_status, see_other, FieldError};
+use crate::web::layout::{html_response, html_status, see_other_setting, FieldError};
 use crate::web::Form;
 
 /// The live invitation of a link and its invited account (None: the first-admin link).
@@ -123,10 +123,7 @@ pub(super) async fn post_setup(
         }
     };
     let session = activate(&db, token, setup).await?;
-    let mut res = see_other("/staff");
-    res.add_cookie(&session_cookie(&settings, session))
-        .map_err(|e| AppError::Internal(anyhow::anyhow!("cookie: {e}")))?;
-    Ok(res)
+    Ok(see_other_setting("/staff", session_cookie(&settings, session)))
 }
 
 /// Accepts the invitation with the new password and starts a session; returns its token.

@@ -5,7 +5,7 @@ use serde::Deserialize;
 
 use crate::audit::Action;
 use crate::auth::domain::{Email, PersonName, Role};
-use crate::auth::store::{self, CreateUserError, User};
+use crate::auth::store::{self, User};
 use crate::auth::{views, Admin, StaffContext};
 use crate::config::RuntimeSettings;
 use crate::db::{DbConnection, UserId};
@@ -13,7 +13,7 @@ use crate::error::AppError;
 use crate::i18n::Lang;
 use crate::web::layout::{form_response, FieldError};
 use crate::web::notice::{see_other_with, Done, Notice};
-use crate::web::Form;
+use crate::web::{Checks, Form};
 
 /// The users page with the add form as typed (`input`), its errors, a notice and a new link.
 struct UsersState<'a> {
@@ -21,6 +21,13 @@ struct UsersState<'a> {
     errors: &'a [FieldError],
     notice: Option<String>,
     new_link: Option<(&'a User, String)>,
+}
+
+impl<'a> UsersState<'a> {
+    /// The form again, as typed, with what is wrong with it.
+    fn again(input: &'a AddUserInput, errors: &'a [FieldError]) -> Self {
+        UsersState { input: Some(input), errors, notice: None, new_link: None }
+    }
 }
 
 async fn users_page(
@@ -60,15 +67,10 @@ pub(super) struct AddUserInput {
 
 impl AddUserInput {
     fn parse(&self, lang: Lang) -> Result<(PersonName, Email), Vec<FieldError>> {
-        let (name, email) = (PersonName::parse(&self.name), Email::parse(&self.email));
-        let mut errors = Vec::new();
-        if name.is_none() {
-            errors.push(FieldError::new("name", lang.t("error-name")));
-        }
-        if email.is_none() {
-            errors.push(FieldError::new("email", lang.t("error-email")));
-        }
-        name.zip(email).ok_or(errors)
+        let mut checks = Checks::new(lang);
+        let name = checks.field("name", PersonName::parse(&self.name), "error-name");
+        let email = checks.field("email", Email::parse(&self.email), "error-email");
+        checks.finish(name.zip(email))
     }
 }
 
@@ -81,30 +83,21 @@ pub(super) async fn post_users(
     let role = Role::parse(&input.role).ok_or(AppError::BadRequest("unknown role"))?;
     let (name, email) = match input.parse(lang) {
         Ok(parsed) => parsed,
-        Err(errors) => {
-            let state =
-                UsersState { input: Some(&input), errors: &errors, notice: None, new_link: None };
-            return users_page(&cx, state).await;
-        }
+        Err(errors) => return users_page(&cx, UsersState::again(&input, &errors)).await,
     };
     let by = cx.staff().id().clone();
-    let created = cx
+    let invited = cx
         .change(move |conn, trail| {
-            let user = match store::create_user(conn, &email, &name, role, None) {
-                Ok(user) => user,
-                Err(CreateUserError::DuplicateEmail) => return Ok(None),
-                Err(CreateUserError::Db(e)) => return Err(e.into()),
-            };
-            let token = store::create_invitation(conn, Some(&user.id), Some(&by))?;
-            trail.record(Action::UserInvite, &user.id, role.as_str());
-            Ok(Some((user, token)))
+            let invited = store::invite_user(conn, &email, &name, role, &by)?;
+            if let Some((user, _)) = &invited {
+                trail.record(Action::UserInvite, &user.id, role.as_str());
+            }
+            Ok(invited)
         })
         .await?;
-    let Some((user, token)) = created else {
+    let Some((user, token)) = invited else {
         let errors = [FieldError::new("email", lang.t("error-email-taken"))];
-        let state =
-            UsersState { input: Some(&input), errors: &errors, notice: None, new_link: None };
-        return users_page(&cx, state).await;
+        return users_page(&cx, UsersState::again(&input, &errors)).await;
     };
     let link = format!("{}/setup/{}", settings.base_url, token);
     let state = UsersState {

@@ -12,7 +12,7 @@ use crate::participant::store::{self, Answer};
 use crate::participant::views;
 use crate::survey::{JoinCode, Question};
 use crate::web::csrf::CsrfToken;
-use crate::web::layout::{form_response, html_response, see_other, FieldError};
+use crate::web::layout::{form_response, html_response, see_other, see_other_setting, FieldError};
 
 fn check_rows(ctx: &Visit) -> Vec<(&Question, Option<&Answer>)> {
     ctx.questions.iter().map(|q| (q, ctx.answer_to(&q.id))).collect()
@@ -81,11 +81,10 @@ pub(super) async fn post_clear(
     let code = JoinCode::parse(&code).ok_or(AppError::NotFound)?;
     let mut removal = participant_cookie(&settings, code.as_str(), String::new());
     removal.make_removal();
-    let mut res = see_other(&format!("/j/{}", code.as_str()));
+    let mut res = see_other_setting(&format!("/j/{}", code.as_str()), removal);
     res.headers_mut().insert(
         header::HeaderName::from_static("clear-site-data"),
         header::HeaderValue::from_static("\"cookies\", \"storage\""),
     );
-    res.add_cookie(&removal).map_err(|e| AppError::Internal(anyhow::anyhow!("cookie: {e}")))?;
     Ok(res)
 }

@@ -14,7 +14,7 @@ use crate::participant::domain::{Source, StartToken};
 use crate::participant::{store, views};
 use crate::survey::{self, JoinCode};
 use crate::web::csrf::CsrfToken;
-use crate::web::layout::{html_response, html_status, see_other, FieldError};
+use crate::web::layout::{html_response, html_status, see_other, see_other_setting, FieldError};
 use crate::web::Form;
 
 /// `/`: the front page.
@@ -84,10 +84,8 @@ pub(super) async fn post_start(
         })?;
     let code = &visit.workshop.join_code;
     let first = visit.questions.first().map_or(1, |q| q.position);
-    let mut res = see_other(&format!("/j/{code}/q/{first}"));
-    res.add_cookie(&participant_cookie(&settings, code, token.into_string()))
-        .map_err(|e| AppError::Internal(anyhow::anyhow!("cookie: {e}")))?;
-    Ok(res)
+    let cookie = participant_cookie(&settings, code, token.into_string());
+    Ok(see_other_setting(&format!("/j/{code}/q/{first}"), cookie))
 }
 
 /// `GET /j/{code}/qr.svg`: the join URL as a QR code (error correction M, with quiet zone).

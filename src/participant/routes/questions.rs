@@ -8,10 +8,10 @@ use super::context::Visit;
 use crate::db::QuestionId;
 use crate::error::AppError;
 use crate::participant::domain::{
-    parse_answer, AnswerInput, AnswerProblem, AnswerValue, ChoiceValue, EnteredBy, QuestionRules,
+    parse_answer, AnswerInput, AnswerProblem, AnswerValue, ChoiceValue, QuestionRules,
     SubmissionKey, OTHER_KEY,
 };
-use crate::participant::store::{self, Answer};
+use crate::participant::store::{self, Answer, NewAnswer};
 use crate::participant::views;
 use crate::survey::Question;
 use crate::web::csrf::CsrfToken;
@@ -140,23 +140,13 @@ pub(super) async fn post_question(
         Err(problem) => return again(&csrf, &ctx, question, &post, problem),
     };
     let (participant, question_id) = (participant.id.clone(), question.id.clone());
-    let saved = ctx
-        .db
+    ctx.db
         .run(move |conn| {
-            store::save_answer(
-                conn,
-                &store::NewAnswer {
-                    participant_id: &participant,
-                    question_id: &question_id,
-                    value: &value,
-                    entered_by: EnteredBy::Participant,
-                    user_id: None,
-                    submission_key: key.as_str(),
-                },
-            )
+            let answer =
+                NewAnswer::from_participant(&participant, &question_id, &value, key.as_str());
+            store::save_answer(conn, &answer)
         })
-        .await;
-    saved?;
+        .await?;
     Ok(see_other(&post.next(&ctx, question)))
 }
 

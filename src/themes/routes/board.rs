@@ -13,6 +13,7 @@ use crate::db::types::empty_as_none;
 use crate::db::{AnswerId, DbConnection, QuestionId, ThemeId, TopicId};
 use crate::error::AppError;
 use crate::survey::{self, Topic, Workshop};
+use crate::themes::domain::{AssignAction, Reassignment};
 use crate::themes::store::{self, BoardAnswer, Conflict, KeyPoint, Link, Theme};
 use crate::themes::views::{self, BoardFilter};
 use crate::web::layout::{html_status, FieldError};
@@ -140,18 +141,6 @@ pub(super) fn board_url(topic: &TopicId, view: Option<&str>) -> String {
     }
 }
 
-/// What the assign form does with the chosen answers.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
-#[serde(rename_all = "lowercase")]
-enum AssignAction {
-    /// Put them in the chosen theme too.
-    Add,
-    /// Put them in the chosen theme and take them out of the one being viewed (a split).
-    Move,
-    /// Take them out of the one being viewed.
-    Remove,
-}
-
 #[derive(Deserialize)]
 pub(super) struct AssignInput {
     #[serde(default)]
@@ -169,56 +158,18 @@ pub(super) struct AssignInput {
 pub(super) async fn post_assign(
     cx: StaffContext<Editor>, id: web::Path<TopicId>, Form(input): Form<AssignInput>,
 ) -> Result<HttpResponse, AppError> {
-    let topic = id.into_inner();
-    let action = input.action.unwrap_or(AssignAction::Add);
-    let (t, by) = (topic.clone(), cx.staff().id().clone());
-    let (answers, target, from) = (input.answer, input.theme_id, input.from_theme);
+    let (topic, by) = (id.into_inner(), cx.staff().id().clone());
+    let change = Reassignment::parse(input.action, input.theme_id, input.from_theme)
+        .ok_or(AppError::BadRequest("theme"))?;
+    let (t, answers) = (topic.clone(), input.answer);
     cx.change(move |conn, trail| {
-        // Every id must belong to this topic: a theme or answer of another topic is refused.
-        if !store::all_on_board(conn, &t, &answers)? {
-            return Err(AppError::BadRequest("answer of another topic"));
-        }
-        let of_topic =
-            |conn: &mut DbConnection, id: Option<&ThemeId>| -> Result<ThemeId, AppError> {
-                match id.map(|id| store::find_theme(conn, id)).transpose()?.flatten() {
-                    Some(th) if th.topic_id == t => Ok(th.id),
-                    _ => Err(AppError::BadRequest("theme of another topic")),
-                }
-            };
-        let target = match action {
-            AssignAction::Remove => None,
-            _ => Some(of_topic(conn, target.as_ref())?),
-        };
-        if let Some(target) = &target {
-            store::assign(conn, target, &answers, Some(&by))?;
-        }
-        let from = match action {
-            AssignAction::Add => None,
-            _ => Some(of_topic(conn, from.as_ref())?),
-        };
-        if let Some(from) = &from {
-            // Moving answers to the theme they are in already leaves them there.
-            let unchanged = action == AssignAction::Move && target.as_ref() == Some(from);
-            if !unchanged {
-                store::unassign(conn, from, &answers)?;
-            }
-        }
-        let detail = format!("{} {} answer(s)", action.as_str(), answers.len());
-        let subject = target.or(from).map(|t| t.to_string()).unwrap_or_default();
+        store::reassign(conn, &t, &answers, &change, Some(&by))?;
+        let detail = format!("{} {} answer(s)", change.name(), answers.len());
+        let subject = change.to().or(change.from()).map(|t| t.to_string()).unwrap_or_default();
         trail.record(Action::ThemeAssign, subject, detail);
         Ok(())
     })
     .await?;
     let back = board_url(&topic, input.return_view.as_deref());
     Ok(see_other_with(&back, Notice::Assigned))
-}
-
-impl AssignAction {
-    fn as_str(self) -> &'static str {
-        match self {
-            AssignAction::Add => "add",
-            AssignAction::Move => "move",
-            AssignAction::Remove => "remove",
-        }
-    }
 }

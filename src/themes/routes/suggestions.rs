@@ -1,13 +1,15 @@
 //! `/staff/topics/{id}/suggestions`: offline theme suggestions for the unsorted answers, to
 //! accept (as a new theme) or reject (remembered, so it is not offered again).
 
+use std::collections::HashSet;
+
 use actix_web::{web, HttpResponse};
 use serde::Deserialize;
 
 use super::board::{board_url, BoardData};
 use crate::audit::Action;
 use crate::auth::{Editor, Staff, StaffContext};
-use crate::cluster::{self, SuggestOptions};
+use crate::cluster::{self, SuggestOptions, Suggestions};
 use crate::db::{AnswerId, TopicId};
 use crate::error::AppError;
 use crate::survey;
@@ -21,6 +23,42 @@ use crate::web::Form;
 #[derive(Deserialize)]
 pub(super) struct SuggestQuery {
     k: Option<usize>,
+}
+
+/// Clusters the texts into `k` themes; clustering is CPU work, so it runs off the async
+/// workers.
+async fn suggest_off_the_workers(texts: Vec<String>, k: usize) -> Result<Suggestions, AppError> {
+    web::block(move || {
+        let refs: Vec<&str> = texts.iter().map(String::as_str).collect();
+        let options = SuggestOptions { k: Some(k), ..SuggestOptions::default() };
+        cluster::suggest(&refs, &options)
+    })
+    .await
+    .map_err(|e| AppError::Internal(anyhow::anyhow!("suggestions: {e}")))
+}
+
+/// The suggested themes as proposals of the unsorted answers, leaving out empty ones and those
+/// the facilitators already rejected.
+fn proposals<'a>(
+    unsorted: &[&'a BoardAnswer], suggestions: Suggestions, rejected: &HashSet<String>,
+) -> Vec<Proposal<'a>> {
+    let pick = |indices: &[usize]| -> Vec<&'a BoardAnswer> {
+        indices.iter().filter_map(|i| unsorted.get(*i).copied()).collect()
+    };
+    suggestions
+        .themes
+        .into_iter()
+        .map(|s| Proposal {
+            members: pick(&s.members),
+            representatives: pick(&s.representatives),
+            label: s.label,
+            keywords: s.keywords,
+        })
+        .filter(|p| {
+            let ids: Vec<AnswerId> = p.members.iter().map(|a| a.id.clone()).collect();
+            !p.members.is_empty() && !rejected.contains(&store::fingerprint(&ids))
+        })
+        .collect()
 }
 
 pub(super) async fn get_suggestions(
@@ -37,31 +75,8 @@ pub(super) async fn get_suggestions(
     let unsorted = data.unsorted();
     let k = query.k.unwrap_or_else(|| cluster::default_k(unsorted.len())).clamp(2, 30);
     let texts: Vec<String> = unsorted.iter().map(|a| a.value.clone()).collect();
-    // Clustering is CPU work: off the async workers.
-    let suggestions = web::block(move || {
-        let refs: Vec<&str> = texts.iter().map(String::as_str).collect();
-        let options = SuggestOptions { k: Some(k), ..SuggestOptions::default() };
-        cluster::suggest(&refs, &options)
-    })
-    .await
-    .map_err(|e| AppError::Internal(anyhow::anyhow!("suggestions: {e}")))?;
-    let pick = |indices: &[usize]| -> Vec<&BoardAnswer> {
-        indices.iter().filter_map(|i| unsorted.get(*i).copied()).collect()
-    };
-    let proposals: Vec<Proposal<'_>> = suggestions
-        .themes
-        .into_iter()
-        .map(|s| Proposal {
-            members: pick(&s.members),
-            representatives: pick(&s.representatives),
-            label: s.label,
-            keywords: s.keywords,
-        })
-        .filter(|p| {
-            let ids: Vec<AnswerId> = p.members.iter().map(|a| a.id.clone()).collect();
-            !p.members.is_empty() && !rejected.contains(&store::fingerprint(&ids))
-        })
-        .collect();
+    let suggestions = suggest_off_the_workers(texts, k).await?;
+    let proposals = proposals(&unsorted, suggestions, &rejected);
     let page = (&data.topic, k, &proposals[..], unsorted.len());
     Ok(html_response(views::suggestions_page(cx.lang, &cx.who, &cx.csrf, page)))
 }

@@ -27,7 +27,8 @@ pub use quotes::{
 pub use suggestions::{fingerprint, reject, rejected};
 pub use themes::{
     all_on_board, assign, board_answer, board_answers, counts, create_theme, delete_theme,
-    find_theme, links, list_themes, merge, rename_theme, unassign, BoardAnswer, Link, Theme,
+    find_theme, links, list_themes, merge, reassign, rename_theme, unassign, BoardAnswer, Link,
+    Theme,
 };
 
 /// A write that lost against someone else's newer version.

@@ -16,6 +16,7 @@ use crate::error::AppError;
 use crate::participant::EnteredBy;
 use crate::survey::QuestionKind;
 use crate::text::{LongText, Title};
+use crate::themes::domain::Reassignment;
 
 /// One (theme, answer) link.
 pub type Link = (ThemeId, AnswerId);
@@ -216,6 +217,30 @@ pub fn assign(
         added += usize::from(inserted);
     }
     Ok(added)
+}
+
+/// Carries out a reassignment of answers on a topic's board. Every answer and theme must
+/// belong to this topic: one of another topic is refused (400) and nothing changes. Moving
+/// answers to the theme they are in already leaves them there.
+pub fn reassign(
+    conn: &mut DbConnection, topic: &TopicId, answers: &[AnswerId], change: &Reassignment,
+    by: Option<&UserId>,
+) -> Result<(), AppError> {
+    if !all_on_board(conn, topic, answers)? {
+        return Err(AppError::BadRequest("answer of another topic"));
+    }
+    for theme in change.to().into_iter().chain(change.from()) {
+        if find_theme(conn, theme)?.is_none_or(|t| &t.topic_id != topic) {
+            return Err(AppError::BadRequest("theme of another topic"));
+        }
+    }
+    if let Some(to) = change.to() {
+        assign(conn, to, answers, by)?;
+    }
+    if let Some(from) = change.from().filter(|from| change.to() != Some(*from)) {
+        unassign(conn, from, answers)?;
+    }
+    Ok(())
 }
 
 /// Unlinks answers from a theme.
