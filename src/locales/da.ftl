@@ -236,6 +236,7 @@ error-date = Skriv datoen som åååå-mm-dd
 error-retention = Skriv et antal dage mellem 1 og 3650
 error-prompt = Skriv spørgsmålet
 error-options = Skriv mindst to svarmuligheder, én på hver linje
+error-kind = Vælg en type spørgsmål på listen
 field-title = Titel
 field-year = År
 field-description = Beskrivelse

@@ -235,6 +235,7 @@ error-date = Enter the date as yyyy-mm-dd
 error-retention = Enter a number of days between 1 and 3650
 error-prompt = Enter the question
 error-options = Enter at least two options, one on each line
+error-kind = Choose a kind of question from the list
 field-title = Title
 field-year = Year
 field-description = Description

@@ -159,15 +159,15 @@ pub struct QuestionInput {
 }
 
 impl QuestionInput {
-    /// The kind asked for; a kind no form of ours sends reads as short text.
-    pub fn kind(&self) -> QuestionKind {
-        QuestionKind::parse(&self.kind).unwrap_or(QuestionKind::ShortText)
+    /// The kind asked for; `None` for a kind no form of ours sends.
+    pub fn kind(&self) -> Option<QuestionKind> {
+        QuestionKind::parse(&self.kind)
     }
 
     /// The options the Danish field will have: for choice kinds, one per line, keeping the
     /// keys of `existing` labels.
     pub fn options(&self, existing: &[ChoiceOption]) -> ChoiceOptions {
-        if self.kind().has_options() {
+        if self.kind().is_some_and(QuestionKind::has_options) {
             options_from_lines(&self.options, existing)
         } else {
             ChoiceOptions::default()
@@ -179,7 +179,7 @@ impl QuestionInput {
         &self, lang: Lang, existing: &[ChoiceOption],
     ) -> Result<QuestionFields, Vec<FieldError>> {
         let mut checks = Checks::new(lang);
-        let kind = self.kind();
+        let kind = checks.field("kind", self.kind(), "error-kind");
         let prompt =
             checks.field("prompt", PromptText::parse_non_empty(&self.prompt), "error-prompt");
         let help_text = checks.field("help_text", HelpText::parse(&self.help_text), "error-text");
@@ -189,9 +189,10 @@ impl QuestionInput {
             "error-text",
         );
         let options = self.options(existing);
-        let enough = !kind.has_options() || options.len() >= 2;
+        let enough = !kind.is_some_and(QuestionKind::has_options) || options.len() >= 2;
         checks.field("options", enough.then_some(()), "error-options");
         checks.finish((|| {
+            let kind = kind?;
             Some(QuestionFields {
                 kind,
                 prompt: prompt?,

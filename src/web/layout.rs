@@ -225,16 +225,8 @@ impl Field<'_> {
     /// Renders the field.
     pub fn render(&self) -> Markup {
         let error = self.errors.iter().find(|e| e.field == self.name);
-        let hint_id = format!("{}-hint", self.name);
-        let error_id = format!("{}-error", self.name);
-        let mut described = Vec::new();
-        if self.hint.is_some() {
-            described.push(hint_id.clone());
-        }
-        if error.is_some() {
-            described.push(error_id.clone());
-        }
-        let described = described.join(" ");
+        let hint_id = self.hint.as_ref().map(|_| format!("{}-hint", self.name));
+        let described = described_by(hint_id.as_deref(), self.name, error);
         let (input_type, inputmode) = match self.kind {
             InputKind::Text => ("text", None),
             InputKind::Email => ("email", None),
@@ -248,15 +240,11 @@ impl Field<'_> {
         html! {
             div class={ "field" @if error.is_some() { " field-error" } } {
                 label for=(self.name) { (self.label) }
-                @if let Some(hint) = &self.hint { p class="hint" id=(hint_id) { (hint) } }
-                @if let Some(e) = error {
-                    p class="error-message" id=(error_id) {
-                        span class="visually-hidden" { (self.lang.t("error-prefix")) " " } (e.message)
-                    }
-                }
+                @if let (Some(hint), Some(id)) = (&self.hint, &hint_id) { p class="hint" id=(id) { (hint) } }
+                (error_message(self.lang, self.name, error))
                 input id=(self.name) name=(self.name) type=(input_type) value=(value)
                     inputmode=[inputmode] autocomplete=(self.autocomplete)
-                    aria-describedby=[(!described.is_empty()).then_some(described.as_str())]
+                    aria-describedby=[described]
                     aria-invalid=[error.map(|_| "true")];
             }
         }
@@ -269,15 +257,37 @@ pub fn textarea(
     errors: &[FieldError],
 ) -> Markup {
     let error = errors.iter().find(|e| e.field == name);
-    let hint_id = format!("{name}-hint");
+    let hint_id = hint.map(|_| format!("{name}-hint"));
+    let described = described_by(hint_id.as_deref(), name, error);
     html! {
         div class={ "field" @if error.is_some() { " field-error" } } {
             label for=(name) { (label) }
-            @if let Some(h) = hint { p class="hint" id=(hint_id) { (h) } }
-            @if let Some(e) = error { p class="error-message" { span class="visually-hidden" { (lang.t("error-prefix")) " " } (e.message) } }
-            textarea id=(name) name=(name) rows=(rows) aria-describedby=[hint.map(|_| hint_id.as_str())] aria-invalid=[error.map(|_| "true")] { (value) }
+            @if let (Some(h), Some(id)) = (hint, &hint_id) { p class="hint" id=(id) { (h) } }
+            (error_message(lang, name, error))
+            textarea id=(name) name=(name) rows=(rows) aria-describedby=[described] aria-invalid=[error.map(|_| "true")] { (value) }
         }
     }
+}
+
+/// The message of a field's error, if it has one, with the id `{name}-error` that the field's
+/// `aria-describedby` names.
+pub fn error_message(lang: Lang, name: &str, error: Option<&FieldError>) -> Markup {
+    html! {
+        @if let Some(e) = error {
+            p class="error-message" id=(format!("{name}-error")) {
+                span class="visually-hidden" { (lang.t("error-prefix")) " " } (e.message)
+            }
+        }
+    }
+}
+
+/// The `aria-describedby` of a field: its hint and its error message, when there are any.
+pub fn described_by(
+    hint_id: Option<&str>, name: &str, error: Option<&FieldError>,
+) -> Option<String> {
+    let error_id = error.map(|_| format!("{name}-error"));
+    let ids: Vec<&str> = hint_id.into_iter().chain(error_id.as_deref()).collect();
+    (!ids.is_empty()).then(|| ids.join(" "))
 }
 
 /// A form with one link-styled button that posts to `action` (with one hidden field when

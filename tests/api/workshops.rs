@@ -4,7 +4,7 @@ use deltag::db::Backend;
 use deltag::survey::domain::WorkshopStatus;
 use diesel::prelude::*;
 
-use crate::helpers::{location, spawn_app, text_of};
+use crate::helpers::{html, location, spawn_app, text_of};
 use crate::on_both_backends;
 use crate::survey_helpers::{hidden, seed_workshop};
 
@@ -78,6 +78,25 @@ async fn facilitators_build_and_open_a_workshop_with_plain_forms(backend: Backen
         )
         .await;
     assert_eq!(res.status().as_u16(), 422, "a choice needs two options");
+    let res = app
+        .post_form(&format!("{workshop_path}/questions"), &[("kind", "essay"), ("prompt", "")])
+        .await;
+    assert_eq!(res.status().as_u16(), 422, "an unknown kind is refused, not read as another");
+    let page = res.text().await.unwrap_or_default();
+    assert!(
+        text_of(&page, ".error-summary").unwrap_or_default().contains("Vælg en type spørgsmål"),
+        "the error says what to do"
+    );
+    // Each field with an error names its message, so a screen reader reads it with the field.
+    let doc = html(&page);
+    for (field, message) in [("kind", "#kind-error"), ("prompt", "#prompt-error")] {
+        let selector = scraper::Selector::parse(&format!("#{field}")).expect("selector");
+        let element = doc.select(&selector).next().expect("the field");
+        let described = element.value().attr("aria-describedby").unwrap_or_default();
+        assert!(described.split(' ').any(|id| format!("#{id}") == message), "{field}: {described}");
+        assert_eq!(element.value().attr("aria-invalid"), Some("true"), "{field}");
+        assert!(text_of(&page, message).is_some(), "{message} is on the page");
+    }
 
     let ids: Vec<String> = questions::table
         .filter(questions::workshop_id.eq(&workshop_id))

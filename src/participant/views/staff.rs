@@ -10,7 +10,9 @@ use crate::participant::domain::YesNo;
 use crate::participant::store::Answer;
 use crate::survey::{Question, QuestionKind, Workshop};
 use crate::web::csrf::CsrfToken;
-use crate::web::layout::{self, csrf_field, error_summary, textarea, FieldError};
+use crate::web::layout::{
+    self, csrf_field, described_by, error_message, error_summary, textarea, FieldError,
+};
 
 /// The answers of a workshop, by question.
 pub fn answers_page(
@@ -73,13 +75,13 @@ pub fn assist_page(
                     @match q.kind {
                         QuestionKind::ShortText | QuestionKind::LongText => {
                             label for=(format!("{name}-answer")) { (q.position) ". " (q.prompt) }
-                            @if let Some(e) = error { p class="error-message" { (e.message) } }
-                            textarea id=(format!("{name}-answer")) name=(format!("{name}.answer")) rows="3" {}
+                            (error_message(lang, &name, error))
+                            textarea id=(format!("{name}-answer")) name=(format!("{name}.answer")) rows="3" aria-describedby=[described_by(None, &name, error)] aria-invalid=[error.map(|_| "true")] {}
                         }
                         kind => {
                             fieldset {
                                 legend { (q.position) ". " (q.prompt) }
-                                @if let Some(e) = error { p class="error-message" { (e.message) } }
+                                (error_message(lang, &name, error))
                                 @let (input_type, field) = if kind == QuestionKind::MultipleChoice { ("checkbox", "choice") } else { ("radio", "answer") };
                                 @let values: Vec<(String, String)> = match kind {
                                     QuestionKind::Scale => (1..=5).map(|n| (n.to_string(), format!("{n} – {}", lang.t(&format!("scale-{n}"))))).collect(),

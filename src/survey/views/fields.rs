@@ -7,7 +7,7 @@ use crate::i18n::Lang;
 use crate::survey::domain::{ChoiceOption, QuestionKind};
 use crate::survey::forms::{QuestionInput, WorkshopInput};
 use crate::survey::store::TextField;
-use crate::web::layout::{field, textarea, FieldError, InputKind};
+use crate::web::layout::{described_by, error_message, field, textarea, FieldError, InputKind};
 
 /// Fields of the track form.
 pub fn track_fields(lang: Lang, title: &str, year: &str, errors: &[FieldError]) -> Markup {
@@ -63,9 +63,11 @@ pub fn question_fields(
     let reference = (!structure).then_some(danish_options);
     html! {
         @if structure {
-            div class="field" {
+            @let kind_error = errors.iter().find(|e| e.field == "kind");
+            div class={ "field" @if kind_error.is_some() { " field-error" } } {
                 label for="kind" { (lang.t("field-kind")) }
-                select id="kind" name="kind" {
+                (error_message(lang, "kind", kind_error))
+                select id="kind" name="kind" aria-describedby=[described_by(None, "kind", kind_error)] aria-invalid=[kind_error.map(|_| "true")] {
                     @for k in QuestionKind::ALL {
                         option value=(k.as_str()) selected[v.kind == k.as_str()] { (lang.t(k.label_key())) }
                     }
