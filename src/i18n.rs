@@ -69,6 +69,44 @@ impl Lang {
         format(self, key, None)
     }
 
+    /// A date as people write it: "2. marts 2027", "2 March 2027".
+    pub fn long_date(self, date: chrono::NaiveDate) -> String {
+        use chrono::Datelike;
+        const DA: [&str; 12] = [
+            "januar",
+            "februar",
+            "marts",
+            "april",
+            "maj",
+            "juni",
+            "juli",
+            "august",
+            "september",
+            "oktober",
+            "november",
+            "december",
+        ];
+        const EN: [&str; 12] = [
+            "January",
+            "February",
+            "March",
+            "April",
+            "May",
+            "June",
+            "July",
+            "August",
+            "September",
+            "October",
+            "November",
+            "December",
+        ];
+        let month = date.month0() as usize;
+        match self {
+            Lang::Da => format!("{}. {} {}", date.day(), DA[month], date.year()),
+            Lang::En => format!("{} {} {}", date.day(), EN[month], date.year()),
+        }
+    }
+
     /// The text for `key` with Fluent arguments.
     pub fn t_args(self, key: &str, args: &[(&str, FluentValue<'_>)]) -> String {
         let mut fluent_args = FluentArgs::new();

@@ -15,6 +15,7 @@ pub mod export;
 pub mod i18n;
 pub mod mail;
 pub mod participant;
+pub mod retention;
 
 pub mod startup;
 pub mod survey;

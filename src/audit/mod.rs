@@ -34,6 +34,8 @@ crate::text_enum! {
         SuggestionAccept = "suggestion.accept", SuggestionReject = "suggestion.reject",
         Export = "export", MailSent = "mail.sent", MailFailed = "mail.failed",
         DemoLoad = "demo.load",
+        AnswersDeleted = "answers.deleted", RetentionExtend = "workshop.retention",
+        WorkshopAttendance = "workshop.attendance",
     }
 }
 

@@ -197,8 +197,12 @@ fn write_new_file(path: &std::path::Path, bytes: &[u8]) -> anyhow::Result<()> {
 
 pub(super) fn purge(cli: &Cli) -> anyhow::Result<()> {
     let db = cli.db()?;
-    let n = survey::purge_expired(&mut *db.get()?, crate::db::now())?;
-    println!("Deleted the answers of {n} participant(s) whose retention period has passed.");
+    let done = crate::retention::delete_expired_answers(&mut *db.get()?, crate::db::now())?;
+    println!(
+        "Deleted the individual answers of {} workshop(s) whose retention period has passed; \
+         their findings and approved quotes are kept.",
+        done.len()
+    );
     Ok(())
 }
 

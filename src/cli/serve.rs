@@ -152,9 +152,11 @@ fn spawn_purger(db: Db) {
         let mut tick = actix_web::rt::time::interval(Duration::from_secs(3600));
         loop {
             tick.tick().await;
-            match db.run(|conn| crate::survey::purge_expired(conn, crate::db::now())).await {
-                Ok(0) => {}
-                Ok(n) => tracing::info!(participants = n, "purged expired answers"),
+            let due =
+                |conn: &mut _| crate::retention::delete_expired_answers(conn, crate::db::now());
+            match db.run(due).await {
+                Ok(done) if done.is_empty() => {}
+                Ok(done) => tracing::info!(workshops = done.len(), "deleted expired answers"),
                 Err(e) => tracing::warn!(error = %e.chain(), "purge failed"),
             }
         }

@@ -62,6 +62,7 @@ diesel::table! {
         position -> Integer,
         created_at -> Timestamp,
         updated_at -> Timestamp,
+        same_people -> Bool,
     }
 }
 
@@ -80,6 +81,8 @@ diesel::table! {
         version -> Integer,
         created_at -> Timestamp,
         updated_at -> Timestamp,
+        attendance -> Nullable<Integer>,
+        answers_deleted_at -> Nullable<Timestamp>,
     }
 }
 
@@ -111,6 +114,7 @@ diesel::table! {
         finished_at -> Nullable<Timestamp>,
         withdrawal_code_hash -> Nullable<Text>,
         created_at -> Timestamp,
+        person_number -> Nullable<Integer>,
     }
 }
 
@@ -176,13 +180,32 @@ diesel::table! {
 diesel::table! {
     quotes (id) {
         id -> Text,
-        answer_id -> Text,
+        answer_id -> Nullable<Text>,
         text -> Text,
         status -> Text,
         created_by -> Nullable<Text>,
         version -> Integer,
         created_at -> Timestamp,
         updated_at -> Timestamp,
+        workshop_id -> Text,
+        question_id -> Text,
+        entered_by -> Text,
+        from_flipchart -> Bool,
+    }
+}
+
+diesel::table! {
+    quote_themes (quote_id, theme_id) {
+        quote_id -> Text,
+        theme_id -> Text,
+    }
+}
+
+diesel::table! {
+    workshop_findings (workshop_id) {
+        workshop_id -> Text,
+        findings -> Text,
+        created_at -> Timestamp,
     }
 }
 
@@ -229,6 +252,11 @@ diesel::joinable!(themes -> topics (topic_id));
 diesel::joinable!(theme_answers -> themes (theme_id));
 diesel::joinable!(theme_answers -> answers (answer_id));
 diesel::joinable!(quotes -> answers (answer_id));
+diesel::joinable!(quotes -> workshops (workshop_id));
+diesel::joinable!(quotes -> questions (question_id));
+diesel::joinable!(quote_themes -> quotes (quote_id));
+diesel::joinable!(quote_themes -> themes (theme_id));
+diesel::joinable!(workshop_findings -> workshops (workshop_id));
 diesel::joinable!(translations -> workshops (workshop_id));
 diesel::joinable!(audit_events -> users (user_id));
 
@@ -248,6 +276,8 @@ diesel::allow_tables_to_appear_in_same_query!(
     theme_answers,
     key_points,
     quotes,
+    quote_themes,
+    workshop_findings,
     rejected_suggestions,
     translations,
     audit_events,

@@ -101,6 +101,7 @@ fn load_track(conn: &mut DbConnection, facilitator: &UserId) -> anyhow::Result<(
         let fields = TopicFields {
             title: parsed(Title::parse(topic.title), "topic title")?,
             description: parsed(LongText::parse(topic.description), "topic description")?,
+            same_people: true,
         };
         let topic_id = survey::create_topic(conn, &track_id, &fields)?;
         for workshop in topic.workshops {
@@ -169,7 +170,8 @@ fn load_themes(
         });
         if let Some(a) = quotable {
             let text = parsed(Text::parse(&a.value), "quote")?;
-            let quote = board::create_quote(conn, &a.id, &text, &a.value, Some(facilitator))?;
+            let quote = board::create_quote(conn, &a.id, &text, Some(facilitator))?
+                .ok_or_else(|| anyhow::anyhow!("demo quote: no answer"))?;
             board::set_quote_approved(conn, &quote, true, 1)?
                 .map_err(|_| anyhow::anyhow!("demo quote conflict"))?;
         }

@@ -1,5 +1,6 @@
 //! Counts that may leave deltag: below [`MIN_COUNT`] they read "< 5", and a total never lets
-//! a hidden cell be worked out (complementary suppression).
+//! a hidden cell be worked out (complementary suppression). A cell hidden only to protect
+//! another reads "–", never "< 5": it may well be 9, and a report must not say otherwise.
 
 use serde::Serialize;
 
@@ -23,14 +24,23 @@ impl Count {
     fn hidden() -> Count {
         Count { value: None, display: format!("< {MIN_COUNT}") }
     }
+
+    /// Hidden so that a small cell cannot be worked out from the others and the total.
+    fn protecting() -> Count {
+        Count { value: None, display: PROTECTING.to_owned() }
+    }
 }
+
+/// How a cell hidden only to protect another reads.
+pub const PROTECTING: &str = "–";
 
 /// Suppresses small cells and, if a total is shown, protects them against being worked out
 /// from it: hidden cells are added, smallest first, until what the total reveals about them
 /// (their sum) is itself 0 or at least the limit. A total below the limit is hidden itself.
 /// Zero is shown (it reveals nobody).
 pub fn suppress(cells: &[u64], total: Option<u64>) -> (Vec<Count>, Option<Count>) {
-    let mut hidden: Vec<bool> = cells.iter().map(|&n| n > 0 && n < MIN_COUNT).collect();
+    let small: Vec<bool> = cells.iter().map(|&n| n > 0 && n < MIN_COUNT).collect();
+    let mut hidden = small.clone();
     let total_hidden = total.is_some_and(|t| t > 0 && t < MIN_COUNT);
     if total.is_some() && !total_hidden {
         loop {
@@ -53,8 +63,12 @@ pub fn suppress(cells: &[u64], total: Option<u64>) -> (Vec<Count>, Option<Count>
     }
     let counts = cells
         .iter()
-        .zip(&hidden)
-        .map(|(&n, &h)| if h { Count::hidden() } else { Count::shown(n) })
+        .zip(hidden.iter().zip(&small))
+        .map(|(&n, (&h, &s))| match (h, s) {
+            (true, true) => Count::hidden(),
+            (true, false) => Count::protecting(),
+            _ => Count::shown(n),
+        })
         .collect();
     let total = total.map(|t| if total_hidden { Count::hidden() } else { Count::shown(t) });
     (counts, total)
@@ -95,6 +109,12 @@ mod tests {
             shown(&cells),
             [None, None, None, Some(0)],
             "2 + 1 = 3 would be readable from the total"
+        );
+        let (cells, _) = suppress(&[12, 3, 7, 0], Some(22));
+        assert_eq!(
+            cells.iter().map(|c| c.display.as_str()).collect::<Vec<_>>(),
+            ["12", "< 5", "–", "0"],
+            "the 7 hidden to protect the 3 does not claim to be below 5"
         );
         let (cells, total) = suppress(&[1, 2], Some(3));
         assert_eq!(shown(&cells), [None, None]);

@@ -1,7 +1,9 @@
-//! The answers as CSV: UTF-8 with a BOM (so Danish Excel shows æøå), one row per answer, and
-//! no cell that a spreadsheet could take for a formula.
+//! The individual answers as CSV, one row per respondent: UTF-8 with a BOM (so Danish Excel
+//! shows æøå), the notice that it holds individual answers for internal use on the first row,
+//! the headings on the second, and no cell that a spreadsheet could take for a formula.
 
-use super::Summary;
+use super::dataset::{Cell, Dataset};
+use super::xml::clean;
 use crate::i18n::Lang;
 
 /// Neutralises a cell that begins with `=`, `+`, `-`, `@`, TAB or CR by prefixing `'`, so
@@ -13,43 +15,29 @@ pub fn neutralise(cell: &str) -> String {
     }
 }
 
-/// The Fluent keys of the column headings.
-pub const HEADER_KEYS: [&str; 9] = [
-    "doc-col-workshop",
-    "doc-col-number",
-    "doc-col-question",
-    "doc-col-type",
-    "doc-col-answer",
-    "doc-col-entered",
-    "doc-col-themes",
-    "doc-col-created",
-    "doc-col-updated",
-];
-
-/// The column headings in `lang`.
-pub fn header(lang: Lang) -> Vec<String> {
-    HEADER_KEYS.iter().map(|k| lang.t(k)).collect()
+/// The headings: respondent, source, workshops, then one per column of the dataset.
+pub fn header(lang: Lang, data: &Dataset) -> Vec<String> {
+    let mut out =
+        vec![lang.t("data-col-respondent"), lang.t("data-col-source"), lang.t("doc-col-workshop")];
+    out.extend(data.columns.iter().map(|c| c.header.clone()));
+    out
 }
 
-/// Renders the answers.
-pub fn render(summary: &Summary, lang: Lang) -> anyhow::Result<Vec<u8>> {
+/// Renders the respondents.
+pub fn render(data: &Dataset, lang: Lang) -> anyhow::Result<Vec<u8>> {
     let mut out = vec![0xEF, 0xBB, 0xBF];
     {
-        let mut w = ::csv::WriterBuilder::new().from_writer(&mut out);
-        w.write_record(header(lang))?;
-        for a in &summary.answers {
-            let cells = [
-                a.workshop.clone(),
-                a.question_position.to_string(),
-                a.question.clone(),
-                a.kind.as_str().to_owned(),
-                a.value.clone(),
-                a.entered_by_label.clone(),
-                a.themes.join("; "),
-                a.created_at.format("%Y-%m-%d %H:%M").to_string(),
-                a.updated_at.format("%Y-%m-%d %H:%M").to_string(),
-            ];
-            w.write_record(cells.iter().map(|c| neutralise(c)))?;
+        let mut w = ::csv::WriterBuilder::new().flexible(true).from_writer(&mut out);
+        w.write_record([neutralise(&data.notice)])?;
+        w.write_record(header(lang, data).iter().map(|h| neutralise(&clean(h))))?;
+        for r in &data.respondents {
+            let mut cells = vec![r.id.clone(), r.source.clone(), r.workshops.clone()];
+            cells.extend(r.values.iter().map(|c| match c {
+                Cell::Empty => String::new(),
+                Cell::Number(n) => n.to_string(),
+                Cell::Text(t) => t.clone(),
+            }));
+            w.write_record(cells.iter().map(|c| neutralise(&clean(c))))?;
         }
         w.flush()?;
     }

@@ -8,6 +8,7 @@ use std::io::Write;
 use zip::write::SimpleFileOptions;
 
 use super::summary::{ClosedQuestion, Summary, ThemeSummary};
+use super::xml::escape as esc;
 use crate::i18n::Lang;
 
 /// The document language tag for Word.
@@ -16,23 +17,6 @@ fn locale(lang: Lang) -> &'static str {
         Lang::Da => "da-DK",
         Lang::En => "en-GB",
     }
-}
-
-/// Escapes text for XML.
-fn esc(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    for c in text.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            // Characters XML 1.0 cannot carry at all.
-            c if (c as u32) < 0x20 && !matches!(c, '\t' | '\n' | '\r') => {}
-            c => out.push(c),
-        }
-    }
-    out
 }
 
 /// Runs for a text, with line breaks kept.
@@ -85,34 +69,38 @@ impl Doc {
         }
     }
 
+    /// A closed question's tally as a table that stays on one page with its heading: every
+    /// row but the last keeps with the next, and no row splits across pages.
     fn table(&mut self, lang: Lang, q: &ClosedQuestion) {
-        let cell = |text: &str, width: u32, bold: bool| {
+        let cell = |text: &str, width: u32, bold: bool, keep: bool| {
             let rpr = if bold { "<w:rPr><w:b/></w:rPr>" } else { "" };
+            let ppr = if keep { "<w:pPr><w:keepNext/></w:pPr>" } else { "" };
             format!(
-                "<w:tc><w:tcPr><w:tcW w:w=\"{width}\" w:type=\"dxa\"/></w:tcPr><w:p><w:r>{rpr}<w:t xml:space=\"preserve\">{}</w:t></w:r></w:p></w:tc>",
+                "<w:tc><w:tcPr><w:tcW w:w=\"{width}\" w:type=\"dxa\"/></w:tcPr><w:p>{ppr}<w:r>{rpr}<w:t xml:space=\"preserve\">{}</w:t></w:r></w:p></w:tc>",
                 esc(text)
+            )
+        };
+        let row = |label: &str, value: &str, bold: bool, keep: bool, header: bool| {
+            let trpr = if header {
+                "<w:trPr><w:cantSplit/><w:tblHeader/></w:trPr>"
+            } else {
+                "<w:trPr><w:cantSplit/></w:trPr>"
+            };
+            format!(
+                "<w:tr>{trpr}{}{}</w:tr>",
+                cell(label, 6500, bold, keep),
+                cell(value, 1500, bold, keep)
             )
         };
         let mut xml = String::from(
             "<w:tbl><w:tblPr><w:tblStyle w:val=\"TableGrid\"/><w:tblW w:w=\"0\" w:type=\"auto\"/><w:tblLook w:val=\"04A0\" w:firstRow=\"1\"/></w:tblPr><w:tblGrid><w:gridCol w:w=\"6500\"/><w:gridCol w:w=\"1500\"/></w:tblGrid>",
         );
-        xml.push_str(&format!(
-            "<w:tr><w:trPr><w:tblHeader/></w:trPr>{}{}</w:tr>",
-            cell(&lang.t("doc-col-answer"), 6500, true),
-            cell(&lang.t("doc-col-count"), 1500, true)
-        ));
+        xml.push_str(&row(&lang.t("doc-col-answer"), &lang.t("doc-col-people"), true, true, true));
         for r in &q.rows {
-            xml.push_str(&format!(
-                "<w:tr>{}{}</w:tr>",
-                cell(&r.label, 6500, false),
-                cell(&r.count.display, 1500, false)
-            ));
+            xml.push_str(&row(&r.label, &r.count.display, false, true, false));
         }
-        xml.push_str(&format!(
-            "<w:tr>{}{}</w:tr></w:tbl>",
-            cell(&lang.t("doc-total"), 6500, true),
-            cell(&q.total.display, 1500, true)
-        ));
+        xml.push_str(&row(&lang.t("doc-total-people"), &q.total.display, true, false, false));
+        xml.push_str("</w:tbl>");
         self.body.push_str(&xml);
         // Word needs a paragraph between consecutive tables.
         self.para(None, "");
@@ -123,19 +111,7 @@ impl Doc {
         if !t.summary.is_empty() {
             self.para(None, &t.summary);
         }
-        self.para_with(
-            None,
-            &runs(
-                &lang.t_args(
-                    "doc-theme-counts",
-                    &[
-                        ("answers", t.answers.display.as_str().into()),
-                        ("participants", t.participants.display.as_str().into()),
-                    ],
-                ),
-                true,
-            ),
-        );
+        self.para_with(None, &runs(&t.evidence, true));
         self.list(&t.key_points, true);
         for q in &t.quotes {
             self.para(
@@ -163,39 +139,31 @@ fn document(s: &Summary, lang: Lang) -> (String, u32) {
         &lang.t_args(
             "doc-about-text",
             &[
-                ("topics", s.about.topics.join(", ").into()),
                 ("workshops", s.about.workshops.to_string().into()),
-                ("participants", s.about.participants.display.as_str().into()),
                 ("from", date(s.about.first_date).into()),
                 ("to", date(s.about.last_date).into()),
             ],
         ),
     );
+    d.list(&s.about.topics, false);
     d.para(None, &lang.t("doc-entered-intro"));
-    let entered: Vec<String> = s
-        .about
-        .entered
-        .iter()
-        .map(|e| {
-            lang.t_args(
-                "doc-entered-count",
-                &[
-                    ("label", e.label.as_str().into()),
-                    ("answers", e.answers.display.as_str().into()),
-                ],
-            )
-        })
-        .collect();
+    let entered: Vec<String> = s.about.entered.iter().map(|e| e.line.clone()).collect();
     d.list(&entered, false);
+    for line in &s.answers_deleted {
+        d.para_with(None, &runs(line, true));
+    }
     for t in &s.topics {
         d.para(Some("Heading1"), &lang.t_args("doc-topic", &[("title", t.title.as_str().into())]));
         if !t.description.is_empty() {
             d.para(None, &t.description);
         }
-        let workshops: Vec<String> =
-            t.workshops.iter().map(|w| super::html::workshop_line(lang, w)).collect();
+        d.para(None, &t.people_line);
+        let workshops: Vec<String> = t.workshops.iter().map(|w| w.line.clone()).collect();
         d.list(&workshops, false);
-        d.list(&t.key_points, true);
+        if !t.key_points.is_empty() {
+            d.para(Some("Heading2"), &lang.t("doc-key-points"));
+            d.list(&t.key_points, true);
+        }
         for th in &t.themes {
             d.theme(lang, th, 2);
         }
@@ -203,7 +171,10 @@ fn document(s: &Summary, lang: Lang) -> (String, u32) {
             d.para(Some("Heading2"), &lang.t("doc-closed-questions"));
             for q in &t.closed_questions {
                 d.para(Some("Heading3"), &format!("{} ({})", q.question, q.workshop));
-                d.table(lang, q);
+                match &q.instead {
+                    Some(sentence) => d.para(None, sentence),
+                    None => d.table(lang, q),
+                }
             }
         }
     }

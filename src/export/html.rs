@@ -4,7 +4,8 @@
 
 use maud::{html, Markup, PreEscaped, DOCTYPE};
 
-use super::summary::{ClosedQuestion, Summary, ThemeSummary, WorkshopInfo};
+use super::summary::{ClosedQuestion, Summary, ThemeSummary};
+use super::xml::clean;
 use crate::i18n::Lang;
 
 const PRINT_CSS: &str = "
@@ -18,7 +19,8 @@ blockquote footer { font-style: normal; color: #4a4a4a; font-size: 0.9rem; }
 figure { margin: 1rem 0; break-inside: avoid; }
 figure svg { max-width: 100%; height: auto; }
 table { border-collapse: collapse; } th, td { text-align: left; padding: 0.2rem 0.8rem 0.2rem 0; border-bottom: 1px solid #b1b4b6; }
-@media print { body { margin: 0; max-width: none; } h2 { break-after: avoid; } h3 { break-after: avoid; } }
+@media print { body { margin: 0; max-width: none; } h2, h3, h4 { break-after: avoid; } :focus { outline: none; } }
+h1:focus { outline: none; }
 ";
 
 /// The Content-Security-Policy for serving the print page: nothing may load or run; only its
@@ -54,7 +56,7 @@ fn chart(lang: Lang, q: &ClosedQuestion) -> Markup {
                     text x=(266.0 + w) y=(y + 17.0) font-size="13" fill="#1b1b1b" { (r.count.display) }
                 }
             }
-            figcaption class="meta" { (q.question) " (" (q.workshop) "). " (lang.t_args("doc-total-value", &[("total", q.total.display.as_str().into())])) }
+            figcaption class="meta" { (q.question) " (" (q.workshop) "). " (lang.t_args("doc-total-people-value", &[("total", q.total.display.as_str().into())])) }
         }
     }
 }
@@ -63,30 +65,13 @@ fn theme(lang: Lang, t: &ThemeSummary, sub: bool) -> Markup {
     html! {
         @if sub { h4 { (t.title) } } @else { h3 { (t.title) } }
         @if !t.summary.is_empty() { p { (t.summary) } }
-        p class="meta" { (lang.t_args("doc-theme-counts", &[("answers", t.answers.display.as_str().into()), ("participants", t.participants.display.as_str().into())])) }
+        p class="meta" { (t.evidence) }
         @if !t.key_points.is_empty() { ol { @for k in &t.key_points { li { (k) } } } }
         @for q in &t.quotes {
             blockquote { p { (lang.t_args("doc-quote", &[("text", q.text.as_str().into())])) } footer { (q.source) } }
         }
         @for s in &t.sub_themes { (theme(lang, s, true)) }
     }
-}
-
-/// "Title (date, place): n participants"; also used by the Word document.
-pub(super) fn workshop_line(lang: Lang, w: &WorkshopInfo) -> String {
-    let mut when = date(w.starts_at);
-    if !w.location.is_empty() {
-        when.push_str(", ");
-        when.push_str(&w.location);
-    }
-    lang.t_args(
-        "doc-workshop-line",
-        &[
-            ("workshop", w.title.as_str().into()),
-            ("when", when.into()),
-            ("participants", w.participants.display.as_str().into()),
-        ],
-    )
 }
 
 /// Renders the print page.
@@ -105,24 +90,34 @@ pub fn render(s: &Summary, lang: Lang) -> String {
                     h1 tabindex="-1" autofocus { (s.title) }
                     h2 { (lang.t("doc-about")) }
                     p {
-                        (lang.t_args("doc-about-facts", &[
-                            ("topics", s.about.topics.join(", ").into()),
+                        (lang.t_args("doc-about-text", &[
                             ("workshops", s.about.workshops.to_string().into()),
-                            ("participants", s.about.participants.display.as_str().into()),
                             ("from", date(s.about.first_date).into()),
                             ("to", date(s.about.last_date).into()),
                         ]))
                     }
-                    ul { @for e in &s.about.entered { li { (lang.t_args("doc-entered-count", &[("label", e.label.as_str().into()), ("answers", e.answers.display.as_str().into())])) } } }
+                    ul { @for t in &s.about.topics { li { (t) } } }
+                    p { (lang.t("doc-entered-intro")) }
+                    ul { @for e in &s.about.entered { li { (e.line) } } }
+                    @for line in &s.answers_deleted { p class="meta" { (line) } }
                     @for t in &s.topics {
                         h2 { (lang.t_args("doc-topic", &[("title", t.title.as_str().into())])) }
                         @if !t.description.is_empty() { p { (t.description) } }
-                        ul { @for w in &t.workshops { li { (workshop_line(lang, w)) } } }
-                        @if !t.key_points.is_empty() { ol { @for k in &t.key_points { li { (k) } } } }
+                        p { (t.people_line) }
+                        ul { @for w in &t.workshops { li { (w.line) } } }
+                        @if !t.key_points.is_empty() {
+                            h3 { (lang.t("doc-key-points")) }
+                            ol { @for k in &t.key_points { li { (k) } } }
+                        }
                         @for th in &t.themes { (theme(lang, th, false)) }
                         @if !t.closed_questions.is_empty() {
                             h3 { (lang.t("doc-closed-questions")) }
-                            @for q in &t.closed_questions { (chart(lang, q)) }
+                            @for q in &t.closed_questions {
+                                @match &q.instead {
+                                    Some(sentence) => { h4 { (q.question) " (" (q.workshop) ")" } p { (sentence) } }
+                                    None => (chart(lang, q)),
+                                }
+                            }
                         }
                     }
                     h2 { (lang.t("doc-method")) }
@@ -133,5 +128,5 @@ pub fn render(s: &Summary, lang: Lang) -> String {
             }
         }
     };
-    page.into_string()
+    clean(&page.into_string()).into_owned()
 }

@@ -26,17 +26,7 @@ fn theme(out: &mut String, lang: Lang, t: &ThemeSummary, level: usize) {
     if !t.summary.is_empty() {
         let _ = writeln!(out, "{}\n", esc(&t.summary));
     }
-    let _ = writeln!(
-        out,
-        "*{}*\n",
-        lang.t_args(
-            "doc-theme-counts",
-            &[
-                ("answers", t.answers.display.as_str().into()),
-                ("participants", t.participants.display.as_str().into()),
-            ],
-        )
-    );
+    let _ = writeln!(out, "*{}*\n", esc(&t.evidence));
     for (i, k) in t.key_points.iter().enumerate() {
         let _ = writeln!(out, "{}. {}", i + 1, esc(k));
     }
@@ -61,75 +51,74 @@ pub fn render(s: &Summary, lang: Lang) -> String {
     let mut out = String::new();
     let _ = writeln!(out, "# {}\n", esc(&s.title));
     let _ = writeln!(out, "## {}\n", lang.t("doc-about"));
-    let topics = s.about.topics.iter().map(|t| esc(t)).collect::<Vec<_>>().join(", ");
     let _ = writeln!(
         out,
         "{}\n",
         lang.t_args(
-            "doc-about-facts",
+            "doc-about-text",
             &[
-                ("topics", topics.into()),
                 ("workshops", s.about.workshops.to_string().into()),
-                ("participants", s.about.participants.display.as_str().into()),
                 ("from", date(s.about.first_date).into()),
                 ("to", date(s.about.last_date).into()),
             ],
         )
     );
+    for t in &s.about.topics {
+        let _ = writeln!(out, "- {}", esc(t));
+    }
+    let _ = writeln!(out, "\n{}\n", lang.t("doc-entered-intro"));
     for e in &s.about.entered {
-        let _ = writeln!(
-            out,
-            "- {}",
-            lang.t_args(
-                "doc-entered-count",
-                &[("label", esc(&e.label).into()), ("answers", e.answers.display.as_str().into()),],
-            )
-        );
+        let _ = writeln!(out, "- {}", esc(&e.line));
     }
     out.push('\n');
+    for line in &s.answers_deleted {
+        let _ = writeln!(out, "*{}*\n", esc(line));
+    }
     for t in &s.topics {
         let _ =
             writeln!(out, "## {}\n", lang.t_args("doc-topic", &[("title", esc(&t.title).into())]));
         if !t.description.is_empty() {
             let _ = writeln!(out, "{}\n", esc(&t.description));
         }
+        let _ = writeln!(out, "{}\n", esc(&t.people_line));
         for w in &t.workshops {
-            let when = format!("{}, {}", date(w.starts_at), esc(&w.location));
-            let _ = writeln!(
-                out,
-                "- {}",
-                lang.t_args(
-                    "doc-workshop-line",
-                    &[
-                        ("workshop", esc(&w.title).into()),
-                        ("when", when.into()),
-                        ("participants", w.participants.display.as_str().into()),
-                    ],
-                )
-            );
+            let _ = writeln!(out, "- {}", esc(&w.line));
         }
         out.push('\n');
-        for (i, k) in t.key_points.iter().enumerate() {
-            let _ = writeln!(out, "{}. {}", i + 1, esc(k));
-        }
         if !t.key_points.is_empty() {
+            let _ = writeln!(out, "### {}\n", lang.t("doc-key-points"));
+            for (i, k) in t.key_points.iter().enumerate() {
+                let _ = writeln!(out, "{}. {}", i + 1, esc(k));
+            }
             out.push('\n');
         }
         for th in &t.themes {
             theme(&mut out, lang, th, 3);
         }
+        if !t.closed_questions.is_empty() {
+            let _ = writeln!(out, "### {}\n", lang.t("doc-closed-questions"));
+        }
         for q in &t.closed_questions {
             let _ = writeln!(out, "#### {} ({})\n", esc(&q.question), esc(&q.workshop));
+            if let Some(sentence) = &q.instead {
+                let _ = writeln!(out, "{}\n", esc(sentence));
+                continue;
+            }
             let _ = writeln!(
                 out,
                 "| {} | {} |\n|---|---:|",
                 esc(&lang.t("doc-col-answer")),
-                esc(&lang.t("doc-col-count"))
+                esc(&lang.t("doc-col-people"))
             );
             for r in &q.rows {
-                let _ = writeln!(out, "| {} | {} |", esc(&r.label), r.count.display);
+                let _ = writeln!(out, "| {} | {} |", esc(&r.label), esc(&r.count.display));
             }
-            let _ = writeln!(out, "| {} | {} |\n", esc(&lang.t("doc-total")), q.total.display);
+            let _ = writeln!(
+                out,
+                "| {} | {} |\n",
+                esc(&lang.t("doc-total-people")),
+                esc(&q.total.display)
+            );
         }
     }
     let _ = writeln!(
@@ -140,5 +129,5 @@ pub fn render(s: &Summary, lang: Lang) -> String {
         lang.t("doc-privacy"),
         esc(&s.privacy_note)
     );
-    out
+    super::xml::clean(&out).into_owned()
 }

@@ -1,10 +1,15 @@
-//! Exports. `store` reads what a scope holds; one summary model ([`summary::Summary`]) is built
-//! from it, with small counts suppressed, personal data masked and only approved quotes; one
-//! module per format renders it. No format queries the database its own way.
+//! Exports, of two kinds. **Report** formats (Word, the print page, Markdown) render the
+//! report model ([`summary::Summary`]): aggregates with small counts suppressed, key points and
+//! approved quotes, never an individual answer. **Analysis** formats (Excel, CSV, JSON) render
+//! the dataset ([`dataset::Dataset`]): the individual answers for the council's own analysts,
+//! masked, offered to facilitators and admins only, each file saying so first. `store` reads
+//! what a scope holds; `findings` counts it; no format queries the database its own way.
 
 pub mod counts;
 pub mod csv;
+pub mod dataset;
 pub mod docx;
+pub mod findings;
 pub mod html;
 pub mod markdown;
 pub mod routes;
@@ -12,11 +17,14 @@ pub mod store;
 pub mod summary;
 mod views;
 pub mod xlsx;
+pub mod xml;
 
+pub use dataset::Dataset;
+pub use findings::Findings;
 pub use summary::{Scope, Summary};
 
 use crate::audit::{self, Action};
-use crate::db::{DbConnection, UserId};
+use crate::db::{DbConnection, UserId, WorkshopId};
 use crate::error::AppError;
 use crate::i18n::Lang;
 
@@ -25,22 +33,33 @@ use crate::i18n::Lang;
 pub enum Format {
     /// Word, for the report text.
     Docx,
-    /// Excel, for the numbers.
-    Xlsx,
-    /// The answers, for analysts.
-    Csv,
-    /// The whole summary model.
-    Json,
-    /// Markdown.
-    Markdown,
     /// A print page (save as PDF from the browser).
     Html,
+    /// Markdown.
+    Markdown,
+    /// Excel: the individual answers, one row per person and one per answer.
+    Xlsx,
+    /// CSV: the individual answers, one row per person.
+    Csv,
+    /// JSON: the individual answers and the report's aggregates.
+    Json,
 }
 
 impl Format {
     /// Every format, in the order the export page offers them.
     pub const ALL: [Format; 6] =
-        [Format::Docx, Format::Xlsx, Format::Csv, Format::Json, Format::Markdown, Format::Html];
+        [Format::Docx, Format::Html, Format::Markdown, Format::Xlsx, Format::Csv, Format::Json];
+
+    /// The report formats: aggregates, key points and approved quotes only.
+    pub const REPORT: [Format; 3] = [Format::Docx, Format::Html, Format::Markdown];
+
+    /// The analysis formats: individual answers, for facilitators and admins.
+    pub const ANALYSIS: [Format; 3] = [Format::Xlsx, Format::Csv, Format::Json];
+
+    /// Holds individual answers.
+    pub fn is_analysis(self) -> bool {
+        Self::ANALYSIS.contains(&self)
+    }
 
     /// The name used in URLs and on the command line.
     pub fn as_str(self) -> &'static str {
@@ -73,24 +92,32 @@ impl Format {
         }
     }
 
-    /// Renders the summary with the document's own texts in the language it was built in.
-    pub fn render(self, summary: &Summary) -> anyhow::Result<Vec<u8>> {
+    /// Renders a report format; `None` for an analysis format.
+    pub fn render_report(self, summary: &Summary) -> Option<anyhow::Result<Vec<u8>>> {
         let lang = Lang::from_code(summary.language).unwrap_or(Lang::Da);
-        Ok(match self {
-            Format::Docx => docx::render(summary, lang)?,
-            Format::Xlsx => xlsx::render(summary, lang)?,
-            Format::Csv => csv::render(summary, lang)?,
-            Format::Json => serde_json::to_vec_pretty(summary)?,
-            Format::Markdown => markdown::render(summary, lang).into_bytes(),
-            Format::Html => html::render(summary, lang).into_bytes(),
+        Some(match self {
+            Format::Docx => docx::render(summary, lang),
+            Format::Markdown => Ok(markdown::render(summary, lang).into_bytes()),
+            Format::Html => Ok(html::render(summary, lang).into_bytes()),
+            Format::Xlsx | Format::Csv | Format::Json => return None,
         })
     }
 
-    /// A file name for the scope, e.g. `deltag-fra-bolig-til-hjem.docx`.
-    pub fn file_name(self, summary: &Summary) -> String {
-        let slug: String = summary
-            .scope
-            .title
+    /// Renders an analysis format; `None` for a report format.
+    pub fn render_dataset(self, data: &Dataset) -> Option<anyhow::Result<Vec<u8>>> {
+        let lang = Lang::from_code(data.language).unwrap_or(Lang::Da);
+        Some(match self {
+            Format::Xlsx => xlsx::render(data, lang),
+            Format::Csv => csv::render(data, lang),
+            Format::Json => serde_json::to_vec_pretty(data).map_err(anyhow::Error::from),
+            Format::Docx | Format::Markdown | Format::Html => return None,
+        })
+    }
+
+    /// A file name for the scope, e.g. `deltag-fra-bolig-til-hjem.docx`; analysis files say
+    /// what they hold: `deltag-svar-fra-bolig-til-hjem.xlsx`.
+    pub fn file_name(self, scope_title: &str) -> String {
+        let slug: String = scope_title
             .to_lowercase()
             .chars()
             .map(|c| match c {
@@ -106,7 +133,8 @@ impl Format {
             .take(8)
             .collect::<Vec<_>>()
             .join("-");
-        format!("deltag-{slug}.{}", self.as_str())
+        let kind = if self.is_analysis() { "svar-" } else { "" };
+        format!("deltag-{kind}{slug}.{}", self.as_str())
     }
 }
 
@@ -114,11 +142,43 @@ impl Format {
 pub fn export(
     conn: &mut DbConnection, scope: &Scope, format: Format, user: Option<&UserId>, lang: Lang,
 ) -> Result<(String, Vec<u8>), AppError> {
-    let summary = summary::build(&store::load(conn, scope)?, lang);
-    let bytes = format.render(&summary).map_err(AppError::Internal)?;
-    let detail = format!("{} {}", summary.scope.kind, format.as_str());
-    audit::record(conn, user, Action::Export, &summary.scope.id, &detail)?;
-    Ok((format.file_name(&summary), bytes))
+    let material = store::load(conn, scope)?;
+    let summary = summary::build(&material, lang);
+    let (scope_info, title) = (summary.scope.clone(), material.scope.title.clone());
+    let rendered = if format.is_analysis() {
+        format.render_dataset(&dataset::build(&material, lang, summary))
+    } else {
+        format.render_report(&summary)
+    };
+    let bytes = rendered
+        .ok_or_else(|| AppError::Internal(anyhow::anyhow!("no renderer for {}", format.as_str())))?
+        .map_err(AppError::Internal)?;
+    let detail = format!("{} {}", scope_info.kind, format.as_str());
+    audit::record(conn, user, Action::Export, &scope_info.id, &detail)?;
+    Ok((format.file_name(&title), bytes))
+}
+
+/// What one workshop's answers show now (its kept findings once its answers are deleted).
+pub fn workshop_findings(
+    conn: &mut DbConnection, workshop: &WorkshopId,
+) -> Result<Findings, AppError> {
+    let mut kept = store::kept_findings(conn, std::slice::from_ref(workshop))?;
+    if let Some(f) = kept.remove(workshop) {
+        return Ok(f);
+    }
+    let Some(w) = crate::survey::find_workshop(conn, workshop)? else {
+        return Err(AppError::NotFound);
+    };
+    let rows = store::rows(conn, std::slice::from_ref(workshop))?;
+    let links = crate::themes::links(conn, &w.topic_id)?;
+    Ok(Findings::of(&rows, links.iter().map(|(t, a)| (t, a))))
+}
+
+/// Keeps what a workshop's answers show, before retention deletes them.
+pub fn keep_findings(
+    conn: &mut DbConnection, workshop: &WorkshopId, findings: &Findings,
+) -> Result<(), AppError> {
+    store::keep_findings(conn, workshop, findings)
 }
 
 impl Scope {

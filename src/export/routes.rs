@@ -19,6 +19,7 @@ use crate::web::Form;
 crate::routes! {
     get "/staff/export" => get_export;
     get "/staff/export/download" => get_download;
+    get "/staff/export/data" => get_data;
     post "/staff/export/mail" => post_mail;
 }
 
@@ -33,11 +34,29 @@ impl ExportQuery {
     fn scope(&self) -> Result<Scope, AppError> {
         Scope::parse(&self.scope, &self.id).ok_or(AppError::NotFound)
     }
+
+    /// The format asked for, if it is of the kind this route serves.
+    fn format(&self, analysis: bool) -> Result<Format, AppError> {
+        self.format
+            .as_deref()
+            .and_then(Format::parse)
+            .filter(|f| f.is_analysis() == analysis)
+            .ok_or(AppError::BadRequest("format"))
+    }
 }
 
-async fn scope_title<R: Signed>(cx: &StaffContext<R>, scope: &Scope) -> Result<String, AppError> {
+/// The scope's title, and when its closed workshops' individual answers go (or went).
+async fn scope_title<R: Signed>(
+    cx: &StaffContext<R>, scope: &Scope,
+) -> Result<(String, Vec<String>), AppError> {
     let scope = scope.clone();
-    cx.db.run(move |conn| store::scope_title(conn, &scope)).await
+    let (title, workshops) = cx.db.run(move |conn| store::scope_title(conn, &scope)).await?;
+    let lines = workshops
+        .iter()
+        .filter(|w| w.status.is_closed())
+        .map(|w| format!("{}: {}", w.title, crate::survey::retention_line(cx.lang, w)))
+        .collect();
+    Ok((title, lines))
 }
 
 /// The export page of a scope, with a notice or the mail form's errors (422).
@@ -51,18 +70,32 @@ fn page<R: Signed>(
 async fn get_export(
     cx: StaffContext<Staff>, q: web::Query<ExportQuery>, done: Done,
 ) -> Result<HttpResponse, AppError> {
-    let title = scope_title(&cx, &q.scope()?).await?;
-    let state = PageState { notice: done.message(cx.lang), errors: &[], to: "" };
+    let (title, retention) = scope_title(&cx, &q.scope()?).await?;
+    let state = PageState { retention, notice: done.message(cx.lang), errors: &[], to: "" };
     Ok(page(&cx, (&q.scope, &q.id), &title, state))
 }
 
-/// Downloads are reads, open to every staff role; each is audited.
+/// A report download (Word, print page, Markdown): aggregates only, open to every staff role;
+/// each is audited.
 async fn get_download(
     cx: StaffContext<Staff>, q: web::Query<ExportQuery>,
 ) -> Result<HttpResponse, AppError> {
-    let scope = q.scope()?;
-    let format =
-        q.format.as_deref().and_then(Format::parse).ok_or(AppError::BadRequest("format"))?;
+    let format = q.format(false)?;
+    download(&cx, q.scope()?, format).await
+}
+
+/// An analysis download (Excel, CSV, JSON): the individual answers, for facilitators and
+/// admins only; each is audited.
+async fn get_data(
+    cx: StaffContext<Editor>, q: web::Query<ExportQuery>,
+) -> Result<HttpResponse, AppError> {
+    let format = q.format(true)?;
+    download(&cx, q.scope()?, format).await
+}
+
+async fn download<R: Signed>(
+    cx: &StaffContext<R>, scope: Scope, format: Format,
+) -> Result<HttpResponse, AppError> {
     let (user, lang) = (cx.staff().id().clone(), cx.lang);
     let (name, bytes) =
         cx.db.run(move |conn| super::export(conn, &scope, format, Some(&user), lang)).await?;
@@ -130,10 +163,15 @@ async fn post_mail(
 ) -> Result<HttpResponse, AppError> {
     let scope = Scope::parse(&input.scope, &input.id).ok_or(AppError::NotFound)?;
     let format = Format::parse(&input.format).ok_or(AppError::BadRequest("format"))?;
-    let title = scope_title(&cx, &scope).await?;
+    let (title, retention) = scope_title(&cx, &scope).await?;
     let fail = |message: String| {
         let errors = [FieldError::new("to", message)];
-        let state = PageState { notice: None, errors: &errors, to: &input.to };
+        let state = PageState {
+            retention: retention.clone(),
+            notice: None,
+            errors: &errors,
+            to: &input.to,
+        };
         page(&cx, (&input.scope, &input.id), &title, state)
     };
     let Some(to) = recipients(&input.to) else {

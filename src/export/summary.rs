@@ -1,20 +1,23 @@
-//! The summary model every export renders: what the Partnership's report needs, already safe to
-//! leave the facilitator view. Counts below 5 read "< 5" (with complementary suppression so a
-//! total cannot give them away), personal data is masked, only approved quotes are included,
-//! and how each answer was entered stays visible.
+//! The report model that Word, the print page and Markdown render: what the Partnership's
+//! report needs and nothing more. Aggregates, key points and approved quotes only, never an
+//! individual answer. Every count says what it counts (people, answers, statements); counts
+//! below 5 are suppressed, with complementary suppression wherever cells add up to a shown
+//! total; personal data is masked. Built from [`Findings`], which are the same before and
+//! after retention deletes the raw answers, so the report reads the same too.
 
-use std::collections::{HashMap, HashSet};
+use std::collections::{BTreeMap, HashMap};
 
 use chrono::NaiveDateTime;
 use serde::Serialize;
 
 use super::counts::{count, suppress, Count};
+use super::findings::{Evidence, Findings, Tally, OTHER};
 use super::store::{Board, Material};
-use crate::db::{AnswerId, ParticipantId, TopicId, TrackId, WorkshopId};
+use crate::db::{QuoteId, ThemeId, TopicId, TrackId, WorkshopId};
 use crate::i18n::Lang;
-use crate::participant::{Answer, ChoiceValue, EnteredBy, YesNo};
+use crate::participant::{EnteredBy, YesNo};
 use crate::survey::{Question, QuestionKind, Topic, Workshop};
-use crate::themes::{pii, Theme};
+use crate::themes::{pii, QuoteRow, Theme};
 
 /// What an export covers.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -38,7 +41,7 @@ pub struct ScopeInfo {
     pub title: String,
 }
 
-/// The whole export.
+/// The whole report.
 #[derive(Debug, Clone, Serialize)]
 pub struct Summary {
     /// Format version of this document.
@@ -55,8 +58,8 @@ pub struct Summary {
     pub about: About,
     /// Per topic.
     pub topics: Vec<TopicSummary>,
-    /// Every answer (personal data masked).
-    pub answers: Vec<AnswerRow>,
+    /// One line per workshop whose individual answers were deleted, saying when.
+    pub answers_deleted: Vec<String>,
     /// How the material was gathered.
     pub method_note: String,
     /// What was done to protect participants.
@@ -66,29 +69,27 @@ pub struct Summary {
 /// Facts for "Om deltagelsessporet".
 #[derive(Debug, Clone, Serialize)]
 pub struct About {
-    /// Topic titles.
+    /// Each topic with its people, e.g. "Fra bolig til hjem: 12 deltagere".
     pub topics: Vec<String>,
     /// Number of workshops.
     pub workshops: u64,
-    /// Participants with answers.
-    pub participants: Count,
     /// First workshop date.
     pub first_date: Option<NaiveDateTime>,
     /// Last workshop date.
     pub last_date: Option<NaiveDateTime>,
-    /// Answers by how they were entered: self, scribe, read_aloud.
+    /// Answers from people by how they were entered, and the flipchart statements.
     pub entered: Vec<EnteredCount>,
 }
 
-/// Answers entered one way.
+/// Answers entered one way (or the flipchart statements).
 #[derive(Debug, Clone, Serialize)]
 pub struct EnteredCount {
-    /// How.
-    pub entered_by: EnteredBy,
-    /// Readable label.
-    pub label: String,
+    /// How (`None` for flipchart statements).
+    pub entered_by: Option<EnteredBy>,
+    /// The line as people read it: "Skrevet af deltageren: 45 svar".
+    pub line: String,
     /// How many.
-    pub answers: Count,
+    pub count: Count,
 }
 
 /// One topic.
@@ -100,19 +101,23 @@ pub struct TopicSummary {
     pub title: String,
     /// Description.
     pub description: String,
+    /// Its workshops had the same people, counted once.
+    pub same_people: bool,
+    /// The people who took part.
+    pub people: Count,
+    /// The same in words: "12 deltagere, de samme på begge workshops".
+    pub people_line: String,
     /// Its workshops (in scope).
     pub workshops: Vec<WorkshopInfo>,
-    /// Participants with answers, all workshops together.
-    pub participants: Count,
     /// Key points about the whole topic.
     pub key_points: Vec<String>,
-    /// Themes with their key points, quotes and counts.
+    /// Themes with their key points, quotes and counts (none without content).
     pub themes: Vec<ThemeSummary>,
     /// Tallies of the closed questions.
     pub closed_questions: Vec<ClosedQuestion>,
 }
 
-/// A workshop in an export.
+/// A workshop in a report.
 #[derive(Debug, Clone, Serialize)]
 pub struct WorkshopInfo {
     /// Id.
@@ -123,21 +128,30 @@ pub struct WorkshopInfo {
     pub starts_at: Option<NaiveDateTime>,
     /// Place.
     pub location: String,
-    /// Participants with answers.
-    pub participants: Count,
+    /// The people who took part.
+    pub people: Count,
+    /// "Den rette boligløsning (14.03.2023, København): 12 deltagere".
+    pub line: String,
 }
 
-/// A theme in an export.
+/// A theme in a report.
 #[derive(Debug, Clone, Serialize)]
 pub struct ThemeSummary {
-    /// Title.
+    /// Title, as the facilitators wrote it.
     pub title: String,
     /// Description.
     pub summary: String,
-    /// Answers linked (in scope).
+    /// Answers from people.
     pub answers: Count,
-    /// Distinct participants behind them.
-    pub participants: Count,
+    /// The people behind them.
+    pub people: Count,
+    /// True when `people` is a lower bound: the same people took part in several workshops,
+    /// and a person on a phone cannot be recognised from one workshop to the next.
+    pub people_at_least: bool,
+    /// Statements from flipchart notes.
+    pub statements: Count,
+    /// What it holds in words: "23 svar fra 9 deltagere og 6 udsagn fra flipover".
+    pub evidence: String,
     /// Key points, in order (a numbered list).
     pub key_points: Vec<String>,
     /// Approved quotes only, masked.
@@ -151,14 +165,15 @@ pub struct ThemeSummary {
 pub struct QuoteOut {
     /// The quote, personal data masked.
     pub text: String,
-    /// How the answer was made.
+    /// How it was given.
     pub entered_by: EnteredBy,
-    /// "Deltagerens egne ord" or how a facilitator wrote it, so a paraphrase is never
-    /// presented as a participant's own words.
+    /// "Deltagerens egne ord", how a facilitator wrote it, or "Udsagn fra flipover", so a
+    /// paraphrase is never presented as a participant's own words.
     pub source: String,
 }
 
-/// A closed question's tally.
+/// A closed question's tally: one row per option, then those who would not or did not answer;
+/// the total is the workshop's people.
 #[derive(Debug, Clone, Serialize)]
 pub struct ClosedQuestion {
     /// Workshop title.
@@ -167,205 +182,263 @@ pub struct ClosedQuestion {
     pub question: String,
     /// Kind.
     pub kind: QuestionKind,
-    /// One row per option.
-    pub rows: Vec<Tally>,
-    /// Participants who answered (declined not counted).
+    /// The rows.
+    pub rows: Vec<TallyRow>,
+    /// The people of the workshop.
     pub total: Count,
+    /// When no option was chosen by 5 or more, the table would show nothing but "< 5": this
+    /// sentence stands in its place.
+    pub instead: Option<String>,
 }
 
-/// One option's count.
+/// One row of a tally.
 #[derive(Debug, Clone, Serialize)]
-pub struct Tally {
+pub struct TallyRow {
     /// The option as people read it.
     pub label: String,
-    /// How many chose it.
+    /// How many.
     pub count: Count,
 }
 
-/// One answer as raw data.
-#[derive(Debug, Clone, Serialize)]
-pub struct AnswerRow {
-    /// Workshop title.
-    pub workshop: String,
-    /// Question position.
-    pub question_position: i32,
-    /// The question.
-    pub question: String,
-    /// Kind.
-    pub kind: QuestionKind,
-    /// The answer as people read it, personal data masked.
-    pub value: String,
-    /// How it was made.
-    pub entered_by: EnteredBy,
-    /// Readable label of how it was entered.
-    pub entered_by_label: String,
-    /// Themes it belongs to.
-    pub themes: Vec<String>,
-    /// First saved (UTC).
-    pub created_at: NaiveDateTime,
-    /// Last changed (UTC).
-    pub updated_at: NaiveDateTime,
+/// A count as it stands in a sentence: "12", "færre end 5".
+fn words(lang: Lang, c: &Count) -> String {
+    match c.value {
+        Some(n) => n.to_string(),
+        None if c.display == super::counts::PROTECTING => lang.t("doc-count-protecting"),
+        None => lang.t_args("doc-fewer-than", &[("limit", super::counts::MIN_COUNT.into())]),
+    }
 }
 
-/// Builds the summary of what `material` holds, with its texts in `lang`. Pure: the
-/// material was read by [`super::store::load`].
-pub fn build(material: &Material, lang: Lang) -> Summary {
-    let Material { scope, topics, workshops, rows } = material;
-    let in_scope: HashMap<&AnswerId, &Answer> = rows.iter().map(|(a, _)| (&a.id, a)).collect();
-    // Theme titles per answer, for the raw data.
-    let mut theme_titles: HashMap<&AnswerId, Vec<String>> = HashMap::new();
-    let mut topic_summaries = Vec::new();
-    for (topic, board) in topics {
-        for (theme, answer) in &board.links {
-            if let Some(t) = board.themes.iter().find(|t| &t.id == theme) {
-                theme_titles.entry(answer).or_default().push(t.title.clone());
-            }
-        }
-        let topic_workshops: Vec<&Workshop> =
-            workshops.iter().filter(|w| w.topic_id == topic.id).collect();
-        topic_summaries.push(topic_summary(
-            lang,
-            (topic, board),
-            &topic_workshops,
-            rows,
-            &in_scope,
-        ));
-    }
-
-    let people: HashSet<&ParticipantId> = rows.iter().map(|(a, _)| &a.participant_id).collect();
-    let entered_cells: Vec<u64> = EnteredBy::ALL
+/// The findings of every workshop in the material: kept ones where the answers were deleted,
+/// computed from the answers otherwise.
+pub fn findings_by_workshop(material: &Material) -> HashMap<WorkshopId, Findings> {
+    material
+        .workshops
         .iter()
-        .map(|e| rows.iter().filter(|(a, _)| a.entered_by == *e).count() as u64)
+        .map(|w| {
+            let findings = material
+                .kept
+                .get(&w.id)
+                .cloned()
+                .unwrap_or_else(|| Findings::of(material.rows_of(&w.id), material.links()));
+            (w.id.clone(), findings)
+        })
+        .collect()
+}
+
+/// The people who took part in a workshop: as the facilitator set it, else those who answered.
+pub fn workshop_people(w: &Workshop, f: &Findings) -> u64 {
+    w.attendance.map_or(f.people_with_answers, |a| u64::try_from(a).unwrap_or(0))
+}
+
+/// Builds the report of what `material` holds, with its texts in `lang`. Pure: the material
+/// was read by [`super::store::load`].
+pub fn build(material: &Material, lang: Lang) -> Summary {
+    let findings = findings_by_workshop(material);
+    let topics: Vec<TopicSummary> = material
+        .topics
+        .iter()
+        .map(|(topic, board)| {
+            let workshops: Vec<&Workshop> =
+                material.workshops.iter().filter(|w| w.topic_id == topic.id).collect();
+            let questions: Vec<&Question> = material
+                .questions
+                .iter()
+                .filter(|q| workshops.iter().any(|w| w.id == q.workshop_id))
+                .collect();
+            topic_summary(lang, (topic, board), &workshops, &questions, &findings)
+        })
         .collect();
-    let (entered_counts, _) = suppress(&entered_cells, Some(rows.len() as u64));
-    let dates: Vec<NaiveDateTime> = workshops.iter().filter_map(|w| w.starts_at).collect();
-    let workshop_title: HashMap<&WorkshopId, &str> =
-        workshops.iter().map(|w| (&w.id, w.title.as_str())).collect();
+    let all: Vec<&Findings> = findings.values().collect();
+    let mut entered: Vec<(Option<EnteredBy>, String, u64)> = EnteredBy::ALL
+        .iter()
+        .map(|e| {
+            let n = all.iter().map(|f| f.answers_entered(*e)).sum();
+            (Some(*e), lang.t(e.label_key()), n)
+        })
+        .collect();
+    entered.push((None, lang.t("doc-statements-label"), all.iter().map(|f| f.statements).sum()));
+    let dates: Vec<NaiveDateTime> = material.workshops.iter().filter_map(|w| w.starts_at).collect();
+    let answers_deleted = material
+        .workshops
+        .iter()
+        .filter_map(|w| {
+            let at = w.answers_deleted_at?;
+            Some(lang.t_args(
+                "doc-answers-deleted",
+                &[
+                    ("workshop", w.title.as_str().into()),
+                    ("date", lang.long_date(at.date()).into()),
+                ],
+            ))
+        })
+        .collect();
     Summary {
-        format: "deltag.summary.v1",
-        title: lang.t_args("doc-title", &[("scope", scope.title.as_str().into())]),
+        format: "deltag.report.v2",
+        title: lang.t_args("doc-title", &[("scope", material.scope.title.as_str().into())]),
         generated_at: crate::db::now(),
         language: lang.code(),
         about: About {
-            topics: topics.iter().map(|(t, _)| t.title.clone()).collect(),
-            workshops: workshops.len() as u64,
-            participants: count(people.len() as u64),
+            topics: topics.iter().map(|t| format!("{}: {}", t.title, t.people_line)).collect(),
+            workshops: material.workshops.len() as u64,
             first_date: dates.iter().min().copied(),
             last_date: dates.iter().max().copied(),
-            entered: EnteredBy::ALL
-                .iter()
-                .zip(entered_counts)
-                .map(|(e, c)| EnteredCount {
-                    entered_by: *e,
-                    label: lang.t(e.label_key()),
-                    answers: c,
+            entered: entered
+                .into_iter()
+                .map(|(by, label, n)| {
+                    let c = count(n);
+                    let line = lang.t_args(
+                        if by.is_some() { "doc-entered-count" } else { "doc-statements-count" },
+                        &[("label", label.into()), ("count", words(lang, &c).into())],
+                    );
+                    EnteredCount { entered_by: by, line, count: c }
                 })
                 .collect(),
         },
-        topics: topic_summaries,
-        answers: rows
-            .iter()
-            .map(|(a, q)| AnswerRow {
-                workshop: workshop_title
-                    .get(&q.workshop_id)
-                    .map(|t| (*t).to_owned())
-                    .unwrap_or_default(),
-                question_position: q.position,
-                question: q.prompt.clone(),
-                kind: q.kind,
-                value: pii::mask(&crate::participant::display_answer(lang, q, Some(a))),
-                entered_by: a.entered_by,
-                entered_by_label: lang.t(a.entered_by.label_key()),
-                themes: theme_titles.get(&a.id).cloned().unwrap_or_default(),
-                created_at: a.created_at,
-                updated_at: a.updated_at,
-            })
-            .collect(),
+        topics,
+        answers_deleted,
         method_note: lang.t("export-method-note"),
         privacy_note: lang.t("export-privacy-note"),
-        scope: scope.clone(),
+        scope: material.scope.clone(),
     }
 }
 
-/// One topic: its workshops with their people, its themes with their evidence, its key
-/// points and the tallies of its closed questions.
+/// One topic: its people, its workshops with their people, its themes with what they hold,
+/// its key points and the tallies of its closed questions.
 fn topic_summary(
-    lang: Lang, (topic, board): (&Topic, &Board), workshops: &[&Workshop],
-    rows: &[(Answer, Question)], in_scope: &HashMap<&AnswerId, &Answer>,
+    lang: Lang, (topic, board): (&Topic, &Board), workshops: &[&Workshop], questions: &[&Question],
+    findings: &HashMap<WorkshopId, Findings>,
 ) -> TopicSummary {
-    let theme_summary = |t: &Theme| -> ThemeSummary {
-        let linked_ids: HashSet<&AnswerId> =
-            board.links.iter().filter(|(th, _)| th == &t.id).map(|(_, a)| a).collect();
-        let linked: Vec<&Answer> =
-            linked_ids.iter().filter_map(|a| in_scope.get(a).copied()).collect();
-        let people: HashSet<&ParticipantId> = linked.iter().map(|a| &a.participant_id).collect();
-        ThemeSummary {
+    let empty = Findings::default();
+    let of = |w: &Workshop| findings.get(&w.id).unwrap_or(&empty);
+    let per_workshop: Vec<u64> = workshops.iter().map(|w| workshop_people(w, of(w))).collect();
+    // The same people in every workshop are counted once; otherwise workshops add up, and a
+    // small workshop must not be readable from the topic's total.
+    let (workshop_counts, people) = if topic.same_people {
+        let most = per_workshop.iter().copied().max().unwrap_or(0);
+        (per_workshop.iter().map(|&n| count(n)).collect(), count(most))
+    } else {
+        let total = per_workshop.iter().sum();
+        let (cells, total) = suppress(&per_workshop, Some(total));
+        (cells, total.unwrap_or_else(|| count(0)))
+    };
+    let people_line = if topic.same_people && workshops.len() > 1 {
+        lang.t_args("doc-people-same", &[("people", words(lang, &people).into())])
+    } else {
+        lang.t_args("doc-people", &[("people", words(lang, &people).into())])
+    };
+    let workshop_infos = workshops
+        .iter()
+        .zip(workshop_counts)
+        .map(|(w, c)| WorkshopInfo {
+            id: w.id.to_string(),
+            title: w.title.clone(),
+            starts_at: w.starts_at,
+            location: w.location.clone(),
+            line: workshop_line(lang, w, &c),
+            people: c,
+        })
+        .collect();
+    let evidence_of = |theme: &Theme| -> (Evidence, bool) {
+        let mut sum = Evidence::default();
+        let mut most_people = 0;
+        let mut contributing = 0;
+        for w in workshops {
+            if let Some(e) = of(w).themes.get(&theme.id) {
+                sum.add(e);
+                most_people = most_people.max(e.people);
+                contributing += usize::from(e.people > 0);
+            }
+        }
+        if topic.same_people && contributing > 1 {
+            sum.people = most_people;
+            return (sum, true);
+        }
+        (sum, false)
+    };
+    let in_scope = |q: &QuoteRow| workshops.iter().any(|w| w.id == q.workshop_id);
+    let quotes_of: HashMap<&ThemeId, Vec<&QuoteId>> =
+        board.quote_themes.iter().fold(HashMap::new(), |mut m, (t, q)| {
+            m.entry(t).or_default().push(q);
+            m
+        });
+    let theme_summary = |t: &Theme, sub_themes: Vec<ThemeSummary>| -> Option<ThemeSummary> {
+        let (evidence, at_least) = evidence_of(t);
+        let ids = quotes_of.get(&t.id).cloned().unwrap_or_default();
+        let mut quotes: Vec<&QuoteRow> =
+            board.quotes.iter().filter(|q| ids.contains(&&q.id) && in_scope(q)).collect();
+        quotes.sort_by(|a, b| a.created_at.cmp(&b.created_at).then(a.id.cmp(&b.id)));
+        let key_points: Vec<String> = board
+            .key_points
+            .iter()
+            .filter(|k| k.theme_id.as_ref() == Some(&t.id))
+            .map(|k| pii::mask(&k.text))
+            .collect();
+        let holds_nothing = evidence.is_empty()
+            && key_points.is_empty()
+            && quotes.is_empty()
+            && t.summary.trim().is_empty()
+            && sub_themes.is_empty();
+        if holds_nothing {
+            return None;
+        }
+        let (answers, people, statements) =
+            (count(evidence.answers), count(evidence.people), count(evidence.statements));
+        Some(ThemeSummary {
             title: t.title.clone(),
-            summary: t.summary.clone(),
-            answers: count(linked.len() as u64),
-            participants: count(people.len() as u64),
-            key_points: board
-                .key_points
-                .iter()
-                .filter(|k| k.theme_id.as_ref() == Some(&t.id))
-                .map(|k| pii::mask(&k.text))
-                .collect(),
-            quotes: board
-                .quotes
-                .iter()
-                .filter(|q| {
-                    linked_ids.contains(&q.answer_id) && in_scope.contains_key(&q.answer_id)
-                })
+            summary: pii::mask(&t.summary),
+            evidence: evidence_line(lang, (&answers, &people, &statements), at_least),
+            answers,
+            people,
+            people_at_least: at_least,
+            statements,
+            key_points,
+            quotes: quotes
+                .into_iter()
                 .map(|q| QuoteOut {
                     text: pii::mask(&q.text),
                     entered_by: q.entered_by,
-                    source: quote_source(lang, q.entered_by),
+                    source: quote_source(lang, q),
                 })
                 .collect(),
-            sub_themes: Vec::new(),
-        }
+            sub_themes,
+        })
     };
     let themes = board
         .themes
         .iter()
         .filter(|t| t.parent_id.is_none())
-        .map(|t| ThemeSummary {
-            sub_themes: board
+        .filter_map(|t| {
+            let subs = board
                 .themes
                 .iter()
                 .filter(|c| c.parent_id.as_ref() == Some(&t.id))
-                .map(theme_summary)
-                .collect(),
-            ..theme_summary(t)
+                .filter_map(|c| theme_summary(c, Vec::new()))
+                .collect();
+            theme_summary(t, subs)
         })
         .collect();
-    let people_of = |pick: &dyn Fn(&Question) -> bool| {
-        rows.iter()
-            .filter(|(_, q)| pick(q))
-            .map(|(a, _)| &a.participant_id)
-            .collect::<HashSet<_>>()
-            .len() as u64
-    };
-    let per_workshop: Vec<u64> =
-        workshops.iter().map(|w| people_of(&|q: &Question| q.workshop_id == w.id)).collect();
-    let total_people = people_of(&|q: &Question| workshops.iter().any(|w| w.id == q.workshop_id));
-    let (workshop_counts, topic_count) = suppress(&per_workshop, Some(total_people));
+    let closed_questions = workshops
+        .iter()
+        .flat_map(|w| {
+            let f = of(w);
+            let people = workshop_people(w, f);
+            questions.iter().filter(move |q| q.workshop_id == w.id && !q.kind.is_text()).filter_map(
+                move |q| {
+                    let tally = f.tallies.get(&q.id)?;
+                    Some(closed_question(lang, w, q, tally, people))
+                },
+            )
+        })
+        .collect();
     TopicSummary {
         id: topic.id.to_string(),
         title: topic.title.clone(),
         description: topic.description.clone(),
-        workshops: workshops
-            .iter()
-            .zip(workshop_counts)
-            .map(|(w, c)| WorkshopInfo {
-                id: w.id.to_string(),
-                title: w.title.clone(),
-                starts_at: w.starts_at,
-                location: w.location.clone(),
-                participants: c,
-            })
-            .collect(),
-        participants: topic_count.unwrap_or_else(|| count(0)),
+        same_people: topic.same_people,
+        people,
+        people_line,
+        workshops: workshop_infos,
         key_points: board
             .key_points
             .iter()
@@ -373,94 +446,133 @@ fn topic_summary(
             .map(|k| pii::mask(&k.text))
             .collect(),
         themes,
-        closed_questions: closed_questions(lang, workshops, rows),
+        closed_questions,
     }
 }
 
-fn quote_source(lang: Lang, entered_by: EnteredBy) -> String {
-    match entered_by {
+/// "23 svar fra 9 deltagere og 6 udsagn fra flipover", leaving out what is zero.
+pub fn evidence_line(
+    lang: Lang, (answers, people, statements): (&Count, &Count, &Count), at_least: bool,
+) -> String {
+    let mut parts = Vec::new();
+    if answers.value != Some(0) {
+        let key = if at_least { "doc-evidence-answers-at-least" } else { "doc-evidence-answers" };
+        parts.push(lang.t_args(
+            key,
+            &[("answers", words(lang, answers).into()), ("people", words(lang, people).into())],
+        ));
+    }
+    if statements.value != Some(0) {
+        parts.push(
+            lang.t_args(
+                "doc-evidence-statements",
+                &[("statements", words(lang, statements).into())],
+            ),
+        );
+    }
+    match parts.len() {
+        0 => lang.t("doc-evidence-none"),
+        1 => parts.remove(0),
+        _ => lang.t_args(
+            "doc-evidence-both",
+            &[("first", parts[0].clone().into()), ("second", parts[1].clone().into())],
+        ),
+    }
+}
+
+/// "Title (date, place): 12 deltagere".
+fn workshop_line(lang: Lang, w: &Workshop, people: &Count) -> String {
+    let mut when =
+        w.starts_at.map(|d| d.format("%d.%m.%Y").to_string()).unwrap_or_else(|| "–".into());
+    if !w.location.is_empty() {
+        when.push_str(", ");
+        when.push_str(&w.location);
+    }
+    lang.t_args(
+        "doc-workshop-line",
+        &[
+            ("workshop", w.title.as_str().into()),
+            ("when", when.into()),
+            ("people", words(lang, people).into()),
+        ],
+    )
+}
+
+fn quote_source(lang: Lang, q: &QuoteRow) -> String {
+    if q.from_flipchart {
+        return lang.t("export-quote-flipchart");
+    }
+    match q.entered_by {
         EnteredBy::Participant => lang.t("export-quote-own-words"),
         by => lang.t(by.label_key()),
     }
 }
 
-fn closed_questions(
-    lang: Lang, workshops: &[&Workshop], rows: &[(Answer, Question)],
-) -> Vec<ClosedQuestion> {
-    let mut out = Vec::new();
-    for w in workshops {
-        let mut seen: Vec<&Question> = Vec::new();
-        for (_, q) in rows.iter().filter(|(_, q)| q.workshop_id == w.id && !q.kind.is_text()) {
-            if !seen.iter().any(|s| s.id == q.id) {
-                seen.push(q);
-            }
+/// The five words of a scale question's points in `lang`.
+pub fn scale_words(lang: Lang, _q: &Question) -> [String; 5] {
+    [1, 2, 3, 4, 5].map(|n| lang.t(&format!("scale-{n}")))
+}
+
+/// The options of a closed question with their tally keys, as people read them.
+pub fn option_labels(lang: Lang, q: &Question) -> Vec<(String, String)> {
+    match q.kind {
+        QuestionKind::Scale => {
+            let words = scale_words(lang, q);
+            (1..=5u8).zip(words).map(|(n, w)| (n.to_string(), format!("{n} – {w}"))).collect()
         }
-        for q in seen {
-            let given: Vec<&Answer> = rows
-                .iter()
-                .filter(|(a, qq)| qq.id == q.id && !a.declined && !a.value.is_empty())
-                .map(|(a, _)| a)
-                .collect();
-            let (labels, cells): (Vec<String>, Vec<u64>) = match q.kind {
-                QuestionKind::Scale => (1..=5u8)
-                    .map(|n| {
-                        (
-                            format!("{n} – {}", lang.t(&format!("scale-{n}"))),
-                            given.iter().filter(|a| a.value == n.to_string()).count() as u64,
-                        )
-                    })
-                    .unzip(),
-                QuestionKind::YesNo => YesNo::ALL
-                    .iter()
-                    .map(|v| {
-                        (
-                            lang.t(v.label_key()),
-                            given.iter().filter(|a| a.value == v.as_str()).count() as u64,
-                        )
-                    })
-                    .unzip(),
-                _ => {
-                    let values: Vec<ChoiceValue> =
-                        given.iter().filter_map(|a| serde_json::from_str(&a.value).ok()).collect();
-                    let mut pairs: Vec<(String, u64)> = q
-                        .options()
-                        .iter()
-                        .map(|o| {
-                            (
-                                o.label.clone(),
-                                values.iter().filter(|v| v.choices.contains(&o.key)).count() as u64,
-                            )
-                        })
-                        .collect();
-                    if q.allow_other {
-                        pairs.push((
-                            lang.t("answer-other"),
-                            values.iter().filter(|v| v.other.is_some()).count() as u64,
-                        ));
-                    }
-                    pairs.into_iter().unzip()
-                }
-            };
-            // Multiple choice cells do not add up to the total, so they cannot be worked out
-            // from it; single answers can, and get complementary suppression.
-            let total = given.len() as u64;
-            let (counts, total_count) = if q.kind == QuestionKind::MultipleChoice {
-                (cells.iter().map(|&n| count(n)).collect(), Some(count(total)))
-            } else {
-                suppress(&cells, Some(total))
-            };
-            out.push(ClosedQuestion {
-                workshop: w.title.clone(),
-                question: q.prompt.clone(),
-                kind: q.kind,
-                rows: labels
-                    .into_iter()
-                    .zip(counts)
-                    .map(|(label, count)| Tally { label, count })
-                    .collect(),
-                total: total_count.unwrap_or_else(|| count(0)),
-            });
+        QuestionKind::YesNo => {
+            YesNo::ALL.iter().map(|v| (v.as_str().to_owned(), lang.t(v.label_key()))).collect()
+        }
+        _ => {
+            let mut out: Vec<(String, String)> =
+                q.options().iter().map(|o| (o.key.clone(), o.label.clone())).collect();
+            if q.allow_other {
+                out.push((OTHER.to_owned(), lang.t("answer-other")));
+            }
+            out
         }
     }
-    out
+}
+
+fn closed_question(
+    lang: Lang, w: &Workshop, q: &Question, tally: &Tally, people: u64,
+) -> ClosedQuestion {
+    let options = option_labels(lang, q);
+    let cells: BTreeMap<&str, u64> = tally.cells.iter().map(|(k, v)| (k.as_str(), *v)).collect();
+    let option_cells: Vec<u64> =
+        options.iter().map(|(k, _)| cells.get(k.as_str()).copied().unwrap_or(0)).collect();
+    // Those who would not or did not answer complete the table to the workshop's people, so a
+    // hidden cell cannot be worked out from the others and the total.
+    let not_answered = people.saturating_sub(tally.answered + tally.declined);
+    let (option_counts, declined, not_answered) = if q.kind == QuestionKind::MultipleChoice {
+        // Several options per person: option cells do not add up to anything shown.
+        let (rest, _) = suppress(&[tally.answered, tally.declined, not_answered], Some(people));
+        let option_counts = option_cells.iter().map(|&n| count(n)).collect::<Vec<_>>();
+        (option_counts, rest[1].clone(), rest[2].clone())
+    } else {
+        let mut all = option_cells.clone();
+        all.extend([tally.declined, not_answered]);
+        let (mut shown, _) = suppress(&all, Some(people));
+        let not = shown.pop().unwrap_or_else(|| count(0));
+        let dec = shown.pop().unwrap_or_else(|| count(0));
+        (shown, dec, not)
+    };
+    let total = count(people);
+    let instead = (!option_counts.iter().any(|c| c.value.is_some_and(|v| v > 0)))
+        .then(|| lang.t_args("doc-table-suppressed", &[("people", words(lang, &total).into())]));
+    let mut rows: Vec<TallyRow> = options
+        .into_iter()
+        .zip(option_counts)
+        .map(|((_, label), count)| TallyRow { label, count })
+        .collect();
+    rows.push(TallyRow { label: lang.t("doc-row-declined"), count: declined });
+    rows.push(TallyRow { label: lang.t("doc-row-not-answered"), count: not_answered });
+    ClosedQuestion {
+        workshop: w.title.clone(),
+        question: q.prompt.clone(),
+        kind: q.kind,
+        rows,
+        total,
+        instead,
+    }
 }

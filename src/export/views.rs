@@ -10,6 +10,8 @@ use crate::web::layout::{csrf_field, error_summary, field, FieldError};
 
 /// What the export page shows besides the scope: a notice, or the mail form's errors and text.
 pub(super) struct PageState<'a> {
+    /// When each closed workshop's individual answers go (or went).
+    pub retention: Vec<String>,
     /// After mailing.
     pub notice: Option<String>,
     /// The mail form's errors.
@@ -23,7 +25,7 @@ pub(super) fn page(
     lang: Lang, staff: &Staff, csrf: &CsrfToken, (scope, id): (&str, &str), title: &str,
     state: PageState<'_>,
 ) -> maud::Markup {
-    let PageState { notice, errors, to } = state;
+    let PageState { retention, notice, errors, to } = state;
     let heading = lang.t_args("export-title", &[("scope", title.into())]);
     let body = html! {
         a class="back-link" href="/staff" { (lang.t("nav-overview")) }
@@ -31,9 +33,21 @@ pub(super) fn page(
         @if let Some(n) = notice { p class="notice" role="status" { (n) } }
         h1 { (heading) }
         p { (lang.t("export-intro")) }
+        @if !retention.is_empty() { ul class="hint retention-lines" { @for line in &retention { li { (line) } } } }
+        h2 { (lang.t("export-report-heading")) }
+        p { (lang.t("export-report-intro")) }
         ul class="link-list" {
-            @for f in Format::ALL {
+            @for f in Format::REPORT {
                 li { a href=(format!("/staff/export/download?scope={}&id={}&format={}", scope, id, f.as_str())) { (lang.t(&format!("export-format-{}", f.as_str()))) } }
+            }
+        }
+        @if staff.role().can_edit() {
+            h2 { (lang.t("export-data-heading")) }
+            p { (lang.t("export-data-intro")) }
+            ul class="link-list" {
+                @for f in Format::ANALYSIS {
+                    li { a href=(format!("/staff/export/data?scope={}&id={}&format={}", scope, id, f.as_str())) { (lang.t(&format!("export-format-{}", f.as_str()))) } }
+                }
             }
         }
         @if staff.role().can_edit() {

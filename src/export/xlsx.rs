@@ -1,22 +1,30 @@
-//! The summary as Excel: the answers, the themes (counts and key points) and the closed
-//! questions' tallies, each sheet with a frozen header row and filters. Text is always written
-//! as text, never as a formula.
+//! The individual answers as Excel: "Læs først" (what the file holds and that it is for
+//! internal use), one row per respondent, one row per answer, and the report's aggregates
+//! (themes and closed questions, suppressed as in the report). Every sheet has a frozen header
+//! row and filters; text is always written as text, never as a formula.
 
 use rust_xlsxwriter::{Format, Workbook, Worksheet, XlsxError};
 
 use super::counts::Count;
-use super::summary::{Summary, ThemeSummary};
+use super::dataset::{Cell, Dataset};
+use super::summary::ThemeSummary;
+use super::xml::clean;
 use crate::i18n::Lang;
 
-/// Writes the header row; `columns` are Fluent keys and widths.
+/// Writes the header row.
 fn header(
-    sheet: &mut Worksheet, lang: Lang, columns: &[(&str, f64)], bold: &Format,
+    sheet: &mut Worksheet, columns: &[(String, f64)], bold: &Format,
 ) -> Result<(), XlsxError> {
-    for (i, (key, width)) in columns.iter().enumerate() {
-        sheet.write_string_with_format(0, i as u16, lang.t(key), bold)?;
+    for (i, (title, width)) in columns.iter().enumerate() {
+        sheet.write_string_with_format(0, i as u16, clean(title), bold)?;
         sheet.set_column_width(i as u16, *width)?;
     }
     sheet.set_freeze_panes(1, 0)?;
+    Ok(())
+}
+
+fn text(sheet: &mut Worksheet, row: u32, col: u16, value: &str) -> Result<(), XlsxError> {
+    sheet.write_string(row, col, clean(value))?;
     Ok(())
 }
 
@@ -31,22 +39,16 @@ fn write_count(sheet: &mut Worksheet, row: u32, col: u16, c: &Count) -> Result<(
 fn theme_rows(
     sheet: &mut Worksheet, row: &mut u32, topic: &str, t: &ThemeSummary, parent: Option<&str>,
 ) -> Result<(), XlsxError> {
-    sheet.write_string(*row, 0, topic)?;
-    sheet.write_string(*row, 1, parent.unwrap_or(""))?;
-    sheet.write_string(*row, 2, &t.title)?;
+    text(sheet, *row, 0, topic)?;
+    text(sheet, *row, 1, parent.unwrap_or(""))?;
+    text(sheet, *row, 2, &t.title)?;
     write_count(sheet, *row, 3, &t.answers)?;
-    write_count(sheet, *row, 4, &t.participants)?;
-    sheet.write_string(
-        *row,
-        5,
-        t.key_points
-            .iter()
-            .enumerate()
-            .map(|(i, k)| format!("{}. {k}", i + 1))
-            .collect::<Vec<_>>()
-            .join("\n"),
-    )?;
-    sheet.write_number(*row, 6, t.quotes.len() as f64)?;
+    write_count(sheet, *row, 4, &t.people)?;
+    write_count(sheet, *row, 5, &t.statements)?;
+    let points: Vec<String> =
+        t.key_points.iter().enumerate().map(|(i, k)| format!("{}. {k}", i + 1)).collect();
+    text(sheet, *row, 6, &points.join("\n"))?;
+    sheet.write_number(*row, 7, t.quotes.len() as f64)?;
     *row += 1;
     for s in &t.sub_themes {
         theme_rows(sheet, row, topic, s, Some(&t.title))?;
@@ -55,93 +57,130 @@ fn theme_rows(
 }
 
 /// Renders the workbook.
-pub fn render(s: &Summary, lang: Lang) -> anyhow::Result<Vec<u8>> {
+pub fn render(data: &Dataset, lang: Lang) -> anyhow::Result<Vec<u8>> {
     let mut book = Workbook::new();
     let bold = Format::new().set_bold();
     let wrap = Format::new().set_text_wrap();
 
-    let answers = book.add_worksheet().set_name(lang.t("doc-sheet-answers"))?;
-    header(
-        answers,
-        lang,
-        &[
-            ("doc-col-workshop", 28.0),
-            ("doc-col-number", 5.0),
-            ("doc-col-question", 40.0),
-            ("doc-col-type", 14.0),
-            ("doc-col-answer", 60.0),
-            ("doc-col-entered", 30.0),
-            ("doc-col-themes", 30.0),
-            ("doc-col-created", 17.0),
-            ("doc-col-updated", 17.0),
-        ],
-        &bold,
-    )?;
-    for (i, a) in s.answers.iter().enumerate() {
-        let r = i as u32 + 1;
-        answers.write_string(r, 0, &a.workshop)?;
-        answers.write_number(r, 1, f64::from(a.question_position))?;
-        answers.write_string(r, 2, &a.question)?;
-        answers.write_string(r, 3, a.kind.as_str())?;
-        answers.write_string_with_format(r, 4, &a.value, &wrap)?;
-        answers.write_string(r, 5, &a.entered_by_label)?;
-        answers.write_string(r, 6, a.themes.join("; "))?;
-        answers.write_string(r, 7, a.created_at.format("%Y-%m-%d %H:%M").to_string())?;
-        answers.write_string(r, 8, a.updated_at.format("%Y-%m-%d %H:%M").to_string())?;
+    let first = book.add_worksheet().set_name(lang.t("data-sheet-read-first"))?;
+    first.set_column_width(0, 100.0)?;
+    first.write_string_with_format(0, 0, clean(&data.notice), &bold)?;
+    text(first, 2, 0, &data.title)?;
+    text(first, 3, 0, &lang.t("data-read-first-rows"))?;
+    for (i, line) in data.answers_deleted.iter().enumerate() {
+        text(first, 5 + i as u32, 0, line)?;
     }
-    answers.autofilter(0, 0, s.answers.len() as u32, 8)?;
+
+    let people = book.add_worksheet().set_name(lang.t("data-sheet-respondents"))?;
+    let mut columns = vec![
+        (lang.t("data-col-respondent"), 16.0),
+        (lang.t("data-col-source"), 18.0),
+        (lang.t("doc-col-workshop"), 28.0),
+    ];
+    columns.extend(
+        data.columns.iter().map(|c| (c.header.clone(), if c.numeric { 12.0 } else { 36.0 })),
+    );
+    header(people, &columns, &bold)?;
+    for (i, r) in data.respondents.iter().enumerate() {
+        let row = i as u32 + 1;
+        text(people, row, 0, &r.id)?;
+        text(people, row, 1, &r.source)?;
+        text(people, row, 2, &r.workshops)?;
+        for (j, cell) in r.values.iter().enumerate() {
+            let col = 3 + j as u16;
+            match cell {
+                Cell::Empty => {}
+                Cell::Number(n) => {
+                    people.write_number(row, col, f64::from(*n))?;
+                }
+                Cell::Text(t) => text(people, row, col, t)?,
+            }
+        }
+    }
+    people.autofilter(0, 0, data.respondents.len().max(1) as u32, columns.len() as u16 - 1)?;
+
+    let answers = book.add_worksheet().set_name(lang.t("data-sheet-answers"))?;
+    let keys = [
+        ("data-col-respondent", 16.0),
+        ("data-col-source", 18.0),
+        ("doc-col-workshop", 28.0),
+        ("doc-col-number", 5.0),
+        ("doc-col-question", 40.0),
+        ("doc-col-type", 16.0),
+        ("data-col-number", 8.0),
+        ("doc-col-answer", 60.0),
+        ("doc-col-entered", 30.0),
+        ("doc-col-themes", 30.0),
+        ("doc-col-created", 17.0),
+        ("doc-col-updated", 17.0),
+    ];
+    let columns: Vec<(String, f64)> = keys.iter().map(|(k, w)| (lang.t(k), *w)).collect();
+    header(answers, &columns, &bold)?;
+    for (i, a) in data.answers.iter().enumerate() {
+        let r = i as u32 + 1;
+        text(answers, r, 0, &a.respondent)?;
+        text(answers, r, 1, &a.source)?;
+        text(answers, r, 2, &a.workshop)?;
+        answers.write_number(r, 3, f64::from(a.question_position))?;
+        text(answers, r, 4, &a.question)?;
+        text(answers, r, 5, &a.kind)?;
+        if let Some(n) = a.number {
+            answers.write_number(r, 6, f64::from(n))?;
+        }
+        answers.write_string_with_format(r, 7, clean(&a.answer), &wrap)?;
+        text(answers, r, 8, &a.entered_by)?;
+        text(answers, r, 9, &a.themes.join("; "))?;
+        text(answers, r, 10, &a.created_at.format("%Y-%m-%d %H:%M").to_string())?;
+        text(answers, r, 11, &a.updated_at.format("%Y-%m-%d %H:%M").to_string())?;
+    }
+    answers.autofilter(0, 0, data.answers.len().max(1) as u32, 11)?;
 
     let themes = book.add_worksheet().set_name(lang.t("doc-sheet-themes"))?;
-    header(
-        themes,
-        lang,
-        &[
-            ("doc-col-topic", 30.0),
-            ("doc-col-parent-theme", 30.0),
-            ("doc-col-theme", 36.0),
-            ("doc-col-answers", 8.0),
-            ("doc-col-participants", 10.0),
-            ("doc-col-key-points", 70.0),
-            ("doc-col-quotes", 8.0),
-        ],
-        &bold,
-    )?;
+    let keys = [
+        ("doc-col-topic", 30.0),
+        ("doc-col-parent-theme", 30.0),
+        ("doc-col-theme", 36.0),
+        ("doc-col-answers", 8.0),
+        ("doc-col-participants", 10.0),
+        ("doc-col-statements", 10.0),
+        ("doc-col-key-points", 70.0),
+        ("doc-col-quotes", 8.0),
+    ];
+    let columns: Vec<(String, f64)> = keys.iter().map(|(k, w)| (lang.t(k), *w)).collect();
+    header(themes, &columns, &bold)?;
     let mut row = 1;
-    for t in &s.topics {
+    for t in &data.report.topics {
         for th in &t.themes {
             theme_rows(themes, &mut row, &t.title, th, None)?;
         }
     }
-    themes.autofilter(0, 0, row.saturating_sub(1).max(1), 6)?;
+    themes.autofilter(0, 0, row.saturating_sub(1).max(1), 7)?;
 
     let tallies = book.add_worksheet().set_name(lang.t("doc-closed-questions"))?;
-    header(
-        tallies,
-        lang,
-        &[
-            ("doc-col-topic", 30.0),
-            ("doc-col-workshop", 28.0),
-            ("doc-col-question", 44.0),
-            ("doc-col-answer", 30.0),
-            ("doc-col-count", 8.0),
-        ],
-        &bold,
-    )?;
-    let total = lang.t("doc-total");
+    let keys = [
+        ("doc-col-topic", 30.0),
+        ("doc-col-workshop", 28.0),
+        ("doc-col-question", 44.0),
+        ("doc-col-answer", 30.0),
+        ("doc-col-people", 10.0),
+    ];
+    let columns: Vec<(String, f64)> = keys.iter().map(|(k, w)| (lang.t(k), *w)).collect();
+    header(tallies, &columns, &bold)?;
+    let total = lang.t("doc-total-people");
     let mut row = 1;
-    for t in &s.topics {
+    for t in &data.report.topics {
         for q in &t.closed_questions {
-            for cell in q
+            for (label, count) in q
                 .rows
                 .iter()
                 .map(|r| (&r.label, &r.count))
                 .chain(std::iter::once((&total, &q.total)))
             {
-                tallies.write_string(row, 0, &t.title)?;
-                tallies.write_string(row, 1, &q.workshop)?;
-                tallies.write_string(row, 2, &q.question)?;
-                tallies.write_string(row, 3, cell.0)?;
-                write_count(tallies, row, 4, cell.1)?;
+                text(tallies, row, 0, &t.title)?;
+                text(tallies, row, 1, &q.workshop)?;
+                text(tallies, row, 2, &q.question)?;
+                text(tallies, row, 3, label)?;
+                write_count(tallies, row, 4, count)?;
                 row += 1;
             }
         }

@@ -264,7 +264,6 @@ workshop-title-hint = The workshop's focus, for example The right housing soluti
 workshop-intro-hint = 2-3 short sentences about the workshop. Participants see this text first.
 retention-hint = Days after the workshop closes. Usually 90.
 join-link = Link
-participants-count = Participants with answers
 workshop-preview = See the survey as a participant
 workshop-poster = Poster with QR code
 workshop-cards = Table cards (8 per page)
@@ -314,7 +313,6 @@ poster-step-3 = Answer the questions
 poster-no-camera = Camera not working? Go to
 qr-alt = QR code for { $url }
 cards-title = Table cards: { $workshop }
-assist-title = Enter answers for a participant
 assist-intro = Write what the participant says. Skip questions they do not want to answer.
 assist-how = How were the answers given?
 assist-save = Save the answers
@@ -354,7 +352,13 @@ board-done-key-point = The key point is saved.
 board-done-accepted = The suggestion is now a theme.
 board-done-rejected = The suggestion was rejected.
 board-done-quote = The quote is saved.
-theme-counts = { $answers } answers from { $people } participants
+theme-counts = { $answers ->
+    [one] 1 answer
+   *[other] { $answers } answers
+} from { $people ->
+    [one] 1 participant
+   *[other] { $people } participants
+}
 theme-new = New theme
 theme-create = Create theme
 theme-parent = Sub-theme of
@@ -413,11 +417,11 @@ audit-subject = Which
 ## Export
 export-link = Export
 export-title = Export: { $scope }
-export-intro = The export shows counts below 5 as "< 5", hides CPR numbers, phone numbers and email addresses, and includes approved quotes only.
+export-intro = The export shows counts below 5 as "< 5" and hides CPR numbers, phone numbers and email addresses.
 export-format-docx = Word (report text)
-export-format-xlsx = Excel (numbers and answers)
-export-format-csv = CSV (the answers)
-export-format-json = JSON (everything, for analysis)
+export-format-xlsx = Excel (the individual answers and the numbers)
+export-format-csv = CSV (the individual answers, one row per participant)
+export-format-json = JSON (the individual answers and the numbers, for analysis)
 export-format-md = Markdown
 export-format-html = Print page (save as PDF)
 export-mail-heading = Send by email
@@ -432,7 +436,7 @@ export-mail-error-to = Enter one or more valid email addresses
 export-mail-error-config = Email is not set up on the server. Ask an administrator to set DELTAG_SMTP_URL.
 export-mail-error-refused = The mail server did not accept the email. Nothing was sent.
 export-method-note = The answers were given at workshops of the participation track. Participants answered anonymously on their own phones, or a facilitator wrote down what they said. The facilitators grouped the answers into themes and wrote the key points.
-export-privacy-note = Counts below 5 are shown as "< 5", also where a total could otherwise give them away. CPR numbers, phone numbers and email addresses are hidden. Only quotes the facilitators approved are included, and each quote says whether it is the participant's own words.
+export-privacy-note = Counts below 5 are shown as "< 5" or "fewer than 5". Where a total could otherwise give a small count away, another count is hidden too; it is shown as "–". CPR numbers, phone numbers and email addresses are hidden. The report holds no individual answers: only numbers, key points and the quotes the facilitators approved, and each quote says whether it is the participant's own words.
 export-quote-own-words = The participant's own words
 invite-mail-subject = Your access to deltag
 invite-mail-body = Hello { $name }. You are invited to deltag. Open the link and choose your password. The link works for 7 days: { $link }
@@ -450,20 +454,15 @@ error-translation-options = Write at most one line per option, and at most 200 c
 
 doc-title = Participation perspective: { $scope }
 doc-about = About the participation track
-doc-about-text = Topics: { $topics }. { $workshops } workshops were held with { $participants } participants who answered, from { $from } to { $to }.
-doc-about-facts = Topics: { $topics }. Workshops: { $workshops }. Participants who answered: { $participants }. Period: { $from } – { $to }.
+doc-about-text = { $workshops } workshops were held from { $from } to { $to }.
 doc-entered-intro = How the answers were given:
-doc-entered-count = { $label }: { $answers } answers
+doc-entered-count = { $label }: { $count } answers
 doc-topic = Topic: { $title }
-doc-workshop-line = { $workshop } ({ $when }): { $participants } participants
-doc-theme-counts = { $answers } answers from { $participants } participants
+doc-workshop-line = { $workshop } ({ $when }): { $people } participants
 doc-quote = “{ $text }”
 doc-closed-questions = Closed questions
 doc-method = Method
 doc-privacy = Protecting the participants
-doc-total = Total
-doc-total-value = Total: { $total }
-doc-sheet-answers = Answers
 doc-sheet-themes = Themes
 doc-col-workshop = Workshop
 doc-col-number = No.
@@ -482,3 +481,79 @@ doc-col-participants = Participants
 doc-col-key-points = Key points
 doc-col-quotes = Quotes
 doc-col-count = Count
+
+# People, findings and exports (issue 12)
+doc-fewer-than = fewer than { $limit }
+doc-people = { $people } participants
+doc-people-same = { $people } participants, the same at all the topic's workshops
+doc-statements-label = From flipcharts
+doc-statements-count = { $label }: { $count } statements
+doc-answers-deleted = The individual answers from the workshop "{ $workshop }" were deleted on { $date }. The numbers, themes, key points and approved quotes are kept.
+doc-evidence-answers = { $answers } answers from { $people } participants
+doc-evidence-answers-at-least = { $answers } answers from at least { $people } participants
+doc-evidence-statements = { $statements } statements from flipcharts
+doc-evidence-both = { $first } and { $second }
+doc-evidence-none = No answers
+doc-key-points = Key points
+doc-col-people = Participants
+doc-col-statements = Statements
+doc-total-people = Participants in all
+doc-total-people-value = Participants in all: { $total }
+doc-row-declined = Would rather not answer
+doc-row-not-answered = Did not answer
+doc-table-suppressed = The distribution is not shown because some answers were given by fewer than 5. { $people } participants took part.
+doc-count-protecting = a hidden number of
+export-quote-flipchart = Statement from a flipchart
+export-report-heading = For the report
+export-report-intro = Numbers, themes, key points and approved quotes. No individual answers.
+export-data-heading = For analysis: the individual answers
+export-data-intro = Each participant's answers, with an ID instead of a name. For internal use only, and only for facilitators and admins.
+data-notice = Individual answers for internal use. Do not share outside the council. Personal data is hidden, but the answers may still point to a person.
+data-title = Answers: { $scope }
+data-read-first-rows = The sheet "Per person" has one row per participant (or flipchart statement). The sheet "All answers" has one row per answer. Themes and closed questions are counted as in the report.
+data-source-person = Entered by a facilitator
+data-source-phone = Phone
+data-source-flipchart = Flipchart (statement)
+data-col-respondent = Participant ID
+data-col-source = Source
+data-col-number = Number
+data-col-words = words
+data-col-answer-words = answer in words
+data-sheet-read-first = Read first
+data-sheet-respondents = Per person
+data-sheet-answers = All answers
+people-heading = Participants
+people-attendance = { $people } took part
+people-attendance-unset = The number has not been entered yet
+people-answers = { $people ->
+    [one] Answers from 1 participant
+   *[other] Answers from { $people } participants
+} and { $statements } statements from flipcharts
+attendance-label = How many took part?
+attendance-hint = Suggested: { $people }. These are the people who answered on their phone and those you entered answers for. Also count those who only took part in the conversation.
+attendance-save = Save number
+attendance-error-number = Enter a number, for example 12
+attendance-error-too-few = There are answers from { $people } people. Enter at least { $people }.
+notice-attendance = The number of participants is saved.
+retention-heading = The answers
+retention-date = The individual answers will be deleted on { $date }. Numbers, themes, key points and approved quotes stay.
+retention-deleted = The individual answers were deleted on { $date }. Numbers, themes, key points and approved quotes are kept.
+retention-after-close = The individual answers will be deleted { $days } days after the workshop closes.
+retention-extend = Keep the answers 90 days longer
+notice-retention = The answers will be kept longer. The new date is under "The answers".
+field-same-people = The topic's workshops have the same participants
+same-people-hint = Then they are counted once for the whole topic, and a person you enter answers for has the same number at every workshop.
+person-name = Participant { $number }
+assist-title-new = Enter answers for { $person }
+assist-title-person = Enter answers for { $person }
+assist-who = Who is answering?
+assist-new-person = A new participant ({ $person })
+assist-person-elsewhere = (from another workshop of the topic)
+assist-choose = Choose
+assist-existing-hint = The answers already entered are in the fields. Fields you leave empty change nothing.
+theme-counts-statements = { $statements ->
+    [one] 1 statement
+   *[other] { $statements } statements
+} from flipcharts
+retention-warning-heading = Answers that will soon be deleted
+retention-warning-export = Export

@@ -7,7 +7,7 @@ use diesel::result::{DatabaseErrorKind, Error as DieselError};
 
 use super::domain::{AnswerText, AnswerValue, EnteredBy, Source, SubmissionKey};
 use crate::crypto::token_hash;
-use crate::db::schema::{answer_submissions, answers, participants, questions};
+use crate::db::schema::{answer_submissions, answers, participants, questions, quotes};
 use crate::db::{
     now, write_transaction, AnswerId, DbConnection, ParticipantId, QuestionId, UserId, WorkshopId,
 };
@@ -34,6 +34,8 @@ pub struct Participant {
     pub withdrawal_code_hash: Option<String>,
     /// Created.
     pub created_at: NaiveDateTime,
+    /// "Deltager 4": the number of a person a facilitator entered answers for.
+    pub person_number: Option<i32>,
 }
 
 /// One stored answer.
@@ -89,6 +91,107 @@ pub fn join(
         return Err(DieselError::NotFound);
     }
     Ok(found)
+}
+
+/// Who a facilitator enters answers for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Person {
+    /// Someone not numbered yet: they get the next number.
+    New,
+    /// "Deltager n".
+    Numbered(i32),
+}
+
+/// The numbers of the people facilitators entered answers for, in `workshops` (the workshop,
+/// or every workshop of a topic whose workshops have the same people), each with whether they
+/// have answers in `this` workshop.
+pub fn persons(
+    conn: &mut DbConnection, this: &WorkshopId, workshops: &[WorkshopId],
+) -> QueryResult<Vec<(i32, bool)>> {
+    let rows: Vec<(WorkshopId, Option<i32>)> = participants::table
+        .filter(participants::workshop_id.eq_any(workshops))
+        .filter(participants::person_number.is_not_null())
+        .select((participants::workshop_id, participants::person_number))
+        .load(conn)?;
+    let mut out: Vec<(i32, bool)> = Vec::new();
+    for (workshop, number) in rows {
+        let Some(n) = number else { continue };
+        match out.iter_mut().find(|(m, _)| *m == n) {
+            Some(entry) => entry.1 |= &workshop == this,
+            None => out.push((n, &workshop == this)),
+        }
+    }
+    out.sort_unstable();
+    Ok(out)
+}
+
+/// The participant a facilitator enters answers for: "Deltager n" of this workshop (made when
+/// they first answer here), or a new person with the next number free in `workshops`. The
+/// form's `token` makes a resend find the same person.
+pub fn person(
+    conn: &mut DbConnection, workshop: &WorkshopId, workshops: &[WorkshopId], who: Person,
+    token: &str,
+) -> QueryResult<Participant> {
+    let hash = token_hash(token);
+    let by_token = participants::table
+        .filter(participants::token_hash.eq(&hash))
+        .filter(participants::workshop_id.eq(workshop))
+        .select(Participant::as_select());
+    if let Some(found) = by_token.first(conn).optional()? {
+        return Ok(found);
+    }
+    if let Person::Numbered(n) = who {
+        let existing = participants::table
+            .filter(participants::workshop_id.eq(workshop))
+            .filter(participants::person_number.eq(n))
+            .select(Participant::as_select())
+            .first(conn)
+            .optional()?;
+        if let Some(found) = existing {
+            return Ok(found);
+        }
+    }
+    // A number is unique per workshop: two facilitators adding a new person at once get
+    // different numbers (the loser of a race tries the next one).
+    for _ in 0..5 {
+        let number = match who {
+            Person::Numbered(n) => n,
+            Person::New => persons(conn, workshop, workshops)?.last().map_or(1, |(n, _)| n + 1),
+        };
+        let inserted = crate::db::insert_unless_duplicate(conn, |conn| {
+            diesel::insert_into(participants::table)
+                .values((
+                    participants::id.eq(ParticipantId::generate()),
+                    participants::workshop_id.eq(workshop),
+                    participants::token_hash.eq(&hash),
+                    participants::source.eq(Source::Assisted),
+                    participants::person_number.eq(Some(number)),
+                    participants::consent_at.eq(Some(now())),
+                    participants::created_at.eq(now()),
+                ))
+                .execute(conn)
+        })?;
+        if inserted {
+            break;
+        }
+    }
+    participants::table
+        .filter(participants::token_hash.eq(&hash))
+        .filter(participants::workshop_id.eq(workshop))
+        .select(Participant::as_select())
+        .first(conn)
+}
+
+/// The answers of "Deltager n" in this workshop.
+pub fn answers_of_person(
+    conn: &mut DbConnection, workshop: &WorkshopId, number: i32,
+) -> QueryResult<Vec<Answer>> {
+    answers::table
+        .inner_join(participants::table)
+        .filter(participants::workshop_id.eq(workshop))
+        .filter(participants::person_number.eq(number))
+        .select(Answer::as_select())
+        .load(conn)
 }
 
 /// The participant of this workshop holding `token`.
@@ -255,15 +358,30 @@ pub fn finish(
         .execute(conn)
 }
 
-/// Deletes the participant with this withdrawal code, and every answer of theirs. Returns
-/// whether one was found.
+/// Deletes the participant with this withdrawal code, every answer of theirs and every quote
+/// of those answers, approved or not (an approved quote would otherwise outlive its answer).
+/// Returns whether one was found.
 pub fn withdraw(conn: &mut DbConnection, withdrawal_code: &str) -> QueryResult<bool> {
-    let deleted = diesel::delete(
-        participants::table
-            .filter(participants::withdrawal_code_hash.eq(token_hash(withdrawal_code))),
-    )
-    .execute(conn)?;
-    Ok(deleted > 0)
+    write_transaction(conn, |conn| {
+        let found: Option<ParticipantId> = participants::table
+            .filter(participants::withdrawal_code_hash.eq(token_hash(withdrawal_code)))
+            .select(participants::id)
+            .first(conn)
+            .optional()?;
+        let Some(id) = found else {
+            return Ok(false);
+        };
+        let theirs = answers::table.filter(answers::participant_id.eq(&id)).select(answers::id);
+        diesel::delete(quotes::table.filter(quotes::answer_id.eq_any(theirs.nullable())))
+            .execute(conn)?;
+        diesel::delete(participants::table.find(&id)).execute(conn)?;
+        Ok(true)
+    })
+}
+
+/// Deletes every participant of a workshop with their answers (retention). Returns how many.
+pub fn delete_everyone(conn: &mut DbConnection, workshop: &WorkshopId) -> QueryResult<usize> {
+    diesel::delete(participants::table.filter(participants::workshop_id.eq(workshop))).execute(conn)
 }
 
 /// Every answer in a workshop with its question's position, oldest first (staff views, export).

@@ -48,18 +48,23 @@ pub struct TopicInput {
     /// Description.
     #[serde(default)]
     pub description: String,
+    /// "on" when the topic's workshops have the same people.
+    pub same_people: Option<String>,
 }
 
 impl TopicInput {
-    /// A title and a description (which may be empty).
+    /// A title, a description (which may be empty) and whether the workshops share people.
     pub fn parse(&self, lang: Lang) -> Result<TopicFields, Vec<FieldError>> {
         let mut checks = Checks::new(lang);
         let title = checks.field("title", Title::parse(&self.title), "error-title");
         let description =
             checks.field("description", LongText::parse(&self.description), "error-text");
-        checks.finish(
-            title.zip(description).map(|(title, description)| TopicFields { title, description }),
-        )
+        let same_people = self.same_people.is_some();
+        checks.finish(title.zip(description).map(|(title, description)| TopicFields {
+            title,
+            description,
+            same_people,
+        }))
     }
 }
 

@@ -52,6 +52,10 @@ notices! {
     Status = "status" => "notice-status",
     /// A workshop cannot go back to draft: it has answers.
     HasAnswers = "has-answers" => "notice-has-answers",
+    /// How many took part was saved.
+    Attendance = "attendance" => "notice-attendance",
+    /// A workshop's answers are kept longer.
+    RetentionExtended = "retention" => "notice-retention",
     /// A workshop cannot open: it has no questions.
     NoQuestions = "no-questions" => "notice-no-questions",
     /// A facilitator entered someone's answers.

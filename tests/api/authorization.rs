@@ -69,6 +69,8 @@ const RULES: &[(Method, &str, Access)] = &[
     (POST, "/staff/workshops/{id}", Editor),
     (GET, "/staff/workshops/{id}/edit", Editor),
     (POST, "/staff/workshops/{id}/status", Editor),
+    (POST, "/staff/workshops/{id}/attendance", Editor),
+    (POST, "/staff/workshops/{id}/retention", Admin),
     (GET, "/staff/workshops/{id}/questions/new", Editor),
     (POST, "/staff/workshops/{id}/questions", Editor),
     (GET, "/staff/workshops/{id}/preview", Staff),
@@ -120,6 +122,7 @@ const RULES: &[(Method, &str, Access)] = &[
     (GET, "/admin/audit", Admin),
     (GET, "/staff/export", Staff),
     (GET, "/staff/export/download", Staff),
+    (GET, "/staff/export/data", Editor),
     (POST, "/staff/export/mail", Editor),
 ];
 
@@ -260,8 +263,9 @@ impl World<'_> {
     fn fresh_quote(&self) -> QuoteId {
         let answer = self.answer();
         let text = deltag::text::QuoteText::parse("Et citat").expect("text");
-        deltag::themes::store::create_quote(&mut self.app.conn(), &answer, &text, "Et svar", None)
+        deltag::themes::store::create_quote(&mut self.app.conn(), &answer, &text, None)
             .expect("quote")
+            .expect("the answer exists")
     }
 
     /// A fresh account to act on: invited (no password yet), and disabled when asked.
@@ -355,6 +359,12 @@ impl World<'_> {
                 let fields = fields.iter().map(|(k, v)| ((*k).to_owned(), v.clone())).collect();
                 (with(&self.open_workshop), fields)
             }
+            (POST, "/staff/workshops/{id}/attendance") => {
+                (with(&self.open_workshop), form(&[("people", "100")]))
+            }
+            (POST, "/staff/workshops/{id}/retention") => {
+                (with(&self.open_workshop), form(&[("days", "90")]))
+            }
             (_, p) if p.starts_with("/staff/workshops/{id}") => {
                 (with(&self.open_workshop), form(&workshop_form))
             }
@@ -407,11 +417,13 @@ impl World<'_> {
                 (with(&target), form(&fields))
             }
             (_, p) if p.starts_with("/staff/export") => {
-                let query = format!("scope=topic&id={}&format=csv", self.topic);
+                // Report formats download for every role; analysis formats only for editors.
+                let format = if p.ends_with("/download") { "docx" } else { "csv" };
+                let query = format!("scope=topic&id={}&format={format}", self.topic);
                 let fields = [
                     ("scope", "topic"),
                     ("id", self.topic.as_str()),
-                    ("format", "csv"),
+                    ("format", format),
                     ("to", "modtager@example.dk"),
                 ];
                 (format!("{path}?{query}"), form(&fields))

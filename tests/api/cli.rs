@@ -352,7 +352,9 @@ async fn demo_loads_once_and_export_writes_every_answer(backend: Backend) {
     assert_eq!(exported.len() as i64, in_db);
     assert!(in_db < total);
     for a in exported {
-        for field in ["question", "kind", "value", "entered_by", "created_at", "updated_at"] {
+        for field in
+            ["respondent", "question", "kind", "answer", "entered_by", "created_at", "updated_at"]
+        {
             assert!(!a[field].is_null(), "{field} in {a}");
         }
     }

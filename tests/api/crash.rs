@@ -121,7 +121,8 @@ fn seed(url: &str) -> String {
     let title = |s: &str| Title::parse(s).expect("title");
     let track = TrackFields { title: title("Crash"), year: 2026 };
     let track = store::create_track(&mut conn, &track).expect("track");
-    let topic = TopicFields { title: title("Crash"), description: Text::default() };
+    let topic =
+        TopicFields { title: title("Crash"), description: Text::default(), same_people: false };
     let topic = store::create_topic(&mut conn, &track, &topic).expect("topic");
     let w = store::create_workshop(
         &mut conn,

@@ -13,6 +13,8 @@ mod health;
 mod migrations;
 mod participant;
 mod qr_decode;
+mod reports;
+mod retention;
 mod security;
 mod survey_helpers;
 mod themes;

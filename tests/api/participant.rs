@@ -527,13 +527,14 @@ async fn answers_are_deleted_when_the_retention_period_ends(backend: Backend) {
         .set(workshops::closed_at.eq(Some(now() - chrono::Duration::days(91))))
         .execute(&mut *app.conn())
         .expect("age");
-    let purged = deltag::survey::store::purge_expired(&mut app.conn(), now()).expect("purge");
-    assert_eq!(purged, 1);
+    let done = deltag::retention::delete_expired_answers(&mut app.conn(), now()).expect("purge");
+    assert_eq!(done, vec![expired.workshop_id.clone()]);
     let left: Vec<deltag::db::WorkshopId> =
         participants::table.select(participants::workshop_id).load(&mut *app.conn()).expect("left");
     assert_eq!(left, vec![kept.workshop_id.clone()]);
     assert_eq!(answer_rows(&app).len(), 1);
-    assert_eq!(deltag::survey::store::purge_expired(&mut app.conn(), now()).expect("again"), 0);
+    let again = deltag::retention::delete_expired_answers(&mut app.conn(), now()).expect("again");
+    assert!(again.is_empty(), "a workshop's answers are deleted once");
 }
 
 on_both_backends!(answers_are_deleted_when_the_retention_period_ends);

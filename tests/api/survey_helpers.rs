@@ -41,7 +41,11 @@ pub fn seed_workshop(app: &TestApp, status: WorkshopStatus) -> Seeded {
     let mut conn = app.conn();
     let track = TrackFields { title: title("Deltagelsessporet 2025"), year: 2025 };
     let track = store::create_track(&mut conn, &track).expect("track");
-    let topic = TopicFields { title: title("Fra bolig til hjem"), description: long_text("") };
+    let topic = TopicFields {
+        title: title("Fra bolig til hjem"),
+        description: long_text(""),
+        same_people: false,
+    };
     let topic_id = store::create_topic(&mut conn, &track, &topic).expect("topic");
     let fields = WorkshopFields {
         title: title("Den rette boligløsning"),

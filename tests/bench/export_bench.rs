@@ -29,7 +29,7 @@ const RUNS: usize = 5;
 fn seed(conn: &mut DbConnection) -> TopicId {
     write_transaction(conn, |conn| {
         let track = survey_store::create_track(conn, &TrackFields { title: title("Benchmark"), year: 2026 })?;
-        let topic = survey_store::create_topic(conn, &track, &TopicFields { title: title("Fra bolig til hjem"), description: Text::default() })?;
+        let topic = survey_store::create_topic(conn, &track, &TopicFields { title: title("Fra bolig til hjem"), description: Text::default(), same_people: false })?;
         let w = survey_store::create_workshop(conn, &topic, &WorkshopFields { title: title("Stor workshop"), intro: Text::default(), starts_at: None, location: None, retention_days: 90 })?;
         let prompt = |s: &str| PromptText::parse_non_empty(s).unwrap_or_else(|| panic!("prompt {s:?}"));
         let text = QuestionFields { kind: QuestionKind::LongText, prompt: prompt("Hvad er et hjem?"), help_text: Text::default(), easy_read_prompt: None, options: Default::default(), allow_other: false, required: true };
@@ -69,7 +69,8 @@ fn seed(conn: &mut DbConnection) -> TopicId {
         }
         for (id, value) in answers.iter().take(40) {
             let text = Text::parse(value).unwrap_or_default();
-            let q = themes_store::create_quote(conn, id, &text, value, None)?;
+            let _ = value;
+            let q = themes_store::create_quote(conn, id, &text, None)?.ok_or(diesel::result::Error::NotFound)?;
             themes_store::set_quote_approved(conn, &q, true, 1)?.map_err(|_| diesel::result::Error::RollbackTransaction)?;
         }
         Ok(topic)
@@ -104,10 +105,13 @@ fn main() {
         let material =
             deltag::export::store::load(&mut conn, &scope).unwrap_or_else(|e| panic!("{e:?}"));
         let s = summary::build(&material, deltag::i18n::Lang::Da);
+        let data = deltag::export::dataset::build(&material, deltag::i18n::Lang::Da, s.clone());
         build.push(t.elapsed());
         for (format, times, size) in rendered.iter_mut() {
             let t = Instant::now();
-            let bytes = format.render(&s).unwrap_or_else(|e| panic!("{e}"));
+            let rendered = format.render_report(&s).or_else(|| format.render_dataset(&data));
+            let bytes =
+                rendered.unwrap_or_else(|| panic!("no renderer")).unwrap_or_else(|e| panic!("{e}"));
             times.push(t.elapsed());
             *size = bytes.len();
         }
@@ -116,7 +120,10 @@ fn main() {
     let json = median(rendered[0].1.clone());
     println!("| step ({} answers, median of {RUNS}) | ms | bytes | render ÷ JSON render | whole export (build + render) ms |", PARTICIPANTS * 2);
     println!("|---|---:|---:|---:|---:|");
-    println!("| build summary model (SQLite) | {:.0} | | | |", build.as_secs_f64() * 1e3);
+    println!(
+        "| build report and dataset models (SQLite) | {:.0} | | | |",
+        build.as_secs_f64() * 1e3
+    );
     for (format, times, size) in &rendered {
         let m = median(times.clone());
         println!(

@@ -38,7 +38,8 @@ fn seed(url: &str) -> String {
     let title = |s: &str| Title::parse(s).unwrap_or_else(|| panic!("title {s:?}"));
     let track = TrackFields { title: title("Load"), year: 2026 };
     let track = store::create_track(&mut conn, &track).unwrap_or_else(|e| panic!("{e}"));
-    let topic = TopicFields { title: title("Load"), description: Text::default() };
+    let topic =
+        TopicFields { title: title("Load"), description: Text::default(), same_people: false };
     let topic = store::create_topic(&mut conn, &track, &topic).unwrap_or_else(|e| panic!("{e}"));
     let w = store::create_workshop(
         &mut conn,

@@ -1,21 +1,29 @@
 //! `/staff/workshops/{id}/assist`: a facilitator enters the answers of someone who said them
 //! aloud (or had the questions read to them). Nothing is required: they enter what was said.
 
+use std::collections::HashMap;
+
 use actix_web::{web, HttpResponse};
+use serde::Deserialize;
 
 use crate::audit::Action;
 use crate::auth::{Editor, StaffContext};
-use crate::db::{Db, QuestionId, WorkshopId};
+use crate::db::{Db, DbConnection, QuestionId, WorkshopId};
 use crate::error::AppError;
 use crate::i18n::Lang;
 use crate::participant::domain::{
-    parse_answer, AnswerInput, AnswerValue, EnteredBy, QuestionRules, Source, SubmissionKey,
+    parse_answer, AnswerInput, AnswerValue, ChoiceValue, EnteredBy, QuestionRules, SubmissionKey,
+    OTHER_KEY,
 };
+use crate::participant::store::{Answer, Person};
 use crate::participant::{store, views};
-use crate::survey::{self, Question, Workshop};
+use crate::survey::{self, Question, QuestionKind, Workshop};
 use crate::web::layout::{form_response, FieldError};
 use crate::web::notice::{see_other_with, Notice};
 use crate::web::Form;
+
+/// The form's values by field name.
+type Fields = HashMap<String, Vec<String>>;
 
 /// The workshop and its questions, while it takes answers (410 after it closed).
 async fn open_workshop(db: &Db, id: WorkshopId) -> Result<(Workshop, Vec<Question>), AppError> {
@@ -23,32 +31,114 @@ async fn open_workshop(db: &Db, id: WorkshopId) -> Result<(Workshop, Vec<Questio
     found.0.status.accepts_answers().then_some(found).ok_or(AppError::Gone)
 }
 
-/// The form, fresh or with errors (422).
-fn page(
-    cx: &StaffContext<Editor>, workshop: &Workshop, questions: &[Question], errors: &[FieldError],
-) -> HttpResponse {
+/// The workshops whose numbered people are the same people: every workshop of the topic when
+/// its workshops have the same people, else just this one.
+fn same_people_scope(conn: &mut DbConnection, w: &Workshop) -> Result<Vec<WorkshopId>, AppError> {
+    let topic = survey::find_topic(conn, &w.topic_id)?.ok_or(AppError::NotFound)?;
+    Ok(if topic.same_people {
+        survey::workshops_of_topic(conn, &topic.id)?.into_iter().map(|w| w.id).collect()
+    } else {
+        vec![w.id.clone()]
+    })
+}
+
+/// `person=new` or `person=4`.
+fn parse_person(value: Option<&str>) -> Result<Person, AppError> {
+    match value.unwrap_or("new") {
+        "new" | "" => Ok(Person::New),
+        n => n
+            .parse::<i32>()
+            .ok()
+            .filter(|n| (1..=10_000).contains(n))
+            .map(Person::Numbered)
+            .ok_or(AppError::BadRequest("person")),
+    }
+}
+
+/// The form, fresh or with errors (422): the people to choose from, and the values as typed
+/// (or as stored for the person).
+async fn page(
+    cx: &StaffContext<Editor>, (workshop, questions): (&Workshop, &[Question]), person: Person,
+    typed: Option<(&Fields, &[FieldError])>,
+) -> Result<HttpResponse, AppError> {
+    let w = workshop.clone();
+    let (persons, stored) = cx
+        .db
+        .run(move |conn| {
+            let scope = same_people_scope(conn, &w)?;
+            let persons = store::persons(conn, &w.id, &scope)?;
+            let stored = match person {
+                Person::Numbered(n) => store::answers_of_person(conn, &w.id, n)?,
+                Person::New => Vec::new(),
+            };
+            Ok::<_, AppError>((persons, stored))
+        })
+        .await?;
+    if let Person::Numbered(n) = person {
+        if !persons.iter().any(|(m, _)| *m == n) {
+            return Err(AppError::NotFound);
+        }
+    }
+    let stored_values = stored_fields(questions, &stored);
+    let (values, errors) = typed.unwrap_or((&stored_values, &[]));
     let key = SubmissionKey::generate();
-    let page = views::assist_page(
-        cx.lang,
-        cx.staff(),
-        &cx.csrf,
-        (workshop, questions),
-        key.as_str(),
+    let next_number = persons.last().map_or(1, |(n, _)| n + 1);
+    let view = views::AssistPage {
+        workshop,
+        questions,
+        key: key.as_str(),
+        person,
+        persons: &persons,
+        next_number,
+        values,
         errors,
-    );
-    form_response(errors, page)
+    };
+    Ok(form_response(errors, views::assist_page(cx.lang, cx.staff(), &cx.csrf, &view)))
+}
+
+/// A person's stored answers as the form's fields.
+fn stored_fields(questions: &[Question], answers: &[Answer]) -> Fields {
+    let mut out: Fields = HashMap::new();
+    for a in answers.iter().filter(|a| !a.declined) {
+        let Some(q) = questions.iter().find(|q| q.id == a.question_id) else { continue };
+        let name = format!("q{}", q.position);
+        match q.kind {
+            QuestionKind::SingleChoice | QuestionKind::MultipleChoice => {
+                let Ok(v) = serde_json::from_str::<ChoiceValue>(&a.value) else { continue };
+                let field =
+                    if q.kind == QuestionKind::MultipleChoice { "choice" } else { "answer" };
+                let mut keys = v.choices;
+                if let Some(other) = v.other {
+                    keys.push(OTHER_KEY.to_owned());
+                    out.insert(format!("{name}.other"), vec![other]);
+                }
+                out.insert(format!("{name}.{field}"), keys);
+            }
+            _ => {
+                out.insert(format!("{name}.answer"), vec![a.value.clone()]);
+            }
+        }
+    }
+    out
+}
+
+#[derive(Deserialize)]
+pub(super) struct AssistQuery {
+    person: Option<String>,
 }
 
 pub(super) async fn get_assist(
-    cx: StaffContext<Editor>, id: web::Path<WorkshopId>,
+    cx: StaffContext<Editor>, id: web::Path<WorkshopId>, query: web::Query<AssistQuery>,
 ) -> Result<HttpResponse, AppError> {
+    let person = parse_person(query.person.as_deref())?;
     let (w, questions) = open_workshop(&cx.db, id.into_inner()).await?;
-    Ok(page(&cx, &w, &questions, &[]))
+    page(&cx, (&w, &questions), person, None).await
 }
 
 /// One person's answers as entered: how they were given, and a value per answered question.
 struct Assisted {
     key: SubmissionKey,
+    person: Person,
     entered_by: EnteredBy,
     values: Vec<(QuestionId, i32, AnswerValue)>,
 }
@@ -62,6 +152,15 @@ impl AssistForm {
         self.0.iter().find(|(k, _)| k == name).map(|(_, v)| v.as_str())
     }
 
+    /// The values as posted, by field name, to show the form again.
+    fn values(&self) -> Fields {
+        let mut out: Fields = HashMap::new();
+        for (k, v) in &self.0 {
+            out.entry(k.clone()).or_default().push(v.clone());
+        }
+        out
+    }
+
     /// The answers, or the questions whose answers cannot be stored; 400 for a form no page
     /// of ours sends.
     fn parse(
@@ -71,6 +170,7 @@ impl AssistForm {
             .field("submission_key")
             .and_then(SubmissionKey::parse)
             .ok_or(AppError::BadRequest("missing submission key"))?;
+        let person = parse_person(self.field("person"))?;
         let entered_by = match self.field("entered_by").and_then(EnteredBy::parse) {
             Some(by @ (EnteredBy::Scribe | EnteredBy::ReadAloud)) => by,
             _ => return Err(AppError::BadRequest("entered_by")),
@@ -106,7 +206,11 @@ impl AssistForm {
         if values.is_empty() && errors.is_empty() {
             errors.push(FieldError::new("q1", lang.t("assist-empty")));
         }
-        Ok(if errors.is_empty() { Ok(Assisted { key, entered_by, values }) } else { Err(errors) })
+        Ok(if errors.is_empty() {
+            Ok(Assisted { key, person, entered_by, values })
+        } else {
+            Err(errors)
+        })
     }
 }
 
@@ -116,15 +220,21 @@ pub(super) async fn post_assist(
     cx: StaffContext<Editor>, id: web::Path<WorkshopId>, Form(pairs): Form<Vec<(String, String)>>,
 ) -> Result<HttpResponse, AppError> {
     let (w, questions) = open_workshop(&cx.db, id.into_inner()).await?;
-    let assisted = match AssistForm(pairs).parse(cx.lang, &questions)? {
+    let form = AssistForm(pairs);
+    let assisted = match form.parse(cx.lang, &questions)? {
         Ok(assisted) => assisted,
-        Err(errors) => return Ok(page(&cx, &w, &questions, &errors)),
+        Err(errors) => {
+            let person = parse_person(form.field("person"))?;
+            let values = form.values();
+            return page(&cx, (&w, &questions), person, Some((&values, &errors))).await;
+        }
     };
     let (by, back) = (cx.staff().id().clone(), format!("/staff/workshops/{}", w.id));
     cx.change(move |conn, trail| {
-        let Assisted { key, entered_by, values } = assisted;
+        let Assisted { key, person, entered_by, values } = assisted;
         let token = format!("assist:{}", key.as_str());
-        let participant = store::join(conn, &w.id, &token, Source::Assisted)?;
+        let scope = same_people_scope(conn, &w)?;
+        let participant = store::person(conn, &w.id, &scope, person, &token)?;
         for (question_id, position, value) in &values {
             let answer = store::NewAnswer {
                 participant_id: &participant.id,
@@ -136,7 +246,12 @@ pub(super) async fn post_assist(
             };
             store::save_answer(conn, &answer)?;
         }
-        trail.record(Action::AnswersAssist, &participant.id, entered_by.as_str());
+        let number = participant.person_number.map(|n| n.to_string()).unwrap_or_default();
+        trail.record(
+            Action::AnswersAssist,
+            &participant.id,
+            format!("{} {number}", entered_by.as_str()),
+        );
         Ok(())
     })
     .await?;

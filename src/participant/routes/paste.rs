@@ -51,7 +51,7 @@ impl PasteInput {
     /// stored (or for no lines at all).
     fn statements(&self, lang: Lang) -> Result<Result<Vec<AnswerText>, String>, AppError> {
         let mut lines = Vec::new();
-        for line in self.notes.lines().map(str::trim).filter(|l| !l.is_empty()) {
+        for line in self.notes.lines().map(without_list_marker).filter(|l| !l.is_empty()) {
             match AnswerText::parse(line) {
                 Ok(text) => lines.push(text),
                 Err(p) => return Ok(Err(AnswerProblem::Text(p).message(lang)?)),
@@ -59,6 +59,26 @@ impl PasteInput {
         }
         Ok(if lines.is_empty() { Err(lang.t("paste-empty")) } else { Ok(lines) })
     }
+}
+
+/// A line of notes without the list marker it was written with ("- ", "• ", "3. ", "3) "),
+/// trimmed: the marker is layout, not part of what was said.
+fn without_list_marker(line: &str) -> &str {
+    let line = line.trim();
+    let bullet = line.strip_prefix(['-', '*', '•', '–', '—', '·', '▪', '◦', '‣', '>']);
+    if let Some(rest) = bullet.filter(|r| r.starts_with(char::is_whitespace)) {
+        return rest.trim();
+    }
+    let digits = line.len() - line.trim_start_matches(|c: char| c.is_ascii_digit()).len();
+    if (1..=3).contains(&digits) {
+        let rest = &line[digits..];
+        if let Some(rest) =
+            rest.strip_prefix(['.', ')']).filter(|r| r.starts_with(char::is_whitespace))
+        {
+            return rest.trim();
+        }
+    }
+    line
 }
 
 /// One statement per line becomes one answer from its own flipchart participant, entered by
@@ -91,4 +111,27 @@ pub(super) async fn post_paste(
     })
     .await?;
     Ok(see_other_with(&format!("/staff/workshops/{}", w.id), Notice::Pasted))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::without_list_marker;
+
+    #[test]
+    fn list_markers_are_layout_not_words() {
+        for (line, said) in [
+            ("- Ro og fred", "Ro og fred"),
+            ("•  Et sted at være", "Et sted at være"),
+            ("* En nøgle", "En nøgle"),
+            ("– Naboer der hilser", "Naboer der hilser"),
+            ("3. Lyt til mig", "Lyt til mig"),
+            ("12) Se mig", "Se mig"),
+            ("  1.Ingen mellemrum  ", "1.Ingen mellemrum"),
+            ("-5 grader i skuret", "-5 grader i skuret"),
+            ("2023 var et hårdt år", "2023 var et hårdt år"),
+            ("-", "-"),
+        ] {
+            assert_eq!(without_list_marker(line), said, "{line}");
+        }
+    }
 }

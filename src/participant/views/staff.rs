@@ -1,13 +1,15 @@
 //! Staff pages about participants' answers: reading a workshop's answers, entering the answers
 //! of someone who said them aloud, pasting flipchart notes.
 
+use std::collections::HashMap;
+
 use maud::{html, Markup};
 
 use super::display_answer;
 use crate::auth::{staff_page, Staff};
 use crate::i18n::Lang;
 use crate::participant::domain::YesNo;
-use crate::participant::store::Answer;
+use crate::participant::store::{Answer, Person};
 use crate::survey::{Question, QuestionKind, Workshop};
 use crate::web::csrf::CsrfToken;
 use crate::web::layout::{
@@ -45,30 +47,84 @@ pub fn answers_page(
     staff_page(lang, staff, csrf, &title, body)
 }
 
-/// Assisted entry: every question on one page, and how the answers were given.
-pub fn assist_page(
-    lang: Lang, staff: &Staff, csrf: &CsrfToken, (workshop, questions): (&Workshop, &[Question]),
-    key: &str, errors: &[FieldError],
-) -> Markup {
-    let title = layout::title_with_errors(lang, &lang.t("assist-title"), errors);
+/// What the assisted-entry page shows.
+pub struct AssistPage<'a> {
+    /// The workshop and its questions.
+    pub workshop: &'a Workshop,
+    /// Its questions.
+    pub questions: &'a [Question],
+    /// The form's submission key.
+    pub key: &'a str,
+    /// Who the answers are for.
+    pub person: Person,
+    /// The numbered people to choose from, each with whether they have answers here.
+    pub persons: &'a [(i32, bool)],
+    /// The number a new person gets.
+    pub next_number: i32,
+    /// The form's values by field name (as posted, or the person's stored answers).
+    pub values: &'a HashMap<String, Vec<String>>,
+    /// The form's errors.
+    pub errors: &'a [FieldError],
+}
+
+/// "Deltager 4".
+fn person_name(lang: Lang, n: i32) -> String {
+    lang.t_args("person-name", &[("number", n.into())])
+}
+
+/// Assisted entry: who is answering, every question on one page, and how the answers were
+/// given.
+pub fn assist_page(lang: Lang, staff: &Staff, csrf: &CsrfToken, p: &AssistPage<'_>) -> Markup {
+    let (workshop, errors) = (p.workshop, p.errors);
+    let heading = match p.person {
+        Person::New => {
+            lang.t_args("assist-title-new", &[("person", person_name(lang, p.next_number).into())])
+        }
+        Person::Numbered(n) => {
+            lang.t_args("assist-title-person", &[("person", person_name(lang, n).into())])
+        }
+    };
+    let title = layout::title_with_errors(lang, &heading, errors);
+    let value =
+        |name: &str| p.values.get(name).and_then(|v| v.first()).map(String::as_str).unwrap_or("");
+    let has = |name: &str, v: &str| p.values.get(name).is_some_and(|vs| vs.iter().any(|x| x == v));
+    let action = format!("/staff/workshops/{}/assist", workshop.id);
     let body = html! {
         a class="back-link" href=(format!("/staff/workshops/{}", workshop.id)) { (workshop.title) }
         (error_summary(lang, errors))
-        h1 { (lang.t("assist-title")) }
+        h1 { (heading) }
         p { (lang.t("assist-intro")) }
-        form method="post" action=(format!("/staff/workshops/{}/assist", workshop.id)) novalidate {
-            (csrf_field(csrf))
-            input type="hidden" name="submission_key" value=(key);
-            fieldset class="field" {
-                legend { (lang.t("assist-how")) }
-                @for (value, label) in [("scribe", "entered-scribe"), ("read_aloud", "entered-read_aloud")] {
-                    div class="choice" {
-                        input type="radio" id=(format!("entered-{value}")) name="entered_by" value=(value) checked[value == "scribe"];
-                        label for=(format!("entered-{value}")) { (lang.t(label)) }
+        form method="get" action=(action) class="inline-fields" {
+            div class="field" {
+                label for="person" { (lang.t("assist-who")) }
+                select id="person" name="person" {
+                    option value="new" selected[p.person == Person::New] { (lang.t_args("assist-new-person", &[("person", person_name(lang, p.next_number).into())])) }
+                    @for (n, here) in p.persons {
+                        option value=(n) selected[p.person == Person::Numbered(*n)] {
+                            (person_name(lang, *n))
+                            @if !*here { " " (lang.t("assist-person-elsewhere")) }
+                        }
                     }
                 }
             }
-            @for q in questions {
+            button type="submit" class="button secondary" { (lang.t("assist-choose")) }
+        }
+        form method="post" action=(action) novalidate {
+            (csrf_field(csrf))
+            input type="hidden" name="submission_key" value=(p.key);
+            input type="hidden" name="person" value=(match p.person { Person::New => "new".to_owned(), Person::Numbered(n) => n.to_string() });
+            @if matches!(p.person, Person::Numbered(_)) { p class="hint" { (lang.t("assist-existing-hint")) } }
+            fieldset class="field" {
+                legend { (lang.t("assist-how")) }
+                @let by = if value("entered_by").is_empty() { "scribe" } else { value("entered_by") };
+                @for (v, label) in [("scribe", "entered-scribe"), ("read_aloud", "entered-read_aloud")] {
+                    div class="choice" {
+                        input type="radio" id=(format!("entered-{v}")) name="entered_by" value=(v) checked[v == by];
+                        label for=(format!("entered-{v}")) { (lang.t(label)) }
+                    }
+                }
+            }
+            @for q in p.questions {
                 @let name = format!("q{}", q.position);
                 @let error = errors.iter().find(|e| e.field == name.as_str());
                 div class={ "field" @if error.is_some() { " field-error" } } id=(name) {
@@ -76,31 +132,32 @@ pub fn assist_page(
                         QuestionKind::ShortText | QuestionKind::LongText => {
                             label for=(format!("{name}-answer")) { (q.position) ". " (q.prompt) }
                             (error_message(lang, &name, error))
-                            textarea id=(format!("{name}-answer")) name=(format!("{name}.answer")) rows="3" aria-describedby=[described_by(None, &name, error)] aria-invalid=[error.map(|_| "true")] {}
+                            textarea id=(format!("{name}-answer")) name=(format!("{name}.answer")) rows="3" aria-describedby=[described_by(None, &name, error)] aria-invalid=[error.map(|_| "true")] { (value(&format!("{name}.answer"))) }
                         }
                         kind => {
                             fieldset {
                                 legend { (q.position) ". " (q.prompt) }
                                 (error_message(lang, &name, error))
                                 @let (input_type, field) = if kind == QuestionKind::MultipleChoice { ("checkbox", "choice") } else { ("radio", "answer") };
+                                @let field_name = format!("{name}.{field}");
                                 @let values: Vec<(String, String)> = match kind {
                                     QuestionKind::Scale => (1..=5).map(|n| (n.to_string(), format!("{n} – {}", lang.t(&format!("scale-{n}"))))).collect(),
                                     QuestionKind::YesNo => YesNo::ALL.iter().map(|v| (v.as_str().to_owned(), lang.t(v.label_key()))).collect(),
                                     _ => q.options().iter().map(|o| (o.key.clone(), o.label.clone())).collect(),
                                 };
-                                @for (i, (value, label)) in values.iter().enumerate() {
+                                @for (i, (v, label)) in values.iter().enumerate() {
                                     div class="choice" {
-                                        input type=(input_type) id=(format!("{name}-{i}")) name=(format!("{name}.{field}")) value=(value);
+                                        input type=(input_type) id=(format!("{name}-{i}")) name=(field_name) value=(v) checked[has(&field_name, v)];
                                         label for=(format!("{name}-{i}")) { (label) }
                                     }
                                 }
                                 @if q.allow_other && kind.has_options() {
                                     div class="choice" {
-                                        input type=(input_type) id=(format!("{name}-other")) name=(format!("{name}.{field}")) value="other";
+                                        input type=(input_type) id=(format!("{name}-other")) name=(field_name) value="other" checked[has(&field_name, "other")];
                                         label for=(format!("{name}-other")) { (lang.t("answer-other")) }
                                     }
                                     label for=(format!("{name}-other-text")) { (lang.t("answer-other-label")) }
-                                    input type="text" id=(format!("{name}-other-text")) name=(format!("{name}.other"));
+                                    input type="text" id=(format!("{name}-other-text")) name=(format!("{name}.other")) value=(value(&format!("{name}.other")));
                                 }
                             }
                         }

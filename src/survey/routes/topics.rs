@@ -35,9 +35,11 @@ impl Builder for Topics {
 
     fn stored(_: &mut DbConnection, target: &Self::Target) -> Result<TopicInput, AppError> {
         Ok(match target {
-            Subject::Edit(t) => {
-                TopicInput { title: t.title.clone(), description: t.description.clone() }
-            }
+            Subject::Edit(t) => TopicInput {
+                title: t.title.clone(),
+                description: t.description.clone(),
+                same_people: t.same_people.then(|| "on".into()),
+            },
             Subject::New(_) => TopicInput::default(),
         })
     }
@@ -55,7 +57,7 @@ impl Builder for Topics {
             Subject::New(track) => ("topic-new", format!("/staff/tracks/{}/topics", track.id)),
             Subject::Edit(topic) => ("topic-edit", format!("/staff/topics/{}", topic.id)),
         };
-        let fields = views::topic_fields(lang, &input.title, &input.description, errors);
+        let fields = views::topic_fields(lang, input, errors);
         let back = "/staff".into();
         (FormTarget { heading, action, back }, fields)
     }

@@ -8,7 +8,7 @@ use serde::Deserialize;
 use super::builder::{Builder, FormTarget, Subject};
 use super::translations;
 use crate::audit::{Action, Trail};
-use crate::auth::{Editor, Staff, StaffContext};
+use crate::auth::{Admin, Editor, Signed, Staff, StaffContext};
 use crate::config::RuntimeSettings;
 use crate::db::{DbConnection, TopicId, WorkshopId};
 use crate::error::AppError;
@@ -17,7 +17,7 @@ use crate::survey::domain::WorkshopStatus;
 use crate::survey::forms::{both, parse_translations, Typed, WorkshopInput};
 use crate::survey::store::{self, StatusError, TextField, Topic, Workshop, WorkshopFields};
 use crate::survey::views;
-use crate::web::layout::{html_response, FieldError};
+use crate::web::layout::{form_response, FieldError};
 use crate::web::notice::{see_other_with, with_notice, Done, Notice};
 use crate::web::Form;
 
@@ -108,12 +108,13 @@ impl Builder for Workshops {
     }
 }
 
-/// The workshop page: status, join details, questions with their answer counts.
-pub(super) async fn get_workshop(
-    cx: StaffContext<Staff>, settings: web::Data<RuntimeSettings>, id: web::Path<WorkshopId>,
-    done: Done,
+/// The workshop page: status, join details, people, retention, questions with their answer
+/// counts; with the attendance form's errors (422) when it comes back.
+async fn show<R: Signed>(
+    cx: &StaffContext<R>, settings: &RuntimeSettings, id: WorkshopId, notice: Option<String>,
+    typed: Option<(&str, &[FieldError])>,
 ) -> Result<HttpResponse, AppError> {
-    let (workshop, topic, questions, participants) = cx
+    let (workshop, topic, questions, (people, statements)) = cx
         .db
         .run(move |conn| {
             let w = store::find_workshop(conn, &id)?.ok_or(AppError::NotFound)?;
@@ -126,20 +127,98 @@ pub(super) async fn get_workshop(
                     (q, n)
                 })
                 .collect::<Vec<_>>();
-            let participants = store::count_participants(conn, &w.id)?;
-            Ok::<_, AppError>((w, topic, questions, participants))
+            let people = store::count_people(conn, &w.id)?;
+            Ok::<_, AppError>((w, topic, questions, people))
         })
         .await?;
+    let proposed = workshop.attendance.map_or(people, i64::from).to_string();
+    let (attendance_input, errors) = typed.unwrap_or((&proposed, &[]));
     let page = views::WorkshopPage {
         join_url: settings.join_url(&workshop.join_code),
         workshop: &workshop,
         topic_title: &topic.title,
         questions: &questions,
-        participants,
-        notice: done.message(cx.lang),
+        people,
+        statements,
+        attendance_input,
+        errors,
+        notice,
     };
-    let html = views::workshop_page(cx.lang, &cx.who, &cx.csrf, &page);
-    Ok(html_response(html))
+    let html = views::workshop_page(cx.lang, cx.staff(), &cx.csrf, &page);
+    Ok(form_response(errors, html))
+}
+
+pub(super) async fn get_workshop(
+    cx: StaffContext<Staff>, settings: web::Data<RuntimeSettings>, id: web::Path<WorkshopId>,
+    done: Done,
+) -> Result<HttpResponse, AppError> {
+    show(&cx, &settings, id.into_inner(), done.message(cx.lang), None).await
+}
+
+#[derive(Deserialize)]
+pub(super) struct AttendanceInput {
+    #[serde(default)]
+    people: String,
+}
+
+/// Sets how many people took part: at least those who answered, at most 10,000.
+pub(super) async fn post_attendance(
+    cx: StaffContext<Editor>, settings: web::Data<RuntimeSettings>, id: web::Path<WorkshopId>,
+    Form(input): Form<AttendanceInput>,
+) -> Result<HttpResponse, AppError> {
+    let id = id.into_inner();
+    let (w, counted) = cx
+        .db
+        .run({
+            let id = id.clone();
+            move |conn| {
+                let w = store::find_workshop(conn, &id)?.ok_or(AppError::NotFound)?;
+                Ok::<_, AppError>((w, store::count_people(conn, &id)?.0))
+            }
+        })
+        .await?;
+    let typed = input.people.trim();
+    let people = typed.parse::<i32>().ok().filter(|n| (0..=10_000).contains(n));
+    let Some(people) = people.filter(|n| i64::from(*n) >= counted) else {
+        let message = match people {
+            None => cx.lang.t("attendance-error-number"),
+            Some(_) => cx.lang.t_args("attendance-error-too-few", &[("people", counted.into())]),
+        };
+        let errors = [FieldError::new("people", message)];
+        return show(&cx, &settings, id, None, Some((typed, &errors))).await;
+    };
+    cx.change(move |conn, trail| {
+        store::set_attendance(conn, &w.id, people)?;
+        trail.record(Action::WorkshopAttendance, &w.id, people.to_string());
+        Ok(())
+    })
+    .await?;
+    Ok(see_other_with(&format!("/staff/workshops/{id}"), Notice::Attendance))
+}
+
+#[derive(Deserialize)]
+pub(super) struct RetentionInput {
+    days: i32,
+}
+
+/// An admin keeps a workshop's individual answers longer: 30, 90 or 365 days more.
+pub(super) async fn post_retention(
+    cx: StaffContext<Admin>, id: web::Path<WorkshopId>, Form(input): Form<RetentionInput>,
+) -> Result<HttpResponse, AppError> {
+    let days = Some(input.days)
+        .filter(|d| [30, 90, 365].contains(d))
+        .ok_or(AppError::BadRequest("days"))?;
+    let find = move |conn: &mut _| store::find_workshop(conn, &id);
+    let w = cx
+        .change_found(find, move |conn, trail, w: &Workshop| {
+            if store::extend_retention(conn, &w.id, days)? == 0 {
+                return Err(AppError::BadRequest("the answers are already deleted"));
+            }
+            trail.record(Action::RetentionExtend, &w.id, format!("+{days} days"));
+            Ok(())
+        })
+        .await?;
+    Ok(see_other_with(&format!("/staff/workshops/{}", w.id), Notice::RetentionExtended))
 }
 
 #[derive(Deserialize)]

@@ -23,9 +23,10 @@ pub use translations::{
     save_translations, TextField, TranslatedText, Translations,
 };
 pub use workshops::{
-    answer_counts, count_answers, count_participants, create_workshop, find_workshop,
-    find_workshop_by_code, grouped_code, list_workshops, purge_expired, set_status,
-    update_workshop, workshops_of_topic, StatusError, Workshop, WorkshopFields,
+    answer_counts, closed_workshops, count_answers, count_people, create_workshop,
+    extend_retention, find_workshop, find_workshop_by_code, grouped_code, list_workshops,
+    mark_answers_deleted, set_attendance, set_status, update_workshop, workshops_of_topic,
+    StatusError, Workshop, WorkshopFields,
 };
 
 /// Tracks, topics and workshops together.

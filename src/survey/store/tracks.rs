@@ -32,6 +32,8 @@ pub struct Topic {
     pub description: String,
     /// Order within the track.
     pub position: i32,
+    /// Its workshops had the same people, so they are counted once.
+    pub same_people: bool,
 }
 
 /// What the track form sets.
@@ -52,6 +54,8 @@ pub struct TopicFields {
     pub title: Title,
     /// Description (may be empty).
     pub description: LongText,
+    /// Its workshops have the same people.
+    pub same_people: bool,
 }
 
 /// Every track, newest year first.

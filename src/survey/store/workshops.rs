@@ -40,7 +40,32 @@ pub struct Workshop {
     pub closed_at: Option<NaiveDateTime>,
     /// Optimistic-lock version.
     pub version: i32,
+    /// How many people took part, as a facilitator set it.
+    pub attendance: Option<i32>,
+    /// When retention deleted its individual answers (its findings are kept).
+    pub answers_deleted_at: Option<NaiveDateTime>,
 }
+
+impl Workshop {
+    /// When its individual answers will be deleted: its retention period after closing.
+    /// `None` while it is open (or never closed), and once they are deleted.
+    pub fn answers_deleted_on(&self) -> Option<NaiveDateTime> {
+        if self.answers_deleted_at.is_some() || !self.status.is_closed() {
+            return None;
+        }
+        let closed = self.closed_at?;
+        closed.checked_add_signed(chrono::TimeDelta::days(i64::from(self.retention_days)))
+    }
+
+    /// Whether its answers will be deleted within [`WARN_DAYS`] of `now`: the staff overview
+    /// warns, so nobody is surprised.
+    pub fn deletion_is_near(&self, now: NaiveDateTime) -> bool {
+        self.answers_deleted_on().is_some_and(|at| at - now <= chrono::TimeDelta::days(WARN_DAYS))
+    }
+}
+
+/// How many days before the individual answers are deleted the staff overview warns.
+pub const WARN_DAYS: i64 = 14;
 
 /// The editable fields of a workshop.
 #[derive(Debug, Clone)]
@@ -245,34 +270,61 @@ pub fn answer_counts(
         .collect())
 }
 
-/// Participants of a workshop who have given at least one answer.
-pub fn count_participants(conn: &mut DbConnection, workshop_id: &WorkshopId) -> QueryResult<i64> {
-    participants::table
+/// People who gave at least one answer in a workshop (phones and people a facilitator
+/// entered answers for), and the statements from pasted flipchart notes, which are never
+/// people.
+pub fn count_people(conn: &mut DbConnection, workshop_id: &WorkshopId) -> QueryResult<(i64, i64)> {
+    let with_answers = participants::table
         .filter(participants::workshop_id.eq(workshop_id))
         .filter(diesel::dsl::exists(
             answers::table.filter(answers::participant_id.eq(participants::id)),
-        ))
+        ));
+    let people =
+        with_answers.filter(participants::source.ne("flipchart")).count().get_result(conn)?;
+    let statements = answers::table
+        .inner_join(participants::table)
+        .filter(participants::workshop_id.eq(workshop_id))
+        .filter(participants::source.eq("flipchart"))
         .count()
-        .get_result(conn)
+        .get_result(conn)?;
+    Ok((people, statements))
 }
 
-/// Deletes the participants (and so every answer) of workshops whose retention period after
-/// closing has passed. Returns how many participants were deleted.
-pub fn purge_expired(conn: &mut DbConnection, at: NaiveDateTime) -> QueryResult<usize> {
-    let closed: Vec<(WorkshopId, Option<NaiveDateTime>, i32)> = workshops::table
+/// Every closed or archived workshop whose individual answers are not deleted yet.
+pub fn closed_workshops(conn: &mut DbConnection) -> QueryResult<Vec<Workshop>> {
+    workshops::table
         .filter(workshops::status.eq_any([WorkshopStatus::Closed, WorkshopStatus::Archived]))
-        .select((workshops::id, workshops::closed_at, workshops::retention_days))
-        .load(conn)?;
-    let expired: Vec<WorkshopId> = closed
-        .into_iter()
-        .filter(|(_, closed_at, days)| {
-            closed_at.is_some_and(|c| c + chrono::Duration::days(i64::from(*days)) <= at)
-        })
-        .map(|(id, _, _)| id)
-        .collect();
-    if expired.is_empty() {
-        return Ok(0);
-    }
-    diesel::delete(participants::table.filter(participants::workshop_id.eq_any(&expired)))
+        .filter(workshops::answers_deleted_at.is_null())
+        .select(Workshop::as_select())
+        .load(conn)
+}
+
+/// Notes that a workshop's individual answers were deleted at `at`, and fixes its attendance
+/// to `attendance` if no facilitator set one (those who answered, which cannot be counted
+/// again once the answers are gone).
+pub fn mark_answers_deleted(
+    conn: &mut DbConnection, id: &WorkshopId, at: NaiveDateTime, attendance: i32,
+) -> QueryResult<usize> {
+    let row = workshops::table.find(id);
+    diesel::update(row.filter(workshops::attendance.is_null()))
+        .set(workshops::attendance.eq(Some(attendance)))
+        .execute(conn)?;
+    diesel::update(row).set(workshops::answers_deleted_at.eq(Some(at))).execute(conn)
+}
+
+/// Sets how many people took part.
+pub fn set_attendance(conn: &mut DbConnection, id: &WorkshopId, people: i32) -> QueryResult<usize> {
+    let changes = (workshops::attendance.eq(Some(people)), workshops::updated_at.eq(now()));
+    diesel::update(workshops::table.find(id)).set(changes).execute(conn)
+}
+
+/// Keeps a closed workshop's answers `days` longer.
+pub fn extend_retention(conn: &mut DbConnection, id: &WorkshopId, days: i32) -> QueryResult<usize> {
+    let changes = (
+        workshops::retention_days.eq(workshops::retention_days + days),
+        workshops::updated_at.eq(now()),
+    );
+    diesel::update(workshops::table.find(id).filter(workshops::answers_deleted_at.is_null()))
+        .set(changes)
         .execute(conn)
 }

@@ -5,7 +5,7 @@ use maud::{html, Markup};
 use super::translations::{translation_fieldset, translation_langs};
 use crate::i18n::Lang;
 use crate::survey::domain::{ChoiceOption, QuestionKind};
-use crate::survey::forms::{QuestionInput, WorkshopInput};
+use crate::survey::forms::{QuestionInput, TopicInput, WorkshopInput};
 use crate::survey::store::TextField;
 use crate::web::layout::{described_by, error_message, field, textarea, FieldError, InputKind};
 
@@ -18,10 +18,15 @@ pub fn track_fields(lang: Lang, title: &str, year: &str, errors: &[FieldError]) 
 }
 
 /// Fields of the topic form.
-pub fn topic_fields(lang: Lang, title: &str, description: &str, errors: &[FieldError]) -> Markup {
+pub fn topic_fields(lang: Lang, v: &TopicInput, errors: &[FieldError]) -> Markup {
     html! {
-        (field(lang, "title", "field-title", title, errors).hint("topic-title-hint").render())
-        (textarea(lang, "description", &lang.t("field-description"), None, description, 4, errors))
+        (field(lang, "title", "field-title", &v.title, errors).hint("topic-title-hint").render())
+        (textarea(lang, "description", &lang.t("field-description"), None, &v.description, 4, errors))
+        div class="field checkbox" {
+            input type="checkbox" id="same_people" name="same_people" value="on" checked[v.same_people.is_some()] aria-describedby="same_people-hint";
+            label for="same_people" { (lang.t("field-same-people")) }
+            p class="hint" id="same_people-hint" { (lang.t("same-people-hint")) }
+        }
     }
 }
 

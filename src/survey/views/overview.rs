@@ -13,6 +13,22 @@ pub fn dashboard(lang: Lang, staff: &Staff, csrf: &CsrfToken, overview: &Overvie
     let title = lang.t("dashboard-title");
     let body = html! {
         h1 { (title) }
+        @let now = crate::db::now();
+        @let near: Vec<_> = overview.workshops.iter().filter(|w| w.deletion_is_near(now)).collect();
+        @if !near.is_empty() {
+            div class="panel retention-warning" role="note" {
+                h2 { (lang.t("retention-warning-heading")) }
+                ul {
+                    @for w in near {
+                        li {
+                            a href=(format!("/staff/workshops/{}", w.id)) { (w.title) } ": "
+                            (super::retention_line(lang, w)) " "
+                            a href=(format!("/staff/export?scope=workshop&id={}", w.id)) { (lang.t("retention-warning-export")) span class="visually-hidden" { ": " (w.title) } }
+                        }
+                    }
+                }
+            }
+        }
         @if overview.tracks.is_empty() {
             p { (lang.t("dashboard-empty")) }
         }

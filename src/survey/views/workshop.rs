@@ -7,7 +7,7 @@ use crate::i18n::Lang;
 use crate::survey::domain::WorkshopStatus;
 use crate::survey::store::{grouped_code, Question, Workshop};
 use crate::web::csrf::CsrfToken;
-use crate::web::layout::{csrf_field, move_buttons};
+use crate::web::layout::{csrf_field, error_summary, field, move_buttons, FieldError, InputKind};
 
 /// What the workshop page shows.
 pub struct WorkshopPage<'a> {
@@ -17,12 +17,29 @@ pub struct WorkshopPage<'a> {
     pub topic_title: &'a str,
     /// Questions with their answer counts.
     pub questions: &'a [(Question, i64)],
-    /// Participants with answers.
-    pub participants: i64,
+    /// People with answers (phones and people a facilitator entered answers for).
+    pub people: i64,
+    /// Statements from pasted flipchart notes.
+    pub statements: i64,
+    /// The attendance field as typed or proposed.
+    pub attendance_input: &'a str,
+    /// The attendance form's errors.
+    pub errors: &'a [FieldError],
     /// The join URL.
     pub join_url: String,
     /// A notice after an action.
     pub notice: Option<String>,
+}
+
+/// When the individual answers go (or went), in words.
+pub fn retention_line(lang: Lang, w: &Workshop) -> String {
+    if let Some(at) = w.answers_deleted_at {
+        return lang.t_args("retention-deleted", &[("date", lang.long_date(at.date()).into())]);
+    }
+    match w.answers_deleted_on() {
+        Some(at) => lang.t_args("retention-date", &[("date", lang.long_date(at.date()).into())]),
+        None => lang.t_args("retention-after-close", &[("days", w.retention_days.into())]),
+    }
 }
 
 /// The facilitator's workshop page: status, join details, questions, answers so far.
@@ -50,6 +67,7 @@ pub fn workshop_page(lang: Lang, staff: &Staff, csrf: &CsrfToken, p: &WorkshopPa
         .collect();
     let body = html! {
         a class="back-link" href="/staff" { (lang.t("nav-overview")) }
+        (error_summary(lang, p.errors))
         @if let Some(n) = &p.notice { p class="notice" role="status" { (n) } }
         span class="caption" { (lang.t("topic-prefix")) " " (p.topic_title) }
         h1 { (w.title) }
@@ -59,7 +77,35 @@ pub fn workshop_page(lang: Lang, staff: &Staff, csrf: &CsrfToken, p: &WorkshopPa
             div class="summary-row" { dt { (lang.t("join-link")) } dd class="summary-value" { code { (p.join_url) } } }
             @if let Some(at) = w.starts_at { div class="summary-row" { dt { (lang.t("field-date")) } dd class="summary-value" { (at.format("%d.%m.%Y %H:%M")) } } }
             @if !w.location.is_empty() { div class="summary-row" { dt { (lang.t("field-location")) } dd class="summary-value" { (w.location) } } }
-            div class="summary-row" { dt { (lang.t("participants-count")) } dd class="summary-value" { (p.participants) } }
+            div class="summary-row" {
+                dt { (lang.t("people-heading")) }
+                dd class="summary-value" {
+                    @match w.attendance {
+                        Some(n) => { (lang.t_args("people-attendance", &[("people", n.into())])) }
+                        None => { (lang.t("people-attendance-unset")) }
+                    }
+                    br;
+                    span class="hint" { (lang.t_args("people-answers", &[("people", p.people.into()), ("statements", p.statements.into())])) }
+                }
+            }
+            div class="summary-row" {
+                dt { (lang.t("retention-heading")) }
+                dd class="summary-value" { (retention_line(lang, w)) }
+            }
+        }
+        @if editor {
+            form method="post" action=(format!("{base}/attendance")) class="inline-fields" novalidate {
+                (csrf_field(csrf))
+                (field(lang, "people", "attendance-label", p.attendance_input, p.errors).hint_text(lang.t_args("attendance-hint", &[("people", p.people.into())])).kind(InputKind::Numeric).render())
+                button type="submit" class="button secondary" { (lang.t("attendance-save")) }
+            }
+        }
+        @if staff.role() == crate::auth::Role::Admin && w.answers_deleted_at.is_none() && w.status.is_closed() {
+            form method="post" action=(format!("{base}/retention")) class="inline-form" {
+                (csrf_field(csrf))
+                input type="hidden" name="days" value="90";
+                button type="submit" class="button secondary" { (lang.t("retention-extend")) }
+            }
         }
         ul class="link-list" {
             li { a href=(format!("{base}/preview")) { (lang.t("workshop-preview")) } }

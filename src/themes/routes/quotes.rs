@@ -53,7 +53,8 @@ pub(super) async fn post_quote(
     };
     let ((answer, topic), by) = (found, cx.staff().id().clone());
     cx.change(move |conn, trail| {
-        let id = store::create_quote(conn, &answer.id, &text, &answer.value, Some(&by))?;
+        let id =
+            store::create_quote(conn, &answer.id, &text, Some(&by))?.ok_or(AppError::NotFound)?;
         trail.record(Action::QuoteCreate, &id, "");
         Ok(())
     })

@@ -21,14 +21,15 @@ pub use key_points::{
     add_key_point, delete_key_point, find_key_point, list_key_points, update_key_point, KeyPoint,
 };
 pub use quotes::{
-    approved_quotes, create_quote, delete_quote, list_quotes, set_quote_approved, topic_of_answer,
-    topic_of_quote, update_quote, QuoteRow,
+    approved_quotes, create_quote, delete_quote, keep_approved_quotes, list_quotes,
+    quote_themes_of_topic, set_quote_approved, topic_of_answer, topic_of_quote, update_quote,
+    QuoteRow,
 };
 pub use suggestions::{fingerprint, reject, rejected};
 pub use themes::{
     all_on_board, assign, board_answer, board_answers, counts, create_theme, delete_theme,
     find_theme, links, list_themes, merge, reassign, rename_theme, unassign, BoardAnswer, Link,
-    Theme,
+    Theme, ThemeCounts,
 };
 
 /// A write that lost against someone else's newer version.

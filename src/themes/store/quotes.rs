@@ -4,39 +4,53 @@
 use diesel::prelude::*;
 
 use super::Conflict;
-use crate::db::schema::{answers, questions, quotes, workshops};
-use crate::db::{now, AnswerId, DbConnection, QuoteId, TopicId, UserId};
-use crate::participant::EnteredBy;
+use crate::db::schema::{
+    answers, participants, questions, quote_themes, quotes, theme_answers, workshops,
+};
+use crate::db::{
+    now, AnswerId, DbConnection, QuestionId, QuoteId, ThemeId, TopicId, UserId, WorkshopId,
+};
+use crate::participant::{EnteredBy, Source};
 use crate::text::QuoteText;
 use crate::themes::domain::QuoteStatus;
 
-/// A quote: an answer, or an excerpt of it, edited to leave out names and places.
+/// A quote: an answer, or an excerpt of it, edited to leave out names and places. An approved
+/// quote outlives its answer: when retention deletes the answer, the quote keeps its workshop,
+/// question and how it was given, and `answer_id` becomes `None`.
 #[derive(Debug, Clone, Queryable)]
 pub struct QuoteRow {
     /// Quote id.
     pub id: QuoteId,
-    /// The answer quoted.
-    pub answer_id: AnswerId,
+    /// The answer quoted, while it exists.
+    pub answer_id: Option<AnswerId>,
     /// The quote as it may leave the board.
     pub text: String,
     /// Where it is on its way to the report.
     pub status: QuoteStatus,
     /// Optimistic-lock version.
     pub version: i32,
-    /// The answer as given (facilitators only).
-    pub original: String,
+    /// The answer as given (facilitators only), while it exists.
+    pub original: Option<String>,
     /// How the answer was made.
     pub entered_by: EnteredBy,
+    /// A statement from pasted flipchart notes, not one person's answer.
+    pub from_flipchart: bool,
     /// The question.
     pub question: String,
-    /// The workshop.
+    /// The workshop's title.
     pub workshop: String,
+    /// The workshop.
+    pub workshop_id: WorkshopId,
+    /// When it was made (quotes are listed in this order in exports).
+    pub created_at: chrono::NaiveDateTime,
 }
 
 /// Every quote of a topic, newest first.
 pub fn list_quotes(conn: &mut DbConnection, topic_id: &TopicId) -> QueryResult<Vec<QuoteRow>> {
     quotes::table
-        .inner_join(answers::table.inner_join(questions::table.inner_join(workshops::table)))
+        .inner_join(workshops::table)
+        .inner_join(questions::table)
+        .left_join(answers::table)
         .filter(workshops::topic_id.eq(topic_id))
         .order(quotes::created_at.desc())
         .select((
@@ -45,10 +59,13 @@ pub fn list_quotes(conn: &mut DbConnection, topic_id: &TopicId) -> QueryResult<V
             quotes::text,
             quotes::status,
             quotes::version,
-            answers::value,
-            answers::entered_by,
+            answers::value.nullable(),
+            quotes::entered_by,
+            quotes::from_flipchart,
             questions::prompt,
             workshops::title,
+            quotes::workshop_id,
+            quotes::created_at,
         ))
         .load(conn)
 }
@@ -76,24 +93,42 @@ pub fn topic_of_answer(
 /// The topic a quote belongs to.
 pub fn topic_of_quote(conn: &mut DbConnection, quote_id: &QuoteId) -> QueryResult<Option<TopicId>> {
     quotes::table
-        .inner_join(answers::table.inner_join(questions::table.inner_join(workshops::table)))
+        .inner_join(workshops::table)
         .filter(quotes::id.eq(quote_id))
         .select(workshops::topic_id)
         .first(conn)
         .optional()
 }
 
-/// Marks (an excerpt of) an answer as a quote candidate.
+/// Marks (an excerpt of) an answer as a quote candidate; `None` when there is no such answer.
 pub fn create_quote(
-    conn: &mut DbConnection, answer_id: &AnswerId, text: &QuoteText, original: &str,
-    user: Option<&UserId>,
-) -> QueryResult<QuoteId> {
+    conn: &mut DbConnection, answer_id: &AnswerId, text: &QuoteText, user: Option<&UserId>,
+) -> QueryResult<Option<QuoteId>> {
+    let found: Option<(String, WorkshopId, QuestionId, EnteredBy, Source)> = answers::table
+        .inner_join(participants::table)
+        .filter(answers::id.eq(answer_id))
+        .select((
+            answers::value,
+            participants::workshop_id,
+            answers::question_id,
+            answers::entered_by,
+            participants::source,
+        ))
+        .first(conn)
+        .optional()?;
+    let Some((original, workshop, question, entered_by, source)) = found else {
+        return Ok(None);
+    };
     let (id, at) = (QuoteId::generate(), now());
     let status = if text.as_str() == original { QuoteStatus::Draft } else { QuoteStatus::Redacted };
     diesel::insert_into(quotes::table)
         .values((
             quotes::id.eq(&id),
             quotes::answer_id.eq(answer_id),
+            quotes::workshop_id.eq(&workshop),
+            quotes::question_id.eq(&question),
+            quotes::entered_by.eq(entered_by),
+            quotes::from_flipchart.eq(source == Source::Flipchart),
             quotes::text.eq(text.as_str()),
             quotes::status.eq(status),
             quotes::created_by.eq(user),
@@ -101,7 +136,62 @@ pub fn create_quote(
             quotes::updated_at.eq(at),
         ))
         .execute(conn)?;
-    Ok(id)
+    Ok(Some(id))
+}
+
+/// The themes each approved quote of a topic stands under: through its answer's theme links
+/// while the answer exists, and as kept when retention deleted the answer.
+pub fn quote_themes_of_topic(
+    conn: &mut DbConnection, topic_id: &TopicId,
+) -> QueryResult<Vec<(ThemeId, QuoteId)>> {
+    let live: Vec<(ThemeId, QuoteId)> = quotes::table
+        .inner_join(
+            theme_answers::table.on(theme_answers::answer_id.nullable().eq(quotes::answer_id)),
+        )
+        .inner_join(workshops::table)
+        .filter(workshops::topic_id.eq(topic_id))
+        .select((theme_answers::theme_id, quotes::id))
+        .load(conn)?;
+    let kept: Vec<(ThemeId, QuoteId)> = quote_themes::table
+        .inner_join(quotes::table.inner_join(workshops::table))
+        .filter(workshops::topic_id.eq(topic_id))
+        .select((quote_themes::theme_id, quote_themes::quote_id))
+        .load(conn)?;
+    let mut all: Vec<(ThemeId, QuoteId)> = live.into_iter().chain(kept).collect();
+    all.sort();
+    all.dedup();
+    Ok(all)
+}
+
+/// Before a workshop's answers are deleted: keeps the themes its approved quotes stand under,
+/// deletes its quotes that were never approved (they are raw answers), and detaches the rest.
+pub fn keep_approved_quotes(conn: &mut DbConnection, workshop: &WorkshopId) -> QueryResult<()> {
+    let approved: Vec<(QuoteId, Option<AnswerId>)> = quotes::table
+        .filter(quotes::workshop_id.eq(workshop))
+        .filter(quotes::status.eq(QuoteStatus::Approved))
+        .select((quotes::id, quotes::answer_id))
+        .load(conn)?;
+    for (quote, answer) in &approved {
+        let Some(answer) = answer else { continue };
+        let themes: Vec<ThemeId> = theme_answers::table
+            .filter(theme_answers::answer_id.eq(answer))
+            .select(theme_answers::theme_id)
+            .load(conn)?;
+        for theme in themes {
+            crate::db::insert_unless_duplicate(conn, |conn| {
+                diesel::insert_into(quote_themes::table)
+                    .values((quote_themes::quote_id.eq(quote), quote_themes::theme_id.eq(&theme)))
+                    .execute(conn)
+            })?;
+        }
+    }
+    diesel::delete(
+        quotes::table
+            .filter(quotes::workshop_id.eq(workshop))
+            .filter(quotes::status.ne(QuoteStatus::Approved)),
+    )
+    .execute(conn)?;
+    Ok(())
 }
 
 /// Edits a quote's text (it becomes "redacted", and must be approved again).

@@ -7,13 +7,15 @@ use std::collections::{HashMap, HashSet};
 use diesel::prelude::*;
 
 use super::Conflict;
-use crate::db::schema::{answers, key_points, questions, theme_answers, themes, workshops};
+use crate::db::schema::{
+    answers, key_points, participants, questions, theme_answers, themes, workshops,
+};
 use crate::db::{
     insert_unless_duplicate, now, write_transaction, AnswerId, DbConnection, ParticipantId,
     QuestionId, ThemeId, TopicId, UserId, WorkshopId,
 };
 use crate::error::AppError;
-use crate::participant::EnteredBy;
+use crate::participant::{EnteredBy, Source};
 use crate::survey::QuestionKind;
 use crate::text::{LongText, Title};
 use crate::themes::domain::Reassignment;
@@ -53,6 +55,9 @@ pub struct BoardAnswer {
     pub entered_by: EnteredBy,
     /// Whose (for distinct-participant counts; never shown).
     pub participant_id: ParticipantId,
+    /// A phone, a person a facilitator entered answers for, or a line of flipchart notes.
+    #[diesel(select_expression = participants::source)]
+    pub source: Source,
     /// Question id.
     #[diesel(select_expression = questions::id)]
     pub question_id: QuestionId,
@@ -93,6 +98,7 @@ pub fn board_answer(
 fn on_board() -> _ {
     let text: [QuestionKind; 2] = [QuestionKind::ShortText, QuestionKind::LongText];
     answers::table
+        .inner_join(participants::table)
         .inner_join(questions::table.inner_join(workshops::table))
         .filter(questions::kind.eq_any(text))
         .filter(answers::declined.eq(false))
@@ -129,17 +135,33 @@ pub fn links(conn: &mut DbConnection, topic_id: &TopicId) -> QueryResult<Vec<Lin
 }
 
 /// Answers and distinct participants per theme.
-pub fn counts(answers: &[BoardAnswer], links: &[Link]) -> HashMap<ThemeId, (usize, usize)> {
+pub fn counts(answers: &[BoardAnswer], links: &[Link]) -> HashMap<ThemeId, ThemeCounts> {
     let by_id: HashMap<&AnswerId, &BoardAnswer> = answers.iter().map(|a| (&a.id, a)).collect();
-    let mut sets: HashMap<ThemeId, (HashSet<&AnswerId>, HashSet<&ParticipantId>)> = HashMap::new();
+    let mut sets: HashMap<ThemeId, (ThemeCounts, HashSet<&ParticipantId>)> = HashMap::new();
     for (theme, answer) in links {
         if let Some(a) = by_id.get(answer) {
-            let entry = sets.entry(theme.clone()).or_default();
-            entry.0.insert(&a.id);
-            entry.1.insert(&a.participant_id);
+            let (counts, people) = sets.entry(theme.clone()).or_default();
+            if a.source == Source::Flipchart {
+                counts.statements += 1;
+            } else {
+                counts.answers += 1;
+                people.insert(&a.participant_id);
+            }
         }
     }
-    sets.into_iter().map(|(k, (a, p))| (k, (a.len(), p.len()))).collect()
+    sets.into_iter().map(|(k, (c, p))| (k, ThemeCounts { people: p.len(), ..c })).collect()
+}
+
+/// What a theme holds on the board: answers from people, the people behind them, and
+/// statements from flipchart notes (never counted as people).
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct ThemeCounts {
+    /// Answers from people.
+    pub answers: usize,
+    /// Distinct people behind them.
+    pub people: usize,
+    /// Flipchart statements.
+    pub statements: usize,
 }
 
 /// Creates a theme at the end of its level. A parent must be a top-level theme of the same

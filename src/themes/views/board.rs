@@ -9,7 +9,7 @@ use crate::db::{AnswerId, QuestionId, ThemeId, TopicId};
 use crate::i18n::Lang;
 use crate::survey::{Topic, Workshop};
 use crate::themes::pii;
-use crate::themes::store::{BoardAnswer, KeyPoint, Theme};
+use crate::themes::store::{BoardAnswer, KeyPoint, Theme, ThemeCounts};
 use crate::web::csrf::CsrfToken;
 use crate::web::layout::{csrf_field, error_summary, move_buttons, FieldError};
 
@@ -23,8 +23,8 @@ pub struct Board<'a> {
     pub questions: &'a [(QuestionId, String)],
     /// Themes, parents followed by their sub-themes.
     pub themes: &'a [Theme],
-    /// (answers, participants) per theme.
-    pub counts: &'a HashMap<ThemeId, (usize, usize)>,
+    /// What each theme holds.
+    pub counts: &'a HashMap<ThemeId, ThemeCounts>,
     /// The cards to show (already filtered).
     pub cards: &'a [&'a BoardAnswer],
     /// Theme ids per answer.
@@ -89,6 +89,12 @@ pub fn board_page(lang: Lang, staff: &Staff, csrf: &CsrfToken, b: &Board<'_>) ->
         @if let Some(n) = &b.notice { p class="notice" role="status" { (n) } }
         h1 { (title) }
         p { (lang.t_args("board-counts", &[("total", b.total.into()), ("unsorted", b.unsorted.into())])) }
+        @let closed: Vec<&Workshop> = b.workshops.iter().filter(|w| w.status.is_closed()).collect();
+        @if !closed.is_empty() {
+            ul class="hint retention-lines" {
+                @for w in closed { li { (w.title) ": " (crate::survey::retention_line(lang, w)) } }
+            }
+        }
         ul class="link-list" {
             li { a href=(format!("{base}/suggestions")) { (lang.t("board-suggest")) } }
             li { a href=(format!("{base}/quotes")) { (lang.t("board-quotes")) } }
@@ -100,12 +106,12 @@ pub fn board_page(lang: Lang, staff: &Staff, csrf: &CsrfToken, b: &Board<'_>) ->
             @if b.themes.is_empty() { p { (lang.t("board-no-themes")) } }
             ul class="theme-list" {
                 @for t in b.themes {
-                    @let (n_answers, n_people) = b.counts.get(&t.id).copied().unwrap_or((0, 0));
+                    @let counts = b.counts.get(&t.id).copied().unwrap_or_default();
                     li class={ "theme" @if t.parent_id.is_some() { " sub-theme" } } id=(format!("theme-{}", t.id)) data-theme=(t.id) {
                         p class="card-title" {
                             a href=(format!("{base}/board?view={}", t.id)) { (t.title) }
                         }
-                        p class="hint" { (lang.t_args("theme-counts", &[("answers", n_answers.into()), ("people", n_people.into())])) }
+                        p class="hint" { (super::counts_line(lang, &counts)) }
                         @if !t.summary.is_empty() { p { (t.summary) } }
                         (key_point_list(lang, csrf, editor, b.key_points, Some(&t.id)))
                         @if editor { (theme_actions(lang, csrf, &base, t, b.themes)) }
@@ -195,7 +201,7 @@ pub fn board_page(lang: Lang, staff: &Staff, csrf: &CsrfToken, b: &Board<'_>) ->
                                     }
                                     p class="hint" { (a.question) " · " (a.workshop) }
                                     p class="badges" {
-                                        (super::entered_badge(lang, a.entered_by))
+                                        (super::answer_badge(lang, a))
                                         @for kind in pii::kinds(&a.value) { " " span class="badge badge-pii" { (lang.t(kind.label_key())) } }
                                         @for tid in b.themes_of.get(&a.id).into_iter().flatten() {
                                             @if let Some(t) = b.themes.iter().find(|t| &t.id == tid) { " " span class="badge badge-theme" { (t.title) } }

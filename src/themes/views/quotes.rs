@@ -21,7 +21,7 @@ pub fn quote_form(
         a class="back-link" href=(format!("/staff/topics/{topic_id}/board")) { (lang.t("back")) }
         (error_summary(lang, errors))
         h1 { (title) }
-        p class="hint" { (answer.question) " · " (answer.workshop) " · " (super::entered_badge(lang, answer.entered_by)) }
+        p class="hint" { (answer.question) " · " (answer.workshop) " · " (super::answer_badge(lang, answer)) }
         h2 { (lang.t("quote-original")) }
         blockquote class="original" { (answer.value) }
         form method="post" action=(format!("/staff/answers/{}/quote", answer.id)) {
@@ -55,11 +55,11 @@ pub fn quotes_page(
                 li class="card" {
                     p class="badges" {
                         span class={ "badge" @if q.status == QuoteStatus::Approved { " badge-ok" } } { (lang.t(&format!("quote-status-{}", q.status))) }
-                        " " (super::entered_badge(lang, q.entered_by))
+                        " " (super::entered_badge(lang, q.entered_by, q.from_flipchart))
                     }
                     blockquote { (q.text) }
-                    @if q.text != q.original {
-                        details { summary { (lang.t("quote-show-original")) } blockquote class="original" { (q.original) } }
+                    @if let Some(original) = q.original.as_ref().filter(|o| **o != q.text) {
+                        details { summary { (lang.t("quote-show-original")) } blockquote class="original" { (original) } }
                     }
                     p class="hint" { (q.question) " · " (q.workshop) }
                     @if editor {
