@@ -7,13 +7,19 @@ cd "$(dirname "$0")/.."
 export DELTAG_TEST_POSTGRES_URL="${DELTAG_TEST_POSTGRES_URL:-postgres://postgres@127.0.0.1:5432/postgres}"
 
 # What the tests need besides cargo, installed when missing so this works on a fresh machine:
-# a real SMTP server (Python's aiosmtpd) and Debian's Chromium for the browser suite.
+# a real SMTP server (Python's aiosmtpd), Debian's Chromium for the browser suite, and
+# LibreOffice, which must open an exported Word file (without it that one check is skipped
+# outside CI and fails in CI).
 if ! python3 -c 'import aiosmtpd' 2>/dev/null; then
   python3 -m pip install --quiet aiosmtpd || python3 -m pip install --quiet --break-system-packages aiosmtpd
 fi
 if [ ! -x "${DELTAG_CHROMIUM:-/usr/bin/chromium}" ] && [ "$(id -u)" -eq 0 ] && command -v apt-get >/dev/null; then
   apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends \
     chromium chromium-driver fonts-dejavu-core >/dev/null
+fi
+if ! command -v soffice >/dev/null && [ "$(id -u)" -eq 0 ] && command -v apt-get >/dev/null; then
+  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends \
+    libreoffice-writer-nogui >/dev/null
 fi
 log=$(mktemp)
 cargo nextest run --locked --no-fail-fast "$@" 2>&1 | tee "$log"

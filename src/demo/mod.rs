@@ -198,12 +198,21 @@ fn load_workshop(
     if let Some(english) = w.english {
         load_english(conn, &workshop_id, &questions, english)?;
     }
+    // The topic's workshops had the same people: the people a facilitator spoke for are
+    // numbered in the order they come, the same numbers in every workshop of the topic.
+    let same_people: Vec<WorkshopId> =
+        survey::workshops_of_topic(conn, topic_id)?.into_iter().map(|w| w.id).collect();
+    let mut spoken_for = 0;
     for (p_index, p) in w.participants.iter().enumerate() {
         let entered_by = parsed(EnteredBy::parse(p.entered_by), "entered_by")?;
-        let source =
-            if entered_by == EnteredBy::Participant { Source::Phone } else { Source::Assisted };
-        let participant =
-            participant::join(conn, &workshop_id, &format!("demo:{seed}:{p_index}"), source)?;
+        let token = format!("demo:{seed}:{p_index}");
+        let participant = if entered_by == EnteredBy::Participant {
+            participant::join(conn, &workshop_id, &token, Source::Phone)?
+        } else {
+            spoken_for += 1;
+            let who = participant::Person::Numbered(spoken_for);
+            participant::person(conn, &workshop_id, &same_people, who, &token)?
+        };
         for (question, raw) in questions.iter().zip(p.answers.iter()) {
             let Some(value) = demo_value(question.kind, question.options(), raw) else {
                 continue;
@@ -255,6 +264,8 @@ fn load_workshop(
     survey::set_status(conn, &workshop_id, WorkshopStatus::Open)?;
     if !w.open {
         survey::set_status(conn, &workshop_id, WorkshopStatus::Closed)?;
+        // Counted by the facilitators after the day: everyone in the room.
+        survey::set_attendance(conn, &workshop_id, w.participants.len().try_into()?)?;
     }
     Ok(())
 }

@@ -10,5 +10,5 @@ pub mod store;
 pub mod views;
 
 pub use domain::{AnswerText, AnswerValue, ChoiceValue, EnteredBy, Source, YesNo};
-pub use store::{delete_everyone, finish, join, save_answer, Answer, NewAnswer};
+pub use store::{delete_everyone, finish, join, person, save_answer, Answer, NewAnswer, Person};
 pub use views::display_answer;

@@ -16,7 +16,7 @@ pub use store::{
     add_question, closed_workshops, create_topic, create_track, create_workshop, find_question,
     find_topic, find_track, find_workshop, find_workshop_by_code, grouped_code, list_questions,
     list_tracks, localized_survey, mark_answers_deleted, options_translation, overview,
-    question_with_workshop, save_translations, set_status, workshop_with_questions,
+    question_with_workshop, save_translations, set_attendance, set_status, workshop_with_questions,
     workshops_of_topic, Overview, Question, QuestionFields, TextField, Topic, TopicFields, Track,
     TrackFields, TranslatedText, Translations, Workshop, WorkshopFields,
 };

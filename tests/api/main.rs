@@ -12,6 +12,7 @@ mod export;
 mod health;
 mod migrations;
 mod participant;
+mod people;
 mod qr_decode;
 mod reports;
 mod retention;

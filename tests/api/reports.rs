@@ -553,3 +553,58 @@ on_both_backends!(
     analysis_exports_carry_respondents_numbers_and_options,
     odd_characters_never_break_an_export,
 );
+
+/// The demo tells the 2023 story as the annual report does: two topics, each with two
+/// workshops of the same people, 12 and 15 of them.
+async fn the_demo_report_counts_the_people_the_annual_report_counts(backend: Backend) {
+    let app = spawn_app(backend).await;
+    deltag::demo::load(&mut app.conn()).expect("demo");
+    app.login_as(Role::Viewer).await;
+    let track: deltag::db::TrackId = deltag::db::schema::tracks::table
+        .select(deltag::db::schema::tracks::id)
+        .first(&mut *app.conn())
+        .expect("track");
+    let res = app.get(&format!("/staff/export/download?scope=track&id={track}&format=docx")).await;
+    assert_eq!(res.status().as_u16(), 200);
+    let docx = read_docx(&res.bytes().await.expect("body"));
+    let text = docx.text();
+    assert!(
+        text.contains("Fra bolig til hjem: 12 deltagere, de samme på alle temaets workshops"),
+        "{text}"
+    );
+    assert!(
+        text.contains(
+            "Brug af velfærdssystemets indsatser og ydelser blandt borgere i hjemløshed og sammenhæng i støtten: 15 deltagere, de samme på alle temaets workshops"
+        ),
+        "{text}"
+    );
+    let people_lines: Vec<&str> = docx
+        .paragraphs
+        .iter()
+        .map(|(_, t)| t.as_str())
+        .filter(|t| t.starts_with(char::is_numeric) && t.ends_with("alle temaets workshops"))
+        .collect();
+    assert_eq!(
+        people_lines,
+        [
+            "12 deltagere, de samme på alle temaets workshops",
+            "15 deltagere, de samme på alle temaets workshops"
+        ],
+        "each topic section says it too"
+    );
+    for kind in [
+        "Skrevet af deltageren:",
+        "Sagt af deltageren, skrevet af facilitator:",
+        "Læst op for deltageren, skrevet af facilitator:",
+        "Fra flipover:",
+    ] {
+        assert!(text.contains(kind), "the demo has answers given every way: {kind}");
+    }
+    assert!(
+        small_counts(&text, &docx_count_cells(&docx)).is_empty(),
+        "{:?}",
+        small_counts(&text, &docx_count_cells(&docx))
+    );
+}
+
+on_both_backends!(the_demo_report_counts_the_people_the_annual_report_counts);

@@ -21,6 +21,7 @@ const NOT_HTML = {
   '/static/{file}': 'stylesheet and scripts',
   '/j/{code}/qr.svg': 'QR code image',
   '/sprog/{code}': 'sets the language and redirects back',
+  '/staff/export/data': 'analysis downloads: Excel, CSV, JSON',
 };
 
 for (const backend of backends()) {
