@@ -56,7 +56,7 @@ fn chart(lang: Lang, q: &ClosedQuestion) -> Markup {
                     text x=(266.0 + w) y=(y + 17.0) font-size="13" fill="#1b1b1b" { (r.count.display) }
                 }
             }
-            figcaption class="meta" { (q.question) " (" (q.workshop) "). " (lang.t_args("doc-total-people-value", &[("total", q.total.display.as_str().into())])) }
+            figcaption class="meta" { (lang.t_args("doc-total-people-value", &[("total", q.total.display.as_str().into())])) }
         }
     }
 }
@@ -113,8 +113,9 @@ pub fn render(s: &Summary, lang: Lang) -> String {
                         @if !t.closed_questions.is_empty() {
                             h3 { (lang.t("doc-closed-questions")) }
                             @for q in &t.closed_questions {
+                                h4 { (q.question) " (" (q.workshop) ")" }
                                 @match &q.instead {
-                                    Some(sentence) => { h4 { (q.question) " (" (q.workshop) ")" } p { (sentence) } }
+                                    Some(sentence) => p { (sentence) },
                                     None => (chart(lang, q)),
                                 }
                             }

@@ -456,7 +456,12 @@ pub fn evidence_line(
 ) -> String {
     let mut parts = Vec::new();
     if answers.value != Some(0) {
-        let key = if at_least { "doc-evidence-answers-at-least" } else { "doc-evidence-answers" };
+        // "at least" only reads right in front of a number.
+        let key = if at_least && people.value.is_some() {
+            "doc-evidence-answers-at-least"
+        } else {
+            "doc-evidence-answers"
+        };
         parts.push(lang.t_args(
             key,
             &[("answers", words(lang, answers).into()), ("people", words(lang, people).into())],
