@@ -19,7 +19,7 @@ if [ ! -x "${DELTAG_CHROMIUM:-/usr/bin/chromium}" ] && [ "$(id -u)" -eq 0 ] && c
 fi
 if ! command -v soffice >/dev/null && [ "$(id -u)" -eq 0 ] && command -v apt-get >/dev/null; then
   apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends \
-    libreoffice-writer-nogui >/dev/null
+    libreoffice-writer-nogui libreoffice-calc-nogui >/dev/null
 fi
 log=$(mktemp)
 cargo nextest run --locked --no-fail-fast "$@" 2>&1 | tee "$log"
