@@ -8,7 +8,9 @@ use crate::survey::domain::{ChoiceOption, QuestionKind};
 /// The most characters one answer may have.
 pub const MAX_ANSWER_CHARS: usize = 5000;
 
-/// Free text from a participant or a facilitator: trimmed, `\r\n` folded to `\n`, at most
+/// Free text from a participant or a facilitator: cleaned with [`crate::text::clean_typed`]
+/// (line breaks folded, reordering controls and noncharacters removed, whitespace and
+/// invisible characters trimmed, so only invisible characters is empty), at most
 /// [`MAX_ANSWER_CHARS`] characters, no control characters but line breaks and tabs. HTML is
 /// kept as typed: it is text, and every page escapes it.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -26,15 +28,14 @@ pub enum TextProblem {
 impl AnswerText {
     /// Parses; an empty result is allowed here (the caller decides whether it may be empty).
     pub fn parse(input: &str) -> Result<AnswerText, TextProblem> {
-        let folded = input.replace("\r\n", "\n").replace('\r', "\n");
-        let text = folded.trim();
+        let text = crate::text::clean_typed(input);
         if text.chars().any(|c| c.is_control() && c != '\n' && c != '\t') {
             return Err(TextProblem::ControlCharacters);
         }
         if text.chars().count() > MAX_ANSWER_CHARS {
             return Err(TextProblem::TooLong);
         }
-        Ok(AnswerText(text.to_owned()))
+        Ok(AnswerText(text))
     }
 
     /// The text.

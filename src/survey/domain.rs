@@ -173,7 +173,8 @@ pub fn options_from_lines(text: &str, existing: &[ChoiceOption]) -> ChoiceOption
         .max()
         .unwrap_or(0);
     let mut out: Vec<ChoiceOption> = Vec::new();
-    for label in text.lines().map(str::trim).filter(|l| !l.is_empty()) {
+    let labels = text.lines().map(crate::text::clean_typed).filter(|l| !l.is_empty());
+    for label in labels {
         if out.iter().any(|o| o.label == label) {
             continue;
         }

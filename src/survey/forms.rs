@@ -239,7 +239,7 @@ fn translated_options(raw: &str, options: &[ChoiceOption]) -> Option<String> {
     if options.is_empty() {
         return Some(String::new());
     }
-    let mut lines: Vec<&str> = raw.lines().map(str::trim).collect();
+    let mut lines: Vec<String> = raw.lines().map(crate::text::clean_typed).collect();
     while lines.last().is_some_and(|l| l.is_empty()) {
         lines.pop();
     }
@@ -251,7 +251,7 @@ fn translated_options(raw: &str, options: &[ChoiceOption]) -> Option<String> {
         if line.chars().count() > 200 || line.chars().any(char::is_control) {
             return None;
         }
-        labels.insert(option.key.clone(), line.to_owned());
+        labels.insert(option.key.clone(), line);
     }
     Some(options_translation(&labels))
 }
