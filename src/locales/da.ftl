@@ -182,7 +182,7 @@ answer-yes = Ja
 answer-no = Nej
 answer-dont-know = Ved ikke
 answer-other = Andet
-answer-other-label = Hvis du valgte Andet, skriv det her
+answer-other-label = Andet? Skriv det her
 answer-none = Ikke besvaret
 answer-declined = Vil ikke svare
 scale-1 = Meget dårligt
@@ -483,3 +483,6 @@ doc-col-participants = Deltagere
 doc-col-key-points = Hovedpointer
 doc-col-quotes = Citater
 doc-col-count = Antal
+
+# Phone flow (issue 12)
+answer-error-other-conflict = Du har både valgt et svar og skrevet under Andet. Vælg Andet, eller slet det, du skrev.

@@ -181,7 +181,7 @@ answer-yes = Yes
 answer-no = No
 answer-dont-know = Don't know
 answer-other = Other
-answer-other-label = If you chose Other, write it here
+answer-other-label = Other? Write it here
 answer-none = Not answered
 answer-declined = Did not want to answer
 scale-1 = Very bad
@@ -482,3 +482,6 @@ doc-col-participants = Participants
 doc-col-key-points = Key points
 doc-col-quotes = Quotes
 doc-col-count = Count
+
+# Phone flow (issue 12)
+answer-error-other-conflict = You chose an answer and also wrote under Other. Choose Other, or delete what you wrote.

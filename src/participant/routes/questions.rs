@@ -12,8 +12,8 @@ use crate::participant::domain::{
     SubmissionKey, OTHER_KEY,
 };
 use crate::participant::store::{self, Answer, NewAnswer};
-use crate::participant::views;
-use crate::survey::Question;
+use crate::participant::views::{self, OTHER_TEXT_ID};
+use crate::survey::{Question, QuestionKind};
 use crate::web::csrf::CsrfToken;
 use crate::web::layout::{html_response, html_status, see_other, FieldError};
 use crate::web::Form;
@@ -150,12 +150,24 @@ pub(super) async fn post_question(
     Ok(see_other(&post.next(&ctx, question)))
 }
 
+/// The input an error's summary link leads to: the text box; for choices the first option,
+/// or "Andet" and its words when those are the problem.
+fn error_target(question: &Question, problem: AnswerProblem) -> &'static str {
+    match (question.kind, problem) {
+        (QuestionKind::ShortText | QuestionKind::LongText, _) => "answer",
+        (_, AnswerProblem::OtherMissing | AnswerProblem::Text(_)) => OTHER_TEXT_ID,
+        (_, AnswerProblem::OtherConflict) => "answer-other",
+        (QuestionKind::YesNo, _) => "answer-yes",
+        _ => "answer-1",
+    }
+}
+
 /// The question again with the problem and what was typed (422).
 fn again(
     csrf: &CsrfToken, ctx: &Visit, question: &Question, post: &QuestionPost, problem: AnswerProblem,
 ) -> Result<HttpResponse, AppError> {
     let lang = ctx.lang;
-    let errors = [FieldError::new("answer", problem.message(lang)?)];
+    let errors = [FieldError::new(error_target(question, problem), problem.message(lang)?)];
     let mut chosen = post.choice.clone();
     chosen.extend(post.answer.clone());
     let view = views::QuestionView {

@@ -10,6 +10,9 @@ use crate::survey::{Question, QuestionKind, TextField, Translations, Workshop};
 use crate::web::csrf::CsrfToken;
 use crate::web::layout::{self, csrf_field, error_summary, FieldError};
 
+/// The id (and name) of the "Andet" text box; an error about its words links to it.
+pub const OTHER_TEXT_ID: &str = "other";
+
 /// Roughly a minute a question, at least two.
 fn minutes(questions: usize) -> usize {
     questions.max(2)
@@ -185,7 +188,7 @@ pub fn question_page(lang: Lang, csrf: &CsrfToken, v: &QuestionView<'_>) -> Mark
                         fieldset aria-describedby=[described.as_deref()] {
                             legend { (caption) h1 class="question" lang=[prompt_lang] { (prompt) } }
                             (hint) (error_line)
-                            (choices(lang, q, (v.answer.unwrap_or(""), &v.chosen, v.other), tr))
+                            (choices(lang, q, (v.answer.unwrap_or(""), &v.chosen, v.other), tr, v.errors))
                         }
                     }
                 }
@@ -209,7 +212,7 @@ pub fn question_page(lang: Lang, csrf: &CsrfToken, v: &QuestionView<'_>) -> Mark
 
 fn choices(
     lang: Lang, q: &Question, (current, chosen, other): (&str, &[String], Option<&str>),
-    tr: &Translations,
+    tr: &Translations, errors: &[FieldError],
 ) -> Markup {
     match q.kind {
         QuestionKind::Scale => html! {
@@ -254,9 +257,12 @@ fn choices(
                             input type=(input_type) id="answer-other" name=(name) value=(OTHER_KEY) checked[is_chosen(OTHER_KEY)];
                             label for="answer-other" { (lang.t("answer-other")) }
                         }
+                        // Words typed here count even when "Andet" is not picked.
+                        @let invalid = errors.iter().any(|e| e.field == OTHER_TEXT_ID);
                         div class="other-text" {
-                            label for="other" { (lang.t("answer-other-label")) }
-                            input type="text" id="other" name="other" value=(other.unwrap_or("")) autocomplete="off";
+                            label for=(OTHER_TEXT_ID) { (lang.t("answer-other-label")) }
+                            input type="text" id=(OTHER_TEXT_ID) name="other" value=(other.unwrap_or("")) autocomplete="off"
+                                aria-describedby=[invalid.then_some("answer-error")] aria-invalid=[invalid.then_some("true")];
                         }
                     }
                 }
