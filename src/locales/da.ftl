@@ -443,7 +443,7 @@ invite-mail-failed = Linket kunne ikke sendes som e-mail. Giv det videre selv.
 ## Survey translations
 translation-legend-en = Engelsk (English)
 translation-hint = Frivilligt. Hvor et felt er tomt, ser deltagerne den danske tekst.
-translation-options-hint = Én svarmulighed på hver linje, i samme rækkefølge som de danske. Lad en linje være tom, så står den på dansk.
+translation-options-hint = Én svarmulighed (eller ét ord på skalaen) på hver linje, i samme rækkefølge som de danske. Lad en linje være tom, så står den på dansk.
 translation-options-danish = Svarmulighederne på dansk:
 error-translation-options = Skriv højst én linje for hver svarmulighed og højst 200 tegn på hver linje
 
@@ -486,3 +486,7 @@ doc-col-count = Antal
 
 # Phone flow (issue 12)
 answer-error-other-conflict = Du har både valgt et svar og skrevet under Andet. Vælg Andet, eller slet det, du skrev.
+field-scale-words = Ord på skalaen 1–5
+scale-words-hint = Kun til spørgsmål med skala. Fem ord, ét på hver linje, fra 1 til 5. Tomt felt: vi bruger Meget dårligt … Meget godt.
+error-scale-words = Skriv fem ord, ét på hver linje, fra 1 til 5
+field-options-translated = Svarmuligheder eller ord på skalaen

@@ -442,7 +442,7 @@ invite-mail-failed = The link could not be sent by email. Pass it on yourself.
 ## Survey translations
 translation-legend-en = English
 translation-hint = Optional. Where a field is empty, participants see the Danish text.
-translation-options-hint = One option per line, in the same order as the Danish options. Leave a line empty to keep that option in Danish.
+translation-options-hint = One option (or one word of the scale) per line, in the same order as the Danish ones. Leave a line empty to keep it in Danish.
 translation-options-danish = The options in Danish:
 error-translation-options = Write at most one line per option, and at most 200 characters on each line
 
@@ -485,3 +485,7 @@ doc-col-count = Count
 
 # Phone flow (issue 12)
 answer-error-other-conflict = You chose an answer and also wrote under Other. Choose Other, or delete what you wrote.
+field-scale-words = Words of the scale 1–5
+scale-words-hint = Only for scale questions. Five words, one on each line, from 1 to 5. Empty: we use Very bad … Very good.
+error-scale-words = Write five words, one on each line, from 1 to 5
+field-options-translated = Options or words of the scale

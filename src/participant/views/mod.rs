@@ -45,8 +45,16 @@ fn answer_parts(
     match question.kind {
         QuestionKind::ShortText | QuestionKind::LongText => vec![(answer.value.clone(), None)],
         QuestionKind::Scale => {
-            let n = answer.value.parse::<u8>().unwrap_or(0);
-            vec![(format!("{} – {}", n, lang.t(&format!("scale-{n}"))), None)]
+            let words = question.scale_words(lang);
+            let n = answer.value.parse::<usize>().ok().filter(|n| (1..=5).contains(n));
+            match n {
+                // The key lets the check page mark a word that shows in Danish.
+                Some(n) => vec![(
+                    format!("{n} – {}", words[n - 1]),
+                    question.own_scale_word(&answer.value).map(|_| answer.value.clone()),
+                )],
+                None => vec![(answer.value.clone(), None)],
+            }
         }
         QuestionKind::YesNo => vec![(
             YesNo::ALL

@@ -6,7 +6,7 @@ use super::{answer_markup, participant_page};
 use crate::i18n::Lang;
 use crate::participant::domain::{YesNo, OTHER_KEY};
 use crate::participant::store::Answer;
-use crate::survey::{Question, QuestionKind, TextField, Translations, Workshop};
+use crate::survey::{Question, QuestionKind, TextField, Translations, Workshop, SCALE_KEYS};
 use crate::web::csrf::CsrfToken;
 use crate::web::layout::{self, csrf_field, error_summary, FieldError};
 
@@ -210,6 +210,12 @@ pub fn question_page(lang: Lang, csrf: &CsrfToken, v: &QuestionView<'_>) -> Mark
     participant_page(lang, &title, body)
 }
 
+/// `lang="da"` for a scale word that shows in Danish on a page in another language: the
+/// question's own Danish word without a translation (a default word is in the page's language).
+fn scale_word_lang(q: &Question, tr: &Translations, key: &str) -> Option<&'static str> {
+    q.own_scale_word(key).and(tr.option_fallback_lang(q.id.as_str(), key))
+}
+
 fn choices(
     lang: Lang, q: &Question, (current, chosen, other): (&str, &[String], Option<&str>),
     tr: &Translations, errors: &[FieldError],
@@ -217,11 +223,11 @@ fn choices(
     match q.kind {
         QuestionKind::Scale => html! {
             div class="choices scale" {
-                @for n in 1u8..=5 {
+                @for ((n, key), word) in (1u8..=5).zip(SCALE_KEYS).zip(q.scale_words(lang)) {
                     @let id = format!("answer-{n}");
                     div class="choice" {
-                        input type="radio" id=(id) name="answer" value=(n) checked[current == n.to_string()];
-                        label for=(id) { (face(n)) span { (n) " – " (lang.t(&format!("scale-{n}"))) } }
+                        input type="radio" id=(id) name="answer" value=(n) checked[current == key];
+                        label for=(id) { (face(n)) span { (n) " – " span lang=[scale_word_lang(q, tr, key)] { (word) } } }
                     }
                 }
             }
