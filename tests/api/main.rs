@@ -12,6 +12,7 @@ mod export;
 mod health;
 mod migrations;
 mod participant;
+mod phone_flow;
 mod qr_decode;
 mod security;
 mod survey_helpers;

@@ -1,0 +1,283 @@
+//! The participant phone flow (issue 12): no typed word is dropped, scale words per question,
+//! a wrong code is a form error, easy-read stays on, withdrawing and clearing ask first, and
+//! scanning again after finishing.
+
+use deltag::auth::Role;
+use deltag::db::schema::{answers, questions};
+use deltag::db::Backend;
+use deltag::survey::domain::WorkshopStatus;
+use diesel::prelude::*;
+
+use crate::helpers::{html, spawn_app, text_of, TestApp};
+use crate::on_both_backends;
+use crate::survey_helpers::{hidden, seed_workshop, Seeded};
+
+/// The stored value of the answer to the question at `position`, if any.
+fn stored(app: &TestApp, s: &Seeded, position: i32) -> Vec<String> {
+    answers::table
+        .inner_join(questions::table)
+        .filter(questions::workshop_id.eq(&s.workshop_id))
+        .filter(questions::position.eq(position))
+        .order(answers::created_at)
+        .select(answers::value)
+        .load(&mut *app.conn())
+        .expect("answers")
+}
+
+/// Attribute `attr` of the first element matching `selector`.
+fn attr(page: &str, selector: &str, attr: &str) -> Option<String> {
+    let doc = html(page);
+    let sel = scraper::Selector::parse(selector).expect("selector");
+    doc.select(&sel).next().and_then(|e| e.value().attr(attr).map(str::to_owned))
+}
+
+async fn words_typed_under_andet_always_count(backend: Backend) {
+    let app = spawn_app(backend).await;
+    let s = seed_workshop(&app, WorkshopStatus::Open);
+    app.join_workshop(&s.code).await;
+    let q3 = format!("/j/{}/q/3", s.code);
+
+    // Another option picked and words typed: which was meant? Both stay in the form.
+    let res = app.answer(&q3, &[("answer", "o2"), ("other", "I en bil"), ("action", "save")]).await;
+    assert_eq!(res.status().as_u16(), 422);
+    let page = res.text().await.unwrap_or_default();
+    let message =
+        "Du har både valgt et svar og skrevet under Andet. Vælg Andet, eller slet det, du skrev.";
+    assert_eq!(text_of(&page, ".error-summary a").as_deref(), Some(message));
+    assert_eq!(attr(&page, ".error-summary a", "href").as_deref(), Some("#answer-other"));
+    assert_eq!(
+        text_of(&page, "#answer-error").as_deref(),
+        Some(format!("Fejl: {message}").as_str())
+    );
+    assert!(attr(&page, "input[value=o2]", "checked").is_some(), "the pick is kept");
+    assert_eq!(attr(&page, "input#other", "value").as_deref(), Some("I en bil"), "the words too");
+    assert!(stored(&app, &s, 3).is_empty());
+
+    // Nothing picked, words typed: the answer is "Andet: …".
+    let res = app.answer(&q3, &[("other", " I en bil "), ("action", "save")]).await;
+    assert_eq!(res.status().as_u16(), 303);
+    assert_eq!(stored(&app, &s, 3), [r#"{"choices":[],"other":"I en bil"}"#]);
+
+    // "Andet" picked without words is still asked for, at the text box.
+    let res = app.answer(&q3, &[("answer", "other"), ("other", ""), ("action", "save")]).await;
+    assert_eq!(res.status().as_u16(), 422);
+    let page = res.text().await.unwrap_or_default();
+    assert_eq!(attr(&page, ".error-summary a", "href").as_deref(), Some("#other"));
+    assert_eq!(attr(&page, "input#other", "aria-invalid").as_deref(), Some("true"));
+
+    // Multiple choice: words typed without ticking "Andet" are one more answer.
+    let q4 = format!("/j/{}/q/4", s.code);
+    let res = app.answer(&q4, &[("choice", "o1"), ("other", "Naboen"), ("action", "save")]).await;
+    assert_eq!(res.status().as_u16(), 303);
+    assert_eq!(stored(&app, &s, 4), [r#"{"choices":["o1"],"other":"Naboen"}"#]);
+    let check = app.get_html(&format!("/j/{}/check", s.code)).await;
+    assert_eq!(text_of(&check, "#q4 .summary-value").as_deref(), Some("Familie, Andet: Naboen"));
+
+    // The same rules when a facilitator enters someone's answers.
+    let staff = app.other_client();
+    staff.login_as(Role::Facilitator).await;
+    let assist = format!("/staff/workshops/{}/assist", s.workshop_id);
+    let post = |fields: Vec<(&'static str, String)>| {
+        let staff = &staff;
+        let assist = assist.clone();
+        async move {
+            let page = staff.get_html(&assist).await;
+            let key = hidden(&page, "submission_key");
+            let mut all = vec![("entered_by", "scribe".to_owned()), ("submission_key", key)];
+            all.extend(fields);
+            let all: Vec<(&str, &str)> = all.iter().map(|(k, v)| (*k, v.as_str())).collect();
+            staff.post_form(&assist, &all).await
+        }
+    };
+    let res = post(vec![("q3.answer", "o1".into()), ("q3.other", "Hos min søster".into())]).await;
+    assert_eq!(res.status().as_u16(), 422);
+    assert_eq!(stored(&app, &s, 3).len(), 1, "nothing more was stored");
+    let res = post(vec![("q3.other", "Hos min søster".into())]).await;
+    assert_eq!(res.status().as_u16(), 303);
+    assert_eq!(
+        stored(&app, &s, 3)[1],
+        r#"{"choices":[],"other":"Hos min søster"}"#,
+        "a facilitator's typed Andet counts too"
+    );
+}
+
+async fn invisible_answers_are_empty_and_reordering_controls_go(backend: Backend) {
+    let app = spawn_app(backend).await;
+    let s = seed_workshop(&app, WorkshopStatus::Open);
+    let q1 = app.join_workshop(&s.code).await;
+    for invisible in ["\u{200B}", "\u{200C}\u{200D}", "\u{2060}", "\u{FEFF}", "\u{AD}", "\u{3000} "]
+    {
+        let res = app.answer(&q1, &[("answer", invisible), ("action", "save")]).await;
+        assert_eq!(res.status().as_u16(), 422, "{invisible:?} is no answer to a required question");
+        let page = res.text().await.unwrap_or_default();
+        assert_eq!(
+            text_of(&page, ".error-summary a").as_deref(),
+            Some("Skriv et svar, eller tryk på Vil ikke svare")
+        );
+    }
+    assert!(stored(&app, &s, 1).is_empty());
+    // Optional: blank.
+    let q2 = format!("/j/{}/q/2", s.code);
+    let res = app.answer(&q2, &[("answer", "\u{200B}\u{FEFF}"), ("action", "save")]).await;
+    assert_eq!(res.status().as_u16(), 303);
+    assert_eq!(stored(&app, &s, 2), [""]);
+    // Bidirectional controls and noncharacters never reach staff pages or exports.
+    let res = app
+        .answer(
+            &q1,
+            &[
+                ("answer", "Jeg bor \u{202E}her\u{202C} \u{2067}nu\u{2069}\u{FFFF}"),
+                ("action", "save"),
+            ],
+        )
+        .await;
+    assert_eq!(res.status().as_u16(), 303);
+    assert_eq!(stored(&app, &s, 1), ["Jeg bor her nu"]);
+
+    // Pasted flipchart notes are cleaned the same way.
+    let staff = app.other_client();
+    staff.login_as(Role::Facilitator).await;
+    let id: String = questions::table
+        .filter(questions::workshop_id.eq(&s.workshop_id))
+        .filter(questions::position.eq(2))
+        .select(questions::id)
+        .first(&mut *app.conn())
+        .expect("question");
+    let paste = format!("/staff/questions/{id}/paste");
+    let page = staff.get_html(&paste).await;
+    let key = hidden(&page, "submission_key");
+    let res = staff
+        .post_form(&paste, &[("submission_key", &key), ("notes", "\u{200B}\nTag\u{202E} med\n")])
+        .await;
+    assert_eq!(res.status().as_u16(), 303);
+    assert_eq!(stored(&app, &s, 2), ["", "Tag med"], "the invisible line is no statement");
+}
+
+async fn scale_words_are_set_per_question_and_translated(backend: Backend) {
+    let app = spawn_app(backend).await;
+    app.login_as(Role::Facilitator).await;
+    let s = seed_workshop(&app, WorkshopStatus::Draft);
+    // A new question's form offers the default words to change.
+    let new = app.get_html(&format!("/staff/workshops/{}/questions/new", s.workshop_id)).await;
+    assert_eq!(
+        text_of(&new, "textarea#scale_words").as_deref(),
+        Some("Meget dårligt Dårligt Hverken godt eller dårligt Godt Meget godt")
+    );
+    let add = format!("/staff/workshops/{}/questions", s.workshop_id);
+    let mut form = vec![("kind", "scale"), ("prompt", "Hvor vigtigt er det for dig?")];
+    // Four words are not a scale: 422, nothing stored.
+    form.push(("scale_words", "Slet ikke\nLidt\nNoget\nMeget"));
+    let res = app.post_form(&add, &form).await;
+    assert_eq!(res.status().as_u16(), 422);
+    let page = res.text().await.unwrap_or_default();
+    assert_eq!(attr(&page, ".error-summary a", "href").as_deref(), Some("#scale_words"));
+    let count = || -> i64 {
+        questions::table
+            .filter(questions::workshop_id.eq(&s.workshop_id))
+            .count()
+            .get_result(&mut *app.conn())
+            .expect("count")
+    };
+    assert_eq!(count(), 6);
+    form.pop();
+    form.extend([
+        ("scale_words", "Slet ikke vigtigt\nLidt vigtigt\nNoget vigtigt\nVigtigt\nMeget vigtigt"),
+        ("easy_read_prompt", "Er det vigtigt?"),
+        ("options_en", "Not important at all\nA little important\n\nImportant\nVery important"),
+    ]);
+    let res = app.post_form(&add, &form).await;
+    assert_eq!(res.status().as_u16(), 303);
+    let options: String = questions::table
+        .filter(questions::workshop_id.eq(&s.workshop_id))
+        .filter(questions::position.eq(7))
+        .select(questions::options)
+        .first(&mut *app.conn())
+        .expect("options");
+    assert!(options.starts_with(r#"[{"key":"1","label":"Slet ikke vigtigt"}"#), "{options}");
+    app.post_form(&format!("/staff/workshops/{}/status", s.workshop_id), &[("to", "open")]).await;
+
+    let words = |page: &str| -> Vec<(String, Option<String>)> {
+        let doc = html(page);
+        let sel = scraper::Selector::parse(".scale .choice label > span").expect("selector");
+        doc.select(&sel)
+            .map(|e| {
+                let word = scraper::Selector::parse("span").expect("selector");
+                let inner = e.select(&word).next();
+                (
+                    e.text().collect::<String>().trim().to_owned(),
+                    inner.and_then(|w| w.value().attr("lang").map(str::to_owned)),
+                )
+            })
+            .collect()
+    };
+    let da = app.other_client();
+    da.join_workshop(&s.code).await;
+    let own = format!("/j/{}/q/7", s.code);
+    let page = da.get_html(&own).await;
+    assert_eq!(
+        words(&page).into_iter().map(|(w, _)| w).collect::<Vec<_>>(),
+        [
+            "1 – Slet ikke vigtigt",
+            "2 – Lidt vigtigt",
+            "3 – Noget vigtigt",
+            "4 – Vigtigt",
+            "5 – Meget vigtigt"
+        ]
+    );
+    assert_eq!(
+        html(&page).select(&scraper::Selector::parse(".scale svg.face").expect("sel")).count(),
+        5,
+        "the faces stay"
+    );
+    // Easy-read shows the same words.
+    let url = reqwest::Url::parse(&da.address).expect("url");
+    da.jar.add_cookie_str("display=normal-normal-easy; Path=/", &url);
+    let easy = da.get_html(&own).await;
+    assert_eq!(text_of(&easy, "h1").as_deref(), Some("Er det vigtigt?"));
+    assert_eq!(words(&easy), words(&page));
+    let res = da.answer(&own, &[("answer", "3"), ("action", "save")]).await;
+    assert_eq!(res.status().as_u16(), 303);
+    let check = da.get_html(&format!("/j/{}/check", s.code)).await;
+    assert_eq!(text_of(&check, "#q7 .summary-value").as_deref(), Some("3 – Noget vigtigt"));
+    // The question without own words keeps the defaults.
+    let default = da.get_html(&format!("/j/{}/q/5", s.code)).await;
+    assert_eq!(words(&default)[0].0, "1 – Meget dårligt");
+
+    // In English: the translated words, Danish (marked) where a line was left empty, and the
+    // English defaults for the question without own words.
+    let en = app.other_client();
+    en.jar.add_cookie_str("lang=en; Path=/", &url);
+    en.join_workshop(&s.code).await;
+    let page = en.get_html(&own).await;
+    assert_eq!(
+        words(&page),
+        [
+            ("1 – Not important at all".into(), None),
+            ("2 – A little important".into(), None),
+            ("3 – Noget vigtigt".into(), Some("da".into())),
+            ("4 – Important".into(), None),
+            ("5 – Very important".into(), None),
+        ]
+    );
+    let default = en.get_html(&format!("/j/{}/q/5", s.code)).await;
+    assert_eq!(words(&default)[4], ("5 – Very good".into(), None));
+    // The edit form shows the words and their translation; once open they are read-only.
+    let id: String = questions::table
+        .filter(questions::workshop_id.eq(&s.workshop_id))
+        .filter(questions::position.eq(7))
+        .select(questions::id)
+        .first(&mut *app.conn())
+        .expect("id");
+    let edit = app.get_html(&format!("/staff/questions/{id}/edit")).await;
+    assert!(text_of(&edit, "textarea#options_en").is_some_and(|t| t.starts_with("Not important")));
+    assert_eq!(
+        html(&edit).select(&scraper::Selector::parse("#scale_words").expect("s")).count(),
+        0
+    );
+}
+
+on_both_backends!(
+    words_typed_under_andet_always_count,
+    invisible_answers_are_empty_and_reordering_controls_go,
+    scale_words_are_set_per_question_and_translated,
+);
