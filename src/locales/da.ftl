@@ -158,7 +158,7 @@ home-withdraw-link = Træk dine svar tilbage med din kode
 code-label = Skriv koden fra workshoppen
 code-hint = Koden er 8 cifre, for eksempel 4821 0937.
 code-button = Gå til spørgsmålene
-code-error = Skriv de 8 cifre fra plakaten eller kortet
+code-error = Koden er 8 cifre. Tjek koden på plakaten.
 
 ## Deltager: start
 start-time = Det tager cirka { $minutes } minutter.
@@ -486,6 +486,8 @@ doc-col-count = Antal
 
 # Phone flow (issue 12)
 answer-error-other-conflict = Du har både valgt et svar og skrevet under Andet. Vælg Andet, eller slet det, du skrev.
+code-error-unknown = Vi kan ikke finde den kode. Tjek koden på plakaten.
+code-error-closed = Den workshop er lukket, så du kan ikke svare mere. Tjek koden på plakaten.
 field-scale-words = Ord på skalaen 1–5
 scale-words-hint = Kun til spørgsmål med skala. Fem ord, ét på hver linje, fra 1 til 5. Tomt felt: vi bruger Meget dårligt … Meget godt.
 error-scale-words = Skriv fem ord, ét på hver linje, fra 1 til 5

@@ -157,7 +157,7 @@ home-withdraw-link = Take back your answers with your code
 code-label = Type the code from the workshop
 code-hint = The code is 8 digits, for example 4821 0937.
 code-button = Go to the questions
-code-error = Type the 8 digits from the poster or the card
+code-error = The code is 8 digits. Check the code on the poster.
 
 ## Participant: start
 start-time = It takes about { $minutes } minutes.
@@ -485,6 +485,8 @@ doc-col-count = Count
 
 # Phone flow (issue 12)
 answer-error-other-conflict = You chose an answer and also wrote under Other. Choose Other, or delete what you wrote.
+code-error-unknown = We cannot find that code. Check the code on the poster.
+code-error-closed = That workshop is closed, so you cannot answer any more. Check the code on the poster.
 field-scale-words = Words of the scale 1–5
 scale-words-hint = Only for scale questions. Five words, one on each line, from 1 to 5. Empty: we use Very bad … Very good.
 error-scale-words = Write five words, one on each line, from 1 to 5

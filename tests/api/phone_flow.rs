@@ -8,7 +8,7 @@ use deltag::db::Backend;
 use deltag::survey::domain::WorkshopStatus;
 use diesel::prelude::*;
 
-use crate::helpers::{html, spawn_app, text_of, TestApp};
+use crate::helpers::{html, location, spawn_app, text_of, TestApp};
 use crate::on_both_backends;
 use crate::survey_helpers::{hidden, seed_workshop, Seeded};
 
@@ -276,8 +276,46 @@ async fn scale_words_are_set_per_question_and_translated(backend: Backend) {
     );
 }
 
+async fn a_wrong_code_is_a_form_error_with_the_code_kept(backend: Backend) {
+    let app = spawn_app(backend).await;
+    let open = seed_workshop(&app, WorkshopStatus::Open);
+    let closed = seed_workshop(&app, WorkshopStatus::Closed);
+    let unknown = if open.code == "12345678" { "87654321" } else { "12345678" };
+    let spaced = |code: &str| format!("{} {}", &code[..4], &code[4..]);
+    let cases = [
+        (
+            format!("/j?code={}", spaced(unknown).replace(' ', "+")),
+            404,
+            spaced(unknown),
+            "Vi kan ikke finde den kode",
+        ),
+        (format!("/j/{unknown}"), 404, unknown.to_owned(), "Vi kan ikke finde den kode"),
+        (format!("/j?code={}", closed.code), 410, closed.code.clone(), "Den workshop er lukket"),
+        (format!("/j/{}", closed.code), 410, closed.code.clone(), "Den workshop er lukket"),
+        ("/j?code=12ab".to_owned(), 422, "12ab".to_owned(), "Koden er 8 cifre"),
+    ];
+    for (path, status, typed, says) in cases {
+        let res = app.get(&path).await;
+        assert_eq!(res.status().as_u16(), status, "{path}");
+        let page = res.text().await.unwrap_or_default();
+        let summary = text_of(&page, ".error-summary").unwrap_or_default();
+        assert!(
+            summary.contains(says) && summary.contains("Tjek koden på plakaten"),
+            "{path}: {summary}"
+        );
+        assert_eq!(attr(&page, "form[action='/j'] input#code", "value"), Some(typed), "{path}");
+        assert_eq!(attr(&page, "input#code", "aria-invalid").as_deref(), Some("true"));
+        assert!(text_of(&page, "title").unwrap_or_default().starts_with("Fejl: "));
+    }
+    // A right code still leads in.
+    let res = app.get(&format!("/j?code={}", spaced(&open.code).replace(' ', "+"))).await;
+    assert_eq!(res.status().as_u16(), 303);
+    assert_eq!(location(&res), format!("/j/{}", open.code));
+}
+
 on_both_backends!(
     words_typed_under_andet_always_count,
     invisible_answers_are_empty_and_reordering_controls_go,
     scale_words_are_set_per_question_and_translated,
+    a_wrong_code_is_a_form_error_with_the_code_kept,
 );

@@ -98,6 +98,9 @@ for (const backend of backends()) {
       // An old poster: the workshop has closed.
       const closed = JSON.parse(cli(db.url, ['list', '--json'])).workshops.find((w) => w.status === 'closed');
       await visit(page, `/j/${closed.join_code}`, 'closed workshop', { status: 410 });
+      assert.equal(await page.locator('main input#code').inputValue(), closed.join_code, 'the code form, with the code');
+      await visit(page, '/j/00000000', 'unknown code', { status: 404 });
+      assert.match(await page.locator('.error-summary').innerText(), /Tjek koden på plakaten/);
       // A form left open so long that its token no longer matches: the friendly 403 page.
       await page.goto(url('/trak-tilbage'));
       await context.clearCookies();
@@ -118,6 +121,11 @@ for (const backend of backends()) {
       await go(page, page.getByRole('button', { name: 'Gå til spørgsmålene' }));
       await checkPage(page, 'wrong code');
       assert.equal(await focusTarget(page), 'error-summary');
+      // A well-formed code nobody uses: the same form, the code kept as typed.
+      await page.getByLabel('Skriv koden fra workshoppen').fill('0000 0001');
+      await go(page, page.getByRole('button', { name: 'Gå til spørgsmålene' }));
+      await checkPage(page, 'unknown code typed', { status: 404 });
+      assert.equal(await page.getByLabel('Skriv koden fra workshoppen').inputValue(), '0000 0001');
       await context.close();
       assertNoProblems();
     });

@@ -39,7 +39,7 @@ pub(super) fn participant_cookie(
 
 /// Finds the workshop of a code, counting wrong codes against the client and globally.
 /// Draft and unknown codes are 404 (and count as wrong); closed ones 410.
-async fn workshop_for(
+pub(super) async fn workshop_for(
     req: &HttpRequest, db: &Db, settings: &RuntimeSettings, code: &str,
 ) -> Result<Workshop, AppError> {
     let client = throttle::key("join-client", &client_ip(req, settings));
