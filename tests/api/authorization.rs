@@ -42,6 +42,7 @@ const RULES: &[(Method, &str, Access)] = &[
     (GET, "/sprog/{code}", Public),
     (GET, "/visning", Public),
     (POST, "/visning", Public),
+    (GET, "/let-laest/{state}", Public),
     (GET, "/tilgaengelighed", Public),
     (GET, "/login", Public),
     (POST, "/login", Public),

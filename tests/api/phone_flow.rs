@@ -5,12 +5,14 @@
 use deltag::auth::Role;
 use deltag::db::schema::{answers, questions};
 use deltag::db::Backend;
-use deltag::survey::domain::WorkshopStatus;
+use deltag::survey::domain::{QuestionKind, WorkshopStatus};
+use deltag::survey::store::{self as survey_store, QuestionFields, TopicFields, TrackFields};
+use deltag::text::PromptText;
 use diesel::prelude::*;
 
 use crate::helpers::{html, location, spawn_app, text_of, TestApp};
 use crate::on_both_backends;
-use crate::survey_helpers::{hidden, seed_workshop, Seeded};
+use crate::survey_helpers::{hidden, long_text, question, seed_workshop, title, Seeded};
 
 /// The stored value of the answer to the question at `position`, if any.
 fn stored(app: &TestApp, s: &Seeded, position: i32) -> Vec<String> {
@@ -29,6 +31,32 @@ fn attr(page: &str, selector: &str, attr: &str) -> Option<String> {
     let doc = html(page);
     let sel = scraper::Selector::parse(selector).expect("selector");
     doc.select(&sel).next().and_then(|e| e.value().attr(attr).map(str::to_owned))
+}
+
+/// An open workshop with the given questions.
+fn seed_questions(app: &TestApp, questions: Vec<QuestionFields>) -> Seeded {
+    let mut conn = app.conn();
+    let track = TrackFields { title: title("Spor"), year: 2026 };
+    let track = survey_store::create_track(&mut conn, &track).expect("track");
+    let topic = TopicFields { title: title("Tema"), description: long_text("") };
+    let topic = survey_store::create_topic(&mut conn, &track, &topic).expect("topic");
+    let fields = survey_store::WorkshopFields {
+        title: title("Hjælp, der virker"),
+        intro: long_text("Om hjælp."),
+        starts_at: None,
+        location: None,
+        retention_days: 90,
+    };
+    let workshop_id = survey_store::create_workshop(&mut conn, &topic, &fields).expect("workshop");
+    for q in questions {
+        survey_store::add_question(&mut conn, &workshop_id, &q).expect("question");
+    }
+    survey_store::set_status(&mut conn, &workshop_id, WorkshopStatus::Open).expect("open");
+    let code = survey_store::find_workshop(&mut conn, &workshop_id)
+        .expect("find")
+        .expect("some")
+        .join_code;
+    Seeded { workshop_id, code }
 }
 
 async fn words_typed_under_andet_always_count(backend: Backend) {
@@ -313,9 +341,71 @@ async fn a_wrong_code_is_a_form_error_with_the_code_kept(backend: Backend) {
     assert_eq!(location(&res), format!("/j/{}", open.code));
 }
 
+async fn easy_read_stays_on_across_questions(backend: Backend) {
+    let app = spawn_app(backend).await;
+    let easy = |kind, prompt: &str, easy: &str| QuestionFields {
+        easy_read_prompt: Some(PromptText::parse_non_empty(easy).expect("easy")),
+        ..question(kind, prompt, "", false)
+    };
+    let s = seed_questions(
+        &app,
+        vec![
+            easy(QuestionKind::LongText, "Hvilken støtte har gjort en forskel?", "Hvad hjalp dig?"),
+            question(QuestionKind::ShortText, "Hvad mangler?", "", false),
+            easy(
+                QuestionKind::YesNo,
+                "Har du en kontaktperson i kommunen?",
+                "Har du en fast person?",
+            ),
+        ],
+    );
+    let q1 = app.join_workshop(&s.code).await;
+    let page = app.get_html(&q1).await;
+    assert_eq!(text_of(&page, "h1").as_deref(), Some("Hvilken støtte har gjort en forskel?"));
+    let switch = attr(&page, ".easy-toggle a", "href").expect("the easy-read link");
+    let res = app.get(&switch).await;
+    assert_eq!(res.status().as_u16(), 303);
+    assert_eq!(location(&res), q1, "back to the same question");
+    let page = app.get_html(&q1).await;
+    assert_eq!(text_of(&page, "h1").as_deref(), Some("Hvad hjalp dig?"));
+    assert!(!page.contains("name=\"let\""), "not carried by the form: it is a preference");
+    // On to the next questions: still easy-read, where a question has it.
+    let res = app.answer(&q1, &[("answer", "Min bostøtte"), ("action", "save")]).await;
+    let q2 = location(&res);
+    let page = app.get_html(&q2).await;
+    assert_eq!(
+        text_of(&page, "h1").as_deref(),
+        Some("Hvad mangler?"),
+        "no easy version: as written"
+    );
+    let res = app.answer(&q2, &[("action", "decline")]).await;
+    let page = app.get_html(&location(&res)).await;
+    assert_eq!(text_of(&page, "h1").as_deref(), Some("Har du en fast person?"));
+    // It sits on the display settings page, and can be turned off there.
+    let display = app.get_html("/visning").await;
+    assert!(attr(&display, "input[name=wording][value=easy]", "checked").is_some());
+    let res = app
+        .post_form(
+            "/visning",
+            &[("text", "normal"), ("contrast", "normal"), ("wording", "usual"), ("tilbage", &q1)],
+        )
+        .await;
+    assert_eq!(location(&res), q1);
+    let page = app.get_html(&format!("/j/{}/q/3", s.code)).await;
+    assert_eq!(text_of(&page, "h1").as_deref(), Some("Har du en kontaktperson i kommunen?"));
+    let res = app
+        .post_form("/visning", &[("text", "normal"), ("contrast", "normal"), ("wording", "loud")])
+        .await;
+    assert_eq!(res.status().as_u16(), 400);
+    assert_eq!(app.get("/let-laest/maaske").await.status().as_u16(), 404);
+    let res = app.get("/let-laest/til?tilbage=//evil.example/").await;
+    assert_eq!(location(&res), "/", "never off-site");
+}
+
 on_both_backends!(
     words_typed_under_andet_always_count,
     invisible_answers_are_empty_and_reordering_controls_go,
     scale_words_are_set_per_question_and_translated,
     a_wrong_code_is_a_form_error_with_the_code_kept,
+    easy_read_stays_on_across_questions,
 );

@@ -21,8 +21,6 @@ use crate::web::Form;
 #[derive(Deserialize)]
 pub(super) struct QuestionQuery {
     ret: Option<String>,
-    #[serde(rename = "let")]
-    easy: Option<String>,
 }
 
 pub(super) async fn get_question(
@@ -44,7 +42,7 @@ pub(super) async fn get_question(
         other: other.as_deref(),
         submission_key: SubmissionKey::generate().as_str().to_owned(),
         back_to_check: query.ret.as_deref() == Some("check"),
-        easy_read: query.easy.is_some(),
+        easy_read: ctx.easy_read,
         errors: &[],
         preview: false,
         translations: &ctx.translations,
@@ -77,8 +75,6 @@ pub(super) struct QuestionPost {
     question_id: QuestionId,
     action: Option<String>,
     ret: Option<String>,
-    #[serde(rename = "let")]
-    easy: Option<String>,
     answer: Option<String>,
     #[serde(default)]
     choice: Vec<String>,
@@ -179,7 +175,7 @@ fn again(
         other: post.other.as_deref(),
         submission_key: SubmissionKey::generate().as_str().to_owned(),
         back_to_check: post.ret.as_deref() == Some("check"),
-        easy_read: post.easy.is_some(),
+        easy_read: ctx.easy_read,
         errors: &errors,
         preview: false,
         translations: &ctx.translations,

@@ -1,6 +1,7 @@
 //! The survey as a participant goes through it: start, one page per question, check, thanks.
 
 use maud::{html, Markup};
+use percent_encoding::{utf8_percent_encode, NON_ALPHANUMERIC};
 
 use super::{answer_markup, participant_page};
 use crate::i18n::Lang;
@@ -77,7 +78,7 @@ pub struct QuestionView<'a> {
     pub submission_key: String,
     /// Came from the check page.
     pub back_to_check: bool,
-    /// Show the easy-read prompt.
+    /// Show the easy-read prompt (the visitor's display choice).
     pub easy_read: bool,
     /// Errors.
     pub errors: &'a [FieldError],
@@ -132,6 +133,8 @@ pub fn question_page(lang: Lang, csrf: &CsrfToken, v: &QuestionView<'_>) -> Mark
         format!("/j/{code}")
     };
     let action = format!("/j/{code}/q/{}", q.position);
+    let here = if v.back_to_check { format!("{action}?ret=check") } else { action.clone() };
+    let here = utf8_percent_encode(&here, NON_ALPHANUMERIC);
     let has_easy = q.easy_read_prompt.as_deref().is_some_and(|e| !e.is_empty());
     let hint_id = "answer-hint";
     let described = match (q.help_text.is_empty(), error.is_some()) {
@@ -156,10 +159,11 @@ pub fn question_page(lang: Lang, csrf: &CsrfToken, v: &QuestionView<'_>) -> Mark
     let body = html! {
         a class="back-link" href=(back) { (lang.t("back")) }
         (error_summary(lang, v.errors))
-        @if has_easy {
+        // A display choice, like text size: it holds for the following questions too.
+        @if has_easy && !v.preview {
             p class="easy-toggle" {
-                @if v.easy_read { a href=(format!("{action}{}", if v.back_to_check { "?ret=check" } else { "" })) { (lang.t("easy-read-off")) } }
-                @else { a href=(format!("{action}?let=1{}", if v.back_to_check { "&ret=check" } else { "" })) { (lang.t("easy-read-on")) } }
+                @if v.easy_read { a href=(format!("/let-laest/fra?tilbage={here}")) { (lang.t("easy-read-off")) } }
+                @else { a href=(format!("/let-laest/til?tilbage={here}")) { (lang.t("easy-read-on")) } }
             }
         }
         form method=(if v.preview { "get" } else { "post" }) action=(if v.preview { String::new() } else { action.clone() }) novalidate {
@@ -167,7 +171,6 @@ pub fn question_page(lang: Lang, csrf: &CsrfToken, v: &QuestionView<'_>) -> Mark
             input type="hidden" name="submission_key" value=(v.submission_key);
             input type="hidden" name="question_id" value=(q.id);
             @if v.back_to_check { input type="hidden" name="ret" value="check"; }
-            @if v.easy_read { input type="hidden" name="let" value="1"; }
             @match kind {
                 QuestionKind::ShortText | QuestionKind::LongText => {
                     div class=(field_class) {
