@@ -255,6 +255,18 @@ pub fn finish(
         .execute(conn)
 }
 
+/// The workshop of the participant with this withdrawal code, if there is one (the withdrawal
+/// page asks once before [`withdraw`] deletes anything).
+pub fn withdrawal_workshop(
+    conn: &mut DbConnection, withdrawal_code: &str,
+) -> QueryResult<Option<WorkshopId>> {
+    participants::table
+        .filter(participants::withdrawal_code_hash.eq(token_hash(withdrawal_code)))
+        .select(participants::workshop_id)
+        .first(conn)
+        .optional()
+}
+
 /// Deletes the participant with this withdrawal code, and every answer of theirs. Returns
 /// whether one was found.
 pub fn withdraw(conn: &mut DbConnection, withdrawal_code: &str) -> QueryResult<bool> {

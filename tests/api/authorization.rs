@@ -92,6 +92,7 @@ const RULES: &[(Method, &str, Access)] = &[
     (GET, "/j/{code}/check", Public),
     (POST, "/j/{code}/finish", Public),
     (GET, "/j/{code}/tak", Public),
+    (GET, "/j/{code}/ryd", Public),
     (POST, "/j/{code}/clear", Public),
     (GET, "/j/{code}/qr.svg", Public),
     (GET, "/trak-tilbage", Public),

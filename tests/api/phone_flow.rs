@@ -3,7 +3,7 @@
 //! scanning again after finishing.
 
 use deltag::auth::Role;
-use deltag::db::schema::{answers, questions};
+use deltag::db::schema::{answers, participants, questions};
 use deltag::db::Backend;
 use deltag::survey::domain::{QuestionKind, WorkshopStatus};
 use deltag::survey::store::{self as survey_store, QuestionFields, TopicFields, TrackFields};
@@ -402,10 +402,86 @@ async fn easy_read_stays_on_across_questions(backend: Backend) {
     assert_eq!(location(&res), "/", "never off-site");
 }
 
+async fn withdrawing_and_clearing_ask_once_and_say_what_happened(backend: Backend) {
+    let app = spawn_app(backend).await;
+    let s = seed_workshop(&app, WorkshopStatus::Open);
+    let q1 = app.join_workshop(&s.code).await;
+    app.answer(&q1, &[("answer", "Mit svar"), ("action", "save")]).await;
+    app.post_form(&format!("/j/{}/finish", s.code), &[]).await;
+    let thanks = app.get_html(&format!("/j/{}/tak", s.code)).await;
+    let code = text_of(&thanks, ".withdrawal-code").expect("code");
+
+    // Withdrawing: the code is checked, the page asks, "Nej" deletes nothing.
+    let res = app.post_form("/trak-tilbage", &[("code", &code)]).await;
+    assert_eq!(res.status().as_u16(), 200);
+    let ask = res.text().await.unwrap_or_default();
+    assert!(text_of(&ask, "main").unwrap_or_default().contains("»Den rette boligløsning«"));
+    assert_eq!(attr(&ask, "form input[name=confirm]", "value").as_deref(), Some("yes"));
+    assert_eq!(attr(&ask, "main a[href='/']", "href").as_deref(), Some("/"), "a way out");
+    assert_eq!(stored(&app, &s, 1).len(), 1, "nothing deleted yet");
+    let res = app.post_form("/trak-tilbage", &[("code", "ZZZZ-ZZZZ"), ("confirm", "yes")]).await;
+    assert_eq!(res.status().as_u16(), 422, "a wrong code is never confirmed");
+
+    // Clearing the phone: the thank-you page leads to a question, not to the clearing.
+    assert_eq!(
+        html(&thanks)
+            .select(&scraper::Selector::parse("form[action$='/clear']").expect("s"))
+            .count(),
+        0
+    );
+    let ryd = format!("/j/{}/ryd", s.code);
+    assert_eq!(attr(&thanks, &format!("a[href='{ryd}']"), "href"), Some(ryd.clone()));
+    let confirm = app.get_html(&ryd).await;
+    assert_eq!(text_of(&confirm, "h1").as_deref(), Some("Vil du rydde telefonen?"));
+    assert!(attr(&confirm, "form[action$='/clear']", "action").is_some());
+    assert_eq!(app.get("/j/abc/ryd").await.status().as_u16(), 404);
+    let res = app.post_form(&format!("/j/{}/clear", s.code), &[]).await;
+    let start = location(&res);
+    let page = app.get_html(&start).await;
+    assert_eq!(
+        text_of(&page, "main [role=status]").as_deref(),
+        Some("Telefonen er ryddet. Den næste kan starte nu.")
+    );
+    assert!(page.contains("start_token"), "the next person can start");
+
+    // Withdrawing, confirmed: said on the next page.
+    let res = app.post_form("/trak-tilbage", &[("code", &code), ("confirm", "yes")]).await;
+    assert_eq!(location(&res), "/trak-tilbage/slettet");
+    let done = app.get_html("/trak-tilbage/slettet").await;
+    assert_eq!(text_of(&done, "h1").as_deref(), Some("Dine svar er slettet"));
+    assert!(stored(&app, &s, 1).is_empty());
+    let left: i64 = participants::table.count().get_result(&mut *app.conn()).expect("count");
+    assert_eq!(left, 0);
+}
+
+async fn scanning_again_after_finishing_says_the_answers_are_sent(backend: Backend) {
+    let app = spawn_app(backend).await;
+    let s = seed_workshop(&app, WorkshopStatus::Open);
+    let q1 = app.join_workshop(&s.code).await;
+    app.answer(&q1, &[("answer", "Et svar"), ("action", "save")]).await;
+    let start = format!("/j/{}", s.code);
+    let before = app.get_html(&start).await;
+    assert!(before.contains("Fortsæt, hvor du slap"), "before sending: carry on");
+    app.post_form(&format!("/j/{}/finish", s.code), &[]).await;
+    let after = app.get_html(&start).await;
+    let main = text_of(&after, "main").unwrap_or_default();
+    assert!(main.contains("Dine svar er sendt"), "{main}");
+    assert!(!main.contains("Fortsæt, hvor du slap"));
+    let check = format!("/j/{}/check", s.code);
+    assert_eq!(
+        text_of(&after, &format!("a.button[href='{check}']")).as_deref(),
+        Some("Se og ret dine svar")
+    );
+    assert!(attr(&after, &format!("a[href='/j/{}/ryd']", s.code), "href").is_some());
+    assert!(!after.contains("start_token"), "no second consent");
+}
+
 on_both_backends!(
     words_typed_under_andet_always_count,
     invisible_answers_are_empty_and_reordering_controls_go,
     scale_words_are_set_per_question_and_translated,
     a_wrong_code_is_a_form_error_with_the_code_kept,
     easy_read_stays_on_across_questions,
+    withdrawing_and_clearing_ask_once_and_say_what_happened,
+    scanning_again_after_finishing_says_the_answers_are_sent,
 );

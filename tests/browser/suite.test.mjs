@@ -240,9 +240,14 @@ for (const backend of backends()) {
       });
       assert.ok(seen.includes('question-1-error'), 'the required first question showed its error');
       assert.ok(seen.length >= 9, `every page was seen: ${seen}`);
-      // Withdrawing works without JavaScript too.
+      // Clearing the phone and withdrawing ask once, and work without JavaScript too.
+      await go(page, page.locator('main a[href$="/ryd"]'));
+      await go(page, page.locator('main form[action$="/clear"] button'));
+      assert.equal(await page.locator('main [role=status]').innerText(), 'Telefonen er ryddet. Den næste kan starte nu.');
       await page.goto(url('/trak-tilbage'));
       await page.locator('main input[type=text]').first().fill(code);
+      await go(page, page.locator('main form button[type=submit]'));
+      assert.equal(await page.locator('main h1').innerText(), 'Vil du slette dine svar?');
       await go(page, page.locator('main form button[type=submit]'));
       assert.match(page.url(), /\/trak-tilbage\/slettet$/);
       assert.equal(await page.locator('button.read-aloud').count(), 0, 'no read-aloud without JavaScript');
@@ -254,10 +259,19 @@ for (const backend of backends()) {
         const context = await newContext(browser, { viewport: PHONE, locale });
         const page = await context.newPage();
         const code = await journey(page, server.joinUrl, (name) => checkPage(page, `participant ${name} (${lang})`, { lang }));
+        // Scanning the code again after sending: the answers are sent; change them or clear.
+        await page.goto(server.joinUrl);
+        await checkPage(page, `start page after sending (${lang})`, { lang });
+        assert.equal(await page.locator('main a[href$="/check"].button').count(), 1, 'offers to change the answers');
+        await go(page, page.locator('main a[href$="/ryd"]'));
+        await checkPage(page, `clear the phone? (${lang})`, { lang });
         await go(page, page.locator('main form[action$="/clear"] button'));
         await checkPage(page, `after clearing the phone (${lang})`, { lang });
+        assert.equal(await page.locator('main [role=status]').count(), 1, 'says the phone was cleared');
         await visit(page, '/trak-tilbage', `withdraw (${lang})`, { lang });
         await page.locator('main input[type=text]').first().fill(code);
+        await go(page, page.locator('main form button[type=submit]'));
+        await checkPage(page, `delete your answers? (${lang})`, { lang });
         await go(page, page.locator('main form button[type=submit]'));
         assert.match(page.url(), /\/trak-tilbage\/slettet$/);
         await checkPage(page, `withdrawn (${lang})`, { lang });

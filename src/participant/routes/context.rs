@@ -144,6 +144,11 @@ impl Visit {
         self.questions.iter().find(|q| q.position == position)
     }
 
+    /// The participant has sent their answers (they may still change them).
+    pub fn finished(&self) -> bool {
+        self.participant.as_ref().is_some_and(|(p, _)| p.finished_at.is_some())
+    }
+
     /// The first question without an answer, or the check page.
     pub fn next_stop(&self) -> String {
         let code = &self.workshop.join_code;

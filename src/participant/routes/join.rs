@@ -15,6 +15,7 @@ use crate::participant::{store, views};
 use crate::survey::{self, JoinCode};
 use crate::web::csrf::CsrfToken;
 use crate::web::layout::{html_response, html_status, see_other, see_other_setting, FieldError};
+use crate::web::notice::{Done, Notice};
 use crate::web::Form;
 
 /// `/`: the front page.
@@ -60,9 +61,11 @@ pub(super) async fn get_code(
     }
 }
 
-/// `/j/{code}`: the start page, or for a code that leads nowhere the code form with it.
+/// `/j/{code}`: the start page, or for a code that leads nowhere the code form with it. After
+/// sending their answers a person who scans again is told so and offered to change them.
 pub(super) async fn get_start(
     visit: Result<Visit, AppError>, lang: Lang, csrf: CsrfToken, code: web::Path<String>,
+    done: Done,
 ) -> Result<HttpResponse, AppError> {
     let visit = match visit {
         Ok(visit) => visit,
@@ -70,6 +73,8 @@ pub(super) async fn get_start(
     };
     let state = views::StartState {
         resume: visit.participant.as_ref().map(|_| visit.next_stop()),
+        finished: visit.finished(),
+        cleared: done.0 == Some(Notice::PhoneCleared),
         start_token: StartToken::generate().into_string(),
     };
     let count = visit.questions.len();

@@ -13,10 +13,11 @@ use crate::i18n::Lang;
 use crate::survey::{Question, QuestionKind, Translations};
 use crate::web::layout;
 
-pub use public::{code_form, home_page, withdraw_page, withdrawn_page};
+pub use public::{code_form, home_page, withdraw_confirm_page, withdraw_page, withdrawn_page};
 pub use staff::{answers_page, assist_page, paste_page};
 pub use survey::{
-    check_page, question_page, start_page, thanks_page, QuestionView, StartState, OTHER_TEXT_ID,
+    check_page, clear_page, question_page, start_page, thanks_page, QuestionView, StartState,
+    OTHER_TEXT_ID,
 };
 
 /// The answer as a person reads it ("Ikke besvaret", the text, the chosen options …).

@@ -23,6 +23,10 @@ fn minutes(questions: usize) -> usize {
 pub struct StartState {
     /// They have joined already; where to continue.
     pub resume: Option<String>,
+    /// They have sent their answers (scanned the code again after finishing).
+    pub finished: bool,
+    /// The phone was just cleared for the next person: say so.
+    pub cleared: bool,
     /// A fresh token for the consent form (becomes their participant token).
     pub start_token: String,
 }
@@ -36,6 +40,19 @@ pub fn start_page(
     let intro_lang = tr.fallback_lang(workshop.id.as_str(), TextField::Intro);
     let body = html! {
         h1 lang=[tr.fallback_lang(workshop.id.as_str(), TextField::Title)] { (workshop.title) }
+        @if state.cleared {
+            p class="notice" role="status" { (lang.t("clear-done")) }
+        }
+        @if state.finished {
+            // Scanned again after sending: the answers are in; they may still change them.
+            div class="panel confirmation" {
+                p { strong { (lang.t("start-finished")) } }
+                p { (lang.t("start-finished-change")) }
+            }
+            p { a class="button" href=(format!("/j/{code}/check")) { (lang.t("change-link")) } }
+            p { a href=(format!("/j/{code}/tak")) { (lang.t("start-finished-code")) } }
+            p { a href=(format!("/j/{code}/ryd")) { (lang.t("start-someone-else")) } }
+        }
         @for para in workshop.intro.split("\n\n").filter(|p| !p.trim().is_empty()) {
             p lang=[intro_lang] { (para) }
         }
@@ -46,14 +63,16 @@ pub fn start_page(
             li { (lang.t_args("start-retention", &[("days", workshop.retention_days.into())])) }
             li { (lang.t("start-skip")) }
         }
-        @if let Some(resume) = &state.resume {
-            p { a class="button" href=(resume) { (lang.t("start-resume")) } }
-            p { a href=(format!("/j/{code}/check")) { (lang.t("start-see-answers")) } }
-        } @else {
-            form method="post" action=(format!("/j/{code}/start")) {
-                (csrf_field(csrf))
-                input type="hidden" name="start_token" value=(state.start_token);
-                button type="submit" class="button" { (lang.t("start-consent")) }
+        @if !state.finished {
+            @if let Some(resume) = &state.resume {
+                p { a class="button" href=(resume) { (lang.t("start-resume")) } }
+                p { a href=(format!("/j/{code}/check")) { (lang.t("start-see-answers")) } }
+            } @else {
+                form method="post" action=(format!("/j/{code}/start")) {
+                    (csrf_field(csrf))
+                    input type="hidden" name="start_token" value=(state.start_token);
+                    button type="submit" class="button" { (lang.t("start-consent")) }
+                }
             }
         }
     };
@@ -314,9 +333,7 @@ pub fn check_page(
 }
 
 /// The thank-you page, with the withdrawal code and "Ryd telefonen".
-pub fn thanks_page(
-    lang: Lang, csrf: &CsrfToken, workshop: &Workshop, withdrawal_code: &str,
-) -> Markup {
+pub fn thanks_page(lang: Lang, workshop: &Workshop, withdrawal_code: &str) -> Markup {
     let code = &workshop.join_code;
     let body = html! {
         div class="panel confirmation" {
@@ -331,10 +348,23 @@ pub fn thanks_page(
         p { a href=(format!("/j/{code}/check")) { (lang.t("change-link")) } }
         h2 { (lang.t("clear-heading")) }
         p { (lang.t("clear-explain")) }
-        form method="post" action=(format!("/j/{code}/clear")) {
-            (csrf_field(csrf))
-            button type="submit" class="button secondary" { (lang.t("clear-button")) }
-        }
+        p { a class="button secondary" href=(format!("/j/{code}/ryd")) { (lang.t("clear-button")) } }
     };
     participant_page(lang, &lang.t("thanks-title"), body)
+}
+
+/// "Ryd telefonen?": asks once before the phone forgets this participant. Works without
+/// JavaScript: a form and a link.
+pub fn clear_page(lang: Lang, csrf: &CsrfToken, code: &str) -> Markup {
+    let body = html! {
+        h1 { (lang.t("clear-confirm-title")) }
+        p { (lang.t("clear-confirm-text")) }
+        p { (lang.t("clear-confirm-code")) }
+        form method="post" action=(format!("/j/{code}/clear")) {
+            (csrf_field(csrf))
+            button type="submit" class="button" { (lang.t("clear-confirm-button")) }
+        }
+        p { a href=(format!("/j/{code}/tak")) { (lang.t("clear-confirm-cancel")) } }
+    };
+    participant_page(lang, &lang.t("clear-confirm-title"), body)
 }
