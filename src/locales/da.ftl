@@ -486,6 +486,7 @@ doc-col-count = Antal
 
 # Phone flow (issue 12)
 answer-error-other-conflict = Du har både valgt et svar og skrevet under Andet. Vælg Andet, eller slet det, du skrev.
+answer-unsent = Ikke sendt – prøv igen
 code-error-unknown = Vi kan ikke finde den kode. Tjek koden på plakaten.
 code-error-closed = Den workshop er lukket, så du kan ikke svare mere. Tjek koden på plakaten.
 start-finished = Dine svar er sendt. Tak, fordi du var med.

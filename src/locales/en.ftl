@@ -485,6 +485,7 @@ doc-col-count = Count
 
 # Phone flow (issue 12)
 answer-error-other-conflict = You chose an answer and also wrote under Other. Choose Other, or delete what you wrote.
+answer-unsent = Not sent – try again
 code-error-unknown = We cannot find that code. Check the code on the poster.
 code-error-closed = That workshop is closed, so you cannot answer any more. Check the code on the poster.
 start-finished = Your answers are sent. Thank you for taking part.

@@ -181,6 +181,45 @@ async fn invisible_answers_are_empty_and_reordering_controls_go(backend: Backend
     assert_eq!(stored(&app, &s, 2), ["", "Tag med"], "the invisible line is no statement");
 }
 
+async fn a_resent_or_fetched_answer_is_stored_once(backend: Backend) {
+    let app = spawn_app(backend).await;
+    let s = seed_workshop(&app, WorkshopStatus::Open);
+    let q1 = app.join_workshop(&s.code).await;
+    let page = app.get_html(&q1).await;
+    let token = app.csrf_token().await;
+    let form = [
+        ("answer", "Skrevet før nettet faldt ud"),
+        ("action", "save"),
+        ("submission_key", &hidden(&page, "submission_key")),
+        ("question_id", &hidden(&page, "question_id")),
+        ("csrf_token", &token),
+    ];
+    // keep.js posts with fetch (what a browser sends with it); the browser's own resend
+    // after a dropped network sends the same form again: one answer either way.
+    for _ in 0..3 {
+        let res = app
+            .client
+            .post(app.url(&q1))
+            .header("origin", &app.address)
+            .header("sec-fetch-site", "same-origin")
+            .header("sec-fetch-mode", "cors")
+            .form(&form)
+            .send()
+            .await
+            .expect("post");
+        assert_eq!(res.status().as_u16(), 303);
+        assert_eq!(location(&res), format!("/j/{}/q/2", s.code));
+    }
+    assert_eq!(stored(&app, &s, 1), ["Skrevet før nettet faldt ud"]);
+    // The question page says where typed words are kept, and loads the script that keeps them.
+    assert_eq!(attr(&page, "form[data-keep]", "data-keep"), Some(format!("{}:1", s.code)));
+    assert_eq!(
+        attr(&page, "form[data-keep]", "data-unsent").as_deref(),
+        Some("Ikke sendt – prøv igen")
+    );
+    assert!(attr(&page, "script[src*='/static/keep.']", "src").is_some());
+}
+
 async fn scale_words_are_set_per_question_and_translated(backend: Backend) {
     let app = spawn_app(backend).await;
     app.login_as(Role::Facilitator).await;
@@ -433,7 +472,8 @@ async fn withdrawing_and_clearing_ask_once_and_say_what_happened(backend: Backen
     assert_eq!(attr(&thanks, &format!("a[href='{ryd}']"), "href"), Some(ryd.clone()));
     let confirm = app.get_html(&ryd).await;
     assert_eq!(text_of(&confirm, "h1").as_deref(), Some("Vil du rydde telefonen?"));
-    assert!(attr(&confirm, "form[action$='/clear']", "action").is_some());
+    assert!(attr(&confirm, "form[action$='/clear']", "data-forget").is_some());
+    assert!(attr(&confirm, "script[src*='/static/keep.']", "src").is_some());
     assert_eq!(app.get("/j/abc/ryd").await.status().as_u16(), 404);
     let res = app.post_form(&format!("/j/{}/clear", s.code), &[]).await;
     let start = location(&res);
@@ -479,6 +519,7 @@ async fn scanning_again_after_finishing_says_the_answers_are_sent(backend: Backe
 on_both_backends!(
     words_typed_under_andet_always_count,
     invisible_answers_are_empty_and_reordering_controls_go,
+    a_resent_or_fetched_answer_is_stored_once,
     scale_words_are_set_per_question_and_translated,
     a_wrong_code_is_a_form_error_with_the_code_kept,
     easy_read_stays_on_across_questions,

@@ -311,6 +311,52 @@ for (const backend of backends()) {
       assertNoProblems();
     });
 
+    test('a dropped network never costs typed words (JavaScript on)', async () => {
+      const context = await newContext(browser, { viewport: PHONE });
+      const page = await context.newPage();
+      await page.goto(server.joinUrl);
+      await go(page, page.locator('main form[action$="/start"] button'));
+      const question = page.url();
+      const box = page.locator('main form #answer');
+      const key = 'deltag:' + await page.locator('form[data-keep]').getAttribute('data-keep');
+      const kept = () => page.evaluate((k) => localStorage.getItem(k), key);
+      const words = `Skrevet uden net ${stamp}`;
+      await box.fill(words);
+      assert.ok((await kept()).includes(words), 'kept on the phone while typing');
+      // Sent with the network gone: the page stays, with the words, and says so.
+      await context.setOffline(true);
+      await page.locator('button[value="save"]').click();
+      const notice = page.locator('main .unsent');
+      await page.waitForFunction(() => document.querySelector('.unsent')?.textContent.length > 0);
+      assert.equal(await notice.innerText(), 'Ikke sendt – prøv igen');
+      assert.equal(await notice.getAttribute('role'), 'alert', 'a live region');
+      assert.equal(page.url(), question, 'still on the question');
+      assert.equal(await box.inputValue(), words);
+      assert.equal(await page.evaluate(() => document.activeElement.value), 'save', 'focus stays on the button to press again');
+      // Back online, the page loaded again: the server has nothing, the words come back.
+      await context.setOffline(false);
+      await page.reload();
+      await page.waitForFunction(() => document.querySelector('.unsent')?.textContent.length > 0);
+      assert.equal(await box.inputValue(), words, 'the words are put back');
+      await checkPage(page, 'question with the words put back');
+      await go(page, page.locator('button[value="save"]'));
+      assert.notEqual(page.url(), question, 'sent: on to the next page');
+      assert.equal(await kept(), null, 'forgotten once the server has them');
+      await page.goto(question);
+      assert.equal(await box.inputValue(), words, 'stored on the server');
+      assert.equal(await notice.innerText(), '', 'nothing to say');
+      // "Ryd telefonen" forgets words kept on the phone.
+      await box.fill('Ikke sendt endnu');
+      assert.ok(await kept());
+      const code = new URL(question).pathname.split('/')[2];
+      await page.goto(url(`/j/${code}/ryd`));
+      await go(page, page.locator('main form[action$="/clear"] button'));
+      const left = await page.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith('deltag:')));
+      assert.deepEqual(left, [], 'nothing kept after clearing the phone');
+      await context.close();
+      assertNoProblems();
+    });
+
     test('language: Accept-Language first, a visible switch that sticks, <html lang> right', async () => {
       const context = await newContext(browser, { viewport: PHONE, locale: 'en-GB' });
       const page = await context.newPage();

@@ -108,3 +108,10 @@ pub(super) fn answer_markup(
 pub(super) fn participant_page(lang: Lang, title: &str, main: Markup) -> Markup {
     layout::page(lang, title, None, main)
 }
+
+/// A page of the participant's journey that also loads `scripts` (see [`layout::page_with`]).
+pub(super) fn participant_page_with(
+    lang: Lang, title: &str, main: Markup, scripts: &[&str],
+) -> Markup {
+    layout::page_with(lang, title, None, main, scripts)
+}

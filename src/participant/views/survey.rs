@@ -3,7 +3,7 @@
 use maud::{html, Markup};
 use percent_encoding::{utf8_percent_encode, NON_ALPHANUMERIC};
 
-use super::{answer_markup, participant_page};
+use super::{answer_markup, participant_page, participant_page_with};
 use crate::i18n::Lang;
 use crate::participant::domain::{YesNo, OTHER_KEY};
 use crate::participant::store::Answer;
@@ -185,7 +185,9 @@ pub fn question_page(lang: Lang, csrf: &CsrfToken, v: &QuestionView<'_>) -> Mark
                 @else { a href=(format!("/let-laest/til?tilbage={here}")) { (lang.t("easy-read-on")) } }
             }
         }
-        form method=(if v.preview { "get" } else { "post" }) action=(if v.preview { String::new() } else { action.clone() }) novalidate {
+        form method=(if v.preview { "get" } else { "post" }) action=(if v.preview { String::new() } else { action.clone() }) novalidate
+            data-keep=[(!v.preview).then(|| format!("{code}:{}", q.position))]
+            data-unsent=[(!v.preview).then(|| lang.t("answer-unsent"))] {
             @if !v.preview { (csrf_field(csrf)) }
             input type="hidden" name="submission_key" value=(v.submission_key);
             input type="hidden" name="question_id" value=(q.id);
@@ -229,7 +231,9 @@ pub fn question_page(lang: Lang, csrf: &CsrfToken, v: &QuestionView<'_>) -> Mark
             }
         }
     };
-    participant_page(lang, &title, body)
+    // Staff preview posts nothing: nothing to keep.
+    let scripts: &[&str] = if v.preview { &[] } else { &["keep"] };
+    participant_page_with(lang, &title, body, scripts)
 }
 
 /// `lang="da"` for a scale word that shows in Danish on a page in another language: the
@@ -353,18 +357,18 @@ pub fn thanks_page(lang: Lang, workshop: &Workshop, withdrawal_code: &str) -> Ma
     participant_page(lang, &lang.t("thanks-title"), body)
 }
 
-/// "Ryd telefonen?": asks once before the phone forgets this participant. Works without
-/// JavaScript: a form and a link.
+/// "Ryd telefonen?": asks once before the phone forgets this participant (and, with
+/// JavaScript, the words kept on it). Works without JavaScript: a form and a link.
 pub fn clear_page(lang: Lang, csrf: &CsrfToken, code: &str) -> Markup {
     let body = html! {
         h1 { (lang.t("clear-confirm-title")) }
         p { (lang.t("clear-confirm-text")) }
         p { (lang.t("clear-confirm-code")) }
-        form method="post" action=(format!("/j/{code}/clear")) {
+        form method="post" action=(format!("/j/{code}/clear")) data-forget {
             (csrf_field(csrf))
             button type="submit" class="button" { (lang.t("clear-confirm-button")) }
         }
         p { a href=(format!("/j/{code}/tak")) { (lang.t("clear-confirm-cancel")) } }
     };
-    participant_page(lang, &lang.t("clear-confirm-title"), body)
+    participant_page_with(lang, &lang.t("clear-confirm-title"), body, &["keep"])
 }
