@@ -45,7 +45,8 @@ pub fn page_with(
                     script src=(super::assets::url(script)) defer {}
                 }
             }
-            body {
+            // Public and participant pages have larger targets for every link (style.css).
+            body class=[is_public.then_some("public")] {
                 a class="skip-link" href="#main" { (lang.t("skip-to-content")) }
                 header class="site-header" {
                     div class="wrap header-row" {

@@ -311,6 +311,44 @@ for (const backend of backends()) {
       assertNoProblems();
     });
 
+    test('every link and button on participant pages is at least 44 × 44 px (320 px)', async () => {
+      const context = await newContext(browser, { viewport: PHONE });
+      const page = await context.newPage();
+      const small = [];
+      const measure = async (name) => {
+        const found = await page.evaluate(() => {
+          const out = [];
+          for (const el of document.querySelectorAll('a[href], button, .choice label')) {
+            const r = el.getBoundingClientRect();
+            // The skip link waits off-screen until it gets focus; hidden things are no target.
+            if (r.width === 0 || r.height === 0 || r.right < 0 || el.closest('.visually-hidden')) continue;
+            if (r.width < 43.5 || r.height < 43.5) out.push(`${el.tagName.toLowerCase()} "${el.textContent.trim().slice(0, 30)}" ${Math.round(r.width)}×${Math.round(r.height)}`);
+          }
+          return out;
+        });
+        for (const f of found) small.push(`${name}: ${f}`);
+      };
+      const code = await journey(page, server.joinUrl, measure);
+      await page.goto(server.joinUrl);
+      await measure('start after sending');
+      await go(page, page.locator('main a[href$="/ryd"]'));
+      await measure('clear the phone?');
+      for (const p of ['/', '/visning?tilbage=/', '/tilgaengelighed', '/trak-tilbage']) {
+        await page.goto(url(p));
+        await measure(p);
+      }
+      await page.locator('main input[type=text]').first().fill(code);
+      await go(page, page.locator('main form button[type=submit]'));
+      await measure('delete your answers?');
+      // "Ret" on the check page, measured on its own.
+      const check = new URL(server.joinUrl).pathname + '/check';
+      await page.goto(url(check));
+      const ret = await page.locator('.summary-action a').first().boundingBox();
+      assert.ok(ret.width >= 44 && ret.height >= 44, `"Ret" is ${ret.width}×${ret.height}`);
+      await context.close();
+      assert.deepEqual(small, [], `targets smaller than 44 × 44 px:\n${small.join('\n')}`);
+    });
+
     test('a dropped network never costs typed words (JavaScript on)', async () => {
       const context = await newContext(browser, { viewport: PHONE });
       const page = await context.newPage();
@@ -402,12 +440,18 @@ for (const backend of backends()) {
         assert.equal(spoken[0].text, h1, 'starts with the heading');
         assert.ok(spoken.every((u) => u.lang === voiceLang), `spoken as ${voiceLang}`);
         assert.ok(!spoken.some((u) => /Læs op|Read aloud/.test(u.text)), 'does not read its own label');
+        // The main content only: nothing of the header (brand, language, display) or footer.
+        const frame = (await page.locator('header, footer').allInnerTexts()).join('\n').split(/\n+/).map((l) => l.trim()).filter(Boolean);
+        const read = spoken.map((u) => u.text.trim());
+        assert.deepEqual(frame.filter((l) => read.includes(l)), [], `header and footer are not read: ${read}`);
         // On a question: the question first, not the Back link.
         await go(page, page.locator('main form[action$="/start"] button'));
         await page.evaluate(() => { window.__spoken = []; });
         await page.locator('main button.read-aloud').click();
         const question = await page.evaluate(() => window.__spoken.map((u) => u.text));
         assert.ok(!question.includes(locale === 'da-DK' ? 'Tilbage' : 'Back'), `the Back link is not read: ${question}`);
+        const toggle = (await page.locator('.easy-toggle').count()) ? await page.locator('.easy-toggle').innerText() : null;
+        assert.ok(!toggle || !question.includes(toggle.trim()), `the easy-read switch is not read: ${question}`);
         assert.ok(question.includes(await page.locator('main h1').innerText()), 'the question is read');
         await context.close();
       }
