@@ -1,5 +1,6 @@
 //! Text that staff type into forms, parsed once: a [`Title`] or a [`Text`] of at most `MAX`
 //! characters. Holding one means it passed the rules, so stores and views never check again.
+//! [`clean_typed`] is the first step of every such parse, and of participants' answers too.
 
 use std::fmt;
 
@@ -7,7 +8,54 @@ use diesel::backend::Backend;
 use diesel::serialize::{self, Output, ToSql};
 use diesel::sql_types::Text as SqlText;
 
-/// A title or name: 1–200 characters after trimming, no control characters.
+/// Bidirectional embedding, override and isolate controls (U+202A–U+202E, U+2066–U+2069).
+/// One of these in an answer can reverse the order in which the rest of a staff page, an
+/// export row or a quote is shown, so typed text never keeps them. The marks U+200E, U+200F
+/// and U+061C stay: they only nudge neutral characters next to them and are part of ordinary
+/// right-to-left typing.
+pub fn is_bidi_control(c: char) -> bool {
+    matches!(c, '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}')
+}
+
+/// Unicode noncharacters (U+FDD0–U+FDEF, and the last two code points of every plane, U+FFFE,
+/// U+FFFF, U+1FFFE … U+10FFFF). They are never text, and XML (Word and Excel files) refuses
+/// them, so one would break an export.
+pub fn is_noncharacter(c: char) -> bool {
+    matches!(c, '\u{FDD0}'..='\u{FDEF}') || (u32::from(c) & 0xFFFE) == 0xFFFE
+}
+
+/// Characters [`clean_typed`] removes wherever they are: [`is_bidi_control`] and
+/// [`is_noncharacter`]. The migration `2026-12-02-000001_clean_text` removes the same set
+/// from answers and quotes stored before.
+pub fn is_stripped(c: char) -> bool {
+    is_bidi_control(c) || is_noncharacter(c)
+}
+
+/// Characters that show nothing: Unicode whitespace, zero-width space, zero-width (non-)joiner,
+/// word joiner, the invisible maths operators, Mongolian vowel separator, byte order mark and
+/// soft hyphen. A text of only these is empty: an answer of three zero-width spaces is no
+/// answer.
+pub fn is_invisible(c: char) -> bool {
+    c.is_whitespace()
+        || matches!(
+            c,
+            '\u{00AD}' | '\u{180E}' | '\u{200B}'..='\u{200D}' | '\u{2060}'..='\u{2064}' | '\u{FEFF}'
+        )
+}
+
+/// The first step of parsing anything a person typed (answers, "Andet", pasted notes, quotes,
+/// titles and texts staff write): `\r\n` and `\r` become `\n`, [`is_stripped`] characters are
+/// removed, and [`is_invisible`] characters are trimmed from both ends, so a text of only
+/// invisible characters becomes empty. Inside the text invisible characters stay (a
+/// zero-width joiner holds emoji and some scripts together). Control characters stay for the
+/// caller to refuse: they are a 422 with the text kept, not something to drop silently.
+pub fn clean_typed(input: &str) -> String {
+    let folded = input.replace("\r\n", "\n").replace('\r', "\n");
+    let kept: String = folded.chars().filter(|c| !is_stripped(*c)).collect();
+    kept.trim_matches(is_invisible).to_owned()
+}
+
+/// A title or name: 1–200 characters after [`clean_typed`], no control characters.
 #[derive(Debug, Clone, PartialEq, Eq, diesel::expression::AsExpression)]
 #[diesel(sql_type = SqlText)]
 pub struct Title(String);
@@ -16,12 +64,11 @@ impl Title {
     /// The most characters a title may have.
     pub const MAX: usize = 200;
 
-    /// Trims and checks.
+    /// Cleans ([`clean_typed`]) and checks.
     pub fn parse(input: &str) -> Option<Title> {
-        let t = input.trim();
+        let t = clean_typed(input);
         let n = t.chars().count();
-        ((1..=Self::MAX).contains(&n) && !t.chars().any(char::is_control))
-            .then(|| Title(t.to_owned()))
+        ((1..=Self::MAX).contains(&n) && !t.chars().any(char::is_control)).then_some(Title(t))
     }
 
     /// The title.
@@ -41,9 +88,9 @@ impl fmt::Display for Title {
     }
 }
 
-/// Free text staff write (an intro, a description, a key point): trimmed, `\r\n` folded to
-/// `\n`, at most `MAX` characters, no control characters but line breaks and tabs. May be
-/// empty; [`Text::non_empty`] says when it must not be.
+/// Free text staff write (an intro, a description, a key point): cleaned ([`clean_typed`]), at
+/// most `MAX` characters, no control characters but line breaks and tabs. May be empty;
+/// [`Text::non_empty`] says when it must not be.
 #[derive(Debug, Clone, PartialEq, Eq, Default, diesel::expression::AsExpression)]
 #[diesel(sql_type = SqlText)]
 pub struct Text<const MAX: usize>(String);
@@ -58,12 +105,11 @@ pub type PromptText = Text<500>;
 pub type QuoteText = Text<5000>;
 
 impl<const MAX: usize> Text<MAX> {
-    /// Folds line breaks, trims and checks.
+    /// Cleans ([`clean_typed`]) and checks.
     pub fn parse(input: &str) -> Option<Self> {
-        let folded = input.replace("\r\n", "\n").replace('\r', "\n");
-        let t = folded.trim();
+        let t = clean_typed(input);
         (t.chars().count() <= MAX && !t.chars().any(|c| c.is_control() && c != '\n' && c != '\t'))
-            .then(|| Text(t.to_owned()))
+            .then_some(Text(t))
     }
 
     /// Like [`Text::parse`], refusing an empty text.
@@ -134,5 +180,58 @@ mod tests {
         assert!(
             Title::parse(&"æ".repeat(200)).is_some() && Title::parse(&"æ".repeat(201)).is_none()
         );
+    }
+
+    #[test]
+    fn typed_text_loses_reordering_controls_and_noncharacters() {
+        // An override (U+202E … U+202C) would show the rest of the line backwards.
+        assert_eq!(clean_typed("Jeg bor \u{202E}kiab\u{202C} i en bil"), "Jeg bor kiab i en bil");
+        for c in
+            ['\u{202A}', '\u{202B}', '\u{202D}', '\u{2066}', '\u{2067}', '\u{2068}', '\u{2069}']
+        {
+            assert_eq!(clean_typed(&format!("a{c}b")), "ab", "U+{:04X}", u32::from(c));
+        }
+        for c in ['\u{FDD0}', '\u{FDEF}', '\u{FFFE}', '\u{FFFF}', '\u{1FFFE}', '\u{10FFFF}'] {
+            assert_eq!(clean_typed(&format!("a{c}b")), "ab", "U+{:04X}", u32::from(c));
+        }
+        // Neighbours of the removed ranges, right-to-left marks and joiners stay.
+        for kept in [
+            "\u{2029}",
+            "\u{202F}",
+            "\u{2065}",
+            "\u{206A}",
+            "\u{FDCF}",
+            "\u{FDF0}",
+            "\u{FFFD}",
+            "\u{1FFFD}",
+            "שלום\u{200F}!",
+            "👩\u{200D}👧",
+            "می\u{200C}خواهم",
+        ] {
+            assert_eq!(clean_typed(&format!("a{kept}b")), format!("a{kept}b"));
+        }
+        assert_eq!(clean_typed("a\r\nb\rc"), "a\nb\nc");
+        assert_eq!(Text::<20>::parse("ok\u{202E}ko").map(Text::into_string), Some("okko".into()));
+        assert_eq!(
+            Title::parse("\u{2067}Emne\u{2069}").map(Title::into_string),
+            Some("Emne".into())
+        );
+    }
+
+    #[test]
+    fn only_invisible_characters_is_empty() {
+        for blank in [
+            "\u{200B}\u{200B}",
+            " \u{FEFF} ",
+            "\u{00AD}",
+            "\u{2060}\u{200C}\u{200D}",
+            "\u{3000}\u{00A0}\u{2007}\n\t",
+            "\u{202E}\u{200B}",
+        ] {
+            assert_eq!(clean_typed(blank), "", "{blank:?}");
+        }
+        assert_eq!(clean_typed("\u{200B}hej\u{200B}med\u{FEFF}"), "hej\u{200B}med");
+        assert!(Title::parse("\u{200B}").is_none());
+        assert!(Text::<10>::parse_non_empty("\u{FEFF}\u{00AD}").is_none());
     }
 }

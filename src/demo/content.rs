@@ -59,7 +59,7 @@ pub struct DemoQuestion {
     pub help_text: &'static str,
     /// Easy-read (let læst) version of the prompt, or None.
     pub easy_read: Option<&'static str>,
-    /// Option labels for the choice kinds; empty otherwise.
+    /// Option labels for the choice kinds, the five words of a scale; empty otherwise.
     pub options: &'static [&'static str],
     /// Choice kinds only: offer "Andet" with a text field.
     pub allow_other: bool,
@@ -285,7 +285,7 @@ const WORKSHOP_HJEM: DemoWorkshop = DemoWorkshop {
             prompt: "Hvor hjemme føler du dig, der hvor du bor nu?",
             help_text: "1 er slet ikke. 5 er helt hjemme.",
             easy_read: None,
-            options: &[],
+            options: &["Slet ikke hjemme", "Ikke rigtig hjemme", "Lidt hjemme", "Mest hjemme", "Helt hjemme"],
             allow_other: false,
             required: false,
         },
@@ -436,7 +436,7 @@ const WORKSHOP_ERFARINGER: DemoWorkshop = DemoWorkshop {
             prompt: "Hvor let var det at finde ud af, hvor du kunne få hjælp?",
             help_text: "1 er meget svært. 5 er meget let.",
             easy_read: None,
-            options: &[],
+            options: &["Meget svært", "Svært", "Hverken let eller svært", "Let", "Meget let"],
             allow_other: false,
             required: false,
         },
@@ -620,7 +620,7 @@ const WORKSHOP_DROEMME: DemoWorkshop = DemoWorkshop {
             prompt: "Hvor vigtigt er det for dig at møde andre, der har prøvet det samme som dig?",
             help_text: "1 er slet ikke vigtigt. 5 er meget vigtigt.",
             easy_read: None,
-            options: &[],
+            options: &["Slet ikke vigtigt", "Ikke så vigtigt", "Lidt vigtigt", "Vigtigt", "Meget vigtigt"],
             allow_other: false,
             required: false,
         },
@@ -796,7 +796,13 @@ const DROEMME_ENGLISH: DemoEnglish = DemoEnglish {
                 "How important is it for you to meet others who have been through the same as you?",
             help_text: "1 is not important at all. 5 is very important.",
             easy_read: None,
-            options: &[],
+            options: &[
+                "Not important at all",
+                "Not very important",
+                "Somewhat important",
+                "Important",
+                "Very important",
+            ],
         },
         DemoQuestionEnglish {
             prompt: "Do you know where to go if you need help?",

@@ -316,7 +316,12 @@ fn question_fields(q: &DemoQuestion) -> anyhow::Result<QuestionFields> {
         prompt: parsed(PromptText::parse_non_empty(q.prompt), "prompt")?,
         help_text: parsed(Text::parse(q.help_text), "help text")?,
         easy_read_prompt: easy_read,
-        options: options_from_lines(&q.options.join("\n"), &[]),
+        options: match q.options {
+            [a, b, c, d, e] if q.kind == "scale" => survey::ChoiceOptions(survey::scale_points(
+                &[a, b, c, d, e].map(|w| (*w).to_owned()),
+            )),
+            _ => options_from_lines(&q.options.join("\n"), &[]),
+        },
         allow_other: q.allow_other,
         required: q.required,
     })

@@ -12,7 +12,7 @@ use serde::Serialize;
 
 use super::findings::OTHER;
 use super::store::{Material, Row};
-use super::summary::{option_labels, scale_words, ScopeInfo, Summary};
+use super::summary::{option_labels, ScopeInfo, Summary};
 use crate::db::{AnswerId, ParticipantId, WorkshopId};
 use crate::i18n::Lang;
 use crate::participant::{ChoiceValue, Source};
@@ -314,7 +314,7 @@ fn cells(lang: Lang, r: &Row) -> Vec<(String, Cell)> {
                 return vec![("text".into(), declined())];
             }
             let Ok(n) = r.answer.value.parse::<u8>() else { return Vec::new() };
-            let words = scale_words(lang, q);
+            let words = q.scale_words(lang);
             let word = words.get(usize::from(n).saturating_sub(1)).cloned().unwrap_or_default();
             vec![(String::new(), Cell::Number(u32::from(n))), ("text".into(), Cell::Text(word))]
         }

@@ -513,16 +513,11 @@ fn quote_source(lang: Lang, q: &QuoteRow) -> String {
     }
 }
 
-/// The five words of a scale question's points in `lang`.
-pub fn scale_words(lang: Lang, _q: &Question) -> [String; 5] {
-    [1, 2, 3, 4, 5].map(|n| lang.t(&format!("scale-{n}")))
-}
-
 /// The options of a closed question with their tally keys, as people read them.
 pub fn option_labels(lang: Lang, q: &Question) -> Vec<(String, String)> {
     match q.kind {
         QuestionKind::Scale => {
-            let words = scale_words(lang, q);
+            let words = q.scale_words(lang);
             (1..=5u8).zip(words).map(|(n, w)| (n.to_string(), format!("{n} – {w}"))).collect()
         }
         QuestionKind::YesNo => {

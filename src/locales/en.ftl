@@ -157,7 +157,7 @@ home-withdraw-link = Take back your answers with your code
 code-label = Type the code from the workshop
 code-hint = The code is 8 digits, for example 4821 0937.
 code-button = Go to the questions
-code-error = Type the 8 digits from the poster or the card
+code-error = The code is 8 digits. Check the code on the poster.
 
 ## Participant: start
 start-time = It takes about { $minutes } minutes.
@@ -181,7 +181,7 @@ answer-yes = Yes
 answer-no = No
 answer-dont-know = Don't know
 answer-other = Other
-answer-other-label = If you chose Other, write it here
+answer-other-label = Other? Write it here
 answer-none = Not answered
 answer-declined = Did not want to answer
 scale-1 = Very bad
@@ -446,7 +446,7 @@ invite-mail-failed = The link could not be sent by email. Pass it on yourself.
 ## Survey translations
 translation-legend-en = English
 translation-hint = Optional. Where a field is empty, participants see the Danish text.
-translation-options-hint = One option per line, in the same order as the Danish options. Leave a line empty to keep that option in Danish.
+translation-options-hint = One option (or one word of the scale) per line, in the same order as the Danish ones. Leave a line empty to keep it in Danish.
 translation-options-danish = The options in Danish:
 error-translation-options = Write at most one line per option, and at most 200 characters on each line
 
@@ -557,3 +557,34 @@ theme-counts-statements = { $statements ->
 } from flipcharts
 retention-warning-heading = Answers that will soon be deleted
 retention-warning-export = Export
+# Phone flow (issue 12)
+answer-error-other-conflict = You chose an answer and also wrote under Other. Choose Other, or delete what you wrote.
+answer-unsent = Not sent – try again
+code-error-unknown = We cannot find that code. Check the code on the poster.
+code-error-closed = That workshop is closed, so you cannot answer any more. Check the code on the poster.
+start-finished = Your answers are sent. Thank you for taking part.
+start-finished-change = You can still change them until the workshop closes.
+start-finished-code = See your code for taking your answers back
+start-someone-else = Are you someone else? Clear the phone
+clear-confirm-title = Do you want to clear the phone?
+clear-confirm-text = The phone then forgets you, and the next person can start afresh. Your answers are still saved.
+clear-confirm-code = Have you written down your code? You need it if you want to take your answers back.
+clear-confirm-button = Yes, clear the phone
+clear-confirm-cancel = No, go back
+clear-done = The phone is cleared. The next person can start now.
+withdraw-confirm-title = Do you want to delete your answers?
+withdraw-confirm-text = We will delete all your answers from the workshop “{ $workshop }”.
+withdraw-confirm-final = You cannot undo this afterwards.
+withdraw-confirm-button = Yes, delete my answers
+withdraw-confirm-cancel = No, keep my answers
+display-wording-legend = Questions
+display-wording-usual = Usual words
+display-wording-easy = Plain words (easy read), where there are some
+field-scale-words = Words of the scale 1–5
+scale-words-hint = Only for scale questions. Five words, one on each line, from 1 to 5. Empty: we use Very bad … Very good.
+error-scale-words = Write five words, one on each line, from 1 to 5
+field-options-translated = Options or words of the scale
+answers-count-statements = and { $count ->
+    [one] 1 statement
+   *[other] { $count } statements
+} from flipcharts

@@ -8,7 +8,9 @@ use crate::survey::domain::{ChoiceOption, QuestionKind};
 /// The most characters one answer may have.
 pub const MAX_ANSWER_CHARS: usize = 5000;
 
-/// Free text from a participant or a facilitator: trimmed, `\r\n` folded to `\n`, at most
+/// Free text from a participant or a facilitator: cleaned with [`crate::text::clean_typed`]
+/// (line breaks folded, reordering controls and noncharacters removed, whitespace and
+/// invisible characters trimmed, so only invisible characters is empty), at most
 /// [`MAX_ANSWER_CHARS`] characters, no control characters but line breaks and tabs. HTML is
 /// kept as typed: it is text, and every page escapes it.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -26,15 +28,14 @@ pub enum TextProblem {
 impl AnswerText {
     /// Parses; an empty result is allowed here (the caller decides whether it may be empty).
     pub fn parse(input: &str) -> Result<AnswerText, TextProblem> {
-        let folded = input.replace("\r\n", "\n").replace('\r', "\n");
-        let text = folded.trim();
+        let text = crate::text::clean_typed(input);
         if text.chars().any(|c| c.is_control() && c != '\n' && c != '\t') {
             return Err(TextProblem::ControlCharacters);
         }
         if text.chars().count() > MAX_ANSWER_CHARS {
             return Err(TextProblem::TooLong);
         }
-        Ok(AnswerText(text.to_owned()))
+        Ok(AnswerText(text))
     }
 
     /// The text.
@@ -151,6 +152,9 @@ pub enum AnswerProblem {
     Missing,
     /// "Andet" chosen without saying what: 422.
     OtherMissing,
+    /// One option chosen and words typed under "Andet" on a single-choice question: 422, the
+    /// person says which they meant (both stay in the form).
+    OtherConflict,
     /// Too long or bad characters: 422 with the text kept.
     Text(TextProblem),
     /// A value no form of ours can send (unknown option, scale 9): 400.
@@ -164,6 +168,7 @@ impl AnswerProblem {
         Some(match self {
             AnswerProblem::Missing => "answer-error-missing",
             AnswerProblem::OtherMissing => "answer-error-other",
+            AnswerProblem::OtherConflict => "answer-error-other-conflict",
             AnswerProblem::Text(TextProblem::TooLong) => "answer-error-too-long",
             AnswerProblem::Text(TextProblem::ControlCharacters) => "answer-error-characters",
             AnswerProblem::Tampered => return None,
@@ -190,80 +195,90 @@ pub struct QuestionRules<'a> {
     pub required: bool,
 }
 
+impl QuestionRules<'_> {
+    /// Nothing given: a problem when required, else a blank answer.
+    fn blank(&self) -> Result<AnswerValue, AnswerProblem> {
+        if self.required {
+            Err(AnswerProblem::Missing)
+        } else {
+            Ok(AnswerValue::Blank)
+        }
+    }
+}
+
 /// Checks a posted answer against its question.
 pub fn parse_answer(
     rules: &QuestionRules<'_>, input: &AnswerInput,
 ) -> Result<AnswerValue, AnswerProblem> {
     let raw = input.answer.as_deref().unwrap_or("");
-    let blank = |rules: &QuestionRules<'_>| {
-        if rules.required {
-            Err(AnswerProblem::Missing)
-        } else {
-            Ok(AnswerValue::Blank)
-        }
-    };
     match rules.kind {
         QuestionKind::ShortText | QuestionKind::LongText => {
             let text = AnswerText::parse(raw).map_err(AnswerProblem::Text)?;
             if text.is_empty() {
-                return blank(rules);
+                return rules.blank();
             }
             Ok(AnswerValue::Text(text))
         }
         QuestionKind::Scale => match raw.trim() {
-            "" => blank(rules),
+            "" => rules.blank(),
             v => match v.parse::<u8>() {
                 Ok(n @ 1..=5) => Ok(AnswerValue::Scale(n)),
                 _ => Err(AnswerProblem::Tampered),
             },
         },
         QuestionKind::YesNo => match raw.trim() {
-            "" => blank(rules),
+            "" => rules.blank(),
             v => YesNo::parse(v).map(AnswerValue::YesNo).ok_or(AnswerProblem::Tampered),
         },
-        QuestionKind::SingleChoice | QuestionKind::MultipleChoice => {
-            let mut picked: Vec<&str> = input.choice.iter().map(String::as_str).collect();
-            // Radio buttons post `answer`; checkboxes post repeated `choice`.
-            if !raw.is_empty() {
-                picked.push(raw);
-            }
-            picked.sort_unstable();
-            picked.dedup();
-            if rules.kind == QuestionKind::SingleChoice && picked.len() > 1 {
-                return Err(AnswerProblem::Tampered);
-            }
-            let wants_other = picked.contains(&OTHER_KEY);
-            if wants_other && !rules.allow_other {
-                return Err(AnswerProblem::Tampered);
-            }
-            let keys: Vec<String> =
-                picked.iter().filter(|k| **k != OTHER_KEY).map(|k| (*k).to_owned()).collect();
-            if keys.iter().any(|k| !rules.options.iter().any(|o| &o.key == k)) {
-                return Err(AnswerProblem::Tampered);
-            }
-            let other = if wants_other {
-                let text = AnswerText::parse(input.other.as_deref().unwrap_or(""))
-                    .map_err(AnswerProblem::Text)?;
-                if text.is_empty() {
-                    return Err(AnswerProblem::OtherMissing);
-                }
-                Some(text.as_str().to_owned())
-            } else {
-                None
-            };
-            if keys.is_empty() && other.is_none() {
-                return blank(rules);
-            }
-            // Keep the question's option order, not the order of the form fields.
-            let choices = rules
-                .options
-                .iter()
-                .filter(|o| keys.contains(&o.key))
-                .map(|o| o.key.clone())
-                .collect();
-            Ok(AnswerValue::Choice(ChoiceValue { choices, other }))
+        QuestionKind::SingleChoice | QuestionKind::MultipleChoice => choice(rules, input, raw),
+    }
+}
+
+/// A choice answer. Words typed under "Andet" always count: with nothing else picked they are
+/// the answer (as if "Andet" were ticked); next to ticked boxes they are one more; next to
+/// another single choice the person is asked which they meant, with both kept in the form.
+fn choice(
+    rules: &QuestionRules<'_>, input: &AnswerInput, raw: &str,
+) -> Result<AnswerValue, AnswerProblem> {
+    let single = rules.kind == QuestionKind::SingleChoice;
+    let mut picked: Vec<&str> = input.choice.iter().map(String::as_str).collect();
+    // Radio buttons post `answer`; checkboxes post repeated `choice`.
+    if !raw.is_empty() {
+        picked.push(raw);
+    }
+    picked.sort_unstable();
+    picked.dedup();
+    if single && picked.len() > 1 {
+        return Err(AnswerProblem::Tampered);
+    }
+    let ticked_other = picked.contains(&OTHER_KEY);
+    let typed = AnswerText::parse(input.other.as_deref().unwrap_or(""));
+    if !rules.allow_other {
+        // No form of ours shows "Andet" then: anything posted for it was not typed by anyone.
+        if ticked_other || typed.as_ref().map_or(true, |t| !t.is_empty()) {
+            return Err(AnswerProblem::Tampered);
         }
     }
+    let typed = typed.map_err(AnswerProblem::Text)?;
+    let keys: Vec<String> =
+        picked.iter().filter(|k| **k != OTHER_KEY).map(|k| (*k).to_owned()).collect();
+    if keys.iter().any(|k| !rules.options.iter().any(|o| &o.key == k)) {
+        return Err(AnswerProblem::Tampered);
+    }
+    if single && !keys.is_empty() && !typed.is_empty() {
+        return Err(AnswerProblem::OtherConflict);
+    }
+    if ticked_other && typed.is_empty() {
+        return Err(AnswerProblem::OtherMissing);
+    }
+    let other = (!typed.is_empty()).then(|| typed.as_str().to_owned());
+    if keys.is_empty() && other.is_none() {
+        return rules.blank();
+    }
+    // Keep the question's option order, not the order of the form fields.
+    let choices =
+        rules.options.iter().filter(|o| keys.contains(&o.key)).map(|o| o.key.clone()).collect();
+    Ok(AnswerValue::Choice(ChoiceValue { choices, other }))
 }
 
 crate::text_enum! {
@@ -426,6 +441,88 @@ mod tests {
             ..AnswerInput::default()
         };
         assert_eq!(parse_answer(&single, &two), Err(AnswerProblem::Tampered));
+    }
+
+    fn with_other(answer: Option<&str>, choice: &[&str], other: &str) -> AnswerInput {
+        AnswerInput {
+            answer: answer.map(str::to_owned),
+            choice: choice.iter().map(|c| (*c).to_owned()).collect(),
+            other: Some(other.to_owned()),
+        }
+    }
+
+    fn stored(r: &QuestionRules<'_>, input: &AnswerInput) -> Result<String, AnswerProblem> {
+        parse_answer(r, input).map(|v| v.to_storage().0)
+    }
+
+    #[test]
+    fn words_typed_under_andet_are_never_dropped() {
+        let o = opts();
+        let multi = rules(QuestionKind::MultipleChoice, &o, false);
+        // Typed, but the Andet box was not ticked: it counts as Andet, next to the ticked ones.
+        assert_eq!(
+            stored(&multi, &with_other(None, &["o2"], " I en bil ")).as_deref(),
+            Ok(r#"{"choices":["o2"],"other":"I en bil"}"#)
+        );
+        assert_eq!(
+            stored(&multi, &with_other(None, &[], "I en bil")).as_deref(),
+            Ok(r#"{"choices":[],"other":"I en bil"}"#)
+        );
+        let single = rules(QuestionKind::SingleChoice, &o, true);
+        // Nothing picked, words typed: the answer is "Andet: …".
+        assert_eq!(
+            stored(&single, &with_other(None, &[], "Hos min søster")).as_deref(),
+            Ok(r#"{"choices":[],"other":"Hos min søster"}"#)
+        );
+        // Another option picked and words typed: ask which was meant.
+        assert_eq!(
+            parse_answer(&single, &with_other(Some("o1"), &[], "Hos min søster")),
+            Err(AnswerProblem::OtherConflict)
+        );
+        assert_eq!(
+            stored(&single, &with_other(Some("other"), &[], "Hos min søster")).as_deref(),
+            Ok(r#"{"choices":[],"other":"Hos min søster"}"#)
+        );
+        // Andet picked, nothing typed (or only invisible characters): still asked for.
+        for empty in ["", " \u{200B} "] {
+            assert_eq!(
+                parse_answer(&single, &with_other(Some("other"), &[], empty)),
+                Err(AnswerProblem::OtherMissing)
+            );
+        }
+        // Blank Andet text next to a pick is no conflict.
+        assert_eq!(
+            stored(&single, &with_other(Some("o1"), &[], "\u{FEFF}")).as_deref(),
+            Ok(r#"{"choices":["o1"]}"#)
+        );
+        // A question without Andet has no field for it: posting one is not our form.
+        let closed =
+            QuestionRules { allow_other: false, ..rules(QuestionKind::MultipleChoice, &o, false) };
+        assert_eq!(
+            parse_answer(&closed, &with_other(None, &["o1"], "x")),
+            Err(AnswerProblem::Tampered)
+        );
+        assert_eq!(
+            stored(&closed, &with_other(None, &["o1"], "")).as_deref(),
+            Ok(r#"{"choices":["o1"]}"#)
+        );
+    }
+
+    #[test]
+    fn invisible_and_reordering_characters() {
+        let required = rules(QuestionKind::LongText, &[], true);
+        for blank in
+            ["\u{200B}", "\u{200C}\u{200D}", "\u{2060}", "\u{FEFF}", "\u{00AD}", "\u{3000}\u{00A0}"]
+        {
+            assert_eq!(
+                parse_answer(&required, &text(blank)),
+                Err(AnswerProblem::Missing),
+                "{blank:?}"
+            );
+        }
+        let optional = rules(QuestionKind::ShortText, &[], false);
+        assert_eq!(parse_answer(&optional, &text("\u{200B}\u{FEFF}")), Ok(AnswerValue::Blank));
+        assert_eq!(stored(&required, &text("a\u{202E}b\u{2066}c\u{FFFF}")).as_deref(), Ok("abc"));
     }
 
     #[test]

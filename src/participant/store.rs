@@ -358,6 +358,18 @@ pub fn finish(
         .execute(conn)
 }
 
+/// The workshop of the participant with this withdrawal code, if there is one (the withdrawal
+/// page asks once before [`withdraw`] deletes anything).
+pub fn withdrawal_workshop(
+    conn: &mut DbConnection, withdrawal_code: &str,
+) -> QueryResult<Option<WorkshopId>> {
+    participants::table
+        .filter(participants::withdrawal_code_hash.eq(token_hash(withdrawal_code)))
+        .select(participants::workshop_id)
+        .first(conn)
+        .optional()
+}
+
 /// Deletes the participant with this withdrawal code, every answer of theirs and every quote
 /// of those answers, approved or not (an approved quote would otherwise outlive its answer).
 /// Returns whether one was found.

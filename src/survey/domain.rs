@@ -173,7 +173,8 @@ pub fn options_from_lines(text: &str, existing: &[ChoiceOption]) -> ChoiceOption
         .max()
         .unwrap_or(0);
     let mut out: Vec<ChoiceOption> = Vec::new();
-    for label in text.lines().map(str::trim).filter(|l| !l.is_empty()) {
+    let labels = text.lines().map(crate::text::clean_typed).filter(|l| !l.is_empty());
+    for label in labels {
         if out.iter().any(|o| o.label == label) {
             continue;
         }
@@ -187,6 +188,33 @@ pub fn options_from_lines(text: &str, existing: &[ChoiceOption]) -> ChoiceOption
         out.push(ChoiceOption { key, label: label.chars().take(200).collect() });
     }
     ChoiceOptions(out)
+}
+
+/// The points of a 1–5 scale. Their words are stored as the question's options under these
+/// keys (translated like option labels); a point without a word shows the default
+/// (`scale-1` … `scale-5` of the page's language).
+pub const SCALE_KEYS: [&str; 5] = ["1", "2", "3", "4", "5"];
+
+/// The five words of a scale, typed one per line in the question form. Nothing typed, or the
+/// five default words, is `Some` of no options: the defaults, in every language. Five lines is
+/// `Some` of those words under [`SCALE_KEYS`]. Any other number of lines, a word of more than
+/// 200 characters or one with control characters is `None`.
+pub fn scale_words_from_lines(text: &str, defaults: &[String; 5]) -> Option<ChoiceOptions> {
+    let words: Vec<String> =
+        text.lines().map(crate::text::clean_typed).filter(|l| !l.is_empty()).collect();
+    if words.is_empty() || (words.len() == 5 && words.iter().zip(defaults).all(|(w, d)| w == d)) {
+        return Some(ChoiceOptions::default());
+    }
+    let fits = |w: &String| w.chars().count() <= 200 && !w.chars().any(char::is_control);
+    (words.len() == 5 && words.iter().all(fits)).then(|| {
+        ChoiceOptions(
+            SCALE_KEYS
+                .iter()
+                .zip(words)
+                .map(|(key, label)| ChoiceOption { key: (*key).to_owned(), label })
+                .collect(),
+        )
+    })
 }
 
 #[cfg(test)]
@@ -215,6 +243,37 @@ mod tests {
                 && !Archived.can_move_to(Open)
                 && !Open.can_move_to(Archived)
         );
+    }
+
+    #[test]
+    fn scale_words_are_five_or_the_defaults() {
+        let defaults =
+            ["Meget dårligt", "Dårligt", "Hverken godt eller dårligt", "Godt", "Meget godt"]
+                .map(str::to_owned);
+        assert_eq!(scale_words_from_lines(" \n", &defaults), Some(ChoiceOptions::default()));
+        assert_eq!(
+            scale_words_from_lines(&defaults.join("\r\n"), &defaults),
+            Some(ChoiceOptions::default()),
+            "the defaults as typed are the defaults"
+        );
+        let own = "Slet ikke vigtigt\nLidt vigtigt\n\nNoget vigtigt\nVigtigt\nMeget vigtigt\n";
+        let words = scale_words_from_lines(own, &defaults).expect("five words");
+        let pairs: Vec<(&str, &str)> =
+            words.iter().map(|o| (o.key.as_str(), o.label.as_str())).collect();
+        assert_eq!(
+            pairs,
+            [
+                ("1", "Slet ikke vigtigt"),
+                ("2", "Lidt vigtigt"),
+                ("3", "Noget vigtigt"),
+                ("4", "Vigtigt"),
+                ("5", "Meget vigtigt")
+            ]
+        );
+        assert_eq!(scale_words_from_lines("En\nTo\nTre\nFire", &defaults), None);
+        assert_eq!(scale_words_from_lines("1\n2\n3\n4\n5\n6", &defaults), None);
+        let long = format!("{}\nb\nc\nd\ne", "x".repeat(201));
+        assert_eq!(scale_words_from_lines(&long, &defaults), None);
     }
 
     #[test]

@@ -6,10 +6,12 @@ use std::collections::{BTreeMap, HashMap};
 use chrono::{NaiveDate, NaiveTime};
 use serde::Deserialize;
 
-use super::domain::{options_from_lines, ChoiceOption, ChoiceOptions, QuestionKind};
+use super::domain::{
+    options_from_lines, scale_words_from_lines, ChoiceOption, ChoiceOptions, QuestionKind,
+};
 use super::store::{
-    options_translation, QuestionFields, TextField, TopicFields, TrackFields, TranslatedText,
-    WorkshopFields,
+    default_scale_words, options_translation, scale_points, QuestionFields, TextField, TopicFields,
+    TrackFields, TranslatedText, WorkshopFields,
 };
 use super::views::{translated_name, translation_langs, translation_legend};
 use crate::i18n::Lang;
@@ -153,6 +155,9 @@ pub struct QuestionInput {
     /// One option per line.
     #[serde(default)]
     pub options: String,
+    /// The five words of a scale, one per line (used when the kind is a scale).
+    #[serde(default)]
+    pub scale_words: String,
     /// Checkbox.
     pub allow_other: Option<String>,
     /// Checkbox.
@@ -170,13 +175,32 @@ impl QuestionInput {
     }
 
     /// The options the Danish field will have: for choice kinds, one per line, keeping the
-    /// keys of `existing` labels.
+    /// keys of `existing` labels; for a scale its own five words (none: the defaults).
     pub fn options(&self, existing: &[ChoiceOption]) -> ChoiceOptions {
-        if self.kind().is_some_and(QuestionKind::has_options) {
-            options_from_lines(&self.options, existing)
-        } else {
-            ChoiceOptions::default()
+        match self.kind() {
+            Some(kind) if kind.has_options() => options_from_lines(&self.options, existing),
+            Some(QuestionKind::Scale) => self.scale_options().unwrap_or_default(),
+            _ => ChoiceOptions::default(),
         }
+    }
+
+    /// The typed scale words as stored; `None` when they are not five (or blank).
+    fn scale_options(&self) -> Option<ChoiceOptions> {
+        scale_words_from_lines(&self.scale_words, &default_scale_words(Lang::Da))
+    }
+
+    /// What the translation fields translate: the Danish options, or a scale's five words
+    /// (its own or the defaults), so the defaults can be translated too.
+    fn translatable_options(&self, existing: &[ChoiceOption]) -> Vec<ChoiceOption> {
+        if self.kind() != Some(QuestionKind::Scale) {
+            return self.options(existing).0;
+        }
+        let own = self.scale_options().unwrap_or_default();
+        let words = default_scale_words(Lang::Da);
+        let words: [String; 5] = std::array::from_fn(|i| {
+            own.get(i).map_or_else(|| words[i].clone(), |o| o.label.clone())
+        });
+        scale_points(&words)
     }
 
     /// The question's own fields; `existing` keeps the keys of options that stay.
@@ -196,6 +220,8 @@ impl QuestionInput {
         let options = self.options(existing);
         let enough = !kind.is_some_and(QuestionKind::has_options) || options.len() >= 2;
         checks.field("options", enough.then_some(()), "error-options");
+        let scale_ok = kind != Some(QuestionKind::Scale) || self.scale_options().is_some();
+        checks.field("scale_words", scale_ok.then_some(()), "error-scale-words");
         checks.finish((|| {
             let kind = kind?;
             Some(QuestionFields {
@@ -210,11 +236,13 @@ impl QuestionInput {
         })())
     }
 
-    /// The translations of this form, matched to the options the Danish field will have.
+    /// The translations of this form, matched to the options the Danish field will have (or
+    /// a scale's five words).
     pub fn translations(
         &self, lang: Lang, existing: &[ChoiceOption],
     ) -> Result<Typed, Vec<FieldError>> {
-        parse_translations(lang, &self.translated, &TextField::QUESTION, &self.options(existing))
+        let options = self.translatable_options(existing);
+        parse_translations(lang, &self.translated, &TextField::QUESTION, &options)
     }
 }
 
@@ -244,7 +272,7 @@ fn translated_options(raw: &str, options: &[ChoiceOption]) -> Option<String> {
     if options.is_empty() {
         return Some(String::new());
     }
-    let mut lines: Vec<&str> = raw.lines().map(str::trim).collect();
+    let mut lines: Vec<String> = raw.lines().map(crate::text::clean_typed).collect();
     while lines.last().is_some_and(|l| l.is_empty()) {
         lines.pop();
     }
@@ -256,7 +284,7 @@ fn translated_options(raw: &str, options: &[ChoiceOption]) -> Option<String> {
         if line.chars().count() > 200 || line.chars().any(char::is_control) {
             return None;
         }
-        labels.insert(option.key.clone(), line.to_owned());
+        labels.insert(option.key.clone(), line);
     }
     Some(options_translation(&labels))
 }

@@ -24,12 +24,14 @@ const fn asset(name: &'static str, ext: &'static str, body: &'static str) -> Ass
     Asset { name, ext, content_type, body }
 }
 
-const ASSETS: [Asset; 4] = [
+const ASSETS: [Asset; 5] = [
     asset("style", "css", include_str!("static/style.css")),
     // Only the theme board loads it.
     asset("board", "js", include_str!("static/board.js")),
     // Public and participant pages: the "Læs op" button (at most 2 KB, tested).
     asset("speak", "js", include_str!("static/speak.js")),
+    // Question pages and "Ryd telefonen": typed answers survive a dropped network.
+    asset("keep", "js", include_str!("static/keep.js")),
     // So browsers stop asking for /favicon.ico (a 404 on every first visit).
     asset("icon", "svg", include_str!("static/icon.svg")),
 ];

@@ -17,6 +17,14 @@ use crate::i18n::{Lang, LANGS};
 /// `tabindex="-1" autofocus`, so keyboard and screen-reader users begin where the page's own
 /// content begins, with or without JavaScript.
 pub fn page(lang: Lang, title: &str, nav: Option<Markup>, main: Markup) -> Markup {
+    page_with(lang, title, nav, main, &[])
+}
+
+/// A complete page ([`page`]) that also loads the static `scripts` (asset names, e.g.
+/// `"keep"`), deferred. Pages work without them; they only add to what the page does.
+pub fn page_with(
+    lang: Lang, title: &str, nav: Option<Markup>, main: Markup, scripts: &[&str],
+) -> Markup {
     let context = super::ui::current();
     let back = utf8_percent_encode(&context.path, NON_ALPHANUMERIC).to_string();
     let is_public = nav.is_none();
@@ -33,8 +41,12 @@ pub fn page(lang: Lang, title: &str, nav: Option<Markup>, main: Markup) -> Marku
                 @if is_public {
                     script src=(super::assets::url("speak")) defer {}
                 }
+                @for script in scripts {
+                    script src=(super::assets::url(script)) defer {}
+                }
             }
-            body {
+            // Public and participant pages have larger targets for every link (style.css).
+            body class=[is_public.then_some("public")] {
                 a class="skip-link" href="#main" { (lang.t("skip-to-content")) }
                 header class="site-header" {
                     div class="wrap header-row" {

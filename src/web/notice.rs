@@ -88,6 +88,8 @@ notices! {
     UserEnabled = "enable" => "users-done-enable",
     /// An export was mailed.
     MailSent = "sent" => "export-mail-sent",
+    /// A shared phone was cleared for the next person.
+    PhoneCleared = "cleared" => "clear-done",
 }
 
 impl Notice {

@@ -1,5 +1,5 @@
-//! The visitor's own choices: language, text size and contrast, all without JavaScript and
-//! remembered in cookies for a year. Also the accessibility statement, which the footer of
+//! The visitor's own choices: language, text size, contrast and easy-read questions, all
+//! without JavaScript and remembered in cookies for a year. Also the accessibility statement, which the footer of
 //! every page links to.
 
 use actix_web::cookie::Cookie;
@@ -9,7 +9,7 @@ use serde::Deserialize;
 
 use super::csrf::CsrfToken;
 use super::layout::{csrf_field, html_response, page};
-use super::ui::{Contrast, Display, TextSize, DISPLAY_COOKIE};
+use super::ui::{Contrast, Display, TextSize, Wording, DISPLAY_COOKIE};
 use crate::config::{Compliance, RuntimeSettings};
 use crate::error::AppError;
 use crate::i18n::{Lang, LANG_COOKIE};
@@ -18,6 +18,7 @@ crate::routes! {
     get "/sprog/{code}" => get_language;
     get "/visning" => get_display;
     post "/visning" => post_display;
+    get "/let-laest/{state}" => get_easy_read;
     get "/tilgaengelighed" => get_statement;
 }
 
@@ -62,23 +63,58 @@ async fn get_display(
 struct DisplayForm {
     text: String,
     contrast: String,
+    /// Absent from a form of the page as it was before easy-read was a choice: as written.
+    wording: Option<String>,
     tilbage: Option<String>,
+}
+
+impl DisplayForm {
+    /// The choices; 400 for a value no form of ours sends.
+    fn parse(&self) -> Result<Display, AppError> {
+        let wording = match self.wording.as_deref() {
+            None => Wording::Usual,
+            Some(w) => Wording::parse(w).ok_or(AppError::BadRequest("unknown wording"))?,
+        };
+        Ok(Display {
+            text: TextSize::parse(&self.text).ok_or(AppError::BadRequest("unknown text size"))?,
+            contrast: Contrast::parse(&self.contrast)
+                .ok_or(AppError::BadRequest("unknown contrast"))?,
+            wording,
+        })
+    }
+}
+
+/// A 303 back to `back` that remembers `display`.
+fn remember_display(
+    settings: &RuntimeSettings, display: Display, back: Option<&str>,
+) -> HttpResponse {
+    HttpResponse::SeeOther()
+        .insert_header((actix_web::http::header::LOCATION, back_to(back)))
+        .cookie(remember(settings, DISPLAY_COOKIE, display.cookie_value()))
+        .finish()
 }
 
 /// `POST /visning`: remembers the choice and goes back to the page the visitor came from.
 async fn post_display(
     form: super::Form<DisplayForm>, settings: web::Data<RuntimeSettings>,
 ) -> Result<HttpResponse, AppError> {
-    let form = form.0;
-    let display = Display {
-        text: TextSize::parse(&form.text).ok_or(AppError::BadRequest("unknown text size"))?,
-        contrast: Contrast::parse(&form.contrast)
-            .ok_or(AppError::BadRequest("unknown contrast"))?,
+    Ok(remember_display(&settings, form.0.parse()?, form.0.tilbage.as_deref()))
+}
+
+/// `GET /let-laest/til?tilbage=…` (or `/fra`): the "Vis spørgsmålet i let sprog" link on a
+/// question. A plain link, like the language switch: the choice is a preference that holds
+/// for the following questions, kept with the other display choices.
+async fn get_easy_read(
+    req: HttpRequest, state: web::Path<String>, back: web::Query<Back>,
+    settings: web::Data<RuntimeSettings>,
+) -> Result<HttpResponse, AppError> {
+    let wording = match state.as_str() {
+        "til" => Wording::Easy,
+        "fra" => Wording::Usual,
+        _ => return Err(AppError::NotFound),
     };
-    Ok(HttpResponse::SeeOther()
-        .insert_header((actix_web::http::header::LOCATION, back_to(form.tilbage.as_deref())))
-        .cookie(remember(&settings, DISPLAY_COOKIE, display.cookie_value()))
-        .finish())
+    let display = Display { wording, ..Display::from_request(&req) };
+    Ok(remember_display(&settings, display, back.tilbage.as_deref()))
 }
 
 fn text_key(size: TextSize) -> &'static str {
@@ -93,6 +129,13 @@ fn contrast_key(contrast: Contrast) -> &'static str {
     match contrast {
         Contrast::Normal => "display-contrast-normal",
         Contrast::High => "display-contrast-high",
+    }
+}
+
+fn wording_key(wording: Wording) -> &'static str {
+    match wording {
+        Wording::Usual => "display-wording-usual",
+        Wording::Easy => "display-wording-easy",
     }
 }
 
@@ -132,6 +175,9 @@ pub fn display_page(lang: Lang, csrf: &CsrfToken, current: Display, back: &str) 
             })))
             (choices(lang.t("display-contrast-legend"), "contrast", &Contrast::ALL.map(|c| {
                 (c.as_str(), (lang.t(contrast_key(c)), None), current.contrast == c)
+            })))
+            (choices(lang.t("display-wording-legend"), "wording", &Wording::ALL.map(|w| {
+                (w.as_str(), (lang.t(wording_key(w)), None), current.wording == w)
             })))
             div class="actions" {
                 button type="submit" class="button" { (lang.t("display-save")) }

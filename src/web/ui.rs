@@ -1,6 +1,6 @@
 //! What every page needs to know about the visitor besides the language: their display
-//! choices (larger text, high contrast) and the page's own address (for the language and
-//! display switches to come back to).
+//! choices (larger text, high contrast, questions in easy-read words) and the page's own
+//! address (for the language and display switches to come back to).
 //!
 //! A middleware reads both once per request and keeps them in a task-local, so the page shell
 //! ([`super::layout::page`]) can use them without every one of the ~60 handlers passing them
@@ -11,7 +11,8 @@ use actix_web::dev::{ServiceRequest, ServiceResponse};
 use actix_web::middleware::Next;
 use actix_web::HttpRequest;
 
-/// The cookie that remembers the display choices (`"<text>-<contrast>"`, e.g. `large-high`).
+/// The cookie that remembers the display choices (`"<text>-<contrast>"`, e.g. `large-high`,
+/// and `-easy` after it while questions are shown in easy-read words).
 pub const DISPLAY_COOKIE: &str = "display";
 
 /// Text size.
@@ -73,6 +74,35 @@ impl Contrast {
     }
 }
 
+/// How questions are worded: as written, or in their easy-read (let læst) version where a
+/// question has one. Chosen once, it holds for the rest of the survey and the next one.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Wording {
+    /// The question as written.
+    #[default]
+    Usual,
+    /// The easy-read version.
+    Easy,
+}
+
+impl Wording {
+    /// Every choice, in the order the settings page shows them.
+    pub const ALL: [Wording; 2] = [Wording::Usual, Wording::Easy];
+
+    /// Cookie and form value.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Wording::Usual => "usual",
+            Wording::Easy => "easy",
+        }
+    }
+
+    /// Parses the form or cookie value.
+    pub fn parse(s: &str) -> Option<Wording> {
+        Self::ALL.into_iter().find(|w| w.as_str() == s)
+    }
+}
+
 /// The visitor's display choices.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub struct Display {
@@ -80,21 +110,35 @@ pub struct Display {
     pub text: TextSize,
     /// Colours.
     pub contrast: Contrast,
+    /// Questions as written or in easy-read words.
+    pub wording: Wording,
 }
 
 impl Display {
-    /// The cookie value.
+    /// The cookie value. The usual wording adds nothing, so cookies set before easy-read
+    /// became a choice read the same.
     pub fn cookie_value(self) -> String {
-        format!("{}-{}", self.text.as_str(), self.contrast.as_str())
+        let base = format!("{}-{}", self.text.as_str(), self.contrast.as_str());
+        match self.wording {
+            Wording::Usual => base,
+            Wording::Easy => format!("{base}-{}", Wording::Easy.as_str()),
+        }
     }
 
     /// Reads a cookie value; anything unknown means the defaults.
     pub fn from_cookie_value(value: &str) -> Display {
-        let (text, contrast) = value.split_once('-').unwrap_or((value, ""));
+        let mut parts = value.splitn(3, '-');
+        let (text, contrast) = (parts.next().unwrap_or(""), parts.next().unwrap_or(""));
         Display {
             text: TextSize::parse(text).unwrap_or_default(),
             contrast: Contrast::parse(contrast).unwrap_or_default(),
+            wording: parts.next().and_then(Wording::parse).unwrap_or_default(),
         }
+    }
+
+    /// Questions are shown in their easy-read version.
+    pub fn easy_read(self) -> bool {
+        self.wording == Wording::Easy
     }
 
     /// The visitor's choices from the request's cookie.
@@ -155,8 +199,15 @@ mod tests {
 
     #[test]
     fn display_cookie_round_trips_and_ignores_junk() {
-        let display = Display { text: TextSize::Largest, contrast: Contrast::High };
+        let display =
+            Display { text: TextSize::Largest, contrast: Contrast::High, wording: Wording::Usual };
+        assert_eq!(display.cookie_value(), "largest-high");
         assert_eq!(Display::from_cookie_value(&display.cookie_value()), display);
+        let easy = Display { wording: Wording::Easy, ..display };
+        assert_eq!(easy.cookie_value(), "largest-high-easy");
+        assert_eq!(Display::from_cookie_value(&easy.cookie_value()), easy);
+        assert!(Display::from_cookie_value("normal-normal-easy").easy_read());
+        assert!(!Display::from_cookie_value("normal-normal-loud").easy_read());
         assert_eq!(Display::from_cookie_value("huge-neon"), Display::default());
         assert_eq!(Display::from_cookie_value(""), Display::default());
         assert_eq!(display.html_classes().as_deref(), Some("text-largest contrast-high"));

@@ -13,6 +13,7 @@ mod health;
 mod migrations;
 mod participant;
 mod people;
+mod phone_flow;
 mod qr_decode;
 mod reports;
 mod retention;

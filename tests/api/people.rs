@@ -76,6 +76,12 @@ async fn pasting_notes_never_raises_the_people_count(backend: Backend) {
     );
     let page = app.get_html(&format!("/staff/workshops/{}", s.workshop_id)).await;
     assert!(page.contains("Forslag: 6."), "the proposed attendance counts people only");
+    assert!(
+        text_of(&page, ".question-list")
+            .unwrap_or_default()
+            .contains("6 svar og 5 udsagn fra flipover"),
+        "a question says what its answers are"
+    );
     let topic = topic_of(&app, &s.workshop_id).to_string();
     let docx = read_docx(&download(&app, "download", &topic, "docx").await);
     assert!(docx.text().contains("6 deltagere"), "{}", docx.text());

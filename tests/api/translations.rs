@@ -521,18 +521,21 @@ async fn the_open_demo_workshop_is_complete_in_english(backend: Backend) {
     assert_eq!(text_of(&start, "h1").as_deref(), Some("Dreams for future support"));
     assert!(danish_marked(&start).is_empty());
     en.join_workshop(&code).await;
-    for n in 1..=6 {
-        for query in ["", "?let=1"] {
-            let page = en.get_html(&format!("/j/{code}/q/{n}{query}")).await;
+    let url = reqwest::Url::parse(&en.address).expect("url");
+    for wording in ["normal-normal", "normal-normal-easy"] {
+        // The display choice: questions as written, then in easy-read words.
+        en.jar.add_cookie_str(&format!("display={wording}; Path=/"), &url);
+        for n in 1..=6 {
+            let page = en.get_html(&format!("/j/{code}/q/{n}")).await;
             assert!(
                 danish_marked(&page).is_empty(),
-                "question {n}{query}: {:?}",
+                "question {n} ({wording}): {:?}",
                 danish_marked(&page)
             );
             let h1 = text_of(&page, "h1").unwrap_or_default();
             assert!(
                 !h1.contains(['æ', 'ø', 'å']) && !h1.starts_with("Hv"),
-                "question {n}{query} is in English: {h1}"
+                "question {n} ({wording}) is in English: {h1}"
             );
         }
     }

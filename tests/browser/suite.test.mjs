@@ -22,6 +22,7 @@ const NOT_HTML = {
   '/j/{code}/qr.svg': 'QR code image',
   '/sprog/{code}': 'sets the language and redirects back',
   '/staff/export/data': 'analysis downloads: Excel, CSV, JSON',
+  '/let-laest/{state}': 'sets easy-read questions and redirects back',
 };
 
 for (const backend of backends()) {
@@ -99,6 +100,9 @@ for (const backend of backends()) {
       // An old poster: the workshop has closed.
       const closed = JSON.parse(cli(db.url, ['list', '--json'])).workshops.find((w) => w.status === 'closed');
       await visit(page, `/j/${closed.join_code}`, 'closed workshop', { status: 410 });
+      assert.equal(await page.locator('main input#code').inputValue(), closed.join_code, 'the code form, with the code');
+      await visit(page, '/j/00000000', 'unknown code', { status: 404 });
+      assert.match(await page.locator('.error-summary').innerText(), /Tjek koden på plakaten/);
       // A form left open so long that its token no longer matches: the friendly 403 page.
       await page.goto(url('/trak-tilbage'));
       await context.clearCookies();
@@ -119,6 +123,11 @@ for (const backend of backends()) {
       await go(page, page.getByRole('button', { name: 'Gå til spørgsmålene' }));
       await checkPage(page, 'wrong code');
       assert.equal(await focusTarget(page), 'error-summary');
+      // A well-formed code nobody uses: the same form, the code kept as typed.
+      await page.getByLabel('Skriv koden fra workshoppen').fill('0000 0001');
+      await go(page, page.getByRole('button', { name: 'Gå til spørgsmålene' }));
+      await checkPage(page, 'unknown code typed', { status: 404 });
+      assert.equal(await page.getByLabel('Skriv koden fra workshoppen').inputValue(), '0000 0001');
       await context.close();
       assertNoProblems();
     });
@@ -191,12 +200,15 @@ for (const backend of backends()) {
       // A required question sent empty: the error summary.
       await go(page, page.locator('button[value="save"]'));
       if (await page.locator('.error-summary').count()) await onPage('question-1-error');
-      // Easy-read: the same question in plain words, and back again.
+      // Easy-read: the same question in plain words (a display choice, kept in a cookie, so
+      // the address stays the question's), and back again.
       const plain = await page.locator('main h1').innerText();
+      const question = page.url();
       await go(page, page.locator('.easy-toggle a'));
+      covered.set('/let-laest/{state}', 'not-html');
       const easy = await page.locator('main h1').innerText();
       assert.notEqual(easy, plain, 'the easy-read version is another text');
-      assert.match(page.url(), /[?&]let=1/);
+      assert.equal(page.url(), question, 'back on the same question');
       await onPage('question-1-easy-read');
       await go(page, page.locator('.easy-toggle a'));
       assert.equal(await page.locator('main h1').innerText(), plain, 'and back to the usual question');
@@ -229,9 +241,14 @@ for (const backend of backends()) {
       });
       assert.ok(seen.includes('question-1-error'), 'the required first question showed its error');
       assert.ok(seen.length >= 9, `every page was seen: ${seen}`);
-      // Withdrawing works without JavaScript too.
+      // Clearing the phone and withdrawing ask once, and work without JavaScript too.
+      await go(page, page.locator('main a[href$="/ryd"]'));
+      await go(page, page.locator('main form[action$="/clear"] button'));
+      assert.equal(await page.locator('main [role=status]').innerText(), 'Telefonen er ryddet. Den næste kan starte nu.');
       await page.goto(url('/trak-tilbage'));
       await page.locator('main input[type=text]').first().fill(code);
+      await go(page, page.locator('main form button[type=submit]'));
+      assert.equal(await page.locator('main h1').innerText(), 'Vil du slette dine svar?');
       await go(page, page.locator('main form button[type=submit]'));
       assert.match(page.url(), /\/trak-tilbage\/slettet$/);
       assert.equal(await page.locator('button.read-aloud').count(), 0, 'no read-aloud without JavaScript');
@@ -243,10 +260,19 @@ for (const backend of backends()) {
         const context = await newContext(browser, { viewport: PHONE, locale });
         const page = await context.newPage();
         const code = await journey(page, server.joinUrl, (name) => checkPage(page, `participant ${name} (${lang})`, { lang }));
+        // Scanning the code again after sending: the answers are sent; change them or clear.
+        await page.goto(server.joinUrl);
+        await checkPage(page, `start page after sending (${lang})`, { lang });
+        assert.equal(await page.locator('main a[href$="/check"].button').count(), 1, 'offers to change the answers');
+        await go(page, page.locator('main a[href$="/ryd"]'));
+        await checkPage(page, `clear the phone? (${lang})`, { lang });
         await go(page, page.locator('main form[action$="/clear"] button'));
         await checkPage(page, `after clearing the phone (${lang})`, { lang });
+        assert.equal(await page.locator('main [role=status]').count(), 1, 'says the phone was cleared');
         await visit(page, '/trak-tilbage', `withdraw (${lang})`, { lang });
         await page.locator('main input[type=text]').first().fill(code);
+        await go(page, page.locator('main form button[type=submit]'));
+        await checkPage(page, `delete your answers? (${lang})`, { lang });
         await go(page, page.locator('main form button[type=submit]'));
         assert.match(page.url(), /\/trak-tilbage\/slettet$/);
         await checkPage(page, `withdrawn (${lang})`, { lang });
@@ -282,6 +308,90 @@ for (const backend of backends()) {
         assert.equal((await scrollsSideways(p2)).sideways, false, `${name}: no sideways scrolling`);
       });
       await checked.close();
+      await context.close();
+      assertNoProblems();
+    });
+
+    test('every link and button on participant pages is at least 44 × 44 px (320 px)', async () => {
+      const context = await newContext(browser, { viewport: PHONE });
+      const page = await context.newPage();
+      const small = [];
+      const measure = async (name) => {
+        const found = await page.evaluate(() => {
+          const out = [];
+          for (const el of document.querySelectorAll('a[href], button, .choice label')) {
+            const r = el.getBoundingClientRect();
+            // The skip link waits off-screen until it gets focus; hidden things are no target.
+            if (r.width === 0 || r.height === 0 || r.right < 0 || el.closest('.visually-hidden')) continue;
+            if (r.width < 43.5 || r.height < 43.5) out.push(`${el.tagName.toLowerCase()} "${el.textContent.trim().slice(0, 30)}" ${Math.round(r.width)}×${Math.round(r.height)}`);
+          }
+          return out;
+        });
+        for (const f of found) small.push(`${name}: ${f}`);
+      };
+      const code = await journey(page, server.joinUrl, measure);
+      await page.goto(server.joinUrl);
+      await measure('start after sending');
+      await go(page, page.locator('main a[href$="/ryd"]'));
+      await measure('clear the phone?');
+      for (const p of ['/', '/visning?tilbage=/', '/tilgaengelighed', '/trak-tilbage']) {
+        await page.goto(url(p));
+        await measure(p);
+      }
+      await page.locator('main input[type=text]').first().fill(code);
+      await go(page, page.locator('main form button[type=submit]'));
+      await measure('delete your answers?');
+      // "Ret" on the check page, measured on its own.
+      const check = new URL(server.joinUrl).pathname + '/check';
+      await page.goto(url(check));
+      const ret = await page.locator('.summary-action a').first().boundingBox();
+      assert.ok(ret.width >= 44 && ret.height >= 44, `"Ret" is ${ret.width}×${ret.height}`);
+      await context.close();
+      assert.deepEqual(small, [], `targets smaller than 44 × 44 px:\n${small.join('\n')}`);
+    });
+
+    test('a dropped network never costs typed words (JavaScript on)', async () => {
+      const context = await newContext(browser, { viewport: PHONE });
+      const page = await context.newPage();
+      await page.goto(server.joinUrl);
+      await go(page, page.locator('main form[action$="/start"] button'));
+      const question = page.url();
+      const box = page.locator('main form #answer');
+      const key = 'deltag:' + await page.locator('form[data-keep]').getAttribute('data-keep');
+      const kept = () => page.evaluate((k) => localStorage.getItem(k), key);
+      const words = `Skrevet uden net ${stamp}`;
+      await box.fill(words);
+      assert.ok((await kept()).includes(words), 'kept on the phone while typing');
+      // Sent with the network gone: the page stays, with the words, and says so.
+      await context.setOffline(true);
+      await page.locator('button[value="save"]').click();
+      const notice = page.locator('main .unsent');
+      await page.waitForFunction(() => document.querySelector('.unsent')?.textContent.length > 0);
+      assert.equal(await notice.innerText(), 'Ikke sendt – prøv igen');
+      assert.equal(await notice.getAttribute('role'), 'alert', 'a live region');
+      assert.equal(page.url(), question, 'still on the question');
+      assert.equal(await box.inputValue(), words);
+      assert.equal(await page.evaluate(() => document.activeElement.value), 'save', 'focus stays on the button to press again');
+      // Back online, the page loaded again: the server has nothing, the words come back.
+      await context.setOffline(false);
+      await page.reload();
+      await page.waitForFunction(() => document.querySelector('.unsent')?.textContent.length > 0);
+      assert.equal(await box.inputValue(), words, 'the words are put back');
+      await checkPage(page, 'question with the words put back');
+      await go(page, page.locator('button[value="save"]'));
+      assert.notEqual(page.url(), question, 'sent: on to the next page');
+      assert.equal(await kept(), null, 'forgotten once the server has them');
+      await page.goto(question);
+      assert.equal(await box.inputValue(), words, 'stored on the server');
+      assert.equal(await notice.innerText(), '', 'nothing to say');
+      // "Ryd telefonen" forgets words kept on the phone.
+      await box.fill('Ikke sendt endnu');
+      assert.ok(await kept());
+      const code = new URL(question).pathname.split('/')[2];
+      await page.goto(url(`/j/${code}/ryd`));
+      await go(page, page.locator('main form[action$="/clear"] button'));
+      const left = await page.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith('deltag:')));
+      assert.deepEqual(left, [], 'nothing kept after clearing the phone');
       await context.close();
       assertNoProblems();
     });
@@ -331,12 +441,18 @@ for (const backend of backends()) {
         assert.equal(spoken[0].text, h1, 'starts with the heading');
         assert.ok(spoken.every((u) => u.lang === voiceLang), `spoken as ${voiceLang}`);
         assert.ok(!spoken.some((u) => /Læs op|Read aloud/.test(u.text)), 'does not read its own label');
+        // The main content only: nothing of the header (brand, language, display) or footer.
+        const frame = (await page.locator('header, footer').allInnerTexts()).join('\n').split(/\n+/).map((l) => l.trim()).filter(Boolean);
+        const read = spoken.map((u) => u.text.trim());
+        assert.deepEqual(frame.filter((l) => read.includes(l)), [], `header and footer are not read: ${read}`);
         // On a question: the question first, not the Back link.
         await go(page, page.locator('main form[action$="/start"] button'));
         await page.evaluate(() => { window.__spoken = []; });
         await page.locator('main button.read-aloud').click();
         const question = await page.evaluate(() => window.__spoken.map((u) => u.text));
         assert.ok(!question.includes(locale === 'da-DK' ? 'Tilbage' : 'Back'), `the Back link is not read: ${question}`);
+        const toggle = (await page.locator('.easy-toggle').count()) ? await page.locator('.easy-toggle').innerText() : null;
+        assert.ok(!toggle || !question.includes(toggle.trim()), `the easy-read switch is not read: ${question}`);
         assert.ok(question.includes(await page.locator('main h1').innerText()), 'the question is read');
         await context.close();
       }

@@ -19,6 +19,7 @@ use crate::survey::{self, JoinCode, Question, Translations, Workshop, WorkshopSt
 use crate::throttle::{self, Limit};
 use crate::web::client_ip;
 use crate::web::layout::see_other;
+use crate::web::ui::Display;
 
 /// Wrong codes per client address in a window. Generous: 15 phones behind one workshop Wi-Fi
 /// typing a code wrong now and then never reach it, while guessing 10^8 codes stays hopeless.
@@ -39,7 +40,7 @@ pub(super) fn participant_cookie(
 
 /// Finds the workshop of a code, counting wrong codes against the client and globally.
 /// Draft and unknown codes are 404 (and count as wrong); closed ones 410.
-async fn workshop_for(
+pub(super) async fn workshop_for(
     req: &HttpRequest, db: &Db, settings: &RuntimeSettings, code: &str,
 ) -> Result<Workshop, AppError> {
     let client = throttle::key("join-client", &client_ip(req, settings));
@@ -81,6 +82,8 @@ pub(super) struct Visit {
     /// The participant and their cookie token.
     pub participant: Option<(Participant, String)>,
     pub answers: Vec<Answer>,
+    /// Questions in their easy-read version (a display choice, kept in a cookie).
+    pub easy_read: bool,
 }
 
 impl FromRequest for Visit {
@@ -100,6 +103,7 @@ impl Visit {
         let settings = req.app_data::<web::Data<RuntimeSettings>>().ok_or_else(missing)?;
         let code = req.match_info().get("code").unwrap_or_default();
         let lang = Lang::from_request(req);
+        let easy_read = Display::from_request(req).easy_read();
         let workshop = workshop_for(req, &db, settings, code).await?;
         let token = req.cookie(PARTICIPANT_COOKIE).map(|c| c.value().to_owned());
         let handle = db.clone();
@@ -124,6 +128,7 @@ impl Visit {
                     translations,
                     participant,
                     answers,
+                    easy_read,
                 })
             })
             .await
@@ -137,6 +142,11 @@ impl Visit {
     /// The question at a position.
     pub fn question_at(&self, position: i32) -> Option<&Question> {
         self.questions.iter().find(|q| q.position == position)
+    }
+
+    /// The participant has sent their answers (they may still change them).
+    pub fn finished(&self) -> bool {
+        self.participant.as_ref().is_some_and(|(p, _)| p.finished_at.is_some())
     }
 
     /// The first question without an answer, or the check page.

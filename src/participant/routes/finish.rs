@@ -7,12 +7,14 @@ use actix_web::{web, HttpResponse};
 use super::context::{participant_cookie, Visit};
 use crate::config::RuntimeSettings;
 use crate::error::AppError;
+use crate::i18n::Lang;
 use crate::participant::domain::withdrawal_code;
 use crate::participant::store::{self, Answer};
 use crate::participant::views;
 use crate::survey::{JoinCode, Question};
 use crate::web::csrf::CsrfToken;
 use crate::web::layout::{form_response, html_response, see_other, see_other_setting, FieldError};
+use crate::web::notice::{with_notice, Notice};
 
 fn check_rows(ctx: &Visit) -> Vec<(&Question, Option<&Answer>)> {
     ctx.questions.iter().map(|q| (q, ctx.answer_to(&q.id))).collect()
@@ -61,27 +63,35 @@ pub(super) async fn post_finish(ctx: Visit, csrf: CsrfToken) -> Result<HttpRespo
     Ok(see_other(&format!("/j/{}/tak", ctx.workshop.join_code)))
 }
 
-pub(super) async fn get_thanks(ctx: Visit, csrf: CsrfToken) -> Result<HttpResponse, AppError> {
+pub(super) async fn get_thanks(ctx: Visit) -> Result<HttpResponse, AppError> {
     match &ctx.participant {
-        Some((p, token)) if p.finished_at.is_some() => Ok(html_response(views::thanks_page(
-            ctx.lang,
-            &csrf,
-            &ctx.workshop,
-            &withdrawal_code(token),
-        ))),
+        Some((p, token)) if p.finished_at.is_some() => {
+            Ok(html_response(views::thanks_page(ctx.lang, &ctx.workshop, &withdrawal_code(token))))
+        }
         Some(_) => Ok(see_other(&format!("/j/{}/check", ctx.workshop.join_code))),
         None => Ok(ctx.to_start()),
     }
 }
 
-/// "Ryd telefonen": forget this phone's participant, so the next person starts fresh.
+/// `GET /j/{code}/ryd`: asks once before clearing the phone. It needs no participant and no
+/// open workshop: a shared phone can always be cleared.
+pub(super) async fn get_clear(
+    lang: Lang, csrf: CsrfToken, code: web::Path<String>,
+) -> Result<HttpResponse, AppError> {
+    let code = JoinCode::parse(&code).ok_or(AppError::NotFound)?;
+    Ok(html_response(views::clear_page(lang, &csrf, code.as_str())))
+}
+
+/// "Ryd telefonen", confirmed: forget this phone's participant, so the next person starts
+/// fresh; the start page then says the phone was cleared.
 pub(super) async fn post_clear(
     settings: web::Data<RuntimeSettings>, code: web::Path<String>,
 ) -> Result<HttpResponse, AppError> {
     let code = JoinCode::parse(&code).ok_or(AppError::NotFound)?;
     let mut removal = participant_cookie(&settings, code.as_str(), String::new());
     removal.make_removal();
-    let mut res = see_other_setting(&format!("/j/{}", code.as_str()), removal);
+    let start = with_notice(&format!("/j/{}", code.as_str()), Notice::PhoneCleared);
+    let mut res = see_other_setting(&start, removal);
     res.headers_mut().insert(
         header::HeaderName::from_static("clear-site-data"),
         header::HeaderValue::from_static("\"cookies\", \"storage\""),

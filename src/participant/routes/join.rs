@@ -2,10 +2,10 @@
 //! saying yes, and the QR code itself.
 
 use actix_web::http::StatusCode;
-use actix_web::{web, HttpResponse};
+use actix_web::{web, HttpRequest, HttpResponse};
 use serde::Deserialize;
 
-use super::context::{participant_cookie, Visit};
+use super::context::{participant_cookie, workshop_for, Visit};
 use crate::config::RuntimeSettings;
 use crate::db::Db;
 use crate::error::AppError;
@@ -15,6 +15,7 @@ use crate::participant::{store, views};
 use crate::survey::{self, JoinCode};
 use crate::web::csrf::CsrfToken;
 use crate::web::layout::{html_response, html_status, see_other, see_other_setting, FieldError};
+use crate::web::notice::{Done, Notice};
 use crate::web::Form;
 
 /// `/`: the front page.
@@ -27,24 +28,53 @@ pub(super) struct CodeQuery {
     code: Option<String>,
 }
 
-/// `GET /j?code=…`: the front page's form.
-pub(super) async fn get_code(lang: Lang, query: web::Query<CodeQuery>) -> HttpResponse {
+/// The code form again, with what was typed and why it leads nowhere: never a dead end. A
+/// malformed code is 422, an unknown (or draft) one 404, a closed workshop's 410; other
+/// errors (too many wrong codes, the database) stay errors.
+fn code_problem(lang: Lang, typed: &str, problem: AppError) -> Result<HttpResponse, AppError> {
+    let (status, key) = match problem {
+        AppError::BadRequest(_) => (StatusCode::UNPROCESSABLE_ENTITY, "code-error"),
+        AppError::NotFound => (StatusCode::NOT_FOUND, "code-error-unknown"),
+        AppError::Gone => (StatusCode::GONE, "code-error-closed"),
+        other => return Err(other),
+    };
+    let errors = [FieldError::new("code", lang.t(key))];
+    Ok(html_status(status, views::home_page(lang, typed, &errors)))
+}
+
+/// `GET /j?code=…`: the front page's form. An open workshop's code leads to its start page;
+/// any other code shows the form again with the code as typed.
+pub(super) async fn get_code(
+    req: HttpRequest, lang: Lang, db: web::Data<Db>, settings: web::Data<RuntimeSettings>,
+    query: web::Query<CodeQuery>,
+) -> Result<HttpResponse, AppError> {
     // Plain `/j` (a printed short address, or a bookmark): the form, without an error.
     let Some(typed) = query.code.as_deref() else {
-        return html_response(views::home_page(lang, "", &[]));
+        return Ok(html_response(views::home_page(lang, "", &[])));
     };
-    match JoinCode::parse(typed) {
-        Some(code) => see_other(&format!("/j/{}", code.as_str())),
-        None => {
-            let errors = [FieldError::new("code", lang.t("code-error"))];
-            html_status(StatusCode::UNPROCESSABLE_ENTITY, views::home_page(lang, typed, &errors))
-        }
+    let Some(code) = JoinCode::parse(typed) else {
+        return code_problem(lang, typed, AppError::BadRequest("malformed code"));
+    };
+    match workshop_for(&req, &db, &settings, code.as_str()).await {
+        Ok(w) => Ok(see_other(&format!("/j/{}", w.join_code))),
+        Err(problem) => code_problem(lang, typed, problem),
     }
 }
 
-pub(super) async fn get_start(visit: Visit, csrf: CsrfToken) -> Result<HttpResponse, AppError> {
+/// `/j/{code}`: the start page, or for a code that leads nowhere the code form with it. After
+/// sending their answers a person who scans again is told so and offered to change them.
+pub(super) async fn get_start(
+    visit: Result<Visit, AppError>, lang: Lang, csrf: CsrfToken, code: web::Path<String>,
+    done: Done,
+) -> Result<HttpResponse, AppError> {
+    let visit = match visit {
+        Ok(visit) => visit,
+        Err(problem) => return code_problem(lang, &code, problem),
+    };
     let state = views::StartState {
         resume: visit.participant.as_ref().map(|_| visit.next_stop()),
+        finished: visit.finished(),
+        cleared: done.0 == Some(Notice::PhoneCleared),
         start_token: StartToken::generate().into_string(),
     };
     let count = visit.questions.len();

@@ -25,6 +25,7 @@ crate::routes! {
     get "/j/{code}/check" => finish::get_check;
     post "/j/{code}/finish" => finish::post_finish;
     get "/j/{code}/tak" => finish::get_thanks;
+    get "/j/{code}/ryd" => finish::get_clear;
     post "/j/{code}/clear" => finish::post_clear;
     get "/j/{code}/qr.svg" => join::get_qr;
     get "/trak-tilbage" => withdraw::get_withdraw;

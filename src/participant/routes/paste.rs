@@ -53,6 +53,8 @@ impl PasteInput {
         let mut lines = Vec::new();
         for line in self.notes.lines().map(without_list_marker).filter(|l| !l.is_empty()) {
             match AnswerText::parse(line) {
+                // A line of only invisible characters is no statement.
+                Ok(text) if text.is_empty() => {}
                 Ok(text) => lines.push(text),
                 Err(p) => return Ok(Err(AnswerProblem::Text(p).message(lang)?)),
             }

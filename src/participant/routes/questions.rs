@@ -12,8 +12,8 @@ use crate::participant::domain::{
     SubmissionKey, OTHER_KEY,
 };
 use crate::participant::store::{self, Answer, NewAnswer};
-use crate::participant::views;
-use crate::survey::Question;
+use crate::participant::views::{self, OTHER_TEXT_ID};
+use crate::survey::{Question, QuestionKind};
 use crate::web::csrf::CsrfToken;
 use crate::web::layout::{html_response, html_status, see_other, FieldError};
 use crate::web::Form;
@@ -21,8 +21,6 @@ use crate::web::Form;
 #[derive(Deserialize)]
 pub(super) struct QuestionQuery {
     ret: Option<String>,
-    #[serde(rename = "let")]
-    easy: Option<String>,
 }
 
 pub(super) async fn get_question(
@@ -44,7 +42,7 @@ pub(super) async fn get_question(
         other: other.as_deref(),
         submission_key: SubmissionKey::generate().as_str().to_owned(),
         back_to_check: query.ret.as_deref() == Some("check"),
-        easy_read: query.easy.is_some(),
+        easy_read: ctx.easy_read,
         errors: &[],
         preview: false,
         translations: &ctx.translations,
@@ -77,8 +75,6 @@ pub(super) struct QuestionPost {
     question_id: QuestionId,
     action: Option<String>,
     ret: Option<String>,
-    #[serde(rename = "let")]
-    easy: Option<String>,
     answer: Option<String>,
     #[serde(default)]
     choice: Vec<String>,
@@ -150,12 +146,24 @@ pub(super) async fn post_question(
     Ok(see_other(&post.next(&ctx, question)))
 }
 
+/// The input an error's summary link leads to: the text box; for choices the first option,
+/// or "Andet" and its words when those are the problem.
+fn error_target(question: &Question, problem: AnswerProblem) -> &'static str {
+    match (question.kind, problem) {
+        (QuestionKind::ShortText | QuestionKind::LongText, _) => "answer",
+        (_, AnswerProblem::OtherMissing | AnswerProblem::Text(_)) => OTHER_TEXT_ID,
+        (_, AnswerProblem::OtherConflict) => "answer-other",
+        (QuestionKind::YesNo, _) => "answer-yes",
+        _ => "answer-1",
+    }
+}
+
 /// The question again with the problem and what was typed (422).
 fn again(
     csrf: &CsrfToken, ctx: &Visit, question: &Question, post: &QuestionPost, problem: AnswerProblem,
 ) -> Result<HttpResponse, AppError> {
     let lang = ctx.lang;
-    let errors = [FieldError::new("answer", problem.message(lang)?)];
+    let errors = [FieldError::new(error_target(question, problem), problem.message(lang)?)];
     let mut chosen = post.choice.clone();
     chosen.extend(post.answer.clone());
     let view = views::QuestionView {
@@ -167,7 +175,7 @@ fn again(
         other: post.other.as_deref(),
         submission_key: SubmissionKey::generate().as_str().to_owned(),
         back_to_check: post.ret.as_deref() == Some("check"),
-        easy_read: post.easy.is_some(),
+        easy_read: ctx.easy_read,
         errors: &errors,
         preview: false,
         translations: &ctx.translations,

@@ -13,9 +13,12 @@ use crate::i18n::Lang;
 use crate::survey::{Question, QuestionKind, Translations};
 use crate::web::layout;
 
-pub use public::{code_form, home_page, withdraw_page, withdrawn_page};
+pub use public::{code_form, home_page, withdraw_confirm_page, withdraw_page, withdrawn_page};
 pub use staff::{answers_page, assist_page, paste_page, AssistPage};
-pub use survey::{check_page, question_page, start_page, thanks_page, QuestionView, StartState};
+pub use survey::{
+    check_page, clear_page, question_page, start_page, thanks_page, QuestionView, StartState,
+    OTHER_TEXT_ID,
+};
 
 /// The answer as a person reads it ("Ikke besvaret", the text, the chosen options …).
 pub fn display_answer(lang: Lang, question: &Question, answer: Option<&Answer>) -> String {
@@ -43,8 +46,16 @@ fn answer_parts(
     match question.kind {
         QuestionKind::ShortText | QuestionKind::LongText => vec![(answer.value.clone(), None)],
         QuestionKind::Scale => {
-            let n = answer.value.parse::<u8>().unwrap_or(0);
-            vec![(format!("{} – {}", n, lang.t(&format!("scale-{n}"))), None)]
+            let words = question.scale_words(lang);
+            let n = answer.value.parse::<usize>().ok().filter(|n| (1..=5).contains(n));
+            match n {
+                // The key lets the check page mark a word that shows in Danish.
+                Some(n) => vec![(
+                    format!("{n} – {}", words[n - 1]),
+                    question.own_scale_word(&answer.value).map(|_| answer.value.clone()),
+                )],
+                None => vec![(answer.value.clone(), None)],
+            }
         }
         QuestionKind::YesNo => vec![(
             YesNo::ALL
@@ -96,4 +107,11 @@ pub(super) fn answer_markup(
 /// A page of the participant's journey (no staff navigation; the read-aloud button).
 pub(super) fn participant_page(lang: Lang, title: &str, main: Markup) -> Markup {
     layout::page(lang, title, None, main)
+}
+
+/// A page of the participant's journey that also loads `scripts` (see [`layout::page_with`]).
+pub(super) fn participant_page_with(
+    lang: Lang, title: &str, main: Markup, scripts: &[&str],
+) -> Markup {
+    layout::page_with(lang, title, None, main, scripts)
 }

@@ -39,6 +39,26 @@ pub fn withdraw_page(lang: Lang, csrf: &CsrfToken, typed: &str, errors: &[FieldE
     participant_page(lang, &title, body)
 }
 
+/// "Vil du slette dine svar?": asked once, after the code was found and before anything is
+/// deleted. The code goes along in a hidden field; "Nej" leads away and deletes nothing.
+pub fn withdraw_confirm_page(
+    lang: Lang, csrf: &CsrfToken, code: &str, workshop_title: &str,
+) -> Markup {
+    let body = html! {
+        h1 { (lang.t("withdraw-confirm-title")) }
+        p { (lang.t_args("withdraw-confirm-text", &[("workshop", workshop_title.into())])) }
+        p { (lang.t("withdraw-confirm-final")) }
+        form method="post" action="/trak-tilbage" {
+            (csrf_field(csrf))
+            input type="hidden" name="code" value=(code);
+            input type="hidden" name="confirm" value="yes";
+            button type="submit" class="button warning" { (lang.t("withdraw-confirm-button")) }
+        }
+        p { a href="/" { (lang.t("withdraw-confirm-cancel")) } }
+    };
+    participant_page(lang, &lang.t("withdraw-confirm-title"), body)
+}
+
 /// After a withdrawal.
 pub fn withdrawn_page(lang: Lang) -> Markup {
     let body = html! {

@@ -141,7 +141,7 @@ pub fn assist_page(lang: Lang, staff: &Staff, csrf: &CsrfToken, p: &AssistPage<'
                                 @let (input_type, field) = if kind == QuestionKind::MultipleChoice { ("checkbox", "choice") } else { ("radio", "answer") };
                                 @let field_name = format!("{name}.{field}");
                                 @let values: Vec<(String, String)> = match kind {
-                                    QuestionKind::Scale => (1..=5).map(|n| (n.to_string(), format!("{n} – {}", lang.t(&format!("scale-{n}"))))).collect(),
+                                    QuestionKind::Scale => (1..=5).zip(q.scale_words(lang)).map(|(n, w)| (n.to_string(), format!("{n} – {w}"))).collect(),
                                     QuestionKind::YesNo => YesNo::ALL.iter().map(|v| (v.as_str().to_owned(), lang.t(v.label_key()))).collect(),
                                     _ => q.options().iter().map(|o| (o.key.clone(), o.label.clone())).collect(),
                                 };

@@ -1,14 +1,18 @@
 //! The survey as a participant goes through it: start, one page per question, check, thanks.
 
 use maud::{html, Markup};
+use percent_encoding::{utf8_percent_encode, NON_ALPHANUMERIC};
 
-use super::{answer_markup, participant_page};
+use super::{answer_markup, participant_page, participant_page_with};
 use crate::i18n::Lang;
 use crate::participant::domain::{YesNo, OTHER_KEY};
 use crate::participant::store::Answer;
-use crate::survey::{Question, QuestionKind, TextField, Translations, Workshop};
+use crate::survey::{Question, QuestionKind, TextField, Translations, Workshop, SCALE_KEYS};
 use crate::web::csrf::CsrfToken;
 use crate::web::layout::{self, csrf_field, error_summary, FieldError};
+
+/// The id (and name) of the "Andet" text box; an error about its words links to it.
+pub const OTHER_TEXT_ID: &str = "other";
 
 /// Roughly a minute a question, at least two.
 fn minutes(questions: usize) -> usize {
@@ -19,6 +23,10 @@ fn minutes(questions: usize) -> usize {
 pub struct StartState {
     /// They have joined already; where to continue.
     pub resume: Option<String>,
+    /// They have sent their answers (scanned the code again after finishing).
+    pub finished: bool,
+    /// The phone was just cleared for the next person: say so.
+    pub cleared: bool,
     /// A fresh token for the consent form (becomes their participant token).
     pub start_token: String,
 }
@@ -32,6 +40,19 @@ pub fn start_page(
     let intro_lang = tr.fallback_lang(workshop.id.as_str(), TextField::Intro);
     let body = html! {
         h1 lang=[tr.fallback_lang(workshop.id.as_str(), TextField::Title)] { (workshop.title) }
+        @if state.cleared {
+            p class="notice" role="status" { (lang.t("clear-done")) }
+        }
+        @if state.finished {
+            // Scanned again after sending: the answers are in; they may still change them.
+            div class="panel confirmation" {
+                p { strong { (lang.t("start-finished")) } }
+                p { (lang.t("start-finished-change")) }
+            }
+            p { a class="button" href=(format!("/j/{code}/check")) { (lang.t("change-link")) } }
+            p { a href=(format!("/j/{code}/tak")) { (lang.t("start-finished-code")) } }
+            p { a href=(format!("/j/{code}/ryd")) { (lang.t("start-someone-else")) } }
+        }
         @for para in workshop.intro.split("\n\n").filter(|p| !p.trim().is_empty()) {
             p lang=[intro_lang] { (para) }
         }
@@ -42,14 +63,16 @@ pub fn start_page(
             li { (lang.t_args("start-retention", &[("days", workshop.retention_days.into())])) }
             li { (lang.t("start-skip")) }
         }
-        @if let Some(resume) = &state.resume {
-            p { a class="button" href=(resume) { (lang.t("start-resume")) } }
-            p { a href=(format!("/j/{code}/check")) { (lang.t("start-see-answers")) } }
-        } @else {
-            form method="post" action=(format!("/j/{code}/start")) {
-                (csrf_field(csrf))
-                input type="hidden" name="start_token" value=(state.start_token);
-                button type="submit" class="button" { (lang.t("start-consent")) }
+        @if !state.finished {
+            @if let Some(resume) = &state.resume {
+                p { a class="button" href=(resume) { (lang.t("start-resume")) } }
+                p { a href=(format!("/j/{code}/check")) { (lang.t("start-see-answers")) } }
+            } @else {
+                form method="post" action=(format!("/j/{code}/start")) {
+                    (csrf_field(csrf))
+                    input type="hidden" name="start_token" value=(state.start_token);
+                    button type="submit" class="button" { (lang.t("start-consent")) }
+                }
             }
         }
     };
@@ -74,7 +97,7 @@ pub struct QuestionView<'a> {
     pub submission_key: String,
     /// Came from the check page.
     pub back_to_check: bool,
-    /// Show the easy-read prompt.
+    /// Show the easy-read prompt (the visitor's display choice).
     pub easy_read: bool,
     /// Errors.
     pub errors: &'a [FieldError],
@@ -129,6 +152,8 @@ pub fn question_page(lang: Lang, csrf: &CsrfToken, v: &QuestionView<'_>) -> Mark
         format!("/j/{code}")
     };
     let action = format!("/j/{code}/q/{}", q.position);
+    let here = if v.back_to_check { format!("{action}?ret=check") } else { action.clone() };
+    let here = utf8_percent_encode(&here, NON_ALPHANUMERIC);
     let has_easy = q.easy_read_prompt.as_deref().is_some_and(|e| !e.is_empty());
     let hint_id = "answer-hint";
     let described = match (q.help_text.is_empty(), error.is_some()) {
@@ -153,18 +178,20 @@ pub fn question_page(lang: Lang, csrf: &CsrfToken, v: &QuestionView<'_>) -> Mark
     let body = html! {
         a class="back-link" href=(back) { (lang.t("back")) }
         (error_summary(lang, v.errors))
-        @if has_easy {
+        // A display choice, like text size: it holds for the following questions too.
+        @if has_easy && !v.preview {
             p class="easy-toggle" {
-                @if v.easy_read { a href=(format!("{action}{}", if v.back_to_check { "?ret=check" } else { "" })) { (lang.t("easy-read-off")) } }
-                @else { a href=(format!("{action}?let=1{}", if v.back_to_check { "&ret=check" } else { "" })) { (lang.t("easy-read-on")) } }
+                @if v.easy_read { a href=(format!("/let-laest/fra?tilbage={here}")) { (lang.t("easy-read-off")) } }
+                @else { a href=(format!("/let-laest/til?tilbage={here}")) { (lang.t("easy-read-on")) } }
             }
         }
-        form method=(if v.preview { "get" } else { "post" }) action=(if v.preview { String::new() } else { action.clone() }) novalidate {
+        form method=(if v.preview { "get" } else { "post" }) action=(if v.preview { String::new() } else { action.clone() }) novalidate
+            data-keep=[(!v.preview).then(|| format!("{code}:{}", q.position))]
+            data-unsent=[(!v.preview).then(|| lang.t("answer-unsent"))] {
             @if !v.preview { (csrf_field(csrf)) }
             input type="hidden" name="submission_key" value=(v.submission_key);
             input type="hidden" name="question_id" value=(q.id);
             @if v.back_to_check { input type="hidden" name="ret" value="check"; }
-            @if v.easy_read { input type="hidden" name="let" value="1"; }
             @match kind {
                 QuestionKind::ShortText | QuestionKind::LongText => {
                     div class=(field_class) {
@@ -185,7 +212,7 @@ pub fn question_page(lang: Lang, csrf: &CsrfToken, v: &QuestionView<'_>) -> Mark
                         fieldset aria-describedby=[described.as_deref()] {
                             legend { (caption) h1 class="question" lang=[prompt_lang] { (prompt) } }
                             (hint) (error_line)
-                            (choices(lang, q, (v.answer.unwrap_or(""), &v.chosen, v.other), tr))
+                            (choices(lang, q, (v.answer.unwrap_or(""), &v.chosen, v.other), tr, v.errors))
                         }
                     }
                 }
@@ -204,21 +231,29 @@ pub fn question_page(lang: Lang, csrf: &CsrfToken, v: &QuestionView<'_>) -> Mark
             }
         }
     };
-    participant_page(lang, &title, body)
+    // Staff preview posts nothing: nothing to keep.
+    let scripts: &[&str] = if v.preview { &[] } else { &["keep"] };
+    participant_page_with(lang, &title, body, scripts)
+}
+
+/// `lang="da"` for a scale word that shows in Danish on a page in another language: the
+/// question's own Danish word without a translation (a default word is in the page's language).
+fn scale_word_lang(q: &Question, tr: &Translations, key: &str) -> Option<&'static str> {
+    q.own_scale_word(key).and(tr.option_fallback_lang(q.id.as_str(), key))
 }
 
 fn choices(
     lang: Lang, q: &Question, (current, chosen, other): (&str, &[String], Option<&str>),
-    tr: &Translations,
+    tr: &Translations, errors: &[FieldError],
 ) -> Markup {
     match q.kind {
         QuestionKind::Scale => html! {
             div class="choices scale" {
-                @for n in 1u8..=5 {
+                @for ((n, key), word) in (1u8..=5).zip(SCALE_KEYS).zip(q.scale_words(lang)) {
                     @let id = format!("answer-{n}");
                     div class="choice" {
-                        input type="radio" id=(id) name="answer" value=(n) checked[current == n.to_string()];
-                        label for=(id) { (face(n)) span { (n) " – " (lang.t(&format!("scale-{n}"))) } }
+                        input type="radio" id=(id) name="answer" value=(n) checked[current == key];
+                        label for=(id) { (face(n)) span { (n) " – " span lang=[scale_word_lang(q, tr, key)] { (word) } } }
                     }
                 }
             }
@@ -254,9 +289,12 @@ fn choices(
                             input type=(input_type) id="answer-other" name=(name) value=(OTHER_KEY) checked[is_chosen(OTHER_KEY)];
                             label for="answer-other" { (lang.t("answer-other")) }
                         }
+                        // Words typed here count even when "Andet" is not picked.
+                        @let invalid = errors.iter().any(|e| e.field == OTHER_TEXT_ID);
                         div class="other-text" {
-                            label for="other" { (lang.t("answer-other-label")) }
-                            input type="text" id="other" name="other" value=(other.unwrap_or("")) autocomplete="off";
+                            label for=(OTHER_TEXT_ID) { (lang.t("answer-other-label")) }
+                            input type="text" id=(OTHER_TEXT_ID) name="other" value=(other.unwrap_or("")) autocomplete="off"
+                                aria-describedby=[invalid.then_some("answer-error")] aria-invalid=[invalid.then_some("true")];
                         }
                     }
                 }
@@ -299,9 +337,7 @@ pub fn check_page(
 }
 
 /// The thank-you page, with the withdrawal code and "Ryd telefonen".
-pub fn thanks_page(
-    lang: Lang, csrf: &CsrfToken, workshop: &Workshop, withdrawal_code: &str,
-) -> Markup {
+pub fn thanks_page(lang: Lang, workshop: &Workshop, withdrawal_code: &str) -> Markup {
     let code = &workshop.join_code;
     let body = html! {
         div class="panel confirmation" {
@@ -316,10 +352,23 @@ pub fn thanks_page(
         p { a href=(format!("/j/{code}/check")) { (lang.t("change-link")) } }
         h2 { (lang.t("clear-heading")) }
         p { (lang.t("clear-explain")) }
-        form method="post" action=(format!("/j/{code}/clear")) {
-            (csrf_field(csrf))
-            button type="submit" class="button secondary" { (lang.t("clear-button")) }
-        }
+        p { a class="button secondary" href=(format!("/j/{code}/ryd")) { (lang.t("clear-button")) } }
     };
     participant_page(lang, &lang.t("thanks-title"), body)
+}
+
+/// "Ryd telefonen?": asks once before the phone forgets this participant (and, with
+/// JavaScript, the words kept on it). Works without JavaScript: a form and a link.
+pub fn clear_page(lang: Lang, csrf: &CsrfToken, code: &str) -> Markup {
+    let body = html! {
+        h1 { (lang.t("clear-confirm-title")) }
+        p { (lang.t("clear-confirm-text")) }
+        p { (lang.t("clear-confirm-code")) }
+        form method="post" action=(format!("/j/{code}/clear")) data-forget {
+            (csrf_field(csrf))
+            button type="submit" class="button" { (lang.t("clear-confirm-button")) }
+        }
+        p { a href=(format!("/j/{code}/tak")) { (lang.t("clear-confirm-cancel")) } }
+    };
+    participant_page_with(lang, &lang.t("clear-confirm-title"), body, &["keep"])
 }

@@ -38,6 +38,11 @@ impl QuestionTarget {
     fn options(&self) -> &[ChoiceOption] {
         self.question.as_ref().map_or(&[][..], Question::options)
     }
+
+    /// What the translation fields translate now: the options, or a scale's five words.
+    fn translatable(&self) -> Vec<ChoiceOption> {
+        self.question.as_ref().map(Question::translatable_options).unwrap_or_default()
+    }
 }
 
 /// The form values of a stored question.
@@ -48,6 +53,7 @@ fn question_input(q: &Question) -> QuestionInput {
         help_text: q.help_text.clone(),
         easy_read_prompt: q.easy_read_prompt.clone().unwrap_or_default(),
         options: q.options().iter().map(|o| o.label.as_str()).collect::<Vec<_>>().join("\n"),
+        scale_words: q.scale_words(Lang::Da).join("\n"),
         allow_other: q.allow_other.then(|| "on".into()),
         required: q.required.then(|| "on".into()),
         translated: Default::default(),
@@ -78,8 +84,13 @@ impl Builder for Questions {
         Ok(())
     }
 
+    /// A new question; its scale words start as the defaults, to be changed or kept.
     fn blank(_: &QuestionTarget) -> QuestionInput {
-        QuestionInput { kind: "long_text".into(), ..QuestionInput::default() }
+        QuestionInput {
+            kind: "long_text".into(),
+            scale_words: store::default_scale_words(Lang::Da).join("\n"),
+            ..QuestionInput::default()
+        }
     }
 
     fn stored(conn: &mut DbConnection, target: &QuestionTarget) -> Result<QuestionInput, AppError> {
@@ -87,18 +98,27 @@ impl Builder for Questions {
             return Ok(Self::blank(target));
         };
         Ok(QuestionInput {
-            translated: translations::as_input(conn, &q.id, &TextField::QUESTION, q.options())?,
+            translated: translations::as_input(
+                conn,
+                &q.id,
+                &TextField::QUESTION,
+                &q.translatable_options(),
+            )?,
             ..question_input(q)
         })
     }
 
     fn adjust(target: &QuestionTarget, input: QuestionInput) -> QuestionInput {
         match &target.question {
-            Some(q) if !target.structure() => QuestionInput {
-                kind: q.kind.as_str().to_owned(),
-                options: question_input(q).options,
-                ..input
-            },
+            Some(q) if !target.structure() => {
+                let stored = question_input(q);
+                QuestionInput {
+                    kind: stored.kind,
+                    options: stored.options,
+                    scale_words: stored.scale_words,
+                    ..input
+                }
+            }
             _ => input,
         }
     }
@@ -121,7 +141,7 @@ impl Builder for Questions {
         };
         let back = format!("/staff/workshops/{}", w.id);
         let fields =
-            views::question_fields(lang, input, target.structure(), target.options(), errors);
+            views::question_fields(lang, input, target.structure(), &target.translatable(), errors);
         (FormTarget { heading, action, back }, fields)
     }
 

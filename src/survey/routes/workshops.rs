@@ -123,7 +123,7 @@ async fn show<R: Signed>(
             let questions = store::list_questions(conn, &w.id)?
                 .into_iter()
                 .map(|q| {
-                    let n = counts.get(&q.id).copied().unwrap_or(0);
+                    let n = counts.get(&q.id).copied().unwrap_or_default();
                     (q, n)
                 })
                 .collect::<Vec<_>>();

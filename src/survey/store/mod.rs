@@ -11,8 +11,9 @@ use diesel::QueryResult;
 use crate::db::DbConnection;
 
 pub use questions::{
-    add_question, count_answers_to, delete_question, find_question, list_questions,
-    question_with_workshop, update_question, workshop_with_questions, Question, QuestionFields,
+    add_question, count_answers_to, default_scale_words, delete_question, find_question,
+    list_questions, question_with_workshop, scale_points, update_question, workshop_with_questions,
+    Question, QuestionFields,
 };
 pub use tracks::{
     create_topic, create_track, find_topic, find_track, list_topics, list_tracks, update_topic,

@@ -7,7 +7,8 @@ use super::Workshop;
 use crate::db::schema::{answers, questions, workshops};
 use crate::db::{now, write_transaction, DbConnection, QuestionId, WorkshopId};
 use crate::error::AppError;
-use crate::survey::domain::{ChoiceOption, ChoiceOptions, QuestionKind};
+use crate::i18n::Lang;
+use crate::survey::domain::{ChoiceOption, ChoiceOptions, QuestionKind, SCALE_KEYS};
 use crate::text::{HelpText, PromptText};
 
 /// One question of a workshop's survey.
@@ -41,6 +42,51 @@ impl Question {
     pub fn options(&self) -> &[ChoiceOption] {
         &self.options
     }
+
+    /// The five words of a 1–5 scale in `lang`: the question's own words (translated when the
+    /// question is localized), and for a point without one the default (`scale-1` …
+    /// `scale-5`, "Meget dårligt" … "Meget godt"). Exports call it with the report's language
+    /// on the Danish question.
+    pub fn scale_words(&self, lang: Lang) -> [String; 5] {
+        std::array::from_fn(|i| {
+            self.own_scale_word(SCALE_KEYS[i])
+                .map_or_else(|| default_scale_word(lang, i), str::to_owned)
+        })
+    }
+
+    /// The question's own word for a point of its scale (key "1" … "5"), if it has one.
+    pub fn own_scale_word(&self, key: &str) -> Option<&str> {
+        self.options.iter().find(|o| o.key == key && !o.label.is_empty()).map(|o| o.label.as_str())
+    }
+
+    /// What the translation fields of the question form translate, keyed as stored: a choice
+    /// question's options; a scale's five words (its own or the Danish defaults), so a scale
+    /// with the default words can be translated too; nothing for other kinds.
+    pub fn translatable_options(&self) -> Vec<ChoiceOption> {
+        match self.kind {
+            QuestionKind::Scale => scale_points(&self.scale_words(Lang::Da)),
+            _ => self.options.0.clone(),
+        }
+    }
+}
+
+/// The default word of point `index` (0-based) of a scale in `lang`.
+fn default_scale_word(lang: Lang, index: usize) -> String {
+    lang.t(&format!("scale-{}", index + 1))
+}
+
+/// The default five words of a scale in `lang` ("Meget dårligt" … "Meget godt").
+pub fn default_scale_words(lang: Lang) -> [String; 5] {
+    std::array::from_fn(|i| default_scale_word(lang, i))
+}
+
+/// Five words as options under [`SCALE_KEYS`].
+pub fn scale_points(words: &[String; 5]) -> Vec<ChoiceOption> {
+    SCALE_KEYS
+        .iter()
+        .zip(words)
+        .map(|(key, label)| ChoiceOption { key: (*key).to_owned(), label: label.clone() })
+        .collect()
 }
 
 /// What the question builder sets.

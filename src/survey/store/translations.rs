@@ -11,6 +11,7 @@ use super::{Question, Workshop};
 use crate::db::schema::translations;
 use crate::db::{now, DbConnection, WorkshopId};
 use crate::i18n::Lang;
+use crate::survey::domain::{ChoiceOption, QuestionKind, SCALE_KEYS};
 
 // ---- translations ---------------------------------------------------------------------------
 
@@ -137,6 +138,18 @@ impl Question {
                     o.label = label.to_owned();
                 }
             }
+            // A scale with the default words has no options of its own; its translated words
+            // become its words in this language (the other points keep this language's
+            // defaults).
+            if q.kind == QuestionKind::Scale {
+                for key in SCALE_KEYS {
+                    if let (Some(label), None) = (tr.option(id, key), q.own_scale_word(key)) {
+                        q.options
+                            .0
+                            .push(ChoiceOption { key: key.to_owned(), label: label.to_owned() });
+                    }
+                }
+            }
         }
         q
     }
@@ -244,7 +257,6 @@ pub fn delete_translations(conn: &mut DbConnection, subject_id: &str) -> QueryRe
 mod tests {
     use super::*;
     use crate::db::{QuestionId, WorkshopId};
-    use crate::survey::domain::QuestionKind;
 
     fn question() -> Question {
         Question {
@@ -285,6 +297,35 @@ mod tests {
         let da = Translations::none(Lang::Da);
         assert_eq!(da.fallback_lang("q1", TextField::Prompt), None);
         assert_eq!(question().localized(&da).prompt, "Hvor bor du?");
+    }
+
+    #[test]
+    fn scale_words_come_from_the_question_its_translation_or_the_defaults() {
+        let defaults =
+            Question { kind: QuestionKind::Scale, options: Default::default(), ..question() };
+        assert_eq!(defaults.scale_words(Lang::Da)[0], "Meget dårligt");
+        assert_eq!(defaults.scale_words(Lang::En)[4], "Very good");
+        let mut tr = Translations::none(Lang::En);
+        tr.insert("q1".into(), TextField::Options, r#"{"1":"Not important at all"}"#.into());
+        let en = defaults.localized(&tr).scale_words(Lang::En);
+        assert_eq!([en[0].as_str(), en[1].as_str()], ["Not important at all", "Bad"]);
+        let own = Question {
+            options: serde_json::from_str(
+                r#"[{"key":"1","label":"Slet ikke vigtigt"},{"key":"2","label":"Lidt vigtigt"},
+                    {"key":"3","label":"Noget vigtigt"},{"key":"4","label":"Vigtigt"},
+                    {"key":"5","label":"Meget vigtigt"}]"#,
+            )
+            .expect("options"),
+            ..defaults.clone()
+        };
+        let en = own.localized(&tr).scale_words(Lang::En);
+        assert_eq!(
+            [en[0].as_str(), en[4].as_str()],
+            ["Not important at all", "Meget vigtigt"],
+            "an untranslated own word stays Danish"
+        );
+        assert_eq!(own.translatable_options().len(), 5);
+        assert_eq!(defaults.translatable_options()[2].label, "Hverken godt eller dårligt");
     }
 
     #[test]

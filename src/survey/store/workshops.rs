@@ -255,19 +255,29 @@ pub fn count_answers(conn: &mut DbConnection, workshop_id: &WorkshopId) -> Query
         .get_result(conn)
 }
 
-/// Answers per question of a workshop, in one grouped query (questions without answers are
-/// missing).
+/// Per question of a workshop: answers from people, and statements from pasted flipchart
+/// notes (questions without either are missing). One grouped query.
 pub fn answer_counts(
     conn: &mut DbConnection, workshop_id: &WorkshopId,
-) -> QueryResult<HashMap<QuestionId, i64>> {
-    Ok(answers::table
-        .inner_join(questions::table)
-        .filter(questions::workshop_id.eq(workshop_id))
-        .group_by(answers::question_id)
-        .select((answers::question_id, diesel::dsl::count_star()))
-        .load::<(QuestionId, i64)>(conn)?
-        .into_iter()
-        .collect())
+) -> QueryResult<HashMap<QuestionId, (i64, i64)>> {
+    let per_question = |flipchart: bool, conn: &mut DbConnection| {
+        answers::table
+            .inner_join(questions::table)
+            .inner_join(participants::table)
+            .filter(questions::workshop_id.eq(workshop_id))
+            .filter(participants::source.eq("flipchart").eq(flipchart))
+            .group_by(answers::question_id)
+            .select((answers::question_id, diesel::dsl::count_star()))
+            .load::<(QuestionId, i64)>(conn)
+    };
+    let mut out: HashMap<QuestionId, (i64, i64)> = HashMap::new();
+    for (question, n) in per_question(false, conn)? {
+        out.entry(question).or_default().0 = n;
+    }
+    for (question, n) in per_question(true, conn)? {
+        out.entry(question).or_default().1 = n;
+    }
+    Ok(out)
 }
 
 /// People who gave at least one answer in a workshop (phones and people a facilitator

@@ -51,16 +51,17 @@ pub fn workshop_fields(lang: Lang, v: &WorkshopInput, errors: &[FieldError]) -> 
     }
 }
 
-/// Fields of the question form; `structure` false shows kind and options read-only. The
-/// translations follow in one fieldset per language; their options are always editable (a
-/// label's wording may change on a live survey), and while the Danish options are read-only
-/// `danish_options` lists them for reference.
+/// Fields of the question form; `structure` false shows kind, options and scale words
+/// read-only. The translations follow in one fieldset per language; their options (or scale
+/// words) are always editable (a label's wording may change on a live survey), and while the
+/// Danish ones are read-only `danish_options` lists them for reference.
 pub fn question_fields(
     lang: Lang, v: &QuestionInput, structure: bool, danish_options: &[ChoiceOption],
     errors: &[FieldError],
 ) -> Markup {
-    let with_options =
-        structure || QuestionKind::parse(&v.kind).is_some_and(QuestionKind::has_options);
+    let with_options = structure
+        || QuestionKind::parse(&v.kind)
+            .is_some_and(|k| k.has_options() || k == QuestionKind::Scale);
     let fields: Vec<TextField> = TextField::QUESTION
         .into_iter()
         .filter(|f| *f != TextField::Options || with_options)
@@ -86,6 +87,7 @@ pub fn question_fields(
         (textarea(lang, "easy_read_prompt", &lang.t("field-easy-read"), Some(&lang.t("easy-read-hint")), &v.easy_read_prompt, 2, errors))
         @if structure {
             (textarea(lang, "options", &lang.t("field-options"), Some(&lang.t("options-hint")), &v.options, 5, errors))
+            (textarea(lang, "scale_words", &lang.t("field-scale-words"), Some(&lang.t("scale-words-hint")), &v.scale_words, 5, errors))
             div class="field checkbox" {
                 input type="checkbox" id="allow_other" name="allow_other" value="on" checked[v.allow_other.is_some()];
                 label for="allow_other" { (lang.t("field-allow-other")) }

@@ -45,7 +45,8 @@ fn field_label_key(field: TextField) -> &'static str {
         TextField::Prompt => "field-prompt",
         TextField::HelpText => "field-help",
         TextField::EasyReadPrompt => "field-easy-read",
-        TextField::Options => "field-options",
+        // The same field holds a scale's five words.
+        TextField::Options => "field-options-translated",
     }
 }
 

@@ -15,8 +15,8 @@ pub struct WorkshopPage<'a> {
     pub workshop: &'a Workshop,
     /// Its topic's title.
     pub topic_title: &'a str,
-    /// Questions with their answer counts.
-    pub questions: &'a [(Question, i64)],
+    /// Questions with their counts of answers from people and flipchart statements.
+    pub questions: &'a [(Question, (i64, i64))],
     /// People with answers (phones and people a facilitator entered answers for).
     pub people: i64,
     /// Statements from pasted flipchart notes.
@@ -132,10 +132,11 @@ pub fn workshop_page(lang: Lang, staff: &Staff, csrf: &CsrfToken, p: &WorkshopPa
         h2 { (lang.t("questions-heading")) }
         @if p.questions.is_empty() { p { (lang.t("questions-empty")) } }
         ol class="question-list" {
-            @for (q, count) in p.questions {
+            @for (q, (count, statements)) in p.questions {
                 li class="card" {
                     p class="card-title" { (q.prompt) }
-                    p class="hint" { (lang.t(q.kind.label_key())) @if q.required { " · " (lang.t("field-required")) } " · " (lang.t_args("answers-count", &[("count", (*count).into())])) }
+                    p class="hint" { (lang.t(q.kind.label_key())) @if q.required { " · " (lang.t("field-required")) } " · " (lang.t_args("answers-count", &[("count", (*count).into())]))
+                        @if *statements > 0 { " " (lang.t_args("answers-count-statements", &[("count", (*statements).into())])) } }
                     @if editor {
                         div class="row-actions" {
                             a href=(format!("/staff/questions/{}/edit", q.id)) { (lang.t("edit")) span class="visually-hidden" { ": " (q.prompt) } }
@@ -143,7 +144,7 @@ pub fn workshop_page(lang: Lang, staff: &Staff, csrf: &CsrfToken, p: &WorkshopPa
                                 a href=(format!("/staff/questions/{}/paste", q.id)) { (lang.t("paste-notes")) span class="visually-hidden" { ": " (q.prompt) } }
                             }
                             (move_buttons(lang, csrf, &format!("/staff/questions/{}/move", q.id), Some(&q.prompt)))
-                            @if *count == 0 {
+                            @if *count == 0 && *statements == 0 {
                                 form method="post" action=(format!("/staff/questions/{}/delete", q.id)) class="inline-form" {
                                     (csrf_field(csrf))
                                     button type="submit" class="link-button" { (lang.t("delete")) span class="visually-hidden" { ": " (q.prompt) } }

@@ -26,8 +26,8 @@
     var parts = [];
     for (var i = 0; i < main.children.length; i++) {
       var child = main.children[i];
-      // The Back link is navigation, not the page's content.
-      if (child !== button && !child.classList.contains('back-link') && child.innerText) parts.push(child.innerText);
+      // Only the page's own content: not the Back link or the easy-read switch (navigation).
+      if (child !== button && !/back-link|easy-toggle/.test(child.className) && child.innerText) parts.push(child.innerText);
     }
     // One utterance per line: long utterances stop early in some browsers.
     var lines = parts.join('\n').split(/\n+/).filter(function (l) { return l.trim(); });
