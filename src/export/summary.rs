@@ -117,20 +117,14 @@ pub struct TopicSummary {
     pub closed_questions: Vec<ClosedQuestion>,
 }
 
-/// A workshop in a report.
+/// A workshop in a report: "Den rette boligløsning (14.03.2023, København): 12 deltagere".
 #[derive(Debug, Clone, Serialize)]
 pub struct WorkshopInfo {
     /// Id.
     pub id: String,
-    /// Title (its focus).
-    pub title: String,
-    /// Date.
-    pub starts_at: Option<NaiveDateTime>,
-    /// Place.
-    pub location: String,
     /// The people who took part.
     pub people: Count,
-    /// "Den rette boligløsning (14.03.2023, København): 12 deltagere".
+    /// Title, date, place and people, as the report says it.
     pub line: String,
 }
 
@@ -332,9 +326,6 @@ fn topic_summary(
         .zip(workshop_counts)
         .map(|(w, c)| WorkshopInfo {
             id: w.id.to_string(),
-            title: w.title.clone(),
-            starts_at: w.starts_at,
-            location: w.location.clone(),
             line: workshop_line(lang, w, &c),
             people: c,
         })

@@ -20,6 +20,17 @@ pub(super) struct PageState<'a> {
     pub to: &'a str,
 }
 
+/// A download link per format.
+fn format_links(lang: Lang, base: &str, formats: &[Format]) -> maud::Markup {
+    html! {
+        ul class="link-list" {
+            @for f in formats {
+                li { a href=(format!("{base}&format={}", f.as_str())) { (lang.t(&format!("export-format-{}", f.as_str()))) } }
+            }
+        }
+    }
+}
+
 /// The page for one scope (`scope` is workshop, topic or track; `id` its id).
 pub(super) fn page(
     lang: Lang, staff: &Staff, csrf: &CsrfToken, (scope, id): (&str, &str), title: &str,
@@ -36,19 +47,11 @@ pub(super) fn page(
         @if !retention.is_empty() { ul class="hint retention-lines" { @for line in &retention { li { (line) } } } }
         h2 { (lang.t("export-report-heading")) }
         p { (lang.t("export-report-intro")) }
-        ul class="link-list" {
-            @for f in Format::REPORT {
-                li { a href=(format!("/staff/export/download?scope={}&id={}&format={}", scope, id, f.as_str())) { (lang.t(&format!("export-format-{}", f.as_str()))) } }
-            }
-        }
+        (format_links(lang, &format!("/staff/export/download?scope={scope}&id={id}"), &Format::REPORT))
         @if staff.role().can_edit() {
             h2 { (lang.t("export-data-heading")) }
             p { (lang.t("export-data-intro")) }
-            ul class="link-list" {
-                @for f in Format::ANALYSIS {
-                    li { a href=(format!("/staff/export/data?scope={}&id={}&format={}", scope, id, f.as_str())) { (lang.t(&format!("export-format-{}", f.as_str()))) } }
-                }
-            }
+            (format_links(lang, &format!("/staff/export/data?scope={scope}&id={id}"), &Format::ANALYSIS))
         }
         @if staff.role().can_edit() {
             h2 { (lang.t("export-mail-heading")) }

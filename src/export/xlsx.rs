@@ -11,6 +11,40 @@ use super::summary::ThemeSummary;
 use super::xml::clean;
 use crate::i18n::Lang;
 
+/// The columns of the sheets below the respondents, as Fluent keys; [`width`] sizes them.
+const ANSWER_COLUMNS: &str = "data-col-respondent data-col-source doc-col-workshop doc-col-number doc-col-question doc-col-type data-col-number doc-col-answer doc-col-entered doc-col-themes doc-col-created doc-col-updated";
+const THEME_COLUMNS: &str = "doc-col-topic doc-col-parent-theme doc-col-theme doc-col-answers doc-col-participants doc-col-statements doc-col-key-points doc-col-quotes";
+const TALLY_COLUMNS: &str =
+    "doc-col-topic doc-col-workshop doc-col-question doc-col-answer doc-col-people";
+
+/// How wide a column of this kind is, in characters.
+fn width(key: &str) -> f64 {
+    match key {
+        "doc-col-number" => 5.0,
+        "data-col-number" | "doc-col-answers" | "doc-col-quotes" => 8.0,
+        "doc-col-participants" | "doc-col-statements" | "doc-col-people" => 10.0,
+        "data-col-respondent" | "doc-col-type" => 16.0,
+        "doc-col-created" | "doc-col-updated" => 17.0,
+        "data-col-source" => 18.0,
+        "doc-col-workshop" => 28.0,
+        "doc-col-entered" | "doc-col-themes" | "doc-col-topic" | "doc-col-parent-theme" => 30.0,
+        "doc-col-theme" => 36.0,
+        "doc-col-question" => 42.0,
+        "doc-col-answer" => 50.0,
+        "doc-col-key-points" => 70.0,
+        _ => 20.0,
+    }
+}
+
+/// Writes the header row of these Fluent keys (separated by spaces).
+fn header_keys(
+    sheet: &mut Worksheet, lang: Lang, keys: &str, bold: &Format,
+) -> Result<(), XlsxError> {
+    let columns: Vec<(String, f64)> =
+        keys.split_whitespace().map(|k| (lang.t(k), width(k))).collect();
+    header(sheet, &columns, bold)
+}
+
 /// Writes the header row.
 fn header(
     sheet: &mut Worksheet, columns: &[(String, f64)], bold: &Format,
@@ -72,11 +106,11 @@ pub fn render(data: &Dataset, lang: Lang) -> anyhow::Result<Vec<u8>> {
     }
 
     let people = book.add_worksheet().set_name(lang.t("data-sheet-respondents"))?;
-    let mut columns = vec![
-        (lang.t("data-col-respondent"), 16.0),
-        (lang.t("data-col-source"), 18.0),
-        (lang.t("doc-col-workshop"), 28.0),
-    ];
+    let mut columns: Vec<(String, f64)> =
+        ["data-col-respondent", "data-col-source", "doc-col-workshop"]
+            .iter()
+            .map(|k| (lang.t(k), width(k)))
+            .collect();
     columns.extend(
         data.columns.iter().map(|c| (c.header.clone(), if c.numeric { 12.0 } else { 36.0 })),
     );
@@ -100,22 +134,7 @@ pub fn render(data: &Dataset, lang: Lang) -> anyhow::Result<Vec<u8>> {
     people.autofilter(0, 0, data.respondents.len().max(1) as u32, columns.len() as u16 - 1)?;
 
     let answers = book.add_worksheet().set_name(lang.t("data-sheet-answers"))?;
-    let keys = [
-        ("data-col-respondent", 16.0),
-        ("data-col-source", 18.0),
-        ("doc-col-workshop", 28.0),
-        ("doc-col-number", 5.0),
-        ("doc-col-question", 40.0),
-        ("doc-col-type", 16.0),
-        ("data-col-number", 8.0),
-        ("doc-col-answer", 60.0),
-        ("doc-col-entered", 30.0),
-        ("doc-col-themes", 30.0),
-        ("doc-col-created", 17.0),
-        ("doc-col-updated", 17.0),
-    ];
-    let columns: Vec<(String, f64)> = keys.iter().map(|(k, w)| (lang.t(k), *w)).collect();
-    header(answers, &columns, &bold)?;
+    header_keys(answers, lang, ANSWER_COLUMNS, &bold)?;
     for (i, a) in data.answers.iter().enumerate() {
         let r = i as u32 + 1;
         text(answers, r, 0, &a.respondent)?;
@@ -136,18 +155,7 @@ pub fn render(data: &Dataset, lang: Lang) -> anyhow::Result<Vec<u8>> {
     answers.autofilter(0, 0, data.answers.len().max(1) as u32, 11)?;
 
     let themes = book.add_worksheet().set_name(lang.t("doc-sheet-themes"))?;
-    let keys = [
-        ("doc-col-topic", 30.0),
-        ("doc-col-parent-theme", 30.0),
-        ("doc-col-theme", 36.0),
-        ("doc-col-answers", 8.0),
-        ("doc-col-participants", 10.0),
-        ("doc-col-statements", 10.0),
-        ("doc-col-key-points", 70.0),
-        ("doc-col-quotes", 8.0),
-    ];
-    let columns: Vec<(String, f64)> = keys.iter().map(|(k, w)| (lang.t(k), *w)).collect();
-    header(themes, &columns, &bold)?;
+    header_keys(themes, lang, THEME_COLUMNS, &bold)?;
     let mut row = 1;
     for t in &data.report.topics {
         for th in &t.themes {
@@ -157,15 +165,7 @@ pub fn render(data: &Dataset, lang: Lang) -> anyhow::Result<Vec<u8>> {
     themes.autofilter(0, 0, row.saturating_sub(1).max(1), 7)?;
 
     let tallies = book.add_worksheet().set_name(lang.t("doc-closed-questions"))?;
-    let keys = [
-        ("doc-col-topic", 30.0),
-        ("doc-col-workshop", 28.0),
-        ("doc-col-question", 44.0),
-        ("doc-col-answer", 30.0),
-        ("doc-col-people", 10.0),
-    ];
-    let columns: Vec<(String, f64)> = keys.iter().map(|(k, w)| (lang.t(k), *w)).collect();
-    header(tallies, &columns, &bold)?;
+    header_keys(tallies, lang, TALLY_COLUMNS, &bold)?;
     let total = lang.t("doc-total-people");
     let mut row = 1;
     for t in &data.report.topics {

@@ -560,3 +560,29 @@ mod tests {
         assert_eq!(normalise_withdrawal_code("short"), None);
     }
 }
+
+/// Who a facilitator enters answers for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Person {
+    /// Someone not numbered yet: they get the next number.
+    New,
+    /// "Deltager n".
+    Numbered(i32),
+}
+
+impl Person {
+    /// `new` (or nothing) or a number from 1 to 10,000; `None` for anything else.
+    pub fn parse(value: Option<&str>) -> Option<Person> {
+        match value.unwrap_or("new") {
+            "new" | "" => Some(Person::New),
+            n => n.parse::<i32>().ok().filter(|n| (1..=10_000).contains(n)).map(Person::Numbered),
+        }
+    }
+}
+
+/// The assisted-entry page's `?person=new` or `?person=4`.
+#[derive(Debug, Default, Deserialize)]
+pub struct PersonChoice {
+    /// As asked for.
+    pub person: Option<String>,
+}

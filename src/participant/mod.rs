@@ -9,6 +9,6 @@ pub mod routes;
 pub mod store;
 pub mod views;
 
-pub use domain::{AnswerText, AnswerValue, ChoiceValue, EnteredBy, Source, YesNo};
-pub use store::{delete_everyone, finish, join, person, save_answer, Answer, NewAnswer, Person};
+pub use domain::{AnswerText, AnswerValue, ChoiceValue, EnteredBy, Person, Source, YesNo};
+pub use store::{delete_everyone, finish, join, person, save_answer, Answer, NewAnswer};
 pub use views::display_answer;

@@ -5,7 +5,7 @@ use chrono::NaiveDateTime;
 use diesel::prelude::*;
 use diesel::result::{DatabaseErrorKind, Error as DieselError};
 
-use super::domain::{AnswerText, AnswerValue, EnteredBy, Source, SubmissionKey};
+use super::domain::{AnswerText, AnswerValue, EnteredBy, Person, Source, SubmissionKey};
 use crate::crypto::token_hash;
 use crate::db::schema::{answer_submissions, answers, participants, questions, quotes};
 use crate::db::{
@@ -91,15 +91,6 @@ pub fn join(
         return Err(DieselError::NotFound);
     }
     Ok(found)
-}
-
-/// Who a facilitator enters answers for.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Person {
-    /// Someone not numbered yet: they get the next number.
-    New,
-    /// "Deltager n".
-    Numbered(i32),
 }
 
 /// The numbers of the people facilitators entered answers for, in `workshops` (the workshop,

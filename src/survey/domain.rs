@@ -291,3 +291,20 @@ mod tests {
         assert_eq!(keys, [("o2", "Nej"), ("o3", "Måske"), ("o1", "Ja")]);
     }
 }
+
+/// An admin's "keep the answers longer": how many more days, one of [`Extension::OFFERED`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Deserialize)]
+pub struct Extension {
+    /// As posted.
+    days: i32,
+}
+
+impl Extension {
+    /// The periods a workshop's answers may be kept longer by.
+    pub const OFFERED: [i32; 3] = [30, 90, 365];
+
+    /// The days, if they are one of the offered periods.
+    pub fn days(self) -> Option<i32> {
+        Self::OFFERED.contains(&self.days).then_some(self.days)
+    }
+}

@@ -4,7 +4,6 @@
 use std::collections::HashMap;
 
 use actix_web::{web, HttpResponse};
-use serde::Deserialize;
 
 use crate::audit::Action;
 use crate::auth::{Editor, StaffContext};
@@ -15,7 +14,8 @@ use crate::participant::domain::{
     parse_answer, AnswerInput, AnswerValue, ChoiceValue, EnteredBy, QuestionRules, SubmissionKey,
     OTHER_KEY,
 };
-use crate::participant::store::{Answer, Person};
+use crate::participant::domain::{Person, PersonChoice};
+use crate::participant::store::Answer;
 use crate::participant::{store, views};
 use crate::survey::{self, Question, QuestionKind, Workshop};
 use crate::web::layout::{form_response, FieldError};
@@ -42,17 +42,9 @@ fn same_people_scope(conn: &mut DbConnection, w: &Workshop) -> Result<Vec<Worksh
     })
 }
 
-/// `person=new` or `person=4`.
+/// `person=new` or `person=4` (400 for anything else).
 fn parse_person(value: Option<&str>) -> Result<Person, AppError> {
-    match value.unwrap_or("new") {
-        "new" | "" => Ok(Person::New),
-        n => n
-            .parse::<i32>()
-            .ok()
-            .filter(|n| (1..=10_000).contains(n))
-            .map(Person::Numbered)
-            .ok_or(AppError::BadRequest("person")),
-    }
+    Person::parse(value).ok_or(AppError::BadRequest("person"))
 }
 
 /// The form, fresh or with errors (422): the people to choose from, and the values as typed
@@ -122,13 +114,8 @@ fn stored_fields(questions: &[Question], answers: &[Answer]) -> Fields {
     out
 }
 
-#[derive(Deserialize)]
-pub(super) struct AssistQuery {
-    person: Option<String>,
-}
-
 pub(super) async fn get_assist(
-    cx: StaffContext<Editor>, id: web::Path<WorkshopId>, query: web::Query<AssistQuery>,
+    cx: StaffContext<Editor>, id: web::Path<WorkshopId>, query: web::Query<PersonChoice>,
 ) -> Result<HttpResponse, AppError> {
     let person = parse_person(query.person.as_deref())?;
     let (w, questions) = open_workshop(&cx.db, id.into_inner()).await?;

@@ -8,8 +8,9 @@ use maud::{html, Markup};
 use super::display_answer;
 use crate::auth::{staff_page, Staff};
 use crate::i18n::Lang;
+use crate::participant::domain::Person;
 use crate::participant::domain::YesNo;
-use crate::participant::store::{Answer, Person};
+use crate::participant::store::Answer;
 use crate::survey::{Question, QuestionKind, Workshop};
 use crate::web::csrf::CsrfToken;
 use crate::web::layout::{

@@ -13,7 +13,7 @@ use crate::config::RuntimeSettings;
 use crate::db::{DbConnection, TopicId, WorkshopId};
 use crate::error::AppError;
 use crate::i18n::Lang;
-use crate::survey::domain::WorkshopStatus;
+use crate::survey::domain::{Extension, WorkshopStatus};
 use crate::survey::forms::{both, parse_translations, Typed, WorkshopInput};
 use crate::survey::store::{self, StatusError, TextField, Topic, Workshop, WorkshopFields};
 use crate::survey::views;
@@ -196,18 +196,11 @@ pub(super) async fn post_attendance(
     Ok(see_other_with(&format!("/staff/workshops/{id}"), Notice::Attendance))
 }
 
-#[derive(Deserialize)]
-pub(super) struct RetentionInput {
-    days: i32,
-}
-
 /// An admin keeps a workshop's individual answers longer: 30, 90 or 365 days more.
 pub(super) async fn post_retention(
-    cx: StaffContext<Admin>, id: web::Path<WorkshopId>, Form(input): Form<RetentionInput>,
+    cx: StaffContext<Admin>, id: web::Path<WorkshopId>, Form(extension): Form<Extension>,
 ) -> Result<HttpResponse, AppError> {
-    let days = Some(input.days)
-        .filter(|d| [30, 90, 365].contains(d))
-        .ok_or(AppError::BadRequest("days"))?;
+    let days = extension.days().ok_or(AppError::BadRequest("days"))?;
     let find = move |conn: &mut _| store::find_workshop(conn, &id);
     let w = cx
         .change_found(find, move |conn, trail, w: &Workshop| {
