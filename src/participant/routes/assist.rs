@@ -7,7 +7,7 @@ use actix_web::{web, HttpResponse};
 
 use crate::audit::Action;
 use crate::auth::{Editor, StaffContext};
-use crate::db::{Db, DbConnection, QuestionId, WorkshopId};
+use crate::db::{Db, DbConnection, QuestionId, UserId, WorkshopId};
 use crate::error::AppError;
 use crate::i18n::Lang;
 use crate::participant::domain::{
@@ -218,29 +218,35 @@ pub(super) async fn post_assist(
     };
     let (by, back) = (cx.staff().id().clone(), format!("/staff/workshops/{}", w.id));
     cx.change(move |conn, trail| {
-        let Assisted { key, person, entered_by, values } = assisted;
-        let token = format!("assist:{}", key.as_str());
-        let scope = same_people_scope(conn, &w)?;
-        let participant = store::person(conn, &w.id, &scope, person, &token)?;
-        for (question_id, position, value) in &values {
-            let answer = store::NewAnswer {
-                participant_id: &participant.id,
-                question_id,
-                value,
-                entered_by,
-                user_id: Some(&by),
-                submission_key: &key.part(position),
-            };
-            store::save_answer(conn, &answer)?;
-        }
+        let participant = assisted.save(conn, &w, &by)?;
         let number = participant.person_number.map(|n| n.to_string()).unwrap_or_default();
-        trail.record(
-            Action::AnswersAssist,
-            &participant.id,
-            format!("{} {number}", entered_by.as_str()),
-        );
+        let detail = format!("{} {number}", assisted.entered_by.as_str());
+        trail.record(Action::AnswersAssist, &participant.id, detail);
         Ok(())
     })
     .await?;
     Ok(see_other_with(&back, Notice::Assisted))
+}
+
+impl Assisted {
+    /// Stores the answers for their person (found, or made with the next number).
+    fn save(
+        &self, conn: &mut DbConnection, w: &Workshop, by: &UserId,
+    ) -> Result<store::Participant, AppError> {
+        let token = format!("assist:{}", self.key.as_str());
+        let scope = same_people_scope(conn, w)?;
+        let participant = store::person(conn, &w.id, &scope, self.person, &token)?;
+        for (question_id, position, value) in &self.values {
+            let answer = store::NewAnswer {
+                participant_id: &participant.id,
+                question_id,
+                value,
+                entered_by: self.entered_by,
+                user_id: Some(by),
+                submission_key: &self.key.part(position),
+            };
+            store::save_answer(conn, &answer)?;
+        }
+        Ok(participant)
+    }
 }
