@@ -30,6 +30,9 @@ pub struct Settings {
     pub workers: Option<usize>,
     /// What the accessibility statement page says.
     pub statement: AccessibilityStatement,
+    /// How a client that guessed too many wrong codes is paced: one code lookup per `.0`,
+    /// queueing at most `.1`. Not a flag: tests shorten it to keep their runs short.
+    pub join_pace: (Duration, Duration),
 }
 
 impl Default for Settings {
@@ -46,6 +49,7 @@ impl Default for Settings {
             trust_forwarded: false,
             workers: None,
             statement: AccessibilityStatement::default(),
+            join_pace: crate::participant::JOIN_PACE,
         }
     }
 }

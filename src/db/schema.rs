@@ -40,6 +40,7 @@ diesel::table! {
         key -> Text,
         window_start -> Timestamp,
         hits -> Integer,
+        pending -> Integer,
     }
 }
 

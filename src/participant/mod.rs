@@ -10,5 +10,6 @@ pub mod store;
 pub mod views;
 
 pub use domain::{AnswerText, AnswerValue, ChoiceValue, EnteredBy, Person, Source, YesNo};
+pub use routes::JOIN_PACE;
 pub use store::{delete_everyone, finish, join, person, save_answer, Answer, NewAnswer};
 pub use views::display_answer;

@@ -13,3 +13,14 @@ pub fn join_qr_svg(url: &str) -> Result<String, AppError> {
         .min_dimensions(240, 240)
         .build())
 }
+
+/// The same QR code as a `data:` URI, for pages that print it (the poster, the table cards):
+/// no second request, and a draft's code never has to be answered publicly.
+pub fn join_qr_data_uri(url: &str) -> Result<String, AppError> {
+    use base64::Engine as _;
+    let svg = join_qr_svg(url)?;
+    Ok(format!(
+        "data:image/svg+xml;base64,{}",
+        base64::engine::general_purpose::STANDARD.encode(svg)
+    ))
+}

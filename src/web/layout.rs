@@ -102,13 +102,25 @@ pub fn html_status(status: actix_web::http::StatusCode, markup: Markup) -> HttpR
 
 /// `303 See Other` to `location` (after every successful POST).
 pub fn see_other(location: &str) -> HttpResponse {
-    HttpResponse::SeeOther().insert_header((actix_web::http::header::LOCATION, location)).finish()
+    HttpResponse::SeeOther()
+        .insert_header((actix_web::http::header::LOCATION, location_value(location)))
+        .finish()
+}
+
+/// A `Location` value that can always be built: control characters, spaces and anything
+/// outside ASCII are percent-encoded, so a redirect after a saved change never turns into a
+/// 500 because of what someone typed into a URL.
+pub fn location_value(location: &str) -> actix_web::http::header::HeaderValue {
+    const UNSAFE: &percent_encoding::AsciiSet = &percent_encoding::CONTROLS.add(b' ').add(b'"');
+    let encoded = percent_encoding::utf8_percent_encode(location, UNSAFE).to_string();
+    actix_web::http::header::HeaderValue::from_str(&encoded)
+        .unwrap_or_else(|_| actix_web::http::header::HeaderValue::from_static("/"))
 }
 
 /// A 303 to `location` that also sets (or, with a removal cookie, removes) `cookie`.
 pub fn see_other_setting(location: &str, cookie: actix_web::cookie::Cookie<'_>) -> HttpResponse {
     HttpResponse::SeeOther()
-        .insert_header((actix_web::http::header::LOCATION, location))
+        .insert_header((actix_web::http::header::LOCATION, location_value(location)))
         .cookie(cookie)
         .finish()
 }
@@ -338,4 +350,22 @@ pub fn form_response(errors: &[FieldError], markup: Markup) -> HttpResponse {
         actix_web::http::StatusCode::UNPROCESSABLE_ENTITY
     };
     html_status(status, markup)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::location_value;
+
+    #[test]
+    fn a_location_is_always_a_valid_header() {
+        assert_eq!(
+            location_value("/staff/topics/1/board?view=all"),
+            "/staff/topics/1/board?view=all"
+        );
+        assert_eq!(
+            location_value("/x?view=a\u{1}b\r\nSet-Cookie: y"),
+            "/x?view=a%01b%0D%0ASet-Cookie:%20y"
+        );
+        assert_eq!(location_value("/sprog/da?tilbage=/j/æ"), "/sprog/da?tilbage=/j/%C3%A6");
+    }
 }

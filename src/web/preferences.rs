@@ -46,7 +46,10 @@ async fn get_language(
 ) -> Result<HttpResponse, AppError> {
     let lang = Lang::from_code(&code).ok_or(AppError::NotFound)?;
     Ok(HttpResponse::SeeOther()
-        .insert_header((actix_web::http::header::LOCATION, back_to(back.tilbage.as_deref())))
+        .insert_header((
+            actix_web::http::header::LOCATION,
+            super::layout::location_value(&back_to(back.tilbage.as_deref())),
+        ))
         .cookie(remember(&settings, LANG_COOKIE, lang.code().to_owned()))
         .finish())
 }
@@ -89,7 +92,10 @@ fn remember_display(
     settings: &RuntimeSettings, display: Display, back: Option<&str>,
 ) -> HttpResponse {
     HttpResponse::SeeOther()
-        .insert_header((actix_web::http::header::LOCATION, back_to(back)))
+        .insert_header((
+            actix_web::http::header::LOCATION,
+            super::layout::location_value(&back_to(back)),
+        ))
         .cookie(remember(settings, DISPLAY_COOKIE, display.cookie_value()))
         .finish()
 }

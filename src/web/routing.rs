@@ -54,9 +54,17 @@ macro_rules! routes {
 
         /// Registers the routes of this module.
         pub fn routes(cfg: &mut ::actix_web::web::ServiceConfig) {
-            $(cfg.route($path, ::actix_web::web::$method().to($handler));)*
+            $(cfg.route($path, $crate::routes!(@route $method).to($handler));)*
         }
     };
+    // A page that answers GET answers HEAD too (monitors, link checkers): the same handler,
+    // and actix sends the headers without the body.
+    (@route get) => {
+        ::actix_web::web::route().guard(
+            ::actix_web::guard::Any(::actix_web::guard::Get()).or(::actix_web::guard::Head()),
+        )
+    };
+    (@route post) => { ::actix_web::web::post() };
     (@method get) => { $crate::web::routing::Method::Get };
     (@method post) => { $crate::web::routing::Method::Post };
 }

@@ -20,5 +20,6 @@ mod retention;
 mod security;
 mod survey_helpers;
 mod themes;
+mod throttles;
 mod translations;
 mod workshops;

@@ -1,9 +1,12 @@
 use deltag::auth::Role;
-use deltag::db::schema::{staff_sessions, users};
+use deltag::db::schema::{
+    answers, audit_events, participants, staff_sessions, theme_answers, themes, users, workshops,
+};
 use deltag::db::Backend;
+use deltag::survey::domain::WorkshopStatus;
 use diesel::prelude::*;
 
-use crate::helpers::{spawn_app, text_of};
+use crate::helpers::{location, spawn_app, text_of};
 use crate::on_both_backends;
 
 async fn every_response_carries_the_security_headers(backend: Backend) {
@@ -191,7 +194,73 @@ async fn unknown_pages_get_a_friendly_404_in_the_layout(backend: Backend) {
     assert!(page.contains(r#"<html lang="en">"#));
 }
 
+async fn head_answers_wherever_get_does(backend: Backend) {
+    let app = spawn_app(backend).await;
+    let s = crate::survey_helpers::seed_workshop(&app, WorkshopStatus::Open);
+    for (path, expected) in [
+        ("/", 200),
+        ("/healthz", 200),
+        ("/tilgaengelighed", 200),
+        (&format!("/j/{}", s.code) as &str, 200),
+        ("/staff", 303),
+        ("/findes/ikke", 404),
+    ] {
+        let get = app.get(path).await;
+        let head = app.client.head(app.url(path)).send().await.expect("head");
+        assert_eq!(head.status().as_u16(), expected, "HEAD {path}");
+        assert_eq!(get.status(), head.status(), "HEAD and GET {path}");
+        assert_eq!(get.headers().get("content-type"), head.headers().get("content-type"), "{path}");
+        assert!(head.bytes().await.expect("body").is_empty(), "HEAD {path} sends no body");
+    }
+}
+
+async fn a_return_view_that_cannot_be_a_board_changes_nothing(backend: Backend) {
+    let app = spawn_app(backend).await;
+    let s = crate::survey_helpers::seed_workshop(&app, WorkshopStatus::Open);
+    app.login_as(Role::Facilitator).await;
+    let phone = app.other_client();
+    let first = phone.join_workshop(&s.code).await;
+    phone.answer(&first, &[("answer", "Et hjem er et sted med ro"), ("action", "save")]).await;
+    let (answer, topic): (String, String) = answers::table
+        .inner_join(participants::table.inner_join(workshops::table))
+        .select((answers::id, workshops::topic_id))
+        .first(&mut *app.conn())
+        .expect("the answer");
+    let res = app
+        .post_form(&format!("/staff/topics/{topic}/themes"), &[("title", "Ro"), ("parent_id", "")])
+        .await;
+    assert_eq!(res.status().as_u16(), 303);
+    let theme: String = themes::table.select(themes::id).first(&mut *app.conn()).expect("theme");
+    let audit_before: i64 = audit_events::table.count().get_result(&mut *app.conn()).expect("n");
+    for view in ["all\u{1}", "all\r\nSet-Cookie: x=1", "//evil.example", "alle temaer"] {
+        let form = [
+            ("answer", answer.as_str()),
+            ("theme_id", &theme),
+            ("action", "add"),
+            ("return_view", view),
+        ];
+        let res = app.post_form(&format!("/staff/topics/{topic}/assign"), &form).await;
+        assert_eq!(res.status().as_u16(), 400, "return_view {view:?}");
+        let links: i64 = theme_answers::table.count().get_result(&mut *app.conn()).expect("n");
+        assert_eq!(links, 0, "nothing saved for {view:?}");
+    }
+    let audit_after: i64 = audit_events::table.count().get_result(&mut *app.conn()).expect("n");
+    assert_eq!(audit_before, audit_after, "nothing audited");
+    // A real view works, and brings the facilitator back to it.
+    let form = [
+        ("answer", answer.as_str()),
+        ("theme_id", &theme),
+        ("action", "add"),
+        ("return_view", &theme),
+    ];
+    let res = app.post_form(&format!("/staff/topics/{topic}/assign"), &form).await;
+    assert_eq!(res.status().as_u16(), 303);
+    assert!(location(&res).starts_with(&format!("/staff/topics/{topic}/board?view={theme}")));
+}
+
 on_both_backends!(
+    head_answers_wherever_get_does,
+    a_return_view_that_cannot_be_a_board_changes_nothing,
     every_response_carries_the_security_headers,
     https_base_url_adds_hsts_and_host_prefixed_secure_cookies,
     login_without_csrf_token_or_from_another_origin_is_refused,

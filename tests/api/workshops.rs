@@ -155,11 +155,21 @@ async fn facilitators_build_and_open_a_workshop_with_plain_forms(backend: Backen
     let preview = app.get_html(&format!("{workshop_path}/preview?n=1")).await;
     assert_eq!(text_of(&preview, "h1").as_deref(), Some("Hvor bor du lige nu?"));
     assert!(!preview.contains(r#"method="post""#));
-    // Poster and cards point at the QR code of the join URL.
+    // Poster and cards carry the QR code of the join URL in the page itself (a draft's code
+    // is not answered publicly, and the printout needs no second request).
     let poster = app.get_html(&format!("{workshop_path}/poster")).await;
-    assert!(poster.contains(&format!(r#"src="/j/{code}/qr.svg""#)));
+    let src = html(&poster)
+        .select(&scraper::Selector::parse("img.poster-qr").expect("selector"))
+        .next()
+        .and_then(|img| img.value().attr("src").map(str::to_owned))
+        .expect("poster QR image");
+    let svg = src.strip_prefix("data:image/svg+xml;base64,").expect("a data URI");
+    let svg =
+        base64::Engine::decode(&base64::engine::general_purpose::STANDARD, svg).expect("base64");
+    let decoded = crate::qr_decode::decode_qr_svg(&String::from_utf8_lossy(&svg)).expect("QR");
+    assert!(decoded.ends_with(&format!("/j/{code}")), "{decoded}");
     let cards = app.get_html(&format!("{workshop_path}/cards")).await;
-    assert_eq!(cards.matches(&format!("/j/{code}/qr.svg")).count(), 8);
+    assert_eq!(cards.matches(&src).count(), 8);
 }
 
 async fn viewers_read_but_change_nothing(backend: Backend) {

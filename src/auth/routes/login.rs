@@ -12,7 +12,7 @@ use crate::config::RuntimeSettings;
 use crate::db::Db;
 use crate::error::AppError;
 use crate::i18n::Lang;
-use crate::throttle::{self, Limit};
+use crate::throttle::{self, Limit, Reservation};
 use crate::web::csrf::CsrfToken;
 use crate::web::layout::{html_response, html_status, see_other, see_other_setting, FieldError};
 use crate::web::{client_ip, cookie_name, safe_next, Form};
@@ -122,48 +122,87 @@ fn throttled(lang: Lang, seconds: u64) -> FieldError {
     FieldError::new("email", lang.t_args("login-error-throttled", &[("minutes", minutes.into())]))
 }
 
-/// Checks the throttles and the password; on success replaces any old session of this browser
-/// with a new one.
+/// Reserves the attempt (per account and per client), checks the password, settles the
+/// reservations; on success replaces any old session of this browser with a new one.
 async fn attempt(
     db: &Db, input: &LoginInput, client: &str, old_session: Option<String>,
 ) -> Result<Attempt, AppError> {
     let email = input.email.trim().to_lowercase();
-    let account_key = throttle::key("login-account", &email);
-    let client_key = throttle::key("login-client", client);
-    let (keys, lookup) = ((account_key.clone(), client_key.clone()), email);
-    let (blocked, user) = db
-        .run(move |conn| {
-            let blocked = throttle::blocked_for(conn, &keys.0, ACCOUNT_LIMIT)?
-                .max(throttle::blocked_for(conn, &keys.1, CLIENT_LIMIT)?);
-            Ok::<_, AppError>((blocked, store::find_user_by_email(conn, &lookup)?))
-        })
-        .await?;
-    if let Some(seconds) = blocked {
+    let keys = [throttle::key("login-account", &email), throttle::key("login-client", client)];
+    if let Some(seconds) = reserve_attempt(db, &keys).await? {
         return Ok(Attempt::Throttled(seconds));
     }
-    // Unknown, disabled and not-yet-activated accounts are checked against a dummy hash, so
-    // every failure takes as long and reads the same.
-    let usable: Option<User> = user.filter(|u| !u.disabled && u.password_hash.is_some());
-    let hash = usable.as_ref().and_then(|u| u.password_hash.clone());
-    let verified = password::verify(input.password.clone(), hash).await?;
-    let Some(user) = usable.filter(|_| verified) else {
-        db.run(move |conn| {
-            throttle::record_failure(conn, &account_key, ACCOUNT_LIMIT.window)?;
-            throttle::record_failure(conn, &client_key, CLIENT_LIMIT.window)
-        })
+    let lookup = email.clone();
+    let user = db.run(move |conn| store::find_user_by_email(conn, &lookup)).await;
+    let verified = match user {
+        Ok(user) => check_password(input, user).await,
+        Err(e) => Err(e),
+    };
+    let failed = !matches!(verified, Ok(Some(_)));
+    let settle_keys = keys.clone();
+    db.run(move |conn| settle_keys.iter().try_for_each(|key| throttle::settle(conn, key, failed)))
         .await?;
+    let Some(user) = verified? else {
         return Ok(Attempt::Refused);
     };
     let token = audit::change(db, &user.id.clone(), move |conn, trail| {
         if let Some(old) = &old_session {
             store::delete_session(conn, old)?;
         }
-        throttle::reset(conn, &account_key)?;
         trail.record(Action::Login, &user.id, "");
         Ok(store::create_session(conn, &user.id)?)
     })
     .await?;
     Ok(Attempt::SignedIn(token))
+}
+
+/// How long a login waits for attempts in flight to settle before it says "try later".
+const BUSY_PATIENCE: std::time::Duration = std::time::Duration::from_secs(10);
+
+/// Reserves one password check on every key, atomically per key, before any hashing: `None`
+/// when granted, else the seconds to wait. While other attempts in flight hold the budget,
+/// it waits for them (they may be the right password and give their place back).
+async fn reserve_attempt(db: &Db, keys: &[String; 2]) -> Result<Option<u64>, AppError> {
+    let limits = [ACCOUNT_LIMIT, CLIENT_LIMIT];
+    let started = std::time::Instant::now();
+    loop {
+        let keys = keys.clone();
+        let outcome = db
+            .run(move |conn| {
+                let mut granted = Vec::new();
+                for (key, limit) in keys.iter().zip(limits) {
+                    match throttle::reserve(conn, key, limit)? {
+                        Reservation::Granted => granted.push(key),
+                        other => {
+                            // Give back what this attempt already holds.
+                            for key in granted {
+                                throttle::settle(conn, key, false)?;
+                            }
+                            return Ok::<_, AppError>(other);
+                        }
+                    }
+                }
+                Ok(Reservation::Granted)
+            })
+            .await?;
+        match outcome {
+            Reservation::Granted => return Ok(None),
+            Reservation::Blocked(seconds) => return Ok(Some(seconds)),
+            Reservation::Busy if started.elapsed() > BUSY_PATIENCE => return Ok(Some(60)),
+            Reservation::Busy => {
+                actix_web::rt::time::sleep(std::time::Duration::from_millis(25)).await;
+            }
+        }
+    }
+}
+
+/// The user whose password this is. Unknown, disabled and not-yet-activated accounts are
+/// checked against a dummy hash, so every failure takes as long and reads the same.
+async fn check_password(input: &LoginInput, user: Option<User>) -> Result<Option<User>, AppError> {
+    let usable: Option<User> = user.filter(|u| !u.disabled && u.password_hash.is_some());
+    let hash = usable.as_ref().and_then(|u| u.password_hash.clone());
+    let verified = password::verify(input.password.clone(), hash).await?;
+    Ok(usable.filter(|_| verified))
 }
 
 pub(super) async fn post_logout(

@@ -11,21 +11,29 @@ use actix_web::dev::Payload;
 use actix_web::{web, FromRequest, HttpRequest, HttpResponse};
 
 use crate::config::RuntimeSettings;
-use crate::db::{Db, QuestionId};
+use crate::db::{Db, DbConnection, QuestionId};
 use crate::error::AppError;
 use crate::i18n::Lang;
 use crate::participant::store::{self, Answer, Participant};
 use crate::survey::{self, JoinCode, Question, Translations, Workshop, WorkshopStatus};
-use crate::throttle::{self, Limit};
+use crate::throttle::{self, Limit, Pacer};
 use crate::web::client_ip;
 use crate::web::layout::see_other;
 use crate::web::ui::Display;
 
-/// Wrong codes per client address in a window. Generous: 15 phones behind one workshop Wi-Fi
-/// typing a code wrong now and then never reach it, while guessing 10^8 codes stays hopeless.
+/// Wrong codes per client address in a window before that address's lookups are paced.
+/// Generous: 15 phones behind one workshop Wi-Fi typing a code wrong now and then never reach
+/// it, and even past it they are slowed (one lookup a second), never refused.
 const JOIN_CLIENT_LIMIT: Limit = Limit { max: 60, window: chrono::Duration::minutes(10) };
-/// Wrong codes from everyone together: stops guessing spread over many addresses.
+/// Wrong codes from everyone together: past it, every address that has guessed wrong at all
+/// in the window is paced, so spreading a guess over many addresses buys one quick guess each.
 const JOIN_GLOBAL_LIMIT: Limit = Limit { max: 2000, window: chrono::Duration::minutes(10) };
+/// The global counter's key.
+const JOIN_GLOBAL_KEY: &str = "join-global";
+/// A paced address looks up one code per second (3,600 an hour against 10^8 codes), and
+/// queues at most 30 seconds before being asked to come back.
+pub const JOIN_PACE: (std::time::Duration, std::time::Duration) =
+    (std::time::Duration::from_secs(1), std::time::Duration::from_secs(30));
 
 /// The cookie that ties a phone to its participant record (scoped to `/j/{code}`).
 pub(super) const PARTICIPANT_COOKIE: &str = "deltag_p";
@@ -38,34 +46,85 @@ pub(super) fn participant_cookie(
     crate::web::cookie(settings, PARTICIPANT_COOKIE.into(), token, format!("/j/{code}"), Some(90))
 }
 
-/// Finds the workshop of a code, counting wrong codes against the client and globally.
-/// Draft and unknown codes are 404 (and count as wrong); closed ones 410.
+/// What a join code leads to, and whether the asking client is to be paced.
+pub(super) struct Lookup {
+    found: Option<Workshop>,
+    /// The visitor's participant record (an open workshop and a matching cookie).
+    pub participant: Option<(Participant, String)>,
+    paced: bool,
+}
+
+/// Looks a code up for the client `client_key` (see [`client_key`]). A draft, unknown or
+/// malformed code counts as a wrong guess, against the client and globally. Nothing here
+/// refuses anyone: a right code is always found, and a participant who joined is never
+/// paced; a client with too many wrong guesses is marked for pacing, right code or wrong.
+pub(super) fn lookup(
+    conn: &mut DbConnection, client_key: &str, code: &str, token: Option<String>,
+) -> Result<Lookup, AppError> {
+    let found = match JoinCode::parse(code) {
+        Some(c) => survey::find_workshop_by_code(conn, c.as_str())?,
+        None => None,
+    };
+    let participant = match (&found, token) {
+        (Some(w), Some(t)) if w.status == WorkshopStatus::Open => {
+            store::find(conn, &w.id, &t)?.map(|p| (p, t))
+        }
+        _ => None,
+    };
+    if participant.is_some() {
+        return Ok(Lookup { found, participant, paced: false });
+    }
+    let known =
+        found.as_ref().is_some_and(|w| w.status == WorkshopStatus::Open || w.status.is_closed());
+    if !known {
+        throttle::record_failure(conn, client_key, JOIN_CLIENT_LIMIT.window)?;
+        throttle::record_failure(conn, JOIN_GLOBAL_KEY, JOIN_GLOBAL_LIMIT.window)?;
+    }
+    let mine = throttle::failures(conn, client_key, JOIN_CLIENT_LIMIT.window)?;
+    let paced = mine >= JOIN_CLIENT_LIMIT.max
+        || (mine > 0
+            && throttle::failures(conn, JOIN_GLOBAL_KEY, JOIN_GLOBAL_LIMIT.window)?
+                >= JOIN_GLOBAL_LIMIT.max);
+    Ok(Lookup { found, participant, paced })
+}
+
+/// The throttle key of the asking client (a hash of its address).
+pub(super) fn client_key(req: &HttpRequest, settings: &RuntimeSettings) -> String {
+    throttle::key("join-client", &client_ip(req, settings))
+}
+
+impl Lookup {
+    /// Waits for the client's slot when it is paced, then gives the open workshop: a closed
+    /// one is 410, a draft or unknown one 404 (the same answer, so drafts stay hidden).
+    pub(super) async fn settle(
+        self, req: &HttpRequest, client_key: &str,
+    ) -> Result<(Workshop, Option<(Participant, String)>), AppError> {
+        if self.paced {
+            let pacer = req
+                .app_data::<web::Data<Pacer>>()
+                .ok_or_else(|| AppError::Internal(anyhow::anyhow!("pacer missing")))?;
+            let wait = pacer.book(client_key).ok_or(AppError::TooManyRequests {
+                retry_after: pacer.patience().as_secs().max(1),
+            })?;
+            actix_web::rt::time::sleep(wait).await;
+        }
+        match self.found {
+            Some(w) if w.status == WorkshopStatus::Open => Ok((w, self.participant)),
+            Some(w) if w.status.is_closed() => Err(AppError::Gone),
+            _ => Err(AppError::NotFound),
+        }
+    }
+}
+
+/// Finds the open workshop of a code for a visitor without a participant cookie (the code
+/// form, the QR code), counting and pacing as [`lookup`] says.
 pub(super) async fn workshop_for(
     req: &HttpRequest, db: &Db, settings: &RuntimeSettings, code: &str,
 ) -> Result<Workshop, AppError> {
-    let client = throttle::key("join-client", &client_ip(req, settings));
-    let code = code.to_owned();
-    db.run(move |conn| {
-        let blocked = throttle::blocked_for(conn, &client, JOIN_CLIENT_LIMIT)?
-            .max(throttle::blocked_for(conn, "join-global", JOIN_GLOBAL_LIMIT)?);
-        if let Some(retry_after) = blocked {
-            return Err(AppError::TooManyRequests { retry_after });
-        }
-        let found = match JoinCode::parse(&code) {
-            Some(c) => survey::find_workshop_by_code(conn, c.as_str())?,
-            None => None,
-        };
-        match found {
-            Some(w) if w.status == WorkshopStatus::Open => Ok(w),
-            Some(w) if w.status.is_closed() => Err(AppError::Gone),
-            _ => {
-                throttle::record_failure(conn, &client, JOIN_CLIENT_LIMIT.window)?;
-                throttle::record_failure(conn, "join-global", JOIN_GLOBAL_LIMIT.window)?;
-                Err(AppError::NotFound)
-            }
-        }
-    })
-    .await
+    let key = client_key(req, settings);
+    let (client, code) = (key.clone(), code.to_owned());
+    let found = db.run(move |conn| lookup(conn, &client, &code, None)).await?;
+    Ok(found.settle(req, &key).await?.0)
 }
 
 /// The workshop, its questions, and the visitor's participant record (if they joined). The
@@ -104,34 +163,32 @@ impl Visit {
         let code = req.match_info().get("code").unwrap_or_default();
         let lang = Lang::from_request(req);
         let easy_read = Display::from_request(req).easy_read();
-        let workshop = workshop_for(req, &db, settings, code).await?;
         let token = req.cookie(PARTICIPANT_COOKIE).map(|c| c.value().to_owned());
+        let (key, code) = (client_key(req, settings), code.to_owned());
+        let client = key.clone();
         let handle = db.clone();
-        handle
+        // One trip to the database for everything a participant page needs.
+        let (found, survey) = handle
             .run(move |conn| {
-                let questions = survey::list_questions(conn, &workshop.id)?;
-                let participant = match token {
-                    Some(t) => store::find(conn, &workshop.id, &t)?.map(|p| (p, t)),
-                    None => None,
+                let found = lookup(conn, &client, &code, token)?;
+                let survey = match &found.found {
+                    Some(w) if w.status == WorkshopStatus::Open => {
+                        let questions = survey::list_questions(conn, &w.id)?;
+                        let answers = match &found.participant {
+                            Some((p, _)) => store::answers_of(conn, &p.id)?,
+                            None => Vec::new(),
+                        };
+                        Some((survey::localized_survey(conn, w, &questions, lang)?, answers))
+                    }
+                    _ => None,
                 };
-                let answers = match &participant {
-                    Some((p, _)) => store::answers_of(conn, &p.id)?,
-                    None => Vec::new(),
-                };
-                let (workshop, questions, translations) =
-                    survey::localized_survey(conn, &workshop, &questions, lang)?;
-                Ok::<_, AppError>(Visit {
-                    lang,
-                    db,
-                    workshop,
-                    questions,
-                    translations,
-                    participant,
-                    answers,
-                    easy_read,
-                })
+                Ok::<_, AppError>((found, survey))
             })
-            .await
+            .await?;
+        let (_, participant) = found.settle(req, &key).await?;
+        let ((workshop, questions, translations), answers) =
+            survey.ok_or_else(|| AppError::Internal(anyhow::anyhow!("open workshop unloaded")))?;
+        Ok(Visit { lang, db, workshop, questions, translations, participant, answers, easy_read })
     }
 
     /// The answer to a question, if given.

@@ -119,18 +119,13 @@ pub(super) async fn post_start(
 }
 
 /// `GET /j/{code}/qr.svg`: the join URL as a QR code (error correction M, with quiet zone).
+/// It tells as much about a code as `/j/{code}` does, so it is found, counted and paced the
+/// same way: a draft's code is 404 like an unknown one, a closed workshop's 410.
 pub(super) async fn get_qr(
-    settings: web::Data<RuntimeSettings>, db: web::Data<Db>, code: web::Path<String>,
+    req: HttpRequest, settings: web::Data<RuntimeSettings>, db: web::Data<Db>,
+    code: web::Path<String>,
 ) -> Result<HttpResponse, AppError> {
-    let code = JoinCode::parse(&code).ok_or(AppError::NotFound)?;
-    let lookup = code.as_str().to_owned();
-    let workshop = db
-        .run(move |conn| survey::find_workshop_by_code(conn, &lookup))
-        .await?
-        .ok_or(AppError::NotFound)?;
-    if !workshop.status.is_live() {
-        return Err(AppError::Gone);
-    }
-    let svg = survey::qr::join_qr_svg(&settings.join_url(code.as_str()))?;
+    let workshop = workshop_for(&req, &db, &settings, &code).await?;
+    let svg = survey::qr::join_qr_svg(&settings.join_url(&workshop.join_code))?;
     Ok(HttpResponse::Ok().content_type("image/svg+xml").body(svg))
 }

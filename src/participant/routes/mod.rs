@@ -12,6 +12,8 @@ mod paste;
 mod questions;
 mod withdraw;
 
+pub use context::JOIN_PACE;
+
 use crate::error::AppError;
 use crate::participant::store::SaveError;
 

@@ -10,7 +10,7 @@ use crate::survey::{store, views, Workshop};
 use crate::web::layout::html_response;
 
 /// A printout page of a workshop, from its join URL and the site's address.
-type Printout = fn(crate::i18n::Lang, &Workshop, &str, &str) -> maud::Markup;
+type Printout = fn(crate::i18n::Lang, &Workshop, &str, &str, &str) -> maud::Markup;
 
 async fn printout(
     cx: StaffContext<Staff>, settings: web::Data<RuntimeSettings>, id: web::Path<WorkshopId>,
@@ -18,7 +18,8 @@ async fn printout(
 ) -> Result<HttpResponse, AppError> {
     let w = cx.db.find(move |conn| store::find_workshop(conn, &id)).await?;
     let join_url = settings.join_url(&w.join_code);
-    Ok(html_response(render(cx.lang, &w, &join_url, &settings.base_url)))
+    let qr = crate::survey::qr::join_qr_data_uri(&join_url)?;
+    Ok(html_response(render(cx.lang, &w, &join_url, &settings.base_url, &qr)))
 }
 
 pub(super) async fn get_poster(

@@ -21,13 +21,17 @@ fn pictogram(step: u8) -> Markup {
 }
 
 /// The A4 poster: big QR code, the short address, the code, the title and three steps.
-pub fn poster_page(lang: Lang, workshop: &Workshop, join_url: &str, base_url: &str) -> Markup {
+/// `qr_src` is the QR code as a `data:` URI: it prints with the page, also for a draft whose
+/// code is not yet public.
+pub fn poster_page(
+    lang: Lang, workshop: &Workshop, join_url: &str, base_url: &str, qr_src: &str,
+) -> Markup {
     let code = &workshop.join_code;
     let body = html! {
         div class="poster" {
             h1 { (workshop.title) }
             p class="poster-lead" { (lang.t("poster-lead")) }
-            img class="poster-qr" src=(format!("/j/{code}/qr.svg")) alt=(lang.t_args("qr-alt", &[("url", join_url.into())]));
+            img class="poster-qr" src=(qr_src) alt=(lang.t_args("qr-alt", &[("url", join_url.into())]));
             ol class="steps" {
                 li { (pictogram(1)) span { (lang.t("poster-step-1")) } }
                 li { (pictogram(2)) span { (lang.t("poster-step-2")) } }
@@ -46,14 +50,16 @@ pub fn poster_page(lang: Lang, workshop: &Workshop, join_url: &str, base_url: &s
 }
 
 /// A sheet of 8 table cards (2 × 4 on A4), each with a small QR code and the code.
-pub fn cards_page(lang: Lang, workshop: &Workshop, join_url: &str, base_url: &str) -> Markup {
+pub fn cards_page(
+    lang: Lang, workshop: &Workshop, join_url: &str, base_url: &str, qr_src: &str,
+) -> Markup {
     let code = &workshop.join_code;
     let body = html! {
         h1 class="visually-hidden" { (lang.t_args("cards-title", &[("workshop", workshop.title.as_str().into())])) }
         ul class="cards-sheet" {
             @for _ in 0..8 {
                 li class="table-card" {
-                    img src=(format!("/j/{code}/qr.svg")) alt=(lang.t_args("qr-alt", &[("url", join_url.into())]));
+                    img src=(qr_src) alt=(lang.t_args("qr-alt", &[("url", join_url.into())]));
                     div {
                         p class="card-title" { (workshop.title) }
                         p { (lang.t("poster-no-camera")) " " strong { (base_url.trim_start_matches("https://").trim_start_matches("http://")) } }

@@ -133,6 +133,19 @@ pub(super) async fn done_or_conflict(
     }
 }
 
+/// The board to go back to after a change, checked before anything is written: `view` is
+/// the unsorted pile, "all" or a theme's ID, or the request is refused (400) and changes
+/// nothing.
+pub(super) fn return_url(topic: &TopicId, view: Option<&str>) -> Result<String, AppError> {
+    match view.filter(|v| !v.is_empty()) {
+        None => Ok(board_url(topic, None)),
+        Some(v) if v == "unsorted" || v == "all" || ThemeId::parse(v).is_some() => {
+            Ok(board_url(topic, Some(v)))
+        }
+        Some(_) => Err(AppError::BadRequest("return_view")),
+    }
+}
+
 /// The board of a topic, showing `view` (a theme, "all", or the unsorted pile by default).
 pub(super) fn board_url(topic: &TopicId, view: Option<&str>) -> String {
     match view.filter(|v| !v.is_empty()) {
@@ -161,6 +174,7 @@ pub(super) async fn post_assign(
     let (topic, by) = (id.into_inner(), cx.staff().id().clone());
     let change = Reassignment::parse(input.action, input.theme_id, input.from_theme)
         .ok_or(AppError::BadRequest("theme"))?;
+    let back = return_url(&topic, input.return_view.as_deref())?;
     let (t, answers) = (topic.clone(), input.answer);
     cx.change(move |conn, trail| {
         store::reassign(conn, &t, &answers, &change, Some(&by))?;
@@ -170,6 +184,5 @@ pub(super) async fn post_assign(
         Ok(())
     })
     .await?;
-    let back = board_url(&topic, input.return_view.as_deref());
     Ok(see_other_with(&back, Notice::Assigned))
 }
