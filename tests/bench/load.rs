@@ -5,8 +5,13 @@
 //! deltag against a bare actix-web handler (the machine's HTTP ceiling) and a bare SQLite
 //! insert loop at the same durability (the disk's ceiling).
 //!
+//! Every client sends what a phone's browser sends: `Accept-Encoding: gzip, deflate, br, zstd`,
+//! `Accept`, `Accept-Language`, a user agent, its cookies, and `Origin` on posts; bodies are
+//! decoded as a browser would.
+//!
 //! cargo bench --bench load -- --phones 100 --ramp 10
 //! cargo bench --bench load -- --phones 2000 --ramp 120
+//! cargo bench --bench load -- --phones 0          (only the same-run ceilings)
 
 use std::collections::BTreeMap;
 use std::process::{Command, Stdio};
@@ -76,15 +81,59 @@ fn hidden(page: &str, name: &str) -> Option<String> {
     value
 }
 
+/// What every browser sends with each request.
+const BROWSER_ACCEPT_ENCODING: &str = "gzip, deflate, br, zstd";
+
+fn browser_headers(accept_encoding: &str) -> reqwest::header::HeaderMap {
+    let mut h = reqwest::header::HeaderMap::new();
+    let mut set = |name: &'static str, value: &str| {
+        if let Ok(v) = reqwest::header::HeaderValue::from_str(value) {
+            h.insert(name, v);
+        }
+    };
+    set("accept-encoding", accept_encoding);
+    set("accept", "text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8");
+    set("accept-language", "da-DK,da;q=0.9,en;q=0.8");
+    set("user-agent", "Mozilla/5.0 (Linux; Android 10; K) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/131.0 Mobile Safari/537.36");
+    h
+}
+
+/// A phone's browser: its own cookies, no redirects followed, browser headers.
 fn client() -> (reqwest::Client, Arc<reqwest::cookie::Jar>) {
+    client_accepting(BROWSER_ACCEPT_ENCODING)
+}
+
+fn client_accepting(accept_encoding: &str) -> (reqwest::Client, Arc<reqwest::cookie::Jar>) {
     let jar = Arc::new(reqwest::cookie::Jar::default());
     let c = reqwest::Client::builder()
         .redirect(reqwest::redirect::Policy::none())
         .cookie_provider(jar.clone())
+        .default_headers(browser_headers(accept_encoding))
         .timeout(Duration::from_secs(30))
         .build()
         .unwrap_or_else(|e| panic!("{e}"));
     (c, jar)
+}
+
+/// The body as the browser shows it: decoded by its `Content-Encoding`.
+async fn page_text(res: reqwest::Response) -> Option<String> {
+    use std::io::Read;
+    let encoding = res
+        .headers()
+        .get("content-encoding")
+        .and_then(|v| v.to_str().ok())
+        .unwrap_or("identity")
+        .to_owned();
+    let bytes = res.bytes().await.ok()?;
+    let mut out = String::new();
+    match encoding.as_str() {
+        "gzip" => flate2::read::GzDecoder::new(&bytes[..]).read_to_string(&mut out).ok()?,
+        "deflate" => flate2::read::ZlibDecoder::new(&bytes[..]).read_to_string(&mut out).ok()?,
+        "br" => brotli::Decompressor::new(&bytes[..], 4096).read_to_string(&mut out).ok()?,
+        "identity" => return String::from_utf8(bytes.to_vec()).ok(),
+        other => panic!("a browser cannot read Content-Encoding {other}"),
+    };
+    Some(out)
 }
 
 fn csrf(jar: &reqwest::cookie::Jar, base: &str) -> Option<String> {
@@ -124,7 +173,7 @@ async fn journey(base: String, code: String, samples: Samples, think_ms: (u64, u
         async move {
             let res = c.get(url).send().await.ok()?;
             (res.status().as_u16() == expect).then_some(())?;
-            res.text().await.ok()
+            page_text(res).await
         }
     };
     let run = async {
@@ -133,9 +182,10 @@ async fn journey(base: String, code: String, samples: Samples, think_ms: (u64, u
         let csrf = csrf(&jar, &base)?;
         think(think_ms).await;
         let post = |url: String, form: Vec<(&'static str, String)>| {
-            let c = c.clone();
+            let (c, origin) = (c.clone(), base.clone());
             async move {
                 c.post(url)
+                    .header("origin", origin)
                     .form(&form)
                     .send()
                     .await
@@ -203,123 +253,204 @@ fn peak_rss_mib(pid: u32) -> f64 {
         .unwrap_or(0.0)
 }
 
-/// Answer posts per second with no think time: `workers` phones each re-answering question 1.
-async fn post_ceiling(base: &str, code: &str, workers: usize, secs: u64) -> f64 {
-    let count = Arc::new(Mutex::new(0u64));
-    let until = Instant::now() + Duration::from_secs(secs);
-    let mut tasks = Vec::new();
-    for _ in 0..workers {
-        let (base, code, count) = (base.to_owned(), code.to_owned(), count.clone());
-        tasks.push(tokio::spawn(async move {
-            let (c, jar) = client();
-            let Some(start) = c.get(format!("{base}/j/{code}")).send().await.ok() else {
-                return;
-            };
-            let Some(token) = start.text().await.ok().and_then(|p| hidden(&p, "start_token"))
-            else {
-                return;
-            };
-            let Some(csrf) = csrf(&jar, &base) else {
-                return;
-            };
-            let _ = c
-                .post(format!("{base}/j/{code}/start"))
-                .form(&[("start_token", token.as_str()), ("csrf_token", &csrf)])
-                .send()
-                .await;
-            let posted = repost_question(&c, &format!("{base}/j/{code}/q/1"), &csrf, until).await;
-            if let Ok(mut n) = count.lock() {
-                *n += posted;
-            }
-        }));
-    }
-    for t in tasks {
-        let _ = t.await;
-    }
-    let n = count.lock().map(|n| *n).unwrap_or(0);
-    n as f64 / secs as f64
+/// A phone that has joined: its client, its CSRF token, and the question IDs by position.
+struct Joined {
+    c: reqwest::Client,
+    csrf: String,
+    questions: Vec<(u32, String)>,
 }
 
-/// The same loop against a bare actix-web handler: GET a tiny form, POST it, 303.
-async fn bare_actix_ceiling(workers: usize, secs: u64) -> f64 {
+/// Opens the start page, says yes and reads the six question pages once.
+async fn join(base: &str, code: &str, accept_encoding: &str) -> Option<Joined> {
+    let (c, jar) = client_accepting(accept_encoding);
+    let start = page_text(c.get(format!("{base}/j/{code}")).send().await.ok()?).await?;
+    let token = hidden(&start, "start_token")?;
+    let csrf = csrf(&jar, base)?;
+    c.post(format!("{base}/j/{code}/start"))
+        .header("origin", base)
+        .form(&[("start_token", token.as_str()), ("csrf_token", &csrf)])
+        .send()
+        .await
+        .ok()?;
+    let mut questions = Vec::new();
+    for n in 1..=6 {
+        let page = page_text(c.get(format!("{base}/j/{code}/q/{n}")).send().await.ok()?).await?;
+        questions.push((n, hidden(&page, "question_id")?));
+    }
+    Some(Joined { c, csrf, questions })
+}
+
+/// A fresh submission key, as the question page would have given (16 random bytes, base64url).
+fn submission_key() -> String {
+    use base64::Engine as _;
+    let bytes: [u8; 16] = rand::random();
+    base64::engine::general_purpose::URL_SAFE_NO_PAD.encode(bytes)
+}
+
+/// Latencies and count of a closed-loop run.
+#[derive(Default)]
+struct Run {
+    done: u64,
+    bytes: u64,
+    times: Vec<Duration>,
+}
+
+impl Run {
+    fn merge(&mut self, other: Run) {
+        self.done += other.done;
+        self.bytes += other.bytes;
+        self.times.extend(other.times);
+    }
+
+    fn rate(&self, secs: u64) -> f64 {
+        self.done as f64 / secs as f64
+    }
+
+    fn pct(&mut self, p: f64) -> f64 {
+        self.times.sort();
+        pct(&self.times, p)
+    }
+}
+
+/// Runs `workers` closed loops of `step` until `secs` have passed, then merges their runs.
+async fn closed_loops<S, F>(workers: Vec<S>, secs: u64, step: F) -> Run
+where
+    S: Send + 'static,
+    F: Fn(&S, usize) -> std::pin::Pin<Box<dyn std::future::Future<Output = Option<u64>> + Send + '_>>
+        + Send
+        + Sync
+        + Copy
+        + 'static,
+{
+    let until = Instant::now() + Duration::from_secs(secs);
+    let tasks: Vec<_> = workers
+        .into_iter()
+        .map(|state| {
+            tokio::spawn(async move {
+                let mut run = Run::default();
+                let mut i = 0;
+                while Instant::now() < until {
+                    let t = Instant::now();
+                    if let Some(bytes) = step(&state, i).await {
+                        run.done += 1;
+                        run.bytes += bytes;
+                        run.times.push(t.elapsed());
+                    }
+                    i += 1;
+                }
+                run
+            })
+        })
+        .collect();
+    let mut all = Run::default();
+    for t in tasks {
+        if let Ok(run) = t.await {
+            all.merge(run);
+        }
+    }
+    all
+}
+
+/// Question pages per second: `workers` joined phones reloading their first question page,
+/// asking for `accept_encoding`; bytes counted as sent over the wire.
+async fn page_ceiling(base: &str, code: &str, workers: usize, secs: u64, accept_encoding: &str) -> Run {
+    let mut phones = Vec::new();
+    for _ in 0..workers {
+        if let Some(j) = join(base, code, accept_encoding).await {
+            phones.push((j, format!("{base}/j/{code}/q/1")));
+        }
+    }
+    closed_loops(phones, secs, |(j, url), _| {
+        Box::pin(async move {
+            let res = j.c.get(url).send().await.ok()?;
+            (res.status().as_u16() == 200).then_some(())?;
+            Some(res.bytes().await.ok()?.len() as u64)
+        })
+    })
+    .await
+}
+
+/// Answer posts per second with no think time: `workers` joined phones posting answers to
+/// their six questions in turn, each post a new form (a fresh submission key), as fast as the
+/// server acknowledges them with 303.
+async fn post_ceiling(base: &str, code: &str, workers: usize, secs: u64) -> Run {
+    let mut phones = Vec::new();
+    for _ in 0..workers {
+        if let Some(j) = join(base, code, BROWSER_ACCEPT_ENCODING).await {
+            phones.push((j, base.to_owned(), code.to_owned()));
+        }
+    }
+    closed_loops(phones, secs, |(j, base, code), i| {
+        Box::pin(async move {
+            let (n, qid) = &j.questions[i % j.questions.len()];
+            let key = submission_key();
+            let form = [
+                ("answer", "Et svar, der bliver gemt"),
+                ("action", "save"),
+                ("submission_key", key.as_str()),
+                ("question_id", qid.as_str()),
+                ("csrf_token", j.csrf.as_str()),
+            ];
+            let res = j
+                .c
+                .post(format!("{base}/j/{code}/q/{n}"))
+                .header("origin", base.as_str())
+                .form(&form)
+                .send()
+                .await
+                .ok()?;
+            (res.status().as_u16() == 303).then_some(0)
+        })
+    })
+    .await
+}
+
+/// The same posts against a bare actix-web handler that reads the body and answers 303.
+async fn bare_actix_ceiling(workers: usize, secs: u64) -> Run {
     use actix_web::{web, App, HttpResponse, HttpServer};
     let listener = std::net::TcpListener::bind("127.0.0.1:0").unwrap_or_else(|e| panic!("{e}"));
     let port = listener.local_addr().map(|a| a.port()).unwrap_or(0);
     let server = HttpServer::new(|| {
-        App::new()
-            .route("/j/bare", web::get().to(|| async { HttpResponse::Ok().body(r#"<input name="start_token" value="t">"#) }))
-            .route("/j/bare/start", web::post().to(|| async { HttpResponse::SeeOther().insert_header(("location", "/")).insert_header(("set-cookie", "deltag_csrf=x; Path=/")).finish() }))
-            .route("/j/bare/q/1", web::get().to(|| async { HttpResponse::Ok().body(r#"<input name="submission_key" value="k"><input name="question_id" value="q">"#) }))
-            .route("/j/bare/q/1", web::post().to(|_: web::Bytes| async { HttpResponse::SeeOther().insert_header(("location", "/")).finish() }))
+        App::new().route(
+            "/j/bare/q/{n}",
+            web::post().to(|_: web::Bytes| async {
+                HttpResponse::SeeOther().insert_header(("location", "/j/bare/q/2")).finish()
+            }),
+        )
     })
     .workers(2)
+    .tcp_nodelay(true)
     .listen(listener)
     .unwrap_or_else(|e| panic!("{e}"))
     .run();
     let handle = server.handle();
     tokio::spawn(server);
-    // The bare server sets the csrf cookie on the consent post; fetch the start page first.
     let base = format!("http://127.0.0.1:{port}");
-    let (c, _) = client();
-    let _ = c.get(format!("{base}/j/bare")).header("cookie", "deltag_csrf=x").send().await;
-    let rate = post_ceiling_with_cookie(&base, workers, secs).await;
-    handle.stop(true).await;
-    rate
-}
-
-async fn post_ceiling_with_cookie(base: &str, workers: usize, secs: u64) -> f64 {
-    let count = Arc::new(Mutex::new(0u64));
-    let until = Instant::now() + Duration::from_secs(secs);
-    let mut tasks = Vec::new();
-    for _ in 0..workers {
-        let (base, count) = (base.to_owned(), count.clone());
-        tasks.push(tokio::spawn(async move {
-            let (c, _) = client();
-            let posted = repost_question(&c, &format!("{base}/j/bare/q/1"), "x", until).await;
-            if let Ok(mut n) = count.lock() {
-                *n += posted;
-            }
-        }));
-    }
-    for t in tasks {
-        let _ = t.await;
-    }
-    let n = count.lock().map(|n| *n).unwrap_or(0);
-    n as f64 / secs as f64
-}
-
-/// Fetches the question page at `url` and posts an answer to it, again and again until
-/// `until`; returns how many posts were acknowledged with 303.
-async fn repost_question(c: &reqwest::Client, url: &str, csrf: &str, until: Instant) -> u64 {
-    let mut posted = 0;
-    while Instant::now() < until {
-        let Some(page) = c.get(url).send().await.ok() else {
-            continue;
-        };
-        let Some(page) = page.text().await.ok() else {
-            continue;
-        };
-        let (Some(key), Some(qid)) =
-            (hidden(&page, "submission_key"), hidden(&page, "question_id"))
-        else {
-            continue;
-        };
-        let res = c
-            .post(url)
-            .form(&[
-                ("answer", "x"),
+    let clients: Vec<_> = (0..workers).map(|_| (client().0, base.clone())).collect();
+    let run = closed_loops(clients, secs, |(c, base), _| {
+        Box::pin(async move {
+            let key = submission_key();
+            let form = [
+                ("answer", "Et svar, der bliver gemt"),
                 ("action", "save"),
-                ("submission_key", &key),
-                ("question_id", &qid),
-                ("csrf_token", csrf),
-            ])
-            .send()
-            .await;
-        if res.is_ok_and(|r| r.status().as_u16() == 303) {
-            posted += 1;
-        }
-    }
-    posted
+                ("submission_key", key.as_str()),
+                ("question_id", "q"),
+                ("csrf_token", "x"),
+            ];
+            let res = c
+                .post(format!("{base}/j/bare/q/1"))
+                .header("origin", base.as_str())
+                .header("cookie", "deltag_csrf=x")
+                .form(&form)
+                .send()
+                .await
+                .ok()?;
+            (res.status().as_u16() == 303).then_some(0)
+        })
+    })
+    .await;
+    handle.stop(true).await;
+    run
 }
 
 /// Inserts per second on one SQLite connection, one transaction per row, WAL and
@@ -342,41 +473,16 @@ fn sqlite_ceiling(dir: &std::path::Path, secs: u64) -> f64 {
     n as f64 / secs as f64
 }
 
-#[tokio::main(flavor = "multi_thread", worker_threads = 2)]
-async fn main() {
-    let phones = arg("--phones", 100) as usize;
-    let ramp = arg("--ramp", 10);
-    let think_ms = (arg("--think-min", 300), arg("--think-max", 1500));
-    let ceiling_secs = arg("--ceiling-secs", 10);
-    let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
-    let url = std::env::var("DELTAG_LOAD_DATABASE_URL")
-        .unwrap_or_else(|_| format!("sqlite://{}/load.db", dir.path().display()));
-    let code = seed(&url);
-    let port = std::net::TcpListener::bind("127.0.0.1:0")
-        .and_then(|l| l.local_addr())
-        .map(|a| a.port())
-        .unwrap_or(18080);
-    let mut server = Command::new(env!("CARGO_BIN_EXE_deltag"))
-        .args(["serve", "--bind", &format!("127.0.0.1:{port}")])
-        .env("DELTAG_DATABASE_URL", &url)
-        .env("RUST_LOG", "error")
-        .stdout(Stdio::null())
-        .spawn()
-        .unwrap_or_else(|e| panic!("{e}"));
-    let base = format!("http://127.0.0.1:{port}");
-    while reqwest::get(format!("{base}/healthz"))
-        .await
-        .map(|r| !r.status().is_success())
-        .unwrap_or(true)
-    {
-        tokio::time::sleep(Duration::from_millis(50)).await;
-    }
-
+/// The journeys and their table.
+async fn run_journeys(
+    base: &str, code: &str, url: &str, phones: usize, ramp: u64, think_ms: (u64, u64),
+    server: &std::process::Child,
+) {
     let samples: Samples = Arc::default();
     let started = Instant::now();
     let mut tasks = Vec::new();
     for i in 0..phones {
-        let (base, code, samples) = (base.clone(), code.clone(), samples.clone());
+        let (base, code, samples) = (base.to_owned(), code.to_owned(), samples.clone());
         let arrive = Duration::from_secs_f64(ramp as f64 * i as f64 / phones.max(1) as f64);
         tasks.push(tokio::spawn(async move {
             tokio::time::sleep(arrive).await;
@@ -418,18 +524,86 @@ async fn main() {
     }
     println!();
 
+}
+
+#[tokio::main(flavor = "multi_thread", worker_threads = 2)]
+async fn main() {
+    let phones = arg("--phones", 100) as usize;
+    let ramp = arg("--ramp", 10);
+    let think_ms = (arg("--think-min", 300), arg("--think-max", 1500));
+    let ceiling_secs = arg("--ceiling-secs", 10);
+    let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+    let url = std::env::var("DELTAG_LOAD_DATABASE_URL")
+        .unwrap_or_else(|_| format!("sqlite://{}/load.db", dir.path().display()));
+    let code = seed(&url);
+    let port = std::net::TcpListener::bind("127.0.0.1:0")
+        .and_then(|l| l.local_addr())
+        .map(|a| a.port())
+        .unwrap_or(18080);
+    let mut server = Command::new(env!("CARGO_BIN_EXE_deltag"))
+        .args(["serve", "--bind", &format!("127.0.0.1:{port}")])
+        .env("DELTAG_DATABASE_URL", &url)
+        .env("RUST_LOG", "error")
+        .stdout(Stdio::null())
+        .spawn()
+        .unwrap_or_else(|e| panic!("{e}"));
+    let base = format!("http://127.0.0.1:{port}");
+    while reqwest::get(format!("{base}/healthz"))
+        .await
+        .map(|r| !r.status().is_success())
+        .unwrap_or(true)
+    {
+        tokio::time::sleep(Duration::from_millis(50)).await;
+    }
+
+    if phones > 0 {
+        run_journeys(&base, &code, &url, phones, ramp, think_ms, &server).await;
+    }
+
     let workers = 16;
-    let deltag = post_ceiling(&base, &code, workers, ceiling_secs).await;
+    let backend = if url.starts_with("sqlite") { "SQLite" } else { "PostgreSQL" };
+    // Pages: what a browser asks for against the same page uncompressed.
+    let mut browser = page_ceiling(&base, &code, workers, ceiling_secs, BROWSER_ACCEPT_ENCODING).await;
+    let mut plain = page_ceiling(&base, &code, workers, ceiling_secs, "identity").await;
+    println!("| question page, {workers} connections, {ceiling_secs} s | pages/s | p50 ms | p99 ms | bytes/page |");
+    println!("|---|---:|---:|---:|---:|");
+    for (name, run) in [("Accept-Encoding: gzip, deflate, br, zstd", &mut browser), ("uncompressed (identity)", &mut plain)] {
+        let bytes = run.bytes as f64 / run.done.max(1) as f64;
+        println!(
+            "| {name} | {:.0} | {:.2} | {:.2} | {bytes:.0} |",
+            run.rate(ceiling_secs),
+            run.pct(0.5),
+            run.pct(0.99)
+        );
+    }
+    println!(
+        "| **browser ÷ uncompressed** | **{:.2}** | | | |",
+        browser.rate(ceiling_secs) / plain.rate(ceiling_secs).max(1e-9)
+    );
+    println!();
+
+    let mut deltag = post_ceiling(&base, &code, workers, ceiling_secs).await;
     let _ = server.kill();
     let _ = server.wait();
-    let bare = bare_actix_ceiling(workers, ceiling_secs).await;
+    let mut bare = bare_actix_ceiling(workers, ceiling_secs).await;
     let sqlite = sqlite_ceiling(dir.path(), ceiling_secs);
-    println!("| ceiling ({workers} clients, no think time, {ceiling_secs} s) | per second | deltag ÷ this |");
-    println!("|---|---:|---:|");
-    println!("| deltag answer posts (GET form + POST, durable write) | {deltag:.0} | 1.00 |");
+    let rate = deltag.rate(ceiling_secs);
+    println!("| answer posts ({workers} clients, no think time, {ceiling_secs} s, {backend}) | per second | p50 ms | p99 ms | deltag ÷ this |");
+    println!("|---|---:|---:|---:|---:|");
     println!(
-        "| bare actix-web handler (same GET + POST, no work) | {bare:.0} | {:.2} |",
-        deltag / bare
+        "| deltag answer posts (durable: 303 only after the commit) | {rate:.0} | {:.2} | {:.2} | 1.00 |",
+        deltag.pct(0.5),
+        deltag.pct(0.99)
     );
-    println!("| bare SQLite insert loop (WAL, synchronous=FULL, 1 row per transaction) | {sqlite:.0} | {:.2} |", deltag / sqlite);
+    println!(
+        "| bare actix-web handler (reads the body, answers 303) | {:.0} | {:.2} | {:.2} | {:.2} |",
+        bare.rate(ceiling_secs),
+        bare.pct(0.5),
+        bare.pct(0.99),
+        rate / bare.rate(ceiling_secs).max(1e-9)
+    );
+    println!(
+        "| bare SQLite insert loop (WAL, synchronous=FULL, 1 row per transaction) | {sqlite:.0} | | | {:.2} |",
+        rate / sqlite
+    );
 }
