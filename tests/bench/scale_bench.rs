@@ -1,16 +1,18 @@
 //! Scale benchmark: what one topic costs must follow that topic, not the database. Times, in
 //! one run on one machine, the board of one topic (the data the board page loads and counts),
 //! the staff answers page of one of its workshops, its Word export (DOCX bytes) and its Excel
-//! export, first with nothing else in the database and then with 200 other workshops of 100
-//! answers each (in other tracks and topics, with their own themes, links, key points and
-//! approved quotes), and prints the ratio. Everything is seeded and read through the app's own
-//! migrations and store functions on a real SQLite file; medians of several repetitions.
-//! Prints figures only: nothing here fails on wall-clock time.
+//! export in two databases holding the same topic: one with nothing else, one with 200 other
+//! workshops of 100 answers each (in other tracks and topics, with their own themes, links, key
+//! points and approved quotes). The two are timed run for run in turn, so a busy moment on the
+//! machine hits both alike; medians and their ratio are printed as a markdown table.
+//! Everything is seeded and read through the app's own migrations and store functions, on real
+//! SQLite files (and PostgreSQL databases when asked). Prints figures only: nothing here fails
+//! on wall-clock time.
 //!
 //! cargo bench --bench scale_bench
 //! DELTAG_BENCH_POSTGRES_URL=postgres://postgres@127.0.0.1:5432/postgres \
-//!     cargo bench --bench scale_bench     (also on a fresh PostgreSQL database, dropped after)
-//! DELTAG_BENCH_SQLITE_DIR=/some/empty/folder cargo bench --bench scale_bench  (keeps the file)
+//!     cargo bench --bench scale_bench     (also on two fresh PostgreSQL databases, dropped after)
+//! DELTAG_BENCH_SQLITE_DIR=/some/empty/folder cargo bench --bench scale_bench  (keeps the files)
 
 use std::time::{Duration, Instant};
 
@@ -43,7 +45,10 @@ const PEOPLE: usize = 50;
 /// Themes per topic.
 const THEMES: usize = 6;
 /// Repetitions per measurement (the median is reported).
-const RUNS: usize = 15;
+const RUNS: usize = 31;
+/// Runs before measuring: PostgreSQL plans a prepared statement afresh for its first five
+/// executions before it may settle on a generic plan.
+const WARM_UP: usize = 6;
 
 fn title(s: &str) -> Title {
     Title::parse(s).unwrap_or_else(|| panic!("title {s:?}"))
@@ -190,20 +195,6 @@ fn median(mut runs: Vec<Duration>) -> Duration {
     runs[runs.len() / 2]
 }
 
-/// The median time of `f` over [`RUNS`] runs, after one warm-up run.
-fn time<T>(mut f: impl FnMut() -> T) -> Duration {
-    std::hint::black_box(f());
-    median(
-        (0..RUNS)
-            .map(|_| {
-                let t = Instant::now();
-                std::hint::black_box(f());
-                t.elapsed()
-            })
-            .collect(),
-    )
-}
-
 /// What is measured: the board, the answers page, the Word and the Excel export of the topic.
 const STEPS: [&str; 4] = [
     "board (BoardData::load and theme counts)",
@@ -212,58 +203,89 @@ const STEPS: [&str; 4] = [
     "Excel export (load, dataset model, XLSX bytes)",
 ];
 
-fn measure(conn: &mut DbConnection, topic: &TopicId, workshop: &WorkshopId) -> Vec<Duration> {
-    let board = time(|| {
-        let data = BoardData::load(conn, topic).unwrap_or_else(|e| panic!("board: {e:?}"));
-        let counts = themes_store::counts(&data.answers, &data.links);
-        (data.unsorted().len(), counts.len(), data.answers.len())
-    });
-    let answers = time(|| {
-        let (w, qs) = survey_store::workshop_with_questions(conn, workshop)
-            .unwrap_or_else(|e| panic!("questions: {e}"))
-            .unwrap_or_else(|| panic!("no workshop"));
-        let answers = participant_store::workshop_answers(conn, &w.id)
-            .unwrap_or_else(|e| panic!("answers: {e}"));
-        (qs.len(), answers.len())
-    });
-    let scope = Scope::Topic(topic.clone());
-    let docx = time(|| {
-        let material =
-            deltag::export::store::load(conn, &scope).unwrap_or_else(|e| panic!("{e:?}"));
-        let report = summary::build(&material, Lang::Da);
-        let bytes = Format::Docx.render_report(&report).unwrap_or_else(|| panic!("no renderer"));
-        bytes.unwrap_or_else(|e| panic!("docx: {e}")).len()
-    });
-    let xlsx = time(|| {
-        let material =
-            deltag::export::store::load(conn, &scope).unwrap_or_else(|e| panic!("{e:?}"));
-        let report = summary::build(&material, Lang::Da);
-        let data = dataset::build(&material, Lang::Da, report);
-        let bytes = Format::Xlsx.render_dataset(&data).unwrap_or_else(|| panic!("no renderer"));
-        bytes.unwrap_or_else(|e| panic!("xlsx: {e}")).len()
-    });
-    vec![board, answers, docx, xlsx]
+/// One database with the topic measured in it.
+struct Side {
+    url: DatabaseUrl,
+    conn: DbConnection,
+    topic: TopicId,
+    workshop: WorkshopId,
 }
 
-/// Seeds the topic, measures, seeds the others, measures again, and prints the table.
-fn run(label: &str, url: &str) {
-    let url = DatabaseUrl::parse(url).unwrap_or_else(|e| panic!("{e}"));
-    let mut conn = url.establish().unwrap_or_else(|e| panic!("{e}"));
-    run_migrations(&mut conn).unwrap_or_else(|e| panic!("{e}"));
-    let (topic, workshops) = write_transaction(&mut conn, |conn| {
-        let track = create_track(conn, "Deltagelsessporet")?;
-        seed_topic(conn, &track, "Fra bolig til hjem", TOPIC_WORKSHOPS)
-    })
-    .unwrap_or_else(|e| panic!("seeding the topic: {e:?}"));
-    let alone = measure(&mut conn, &topic, &workshops[0]);
+impl Side {
+    /// A migrated database at `url` holding the topic measured.
+    fn seeded(url: &str) -> Side {
+        let url = DatabaseUrl::parse(url).unwrap_or_else(|e| panic!("{e}"));
+        let mut conn = url.establish().unwrap_or_else(|e| panic!("{e}"));
+        run_migrations(&mut conn).unwrap_or_else(|e| panic!("{e}"));
+        let (topic, workshops) = write_transaction(&mut conn, |conn| {
+            let track = create_track(conn, "Deltagelsessporet")?;
+            seed_topic(conn, &track, "Fra bolig til hjem", TOPIC_WORKSHOPS)
+        })
+        .unwrap_or_else(|e| panic!("seeding the topic: {e:?}"));
+        Side { url, conn, topic, workshop: workshops[0].clone() }
+    }
+
+    /// A fresh connection, as a server's pool holds: not the one that did the seeding (on
+    /// PostgreSQL its backend keeps what tens of thousands of inserts left behind).
+    fn reconnect(&mut self) {
+        self.conn = self.url.establish().unwrap_or_else(|e| panic!("{e}"));
+    }
+
+    /// Runs step `i` of [`STEPS`] once and says how long it took.
+    fn time(&mut self, i: usize) -> Duration {
+        let (conn, topic, scope) = (&mut self.conn, &self.topic, Scope::Topic(self.topic.clone()));
+        let t = Instant::now();
+        let size = match i {
+            0 => {
+                let data = BoardData::load(conn, topic).unwrap_or_else(|e| panic!("board: {e:?}"));
+                let counts = themes_store::counts(&data.answers, &data.links);
+                data.unsorted().len() + counts.len() + data.answers.len()
+            }
+            1 => {
+                let (w, qs) = survey_store::workshop_with_questions(conn, &self.workshop)
+                    .unwrap_or_else(|e| panic!("questions: {e}"))
+                    .unwrap_or_else(|| panic!("no workshop"));
+                let answers = participant_store::workshop_answers(conn, &w.id)
+                    .unwrap_or_else(|e| panic!("answers: {e}"));
+                qs.len() + answers.len()
+            }
+            2 => {
+                let material =
+                    deltag::export::store::load(conn, &scope).unwrap_or_else(|e| panic!("{e:?}"));
+                let report = summary::build(&material, Lang::Da);
+                let bytes = Format::Docx.render_report(&report).unwrap_or_else(|| panic!("docx"));
+                bytes.unwrap_or_else(|e| panic!("docx: {e}")).len()
+            }
+            _ => {
+                let material =
+                    deltag::export::store::load(conn, &scope).unwrap_or_else(|e| panic!("{e:?}"));
+                let report = summary::build(&material, Lang::Da);
+                let data = dataset::build(&material, Lang::Da, report);
+                let bytes = Format::Xlsx.render_dataset(&data).unwrap_or_else(|| panic!("xlsx"));
+                bytes.unwrap_or_else(|e| panic!("xlsx: {e}")).len()
+            }
+        };
+        let took = t.elapsed();
+        std::hint::black_box(size);
+        took
+    }
+}
+
+/// Seeds the same topic into two databases and 200 other workshops into the second, then times
+/// every step on both, alternating run by run so that a busy moment on the machine hits both
+/// sides alike, and prints the medians and their ratio.
+fn run(label: &str, (alone_url, crowded_url): (&str, &str)) {
+    let mut alone = Side::seeded(alone_url);
+    let mut crowded = Side::seeded(crowded_url);
     let started = Instant::now();
-    seed_others(&mut conn).unwrap_or_else(|e| panic!("seeding the others: {e:?}"));
+    seed_others(&mut crowded.conn).unwrap_or_else(|e| panic!("seeding the others: {e:?}"));
     eprintln!(
         "{label}: seeded {OTHER_WORKSHOPS} other workshops ({} answers) in {:.1} s",
         OTHER_WORKSHOPS * PEOPLE * 2,
         started.elapsed().as_secs_f64()
     );
-    let crowded = measure(&mut conn, &topic, &workshops[0]);
+    alone.reconnect();
+    crowded.reconnect();
     println!();
     println!(
         "{label}: one topic of {TOPIC_WORKSHOPS} workshops ({} answers), median of {RUNS} runs",
@@ -275,13 +297,23 @@ fn run(label: &str, url: &str) {
         PEOPLE * 2
     );
     println!("|---|---:|---:|---:|");
-    for ((step, a), c) in STEPS.iter().zip(&alone).zip(&crowded) {
-        let (a, c) = (a.as_secs_f64() * 1e3, c.as_secs_f64() * 1e3);
+    for (i, step) in STEPS.iter().enumerate() {
+        // Warm caches and prepared statements first, as on a running server.
+        for _ in 0..WARM_UP {
+            alone.time(i);
+            crowded.time(i);
+        }
+        let (mut a, mut c) = (Vec::with_capacity(RUNS), Vec::with_capacity(RUNS));
+        for _ in 0..RUNS {
+            a.push(alone.time(i));
+            c.push(crowded.time(i));
+        }
+        let (a, c) = (median(a).as_secs_f64() * 1e3, median(c).as_secs_f64() * 1e3);
         println!("| {step} | {a:.2} | {c:.2} | {:.2} |", c / a);
     }
 }
 
-/// A fresh PostgreSQL database next to `base` (dropped by the guard).
+/// A fresh PostgreSQL database next to `base`, dropped with the value.
 struct PgBench {
     base: String,
     name: String,
@@ -311,6 +343,11 @@ impl Drop for PgBench {
     fn drop(&mut self) {
         use diesel::connection::SimpleConnection;
         use diesel::Connection;
+        // DELTAG_BENCH_KEEP_POSTGRES=1 leaves the databases for EXPLAIN, and says which they are.
+        if std::env::var_os("DELTAG_BENCH_KEEP_POSTGRES").is_some() {
+            eprintln!("kept PostgreSQL database {}", self.name);
+            return;
+        }
         if let Ok(mut admin) = diesel::PgConnection::establish(&self.base) {
             let _ =
                 admin.batch_execute(&format!("DROP DATABASE IF EXISTS {} WITH (FORCE)", self.name));
@@ -320,13 +357,14 @@ impl Drop for PgBench {
 
 fn main() {
     let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("temp dir: {e}"));
-    // DELTAG_BENCH_SQLITE_DIR keeps the seeded file there, e.g. to read query plans with
-    // `sqlite3 scale.db 'EXPLAIN QUERY PLAN …'`; by default it goes with the temp folder.
+    // DELTAG_BENCH_SQLITE_DIR keeps the seeded files there, e.g. to read query plans with
+    // `sqlite3 crowded.db 'EXPLAIN QUERY PLAN …'`; by default they go with the temp folder.
     let folder = std::env::var("DELTAG_BENCH_SQLITE_DIR")
         .map_or_else(|_| dir.path().to_path_buf(), std::path::PathBuf::from);
-    run("SQLite", &format!("sqlite://{}/scale.db", folder.display()));
+    let file = |name: &str| format!("sqlite://{}/{name}.db", folder.display());
+    run("SQLite", (&file("alone"), &file("crowded")));
     if let Ok(base) = std::env::var("DELTAG_BENCH_POSTGRES_URL") {
-        let pg = PgBench::create(&base);
-        run("PostgreSQL", &pg.url);
+        let (alone, crowded) = (PgBench::create(&base), PgBench::create(&base));
+        run("PostgreSQL", (&alone.url, &crowded.url));
     }
 }
