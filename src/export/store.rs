@@ -11,7 +11,7 @@ use diesel::prelude::*;
 use super::findings::Findings;
 use super::summary::{Scope, ScopeInfo};
 use crate::db::schema::{answers, participants, questions, topics, workshop_findings, workshops};
-use crate::db::{AnswerId, DbConnection, QuoteId, ThemeId, TopicId, TrackId, WorkshopId};
+use crate::db::{DbConnection, QuoteId, ThemeId, TopicId, TrackId, WorkshopId};
 use crate::error::AppError;
 use crate::participant::{Answer, Source};
 use crate::survey::{self, Question, Topic, Workshop};
@@ -99,10 +99,7 @@ fn scope_of(
         Scope::Track(id) => {
             let track = survey::find_track(conn, id)?.ok_or(AppError::NotFound)?;
             let ts = topics_of_track(conn, &track.id)?;
-            let mut ws = Vec::new();
-            for t in &ts {
-                ws.extend(survey::workshops_of_topic(conn, &t.id)?);
-            }
+            let ws = workshops_of_track(conn, &track.id)?;
             (info("track", &track.id, &track.title), ts, ws)
         }
     })
@@ -111,9 +108,38 @@ fn scope_of(
 fn topics_of_track(conn: &mut DbConnection, track: &TrackId) -> QueryResult<Vec<Topic>> {
     topics::table
         .filter(topics::track_id.eq(track))
-        .order((topics::position, topics::title))
+        .order((topics::position, topics::title, topics::id))
         .select(Topic::as_select())
         .load(conn)
+}
+
+/// The workshops of a track's topics, in topic order and then by date: one query through
+/// `topics_track_id` and `workshops_topic_id`, not one per topic.
+fn workshops_of_track(conn: &mut DbConnection, track: &TrackId) -> QueryResult<Vec<Workshop>> {
+    workshops::table
+        .inner_join(topics::table)
+        .filter(topics::track_id.eq(track))
+        .order((
+            topics::position,
+            topics::title,
+            topics::id,
+            workshops::starts_at,
+            workshops::title,
+        ))
+        .select(Workshop::as_select())
+        .load(conn)
+}
+
+/// The questions of these workshops, by workshop (in the order given) and position: one query
+/// through `questions_workshop_id`, not one per workshop.
+fn questions_of(conn: &mut DbConnection, ids: &[WorkshopId]) -> QueryResult<Vec<Question>> {
+    let mut found: Vec<Question> = questions::table
+        .filter(questions::workshop_id.eq_any(ids))
+        .select(Question::as_select())
+        .load(conn)?;
+    let rank: HashMap<&WorkshopId, usize> = ids.iter().enumerate().map(|(i, w)| (w, i)).collect();
+    found.sort_by_key(|q| (rank.get(&q.workshop_id).copied(), q.position));
+    Ok(found)
 }
 
 fn board(conn: &mut DbConnection, topic: &TopicId) -> QueryResult<Board> {
@@ -193,10 +219,7 @@ pub fn rows(conn: &mut DbConnection, ids: &[WorkshopId]) -> QueryResult<Vec<Row>
 pub fn load(conn: &mut DbConnection, scope: &Scope) -> Result<Material, AppError> {
     let (scope, topics, workshops) = scope_of(conn, scope)?;
     let ids: Vec<WorkshopId> = workshops.iter().map(|w| w.id.clone()).collect();
-    let mut questions = Vec::new();
-    for w in &workshops {
-        questions.extend(survey::list_questions(conn, &w.id)?);
-    }
+    let questions = questions_of(conn, &ids)?;
     let rows = rows(conn, &ids)?;
     let kept = kept_findings(conn, &ids)?;
     let mut with_boards = Vec::with_capacity(topics.len());
@@ -205,16 +228,4 @@ pub fn load(conn: &mut DbConnection, scope: &Scope) -> Result<Material, AppError
         with_boards.push((topic, b));
     }
     Ok(Material { scope, topics: with_boards, workshops, questions, rows, kept })
-}
-
-impl Material {
-    /// The answers of one workshop.
-    pub fn rows_of<'a>(&'a self, workshop: &'a WorkshopId) -> impl Iterator<Item = &'a Row> + 'a {
-        self.rows.iter().filter(move |r| &r.question.workshop_id == workshop)
-    }
-
-    /// The (theme, answer) links of every board.
-    pub fn links(&self) -> impl Iterator<Item = (&ThemeId, &AnswerId)> {
-        self.topics.iter().flat_map(|(_, b)| b.links.iter().map(|(t, a)| (t, a)))
-    }
 }

@@ -12,7 +12,7 @@ use serde::Serialize;
 
 use super::counts::{count, suppress, Count};
 use super::findings::{Evidence, Findings, Tally, OTHER};
-use super::store::{Board, Material};
+use super::store::{Board, Material, Row};
 use crate::db::{QuoteId, ThemeId, TopicId, TrackId, WorkshopId};
 use crate::i18n::Lang;
 use crate::participant::{EnteredBy, YesNo};
@@ -206,15 +206,23 @@ fn words(lang: Lang, c: &Count) -> String {
 /// The findings of every workshop in the material: kept ones where the answers were deleted,
 /// computed from the answers otherwise.
 pub fn findings_by_workshop(material: &Material) -> HashMap<WorkshopId, Findings> {
+    // The rows grouped by workshop in one pass, and each workshop counted against its own
+    // topic's links only: the work follows the material, never workshops × rows.
+    let mut rows_of: HashMap<&WorkshopId, Vec<&Row>> = HashMap::new();
+    for r in &material.rows {
+        rows_of.entry(&r.question.workshop_id).or_default().push(r);
+    }
+    let links_of: HashMap<&TopicId, &Board> =
+        material.topics.iter().map(|(t, b)| (&t.id, b)).collect();
     material
         .workshops
         .iter()
         .map(|w| {
-            let findings = material
-                .kept
-                .get(&w.id)
-                .cloned()
-                .unwrap_or_else(|| Findings::of(material.rows_of(&w.id), material.links()));
+            let findings = material.kept.get(&w.id).cloned().unwrap_or_else(|| {
+                let rows = rows_of.get(&w.id).map_or(&[][..], Vec::as_slice);
+                let links = links_of.get(&w.topic_id).map_or(&[][..], |b| b.links.as_slice());
+                Findings::of(rows.iter().copied(), links.iter().map(|(t, a)| (t, a)))
+            });
             (w.id.clone(), findings)
         })
         .collect()

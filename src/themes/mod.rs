@@ -14,5 +14,5 @@ pub use domain::QuoteStatus;
 pub use store::{
     add_key_point, approved_quotes, assign, board_answers, create_quote, create_theme,
     keep_approved_quotes, links, list_key_points, list_themes, quote_themes_of_topic,
-    set_quote_approved, BoardAnswer, KeyPoint, Link, QuoteRow, Theme,
+    set_quote_approved, BoardAnswer, BoardData, KeyPoint, Link, QuoteRow, Theme,
 };

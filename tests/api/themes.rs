@@ -484,7 +484,86 @@ fn themes_suggest_cli_prints_the_documented_json() {
     assert_eq!(again.stdout, out.stdout);
 }
 
+/// What the board of a topic holds, counted in the database: themes, links, key points, quotes
+/// and board audit records. A refused request must leave every one of them as it was.
+fn board_state(app: &TestApp) -> [i64; 5] {
+    let mut conn = app.conn();
+    let count = |n: QueryResult<i64>| n.expect("count");
+    [
+        count(themes::table.count().get_result(&mut *conn)),
+        count(theme_answers::table.count().get_result(&mut *conn)),
+        count(key_points::table.count().get_result(&mut *conn)),
+        count(quotes::table.count().get_result(&mut *conn)),
+        count(
+            audit_events::table
+                .filter(audit_events::action.like("theme.%"))
+                .count()
+                .get_result(&mut *conn),
+        ),
+    ]
+}
+
+/// Each topic reads its own rows: its board counts only its answers with another topic just as
+/// big beside it. An answer, theme or parent of another topic, or one that does not exist, is
+/// refused with 400 wherever an id is submitted, and changes nothing.
+async fn ids_of_another_topic_are_refused_and_change_nothing(backend: Backend) {
+    let app = spawn_app(backend).await;
+    let (mine, theirs) =
+        (seed_workshop(&app, WorkshopStatus::Open), seed_workshop(&app, WorkshopStatus::Open));
+    let (a, b) = (seed_answers(&app, &mine), seed_answers(&app, &theirs));
+    let (topic, other) = (topic_of(&app, &mine), topic_of(&app, &theirs));
+    assert_ne!(topic, other);
+    app.login_as(Role::Facilitator).await;
+
+    let board = app.get_html(&format!("/staff/topics/{topic}/board")).await;
+    let main = text_of(&board, "main").unwrap_or_default();
+    assert!(main.contains("8 svar i alt. 8 er ikke sorteret endnu."), "{main}");
+
+    let my_theme = create_theme(&app, &topic, "MIT EMNE", "").await;
+    let their_theme = create_theme(&app, &other, "DERES EMNE", "").await;
+    assert_eq!(assign(&app, &topic, &my_theme, &[&a[0]], "add", "").await.status(), 303);
+    let before = board_state(&app);
+
+    let missing = "01936f3e-0000-7000-8000-000000000000".to_owned();
+    let assign_path = format!("/staff/topics/{topic}/assign");
+    let refused: Vec<(&str, reqwest::Response)> = vec![
+        ("their answer", assign(&app, &topic, &my_theme, &[&a[1], &b[0]], "add", "").await),
+        ("no such answer", assign(&app, &topic, &my_theme, &[&missing], "add", "").await),
+        ("their theme", assign(&app, &topic, &their_theme, &[&a[1]], "add", "").await),
+        ("from their theme", assign(&app, &topic, &my_theme, &[&a[0]], "move", &their_theme).await),
+        ("mine on their board", assign(&app, &other, &my_theme, &[&a[0]], "add", "").await),
+        (
+            "their answer in a suggestion",
+            app.post_form(
+                &format!("/staff/topics/{topic}/suggestions/accept"),
+                &[("answer", a[2].as_str()), ("answer", b[2].as_str()), ("title", "FORSLAG")],
+            )
+            .await,
+        ),
+        (
+            "their theme as parent",
+            app.post_form(
+                &format!("/staff/topics/{topic}/themes"),
+                &[("title", "UNDER DERES"), ("parent_id", &their_theme)],
+            )
+            .await,
+        ),
+        (
+            "merged into their theme",
+            app.post_form(&format!("/staff/themes/{my_theme}/merge"), &[("into", &their_theme)])
+                .await,
+        ),
+    ];
+    for (what, res) in refused {
+        assert_eq!(res.status().as_u16(), 400, "{what} is refused ({assign_path})");
+    }
+    assert_eq!(board_state(&app), before, "refused requests change nothing");
+    assert_eq!(links_of(&app, &my_theme), sorted(&[&a[0]]));
+    assert!(links_of(&app, &their_theme).is_empty());
+}
+
 on_both_backends!(
+    ids_of_another_topic_are_refused_and_change_nothing,
     assigning_merging_and_splitting_themes,
     two_facilitators_lose_nothing,
     quotes_are_redacted_and_only_approved_ones_leave,

@@ -10,46 +10,14 @@ use serde::Deserialize;
 use crate::audit::Action;
 use crate::auth::{Editor, Signed, Staff, StaffContext};
 use crate::db::types::empty_as_none;
-use crate::db::{AnswerId, DbConnection, QuestionId, ThemeId, TopicId};
+use crate::db::{AnswerId, QuestionId, ThemeId, TopicId};
 use crate::error::AppError;
-use crate::survey::{self, Topic, Workshop};
 use crate::themes::domain::{AssignAction, Reassignment};
-use crate::themes::store::{self, BoardAnswer, Conflict, KeyPoint, Link, Theme};
+use crate::themes::store::{self, BoardAnswer, BoardData, Conflict};
 use crate::themes::views::{self, BoardFilter};
 use crate::web::layout::{html_status, FieldError};
 use crate::web::notice::{see_other_with, Done, Notice};
 use crate::web::Form;
-
-/// Everything the board needs, loaded in one go.
-pub(super) struct BoardData {
-    pub topic: Topic,
-    workshops: Vec<Workshop>,
-    answers: Vec<BoardAnswer>,
-    themes: Vec<Theme>,
-    links: Vec<Link>,
-    key_points: Vec<KeyPoint>,
-}
-
-impl BoardData {
-    pub(super) fn load(conn: &mut DbConnection, topic_id: &TopicId) -> Result<BoardData, AppError> {
-        let topic = survey::find_topic(conn, topic_id)?.ok_or(AppError::NotFound)?;
-        Ok(BoardData {
-            workshops: survey::workshops_of_topic(conn, &topic.id)?,
-            answers: store::board_answers(conn, &topic.id)?,
-            themes: store::list_themes(conn, &topic.id)?,
-            links: store::links(conn, &topic.id)?,
-            key_points: store::list_key_points(conn, &topic.id)?,
-            topic,
-        })
-    }
-
-    /// The answers not linked to any theme.
-    pub(super) fn unsorted(&self) -> Vec<&BoardAnswer> {
-        let linked: std::collections::HashSet<&AnswerId> =
-            self.links.iter().map(|(_, a)| a).collect();
-        self.answers.iter().filter(|a| !linked.contains(&a.id)).collect()
-    }
-}
 
 /// The board page with `errors` (and the matching status) as filtered by `filter`.
 pub(super) fn render<R: Signed>(

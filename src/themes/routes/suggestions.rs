@@ -6,7 +6,7 @@ use std::collections::HashSet;
 use actix_web::{web, HttpResponse};
 use serde::Deserialize;
 
-use super::board::{board_url, BoardData};
+use super::board::board_url;
 use crate::audit::Action;
 use crate::auth::{Editor, Staff, StaffContext};
 use crate::cluster::{self, SuggestOptions, Suggestions};
@@ -14,7 +14,7 @@ use crate::db::{AnswerId, TopicId};
 use crate::error::AppError;
 use crate::survey;
 use crate::text::Title;
-use crate::themes::store::{self, BoardAnswer};
+use crate::themes::store::{self, BoardAnswer, BoardData};
 use crate::themes::views::{self, Proposal};
 use crate::web::layout::{html_response, see_other};
 use crate::web::notice::{see_other_with, Notice};

@@ -12,11 +12,13 @@ macro_rules! versioned_update {
     }};
 }
 
+mod board;
 mod key_points;
 mod quotes;
 mod suggestions;
 mod themes;
 
+pub use board::BoardData;
 pub use key_points::{
     add_key_point, delete_key_point, find_key_point, list_key_points, update_key_point, KeyPoint,
 };

@@ -17,7 +17,8 @@ use crate::themes::domain::QuoteStatus;
 /// A quote: an answer, or an excerpt of it, edited to leave out names and places. An approved
 /// quote outlives its answer: when retention deletes the answer, the quote keeps its workshop,
 /// question and how it was given, and `answer_id` becomes `None`.
-#[derive(Debug, Clone, Queryable)]
+#[derive(Debug, Clone, Queryable, Selectable)]
+#[diesel(table_name = quotes)]
 pub struct QuoteRow {
     /// Quote id.
     pub id: QuoteId,
@@ -30,14 +31,17 @@ pub struct QuoteRow {
     /// Optimistic-lock version.
     pub version: i32,
     /// The answer as given (facilitators only), while it exists.
+    #[diesel(select_expression = answers::value.nullable())]
     pub original: Option<String>,
     /// How the answer was made.
     pub entered_by: EnteredBy,
     /// A statement from pasted flipchart notes, not one person's answer.
     pub from_flipchart: bool,
     /// The question.
+    #[diesel(select_expression = questions::prompt)]
     pub question: String,
     /// The workshop's title.
+    #[diesel(select_expression = workshops::title)]
     pub workshop: String,
     /// The workshop.
     pub workshop_id: WorkshopId,
@@ -47,35 +51,28 @@ pub struct QuoteRow {
 
 /// Every quote of a topic, newest first.
 pub fn list_quotes(conn: &mut DbConnection, topic_id: &TopicId) -> QueryResult<Vec<QuoteRow>> {
+    of_topic(topic_id).order(quotes::created_at.desc()).select(QuoteRow::as_select()).load(conn)
+}
+
+/// Approved quotes of a topic: the only ones that ever leave the board. The status is part of
+/// the query, so drafts are never read only to be thrown away.
+pub fn approved_quotes(conn: &mut DbConnection, topic_id: &TopicId) -> QueryResult<Vec<QuoteRow>> {
+    of_topic(topic_id)
+        .filter(quotes::status.eq(QuoteStatus::Approved))
+        .order(quotes::created_at.desc())
+        .select(QuoteRow::as_select())
+        .load(conn)
+}
+
+/// The quotes of one topic's workshops (through `quotes_workshop_id`), with their question and
+/// the answer while it exists.
+#[diesel::dsl::auto_type]
+fn of_topic<'a>(topic_id: &'a TopicId) -> _ {
     quotes::table
         .inner_join(workshops::table)
         .inner_join(questions::table)
         .left_join(answers::table)
         .filter(workshops::topic_id.eq(topic_id))
-        .order(quotes::created_at.desc())
-        .select((
-            quotes::id,
-            quotes::answer_id,
-            quotes::text,
-            quotes::status,
-            quotes::version,
-            answers::value.nullable(),
-            quotes::entered_by,
-            quotes::from_flipchart,
-            questions::prompt,
-            workshops::title,
-            quotes::workshop_id,
-            quotes::created_at,
-        ))
-        .load(conn)
-}
-
-/// Approved quotes of a topic: the only ones that ever leave the board.
-pub fn approved_quotes(conn: &mut DbConnection, topic_id: &TopicId) -> QueryResult<Vec<QuoteRow>> {
-    Ok(list_quotes(conn, topic_id)?
-        .into_iter()
-        .filter(|q| q.status == QuoteStatus::Approved)
-        .collect())
 }
 
 /// The topic an answer belongs to.
@@ -166,24 +163,21 @@ pub fn quote_themes_of_topic(
 /// Before a workshop's answers are deleted: keeps the themes its approved quotes stand under,
 /// deletes its quotes that were never approved (they are raw answers), and detaches the rest.
 pub fn keep_approved_quotes(conn: &mut DbConnection, workshop: &WorkshopId) -> QueryResult<()> {
-    let approved: Vec<(QuoteId, Option<AnswerId>)> = quotes::table
+    // One query for every (quote, theme) pair of the workshop, not one per quote.
+    let kept: Vec<(QuoteId, ThemeId)> = quotes::table
+        .inner_join(
+            theme_answers::table.on(theme_answers::answer_id.nullable().eq(quotes::answer_id)),
+        )
         .filter(quotes::workshop_id.eq(workshop))
         .filter(quotes::status.eq(QuoteStatus::Approved))
-        .select((quotes::id, quotes::answer_id))
+        .select((quotes::id, theme_answers::theme_id))
         .load(conn)?;
-    for (quote, answer) in &approved {
-        let Some(answer) = answer else { continue };
-        let themes: Vec<ThemeId> = theme_answers::table
-            .filter(theme_answers::answer_id.eq(answer))
-            .select(theme_answers::theme_id)
-            .load(conn)?;
-        for theme in themes {
-            crate::db::insert_unless_duplicate(conn, |conn| {
-                diesel::insert_into(quote_themes::table)
-                    .values((quote_themes::quote_id.eq(quote), quote_themes::theme_id.eq(&theme)))
-                    .execute(conn)
-            })?;
-        }
+    for (quote, theme) in &kept {
+        crate::db::insert_unless_duplicate(conn, |conn| {
+            diesel::insert_into(quote_themes::table)
+                .values((quote_themes::quote_id.eq(quote), quote_themes::theme_id.eq(theme)))
+                .execute(conn)
+        })?;
     }
     diesel::delete(
         quotes::table
