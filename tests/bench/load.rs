@@ -129,7 +129,6 @@ async fn page_text(res: reqwest::Response) -> Option<String> {
     match encoding.as_str() {
         "gzip" => flate2::read::GzDecoder::new(&bytes[..]).read_to_string(&mut out).ok()?,
         "deflate" => flate2::read::ZlibDecoder::new(&bytes[..]).read_to_string(&mut out).ok()?,
-        "br" => brotli::Decompressor::new(&bytes[..], 4096).read_to_string(&mut out).ok()?,
         "identity" => return String::from_utf8(bytes.to_vec()).ok(),
         other => panic!("a browser cannot read Content-Encoding {other}"),
     };
@@ -316,7 +315,10 @@ impl Run {
 async fn closed_loops<S, F>(workers: Vec<S>, secs: u64, step: F) -> Run
 where
     S: Send + 'static,
-    F: Fn(&S, usize) -> std::pin::Pin<Box<dyn std::future::Future<Output = Option<u64>> + Send + '_>>
+    F: Fn(
+            &S,
+            usize,
+        ) -> std::pin::Pin<Box<dyn std::future::Future<Output = Option<u64>> + Send + '_>>
         + Send
         + Sync
         + Copy
@@ -353,7 +355,9 @@ where
 
 /// Question pages per second: `workers` joined phones reloading their first question page,
 /// asking for `accept_encoding`; bytes counted as sent over the wire.
-async fn page_ceiling(base: &str, code: &str, workers: usize, secs: u64, accept_encoding: &str) -> Run {
+async fn page_ceiling(
+    base: &str, code: &str, workers: usize, secs: u64, accept_encoding: &str,
+) -> Run {
     let mut phones = Vec::new();
     for _ in 0..workers {
         if let Some(j) = join(base, code, accept_encoding).await {
@@ -391,14 +395,13 @@ async fn post_ceiling(base: &str, code: &str, workers: usize, secs: u64) -> Run 
                 ("question_id", qid.as_str()),
                 ("csrf_token", j.csrf.as_str()),
             ];
-            let res = j
-                .c
-                .post(format!("{base}/j/{code}/q/{n}"))
-                .header("origin", base.as_str())
-                .form(&form)
-                .send()
-                .await
-                .ok()?;
+            let res =
+                j.c.post(format!("{base}/j/{code}/q/{n}"))
+                    .header("origin", base.as_str())
+                    .form(&form)
+                    .send()
+                    .await
+                    .ok()?;
             (res.status().as_u16() == 303).then_some(0)
         })
     })
@@ -523,7 +526,6 @@ async fn run_journeys(
         );
     }
     println!();
-
 }
 
 #[tokio::main(flavor = "multi_thread", worker_threads = 2)]
@@ -563,11 +565,15 @@ async fn main() {
     let workers = 16;
     let backend = if url.starts_with("sqlite") { "SQLite" } else { "PostgreSQL" };
     // Pages: what a browser asks for against the same page uncompressed.
-    let mut browser = page_ceiling(&base, &code, workers, ceiling_secs, BROWSER_ACCEPT_ENCODING).await;
+    let mut browser =
+        page_ceiling(&base, &code, workers, ceiling_secs, BROWSER_ACCEPT_ENCODING).await;
     let mut plain = page_ceiling(&base, &code, workers, ceiling_secs, "identity").await;
     println!("| question page, {workers} connections, {ceiling_secs} s | pages/s | p50 ms | p99 ms | bytes/page |");
     println!("|---|---:|---:|---:|---:|");
-    for (name, run) in [("Accept-Encoding: gzip, deflate, br, zstd", &mut browser), ("uncompressed (identity)", &mut plain)] {
+    for (name, run) in [
+        ("Accept-Encoding: gzip, deflate, br, zstd", &mut browser),
+        ("uncompressed (identity)", &mut plain),
+    ] {
         let bytes = run.bytes as f64 / run.done.max(1) as f64;
         println!(
             "| {name} | {:.0} | {:.2} | {:.2} | {bytes:.0} |",
