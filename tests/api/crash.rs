@@ -65,35 +65,64 @@ fn hidden(page: &str, name: &str) -> Option<String> {
     value
 }
 
+/// How a phone's journey ended.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+enum Outcome {
+    /// All six answers acknowledged.
+    Done,
+    /// The connection failed: the server was killed under it (expected, once per round).
+    CutOff,
+    /// The server answered something a phone should never see (a 4xx or 5xx on a valid form,
+    /// a page without its form): a real error.
+    Unexpected(u16),
+}
+
+/// A request's status, or `CutOff` when the connection failed.
+fn status_of(res: Result<reqwest::Response, reqwest::Error>) -> Result<reqwest::Response, Outcome> {
+    res.map_err(|_| Outcome::CutOff)
+}
+
 /// One phone: joins, then answers the six text questions with unique texts; records each
-/// text whose post was acknowledged with a 303. Stops at the first error (the server died).
-async fn phone(base: String, code: String, tag: String, acked: Arc<Mutex<Vec<String>>>) {
+/// text whose post was acknowledged with a 303, and says how its journey ended.
+async fn phone(base: String, code: String, tag: String, acked: Arc<Mutex<Vec<String>>>) -> Outcome {
     let (client, jar) = new_client();
+    let expect = |res: reqwest::Response, status: u16| {
+        let got = res.status().as_u16();
+        if got == status {
+            Ok(res)
+        } else {
+            Err(Outcome::Unexpected(got))
+        }
+    };
+    let body =
+        |res: reqwest::Response| async move { res.text().await.map_err(|_| Outcome::CutOff) };
     let go = async {
-        let start = client.get(format!("{base}/j/{code}")).send().await.ok()?.text().await.ok()?;
-        let token = hidden(&start, "start_token")?;
-        let url = reqwest::Url::parse(&base).ok()?;
-        let csrf = reqwest::cookie::CookieStore::cookies(&*jar, &url)?
-            .to_str()
-            .ok()?
-            .split("; ")
-            .find_map(|kv| kv.strip_prefix("deltag_csrf=").map(str::to_owned))?;
+        let start = expect(status_of(client.get(format!("{base}/j/{code}")).send().await)?, 200)?;
+        let start = body(start).await?;
+        let token = hidden(&start, "start_token").ok_or(Outcome::Unexpected(200))?;
+        let url = reqwest::Url::parse(&base).map_err(|_| Outcome::Unexpected(0))?;
+        let csrf = reqwest::cookie::CookieStore::cookies(&*jar, &url)
+            .and_then(|h| h.to_str().ok().map(str::to_owned))
+            .and_then(|h| {
+                h.split("; ").find_map(|kv| kv.strip_prefix("deltag_csrf=").map(str::to_owned))
+            })
+            .ok_or(Outcome::Unexpected(200))?;
         let res = client
             .post(format!("{base}/j/{code}/start"))
+            .header("origin", base.as_str())
             .form(&[("start_token", token.as_str()), ("csrf_token", &csrf)])
             .send()
-            .await
-            .ok()?;
-        if res.status().as_u16() != 303 {
-            return None;
-        }
+            .await;
+        expect(status_of(res)?, 303)?;
         for n in 1..=6 {
             let path = format!("{base}/j/{code}/q/{n}");
-            let page = client.get(&path).send().await.ok()?.text().await.ok()?;
-            let (key, qid) = (hidden(&page, "submission_key")?, hidden(&page, "question_id")?);
+            let page = body(expect(status_of(client.get(&path).send().await)?, 200)?).await?;
+            let key = hidden(&page, "submission_key").ok_or(Outcome::Unexpected(200))?;
+            let qid = hidden(&page, "question_id").ok_or(Outcome::Unexpected(200))?;
             let text = format!("{tag}-q{n}");
             let res = client
                 .post(&path)
+                .header("origin", base.as_str())
                 .form(&[
                     ("answer", text.as_str()),
                     ("action", "save"),
@@ -102,17 +131,18 @@ async fn phone(base: String, code: String, tag: String, acked: Arc<Mutex<Vec<Str
                     ("csrf_token", &csrf),
                 ])
                 .send()
-                .await
-                .ok()?;
-            if res.status().as_u16() == 303 {
-                acked.lock().ok()?.push(text);
-            } else {
-                return None;
+                .await;
+            expect(status_of(res)?, 303)?;
+            if let Ok(mut acked) = acked.lock() {
+                acked.push(text);
             }
         }
-        Some(())
+        Ok::<(), Outcome>(())
     };
-    let _ = go.await;
+    match go.await {
+        Ok(()) => Outcome::Done,
+        Err(outcome) => outcome,
+    }
 }
 
 fn seed(url: &str) -> String {
@@ -161,6 +191,7 @@ async fn acknowledged_answers_survive_kill_9(backend: Backend) {
     let base = format!("http://127.0.0.1:{port}");
     let acked = Arc::new(Mutex::new(Vec::new()));
     let mut phones_started = 0usize;
+    let mut outcomes: std::collections::HashMap<Outcome, usize> = Default::default();
     for round in 0..rounds {
         let mut server = start(&db.url, port).await;
         let mut tasks = Vec::new();
@@ -185,22 +216,27 @@ async fn acknowledged_answers_survive_kill_9(backend: Backend) {
         server.0.kill().expect("kill -9");
         let _ = server.0.wait();
         for t in tasks {
-            let _ = t.await;
+            *outcomes.entry(t.await.expect("phone task")).or_default() += 1;
         }
         let expected: Vec<String> = acked.lock().expect("lock").clone();
-        let stored: HashSet<String> = answers::table
+        let stored_list: Vec<String> = answers::table
             .select(answers::value)
             .load::<String>(&mut direct_connection(&db.url))
-            .expect("answers")
-            .into_iter()
-            .collect();
+            .expect("answers");
+        let stored: HashSet<String> = stored_list.iter().cloned().collect();
         let lost: Vec<&String> = expected.iter().filter(|t| !stored.contains(*t)).collect();
         assert!(
             lost.is_empty(),
             "round {round}: {} acknowledged answers lost: {lost:?}",
             lost.len()
         );
+        // Every text is unique to one phone and question: stored twice would be a duplicate.
+        assert_eq!(stored.len(), stored_list.len(), "round {round}: an answer was stored twice");
     }
+    // The phones' errors, counted: a cut-off connection is the kill; anything else is a bug.
+    let unexpected: Vec<_> =
+        outcomes.iter().filter(|(o, _)| matches!(o, Outcome::Unexpected(_))).collect();
+    assert!(unexpected.is_empty(), "phones met errors: {outcomes:?}");
     let total = acked.lock().expect("lock").len();
     assert!(total > 0, "the load acknowledged some answers ({phones_started} phones)");
     let mut conn = direct_connection(&db.url);
@@ -231,7 +267,27 @@ async fn acknowledged_answers_survive_kill_9(backend: Backend) {
     .map(|c| c.n)
     .expect("orphans");
     assert_eq!(orphans, 0);
-    eprintln!("{backend}: {rounds} kills, {total} acknowledged answers, none lost");
+    let without_question: i64 = diesel::sql_query(
+        "SELECT COUNT(*) AS n FROM answers a LEFT JOIN questions q ON q.id = a.question_id WHERE q.id IS NULL",
+    )
+    .get_result::<Count>(&mut conn)
+    .map(|c| c.n)
+    .expect("answers without their question");
+    assert_eq!(without_question, 0);
+    let duplicates: i64 = diesel::sql_query(
+        "SELECT COUNT(*) AS n FROM (SELECT participant_id, question_id FROM answers \
+         GROUP BY participant_id, question_id HAVING COUNT(*) > 1) AS d",
+    )
+    .get_result::<Count>(&mut conn)
+    .map(|c| c.n)
+    .expect("duplicates");
+    assert_eq!(duplicates, 0, "one answer per participant and question");
+    let done = outcomes.get(&Outcome::Done).copied().unwrap_or(0);
+    let cut = outcomes.get(&Outcome::CutOff).copied().unwrap_or(0);
+    eprintln!(
+        "{backend}: {rounds} kills, {total} acknowledged answers, none lost, no duplicates; \
+         phones: {done} finished, {cut} cut off by a kill, 0 errors"
+    );
 }
 
 #[derive(QueryableByName)]
