@@ -24,15 +24,19 @@ pub struct Limit {
     pub window: Duration,
 }
 
-/// If `key` has used up `limit`, the seconds until it may try again.
-pub fn blocked_for(conn: &mut DbConnection, key: &str, limit: Limit) -> QueryResult<Option<u64>> {
-    let row: Option<(NaiveDateTime, i32)> = rate_limits::table
+/// The window start and hit count of `key`, if it has a row.
+fn window_of(conn: &mut DbConnection, key: &str) -> QueryResult<Option<(NaiveDateTime, i32)>> {
+    rate_limits::table
         .find(key)
         .select((rate_limits::window_start, rate_limits::hits))
         .first(conn)
-        .optional()?;
+        .optional()
+}
+
+/// If `key` has used up `limit`, the seconds until it may try again.
+pub fn blocked_for(conn: &mut DbConnection, key: &str, limit: Limit) -> QueryResult<Option<u64>> {
     let at = now();
-    Ok(row.and_then(|(start, hits)| {
+    Ok(window_of(conn, key)?.and_then(|(start, hits)| {
         let ends = start + limit.window;
         (hits >= limit.max && ends > at).then(|| (ends - at).num_seconds().max(1) as u64)
     }))
@@ -40,13 +44,8 @@ pub fn blocked_for(conn: &mut DbConnection, key: &str, limit: Limit) -> QueryRes
 
 /// Failures of `key` in its current window (0 when the window has ended).
 pub fn failures(conn: &mut DbConnection, key: &str, window: Duration) -> QueryResult<i32> {
-    let row: Option<(NaiveDateTime, i32)> = rate_limits::table
-        .find(key)
-        .select((rate_limits::window_start, rate_limits::hits))
-        .first(conn)
-        .optional()?;
     let at = now();
-    Ok(row.filter(|(start, _)| at - *start < window).map_or(0, |(_, hits)| hits))
+    Ok(window_of(conn, key)?.filter(|(start, _)| at - *start < window).map_or(0, |(_, hits)| hits))
 }
 
 /// What [`reserve`] came to.
