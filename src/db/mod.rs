@@ -5,8 +5,11 @@
 //! here is synchronous and knows nothing of the web: handlers reach the pool through
 //! `Db::run` and `Db::write` (in `web::database`), which run on actix's blocking pool.
 
+mod group_commit;
 pub mod schema;
 pub mod types;
+
+pub use group_commit::GroupCommit;
 
 pub use types::{
     AnswerId, AuditEventId, InvitationId, KeyPointId, ParticipantId, QuestionId, QuoteId, ThemeId,
@@ -77,6 +80,12 @@ pub enum DbError {
     /// The blocking task was cancelled (the server is shutting down).
     #[error("database task cancelled")]
     Cancelled,
+    /// The batch a write was committed with failed; the write was not stored.
+    #[error("the write was not stored: {0}")]
+    BatchFailed(String),
+    /// The writer thread could not be started.
+    #[error("cannot start the database writer: {0}")]
+    Writer(#[source] std::io::Error),
     /// No pooled connection could be had.
     #[error("no database connection available: {0}")]
     Pool(#[from] r2d2::PoolError),
@@ -213,11 +222,13 @@ impl ManageConnection for ConnectionManager {
 /// A pooled connection.
 pub type DbPooled = PooledConnection<ConnectionManager>;
 
-/// The shared handle to the database: a pool, and the backend it talks to.
+/// The shared handle to the database: a pool, the backend it talks to, and for SQLite the
+/// writer that commits web writes in groups ([`GroupCommit`]).
 #[derive(Clone)]
 pub struct Db {
     pub(crate) pool: Pool<ConnectionManager>,
     pub(crate) url: DatabaseUrl,
+    pub(crate) writer: Option<std::sync::Arc<GroupCommit>>,
 }
 
 impl Db {
@@ -231,7 +242,13 @@ impl Db {
             .connection_timeout(Duration::from_secs(10))
             .test_on_check_out(false)
             .build_unchecked(ConnectionManager { url: url.clone() });
-        Ok(Db { pool, url: url.clone() })
+        let writer = match url.backend() {
+            Backend::Sqlite => {
+                Some(std::sync::Arc::new(GroupCommit::start(url.clone()).map_err(DbError::Writer)?))
+            }
+            Backend::Postgres => None,
+        };
+        Ok(Db { pool, url: url.clone(), writer })
     }
 
     /// Which engine this is.
@@ -293,12 +310,18 @@ where
         <DbConnection as Connection>::TransactionManager::transaction_manager_status_mut(conn)
             .transaction_depth()?
             .is_none();
-    match conn {
+    // In-process SQLite writers queue in arrival order instead of polling for the lock.
+    let _turn = match conn {
         DbConnection::Sqlite(c) if outermost => {
-            AnsiTransactionManager::begin_transaction_sql(c, "BEGIN IMMEDIATE")?
+            let turn = group_commit::SQLITE_WRITE_GATE.wait_turn();
+            AnsiTransactionManager::begin_transaction_sql(c, "BEGIN IMMEDIATE")?;
+            Some(turn)
         }
-        _ => <DbConnection as Connection>::TransactionManager::begin_transaction(conn)?,
-    }
+        _ => {
+            <DbConnection as Connection>::TransactionManager::begin_transaction(conn)?;
+            None
+        }
+    };
     match f(conn) {
         Ok(value) => {
             <DbConnection as Connection>::TransactionManager::commit_transaction(conn)?;

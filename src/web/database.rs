@@ -39,14 +39,27 @@ impl Db {
     }
 
     /// Like [`Db::run`], inside one write transaction ([`write_transaction`]): a change and its
-    /// audit record are stored together or not at all.
+    /// audit record are stored together or not at all. On SQLite the write joins the writer's
+    /// next group commit ([`crate::db::GroupCommit`]) and returns once that is on disk.
     pub async fn write<T, E, F>(&self, f: F) -> Result<T, AppError>
     where
         F: FnOnce(&mut DbConnection) -> Result<T, E> + Send + 'static,
         T: Send + 'static,
         E: Into<AppError> + From<diesel::result::Error> + Send + 'static,
     {
-        self.run(move |conn| write_transaction(conn, f)).await
+        let Some(writer) = &self.writer else {
+            return self.run(move |conn| write_transaction(conn, f)).await;
+        };
+        let span = tracing::Span::current();
+        let outcome = writer.submit(move |conn| {
+            let _entered = span.enter();
+            f(conn)
+        });
+        match outcome.await {
+            Ok(Ok(result)) => result.map_err(Into::into),
+            Ok(Err(batch)) => Err(batch.into()),
+            Err(_) => Err(AppError::Internal(anyhow::anyhow!("the database writer stopped"))),
+        }
     }
 
     /// Checks that the database answers a real read within two seconds. SQLite is checked on

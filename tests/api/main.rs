@@ -23,3 +23,4 @@ mod themes;
 mod throttles;
 mod translations;
 mod workshops;
+mod writes;

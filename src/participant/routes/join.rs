@@ -101,7 +101,7 @@ pub(super) async fn post_start(
     let (workshop, secret, lang) = (visit.workshop.id.clone(), token.clone(), visit.lang);
     visit
         .db
-        .run(move |conn| {
+        .write(move |conn| {
             let p = store::join(conn, &workshop, secret.as_str(), Source::Phone)?;
             store::set_language(conn, &p.id, lang.code())
         })

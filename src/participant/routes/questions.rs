@@ -137,7 +137,7 @@ pub(super) async fn post_question(
     };
     let (participant, question_id) = (participant.id.clone(), question.id.clone());
     ctx.db
-        .run(move |conn| {
+        .write(move |conn| {
             let answer =
                 NewAnswer::from_participant(&participant, &question_id, &value, key.as_str());
             store::save_answer(conn, &answer)
