@@ -109,12 +109,13 @@ fn serve(listener: TcpListener, db: Db, settings: RuntimeSettings) -> anyhow::Re
             .default_service(web::to(|| async {
                 Err::<actix_web::HttpResponse, _>(AppError::NotFound)
             }))
-            // Last wrapped runs first: log → compress → page context → headers → error pages → CSRF
-            // → route.
+            // Last wrapped runs first: log → compress streams → compress whole bodies → page
+            // context → headers → error pages → CSRF → route.
             .wrap(from_fn(csrf_middleware))
             .wrap(from_fn(error_pages))
             .wrap(from_fn(security_headers))
             .wrap(from_fn(crate::web::ui::page_context))
+            .wrap(from_fn(crate::web::compress::compress_whole_bodies))
             .wrap(Compress::default())
             .wrap(from_fn(crate::telemetry::request_log))
     })

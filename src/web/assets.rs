@@ -68,7 +68,8 @@ fn gzip_best(body: &[u8]) -> Vec<u8> {
     encoder.finish().unwrap_or_default()
 }
 
-fn accepts_gzip(req: &HttpRequest) -> bool {
+/// Whether the request takes gzip (and does not refuse it with `q=0`).
+pub fn accepts_gzip(req: &HttpRequest) -> bool {
     req.headers()
         .get_all(header::ACCEPT_ENCODING)
         .filter_map(|v| v.to_str().ok())

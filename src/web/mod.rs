@@ -2,6 +2,7 @@
 //! error pages, languages.
 
 pub mod assets;
+pub mod compress;
 pub mod csrf;
 pub mod database;
 pub mod errors;
