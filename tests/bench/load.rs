@@ -397,17 +397,22 @@ async fn page_ceilings(base: &str, code: &str, workers: usize, secs: u64) -> (Ru
     (browser, plain)
 }
 
-/// Answer posts per second with no think time: `workers` joined phones posting answers to
-/// their six questions in turn, each post a new form (a fresh submission key), as fast as the
-/// server acknowledges them with 303.
-async fn post_ceiling(base: &str, code: &str, workers: usize, secs: u64) -> Run {
+/// `workers` joined phones for posting answers.
+async fn post_phones(base: &str, code: &str, workers: usize) -> Vec<(Arc<Joined>, String, String)> {
     let mut phones = Vec::new();
     for _ in 0..workers {
         if let Some(j) = join(base, code, BROWSER_ACCEPT_ENCODING).await {
-            phones.push((j, base.to_owned(), code.to_owned()));
+            phones.push((Arc::new(j), base.to_owned(), code.to_owned()));
         }
     }
-    closed_loops(phones, secs, |(j, base, code), i| {
+    phones
+}
+
+/// Answer posts with no think time for `secs`: the phones post answers to their six questions
+/// in turn, each post a new form (a fresh submission key), as fast as the server acknowledges
+/// them with 303.
+async fn post_round(phones: &[(Arc<Joined>, String, String)], secs: u64) -> Run {
+    closed_loops(phones.to_vec(), secs, |(j, base, code), i| {
         Box::pin(async move {
             let (n, qid) = &j.questions[i % j.questions.len()];
             let key = submission_key();
@@ -429,6 +434,26 @@ async fn post_ceiling(base: &str, code: &str, workers: usize, secs: u64) -> Run 
         })
     })
     .await
+}
+
+/// Answer posts per second against the bare SQLite loop, in alternating one-second rounds
+/// (the server idles while the loop runs), so both meet the same machine.
+async fn post_and_sqlite_ceilings(
+    base: &str, code: &str, workers: usize, secs: u64, dir: &std::path::Path,
+) -> (Run, f64) {
+    let phones = post_phones(base, code, workers).await;
+    let mut bare = BareSqlite::open(dir);
+    let (mut posts, mut inserts) = (Run::default(), 0);
+    for round in 0..secs {
+        if round % 2 == 0 {
+            posts.merge(post_round(&phones, 1).await);
+            inserts += bare.run(Duration::from_secs(1));
+        } else {
+            inserts += bare.run(Duration::from_secs(1));
+            posts.merge(post_round(&phones, 1).await);
+        }
+    }
+    (posts, inserts as f64 / secs as f64)
 }
 
 /// The same posts against a bare actix-web handler that reads the body and answers 303.
@@ -479,24 +504,38 @@ async fn bare_actix_ceiling(workers: usize, secs: u64) -> Run {
     run
 }
 
-/// Inserts per second on one SQLite connection, one transaction per row, WAL and
-/// synchronous=FULL as deltag uses them.
-fn sqlite_ceiling(dir: &std::path::Path, secs: u64) -> f64 {
-    let url = DatabaseUrl::parse(&format!("sqlite://{}/bare.db", dir.display()))
-        .unwrap_or_else(|e| panic!("{e}"));
-    let mut conn = url.establish().unwrap_or_else(|e| panic!("{e}"));
-    conn.batch_execute("CREATE TABLE t (id TEXT PRIMARY KEY, value TEXT NOT NULL)")
-        .unwrap_or_else(|e| panic!("{e}"));
-    let until = Instant::now() + Duration::from_secs(secs);
-    let mut n = 0u64;
-    while Instant::now() < until {
-        conn.batch_execute(&format!(
-            "BEGIN IMMEDIATE; INSERT INTO t VALUES ('{n}', 'Et svar'); COMMIT;"
-        ))
-        .unwrap_or_else(|e| panic!("{e}"));
-        n += 1;
+/// One SQLite connection inserting one row per transaction, WAL and synchronous=FULL as
+/// deltag uses them: the disk's limit for one durable write at a time.
+struct BareSqlite {
+    conn: deltag::db::DbConnection,
+    next: u64,
+}
+
+impl BareSqlite {
+    fn open(dir: &std::path::Path) -> BareSqlite {
+        let url = DatabaseUrl::parse(&format!("sqlite://{}/bare.db", dir.display()))
+            .unwrap_or_else(|e| panic!("{e}"));
+        let mut conn = url.establish().unwrap_or_else(|e| panic!("{e}"));
+        conn.batch_execute("CREATE TABLE t (id TEXT PRIMARY KEY, value TEXT NOT NULL)")
+            .unwrap_or_else(|e| panic!("{e}"));
+        BareSqlite { conn, next: 0 }
     }
-    n as f64 / secs as f64
+
+    /// Inserts for `time`; returns how many.
+    fn run(&mut self, time: Duration) -> u64 {
+        let until = Instant::now() + time;
+        let start = self.next;
+        while Instant::now() < until {
+            self.conn
+                .batch_execute(&format!(
+                    "BEGIN IMMEDIATE; INSERT INTO t VALUES ('{}', 'Et svar'); COMMIT;",
+                    self.next
+                ))
+                .unwrap_or_else(|e| panic!("{e}"));
+            self.next += 1;
+        }
+        self.next - start
+    }
 }
 
 /// The journeys and their table.
@@ -609,13 +648,13 @@ async fn main() {
     );
     println!();
 
-    let mut deltag = post_ceiling(&base, &code, workers, ceiling_secs).await;
+    let (mut deltag, sqlite) =
+        post_and_sqlite_ceilings(&base, &code, workers, ceiling_secs, dir.path()).await;
     let _ = server.kill();
     let _ = server.wait();
     let mut bare = bare_actix_ceiling(workers, ceiling_secs).await;
-    let sqlite = sqlite_ceiling(dir.path(), ceiling_secs);
     let rate = deltag.rate(ceiling_secs);
-    println!("| answer posts ({workers} clients, no think time, {ceiling_secs} s, {backend}) | per second | p50 ms | p99 ms | deltag ÷ this |");
+    println!("| answer posts ({workers} clients, no think time, {ceiling_secs} 1 s rounds alternating with the SQLite loop, {backend}) | per second | p50 ms | p99 ms | deltag ÷ this |");
     println!("|---|---:|---:|---:|---:|");
     println!(
         "| deltag answer posts (durable: 303 only after the commit) | {rate:.0} | {:.2} | {:.2} | 1.00 |",

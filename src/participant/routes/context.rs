@@ -151,12 +151,26 @@ impl FromRequest for Visit {
 
     fn from_request(req: &HttpRequest, _: &mut Payload) -> Self::Future {
         let req = req.clone();
-        Box::pin(async move { Visit::load(&req).await })
+        Box::pin(async move { Visit::load(&req, true).await })
+    }
+}
+
+/// A [`Visit`] for saving an answer: everything but the participant's earlier answers, which
+/// the post does not show (`answers` is empty). Saves a query on the busiest write path.
+pub(super) struct AnsweringVisit(pub Visit);
+
+impl FromRequest for AnsweringVisit {
+    type Error = AppError;
+    type Future = Pin<Box<dyn Future<Output = Result<Self, AppError>>>>;
+
+    fn from_request(req: &HttpRequest, _: &mut Payload) -> Self::Future {
+        let req = req.clone();
+        Box::pin(async move { Visit::load(&req, false).await.map(AnsweringVisit) })
     }
 }
 
 impl Visit {
-    async fn load(req: &HttpRequest) -> Result<Visit, AppError> {
+    async fn load(req: &HttpRequest, with_answers: bool) -> Result<Visit, AppError> {
         let missing = || AppError::Internal(anyhow::anyhow!("app data missing"));
         let db = req.app_data::<web::Data<Db>>().cloned().ok_or_else(missing)?;
         let settings = req.app_data::<web::Data<RuntimeSettings>>().ok_or_else(missing)?;
@@ -175,8 +189,8 @@ impl Visit {
                     Some(w) if w.status == WorkshopStatus::Open => {
                         let questions = survey::list_questions(conn, &w.id)?;
                         let answers = match &found.participant {
-                            Some((p, _)) => store::answers_of(conn, &p.id)?,
-                            None => Vec::new(),
+                            Some((p, _)) if with_answers => store::answers_of(conn, &p.id)?,
+                            _ => Vec::new(),
                         };
                         Some((survey::localized_survey(conn, w, &questions, lang)?, answers))
                     }

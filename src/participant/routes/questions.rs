@@ -4,7 +4,7 @@ use actix_web::http::StatusCode;
 use actix_web::{web, HttpResponse};
 use serde::Deserialize;
 
-use super::context::Visit;
+use super::context::{AnsweringVisit, Visit};
 use crate::db::QuestionId;
 use crate::error::AppError;
 use crate::participant::domain::{
@@ -115,7 +115,7 @@ impl QuestionPost {
 }
 
 pub(super) async fn post_question(
-    ctx: Visit, csrf: CsrfToken, Form(post): Form<QuestionPost>,
+    AnsweringVisit(ctx): AnsweringVisit, csrf: CsrfToken, Form(post): Form<QuestionPost>,
 ) -> Result<HttpResponse, AppError> {
     let key = post
         .submission_key
