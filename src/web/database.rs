@@ -29,6 +29,18 @@ impl Db {
         .map_err(|_| AppError::Internal(anyhow::anyhow!("blocking task was cancelled")))?
     }
 
+    /// A pooled connection for a short read on the web worker itself, when this is SQLite and
+    /// one is free right now. For the few indexed lookups of a participant page, the trip to
+    /// the blocking pool and back costs more than the read. PostgreSQL reads wait on the
+    /// network, so they never run on a worker. Never write with it: a write may wait for the
+    /// writer, and the worker serves other requests meanwhile.
+    pub fn idle_sqlite_connection(&self) -> Option<crate::db::DbPooled> {
+        match self.backend() {
+            Backend::Sqlite => self.pool.try_get(),
+            Backend::Postgres => None,
+        }
+    }
+
     /// Like [`Db::run`] for a lookup: `None` becomes 404.
     pub async fn find<T, F>(&self, f: F) -> Result<T, AppError>
     where

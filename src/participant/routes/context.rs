@@ -61,6 +61,22 @@ pub(super) struct Lookup {
 pub(super) fn lookup(
     conn: &mut DbConnection, client_key: &str, code: &str, token: Option<String>,
 ) -> Result<Lookup, AppError> {
+    lookup_where(conn, client_key, code, token, Writes::Allowed)?
+        .ok_or_else(|| AppError::Internal(anyhow::anyhow!("lookup refused to write")))
+}
+
+/// Whether a lookup may record a wrong guess where it runs.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Writes {
+    Allowed,
+    /// On a web worker ([`Db::idle_sqlite_connection`]): a lookup that has to count a wrong
+    /// guess gives `None` and is run again where a write may wait.
+    Refused,
+}
+
+fn lookup_where(
+    conn: &mut DbConnection, client_key: &str, code: &str, token: Option<String>, writes: Writes,
+) -> Result<Option<Lookup>, AppError> {
     let found = match JoinCode::parse(code) {
         Some(c) => survey::find_workshop_by_code(conn, c.as_str())?,
         None => None,
@@ -72,11 +88,14 @@ pub(super) fn lookup(
         _ => None,
     };
     if participant.is_some() {
-        return Ok(Lookup { found, participant, paced: false });
+        return Ok(Some(Lookup { found, participant, paced: false }));
     }
     let known =
         found.as_ref().is_some_and(|w| w.status == WorkshopStatus::Open || w.status.is_closed());
     if !known {
+        if writes == Writes::Refused {
+            return Ok(None);
+        }
         throttle::record_failure(conn, client_key, JOIN_CLIENT_LIMIT.window)?;
         throttle::record_failure(conn, JOIN_GLOBAL_KEY, JOIN_GLOBAL_LIMIT.window)?;
     }
@@ -85,7 +104,7 @@ pub(super) fn lookup(
         || (mine > 0
             && throttle::failures(conn, JOIN_GLOBAL_KEY, JOIN_GLOBAL_LIMIT.window)?
                 >= JOIN_GLOBAL_LIMIT.max);
-    Ok(Lookup { found, participant, paced })
+    Ok(Some(Lookup { found, participant, paced }))
 }
 
 /// The throttle key of the asking client (a hash of its address).
@@ -180,25 +199,36 @@ impl Visit {
         let token = req.cookie(PARTICIPANT_COOKIE).map(|c| c.value().to_owned());
         let (key, code) = (client_key(req, settings), code.to_owned());
         let client = key.clone();
-        let handle = db.clone();
-        // One trip to the database for everything a participant page needs.
-        let (found, survey) = handle
-            .run(move |conn| {
-                let found = lookup(conn, &client, &code, token)?;
-                let survey = match &found.found {
-                    Some(w) if w.status == WorkshopStatus::Open => {
-                        let questions = survey::list_questions(conn, &w.id)?;
-                        let answers = match &found.participant {
-                            Some((p, _)) if with_answers => store::answers_of(conn, &p.id)?,
-                            _ => Vec::new(),
-                        };
-                        Some((survey::localized_survey(conn, w, &questions, lang)?, answers))
-                    }
-                    _ => None,
-                };
-                Ok::<_, AppError>((found, survey))
-            })
-            .await?;
+        // One read for everything a participant page needs: on the worker itself when it can
+        // (SQLite, a connection free, nothing to count), else on the blocking pool.
+        let read = move |conn: &mut DbConnection, writes: Writes| {
+            let Some(found) = lookup_where(conn, &client, &code, token.clone(), writes)? else {
+                return Ok(None);
+            };
+            let survey = match &found.found {
+                Some(w) if w.status == WorkshopStatus::Open => {
+                    let questions = survey::list_questions(conn, &w.id)?;
+                    let answers = match &found.participant {
+                        Some((p, _)) if with_answers => store::answers_of(conn, &p.id)?,
+                        _ => Vec::new(),
+                    };
+                    Some((survey::localized_survey(conn, w, &questions, lang)?, answers))
+                }
+                _ => None,
+            };
+            Ok::<_, AppError>(Some((found, survey)))
+        };
+        let here = match db.idle_sqlite_connection() {
+            Some(mut conn) => read(&mut conn, Writes::Refused)?,
+            None => None,
+        };
+        let (found, survey) = match here {
+            Some(loaded) => loaded,
+            None => db
+                .run(move |conn| read(conn, Writes::Allowed))
+                .await?
+                .ok_or_else(|| AppError::Internal(anyhow::anyhow!("participant page unloaded")))?,
+        };
         let (_, participant) = found.settle(req, &key).await?;
         let ((workshop, questions, translations), answers) =
             survey.ok_or_else(|| AppError::Internal(anyhow::anyhow!("open workshop unloaded")))?;
