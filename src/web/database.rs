@@ -70,7 +70,11 @@ impl Db {
         match outcome.await {
             Ok(Ok(result)) => result.map_err(Into::into),
             Ok(Err(batch)) => Err(batch.into()),
-            Err(_) => Err(AppError::Internal(anyhow::anyhow!("the database writer stopped"))),
+            // The writer dropped the write unrun: it could not open the database, or a write
+            // beside it panicked. Nothing was stored; "try again" is the truth.
+            Err(_) => Err(AppError::Unavailable(DbError::BatchFailed(
+                "the database writer could not run it".to_owned(),
+            ))),
         }
     }
 
