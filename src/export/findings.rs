@@ -8,11 +8,11 @@ use serde::{Deserialize, Serialize};
 
 use super::store::Row;
 use crate::db::{AnswerId, ParticipantId, QuestionId, ThemeId};
-use crate::participant::{ChoiceValue, EnteredBy};
-use crate::survey::QuestionKind;
+use crate::participant::domain::tally_keys;
+use crate::participant::EnteredBy;
 
 /// The key of the "Andet" cell of a choice question's tally.
-pub const OTHER: &str = "other";
+pub use crate::participant::domain::OTHER_KEY as OTHER;
 
 /// What one workshop's answers show.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
@@ -108,7 +108,7 @@ impl Findings {
                 tally.declined += 1;
                 continue;
             }
-            let keys = chosen(r.question.kind, &r.answer.value);
+            let keys = tally_keys(r.question.kind, &r.answer.value);
             if keys.is_empty() {
                 continue;
             }
@@ -128,25 +128,5 @@ impl Findings {
     /// Answers entered one way.
     pub fn answers_entered(&self, by: EnteredBy) -> u64 {
         self.answers.get(by.as_str()).copied().unwrap_or(0)
-    }
-}
-
-/// The tally keys a stored closed answer counts under.
-fn chosen(kind: QuestionKind, value: &str) -> Vec<String> {
-    match kind {
-        QuestionKind::Scale | QuestionKind::YesNo if !value.is_empty() => vec![value.to_owned()],
-        QuestionKind::SingleChoice | QuestionKind::MultipleChoice => {
-            match serde_json::from_str::<ChoiceValue>(value) {
-                Ok(v) => {
-                    let mut keys = v.choices;
-                    if v.other.is_some() && !keys.iter().any(|k| k == OTHER) {
-                        keys.push(OTHER.to_owned());
-                    }
-                    keys
-                }
-                Err(_) => Vec::new(),
-            }
-        }
-        _ => Vec::new(),
     }
 }

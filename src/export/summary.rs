@@ -11,11 +11,12 @@ use chrono::NaiveDateTime;
 use serde::Serialize;
 
 use super::counts::{count, suppress, Count};
-use super::findings::{Evidence, Findings, Tally, OTHER};
+use super::findings::{Evidence, Findings, Tally};
 use super::store::{Board, Material, Row};
 use crate::db::{QuoteId, ThemeId, TopicId, TrackId, WorkshopId};
 use crate::i18n::Lang;
-use crate::participant::{EnteredBy, YesNo};
+pub use crate::participant::views::option_labels;
+use crate::participant::EnteredBy;
 use crate::survey::{Question, QuestionKind, Topic, Workshop};
 use crate::themes::{pii, QuoteRow, Theme};
 
@@ -509,27 +510,6 @@ fn quote_source(lang: Lang, q: &QuoteRow) -> String {
     match q.entered_by {
         EnteredBy::Participant => lang.t("export-quote-own-words"),
         by => lang.t(by.label_key()),
-    }
-}
-
-/// The options of a closed question with their tally keys, as people read them.
-pub fn option_labels(lang: Lang, q: &Question) -> Vec<(String, String)> {
-    match q.kind {
-        QuestionKind::Scale => {
-            let words = q.scale_words(lang);
-            (1..=5u8).zip(words).map(|(n, w)| (n.to_string(), format!("{n} – {w}"))).collect()
-        }
-        QuestionKind::YesNo => {
-            YesNo::ALL.iter().map(|v| (v.as_str().to_owned(), lang.t(v.label_key()))).collect()
-        }
-        _ => {
-            let mut out: Vec<(String, String)> =
-                q.options().iter().map(|o| (o.key.clone(), o.label.clone())).collect();
-            if q.allow_other {
-                out.push((OTHER.to_owned(), lang.t("answer-other")));
-            }
-            out
-        }
     }
 }
 

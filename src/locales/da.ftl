@@ -295,6 +295,18 @@ answers-count = { $count ->
 }
 answers-title = Svar fra { $workshop }
 answers-none-yet = Ingen svar endnu.
+answers-progress = { $opened } har åbnet · { $answering } i gang · { $finished } er færdige
+answers-progress-entered = { $count } indtastet af facilitator
+answers-other-words = Skrevet under "Andet"
+answers-tally-caption = Optælling: hvor mange valgte hvert svar
+answers-tally-option = Svar
+answers-tally-people = Personer
+answers-tally-bar = Andel
+answers-tally-total = { $people ->
+    [one] 1 person har svaret.
+   *[other] { $people } personer har svaret.
+}
+answers-tally-multiple = Man kunne vælge flere svar, så én person kan tælle flere gange.
 entered-self = Skrevet af deltageren
 entered-scribe = Sagt af deltageren, skrevet af facilitator
 entered-read_aloud = Læst op for deltageren, skrevet af facilitator

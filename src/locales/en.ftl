@@ -294,6 +294,18 @@ answers-count = { $count ->
 }
 answers-title = Answers from { $workshop }
 answers-none-yet = No answers yet.
+answers-progress = { $opened } opened · { $answering } answering · { $finished } finished
+answers-progress-entered = { $count } entered by a facilitator
+answers-other-words = Written under "Other"
+answers-tally-caption = Tally: how many chose each answer
+answers-tally-option = Answer
+answers-tally-people = People
+answers-tally-bar = Share
+answers-tally-total = { $people ->
+    [one] 1 person answered.
+   *[other] { $people } people answered.
+}
+answers-tally-multiple = More than one answer could be chosen, so one person can count more than once.
 entered-self = Written by the participant
 entered-scribe = Said by the participant, written by a facilitator
 entered-read_aloud = Read aloud to the participant, written by a facilitator

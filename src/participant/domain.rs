@@ -97,6 +97,29 @@ pub struct ChoiceValue {
     pub other: Option<String>,
 }
 
+/// The keys a stored closed answer counts under in a tally: the scale step, the yes/no value,
+/// the chosen options and [`OTHER_KEY`] for "Andet". Nothing for text, declined or unreadable
+/// answers.
+pub fn tally_keys(kind: crate::survey::QuestionKind, value: &str) -> Vec<String> {
+    use crate::survey::QuestionKind;
+    match kind {
+        QuestionKind::Scale | QuestionKind::YesNo if !value.is_empty() => vec![value.to_owned()],
+        QuestionKind::SingleChoice | QuestionKind::MultipleChoice => {
+            match serde_json::from_str::<ChoiceValue>(value) {
+                Ok(v) => {
+                    let mut keys = v.choices;
+                    if v.other.is_some() && !keys.iter().any(|k| k == OTHER_KEY) {
+                        keys.push(OTHER_KEY.to_owned());
+                    }
+                    keys
+                }
+                Err(_) => Vec::new(),
+            }
+        }
+        _ => Vec::new(),
+    }
+}
+
 /// A checked answer, ready to store.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum AnswerValue {

@@ -399,6 +399,53 @@ pub fn workshop_answers(
         .load(conn)
 }
 
+/// How far the phones of a workshop have come, and how many people a facilitator entered
+/// answers for (flipchart lines are statements, not people, and are not counted).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct Progress {
+    /// Phones that said yes on the start page.
+    pub opened: u64,
+    /// Of those, phones with at least one answer that have not finished.
+    pub answering: u64,
+    /// Phones that pressed "Send mine svar".
+    pub finished: u64,
+    /// People a facilitator entered answers for (no phone; counted apart).
+    pub entered_for: u64,
+}
+
+/// The [`Progress`] of a workshop's phones.
+pub fn progress(conn: &mut DbConnection, workshop_id: &WorkshopId) -> QueryResult<Progress> {
+    let phones: Vec<(ParticipantId, Option<NaiveDateTime>)> = participants::table
+        .filter(participants::workshop_id.eq(workshop_id))
+        .filter(participants::source.eq(Source::Phone))
+        .select((participants::id, participants::finished_at))
+        .load(conn)?;
+    let with_answers: std::collections::HashSet<ParticipantId> = answers::table
+        .inner_join(participants::table)
+        .filter(participants::workshop_id.eq(workshop_id))
+        .filter(participants::source.eq(Source::Phone))
+        .select(answers::participant_id)
+        .distinct()
+        .load::<ParticipantId>(conn)?
+        .into_iter()
+        .collect();
+    let entered_for: i64 = participants::table
+        .filter(participants::workshop_id.eq(workshop_id))
+        .filter(participants::source.eq(Source::Assisted))
+        .count()
+        .get_result(conn)?;
+    let finished = phones.iter().filter(|(_, done)| done.is_some()).count() as u64;
+    let answering =
+        phones.iter().filter(|(id, done)| done.is_none() && with_answers.contains(id)).count()
+            as u64;
+    Ok(Progress {
+        opened: phones.len() as u64,
+        answering,
+        finished,
+        entered_for: u64::try_from(entered_for).unwrap_or_default(),
+    })
+}
+
 /// Records the interface language a participant chose to answer in.
 pub fn set_language(
     conn: &mut DbConnection, participant_id: &ParticipantId, language: &str,

@@ -512,3 +512,72 @@ async fn answers_are_deleted_when_the_retention_period_ends(backend: Backend) {
 }
 
 on_both_backends!(answers_are_deleted_when_the_retention_period_ends);
+
+/// The answers page says how far the phones have come and counts closed questions per option
+/// (people, not cards); "Andet" words and free text stay readable as cards.
+async fn the_answers_page_shows_progress_and_tallies(backend: Backend) {
+    let app = spawn_app(backend).await;
+    let s = seed_workshop(&app, WorkshopStatus::Open);
+    // Phone 1 finishes; phone 2 is answering; phone 3 opened but has not answered yet.
+    let one = app.other_client();
+    let q1 = one.join_workshop(&s.code).await;
+    one.answer(&q1, &[("answer", "Ro og en dør jeg kan låse"), ("action", "save")]).await;
+    let code = &s.code;
+    one.answer(
+        &format!("/j/{code}/q/3"),
+        &[("answer", "other"), ("other", "I en bil"), ("action", "save")],
+    )
+    .await;
+    one.answer(&format!("/j/{code}/q/6"), &[("answer", "yes"), ("action", "save")]).await;
+    assert_eq!(one.post_form(&format!("/j/{code}/finish"), &[]).await.status().as_u16(), 303);
+    let two = app.other_client();
+    two.join_workshop(code).await;
+    two.answer(&format!("/j/{code}/q/3"), &[("answer", "o2"), ("action", "save")]).await;
+    two.answer(&format!("/j/{code}/q/6"), &[("answer", "yes"), ("action", "save")]).await;
+    let three = app.other_client();
+    three.join_workshop(code).await;
+
+    app.login_as(deltag::auth::domain::Role::Facilitator).await;
+    let answers_page = format!("/staff/workshops/{}/answers", s.workshop_id);
+    let page = app.get_html(&answers_page).await;
+    assert_eq!(
+        text_of(&page, ".progress-line").as_deref(),
+        Some("3 har åbnet · 1 i gang · 1 er færdige")
+    );
+    // A person a facilitator enters answers for is no phone: counted apart.
+    let workshops = [s.workshop_id.clone()];
+    deltag::participant::person(
+        &mut app.conn(),
+        &s.workshop_id,
+        &workshops,
+        deltag::participant::Person::New,
+        "assisted-form-token",
+    )
+    .expect("person");
+    let page = app.get_html(&answers_page).await;
+    assert_eq!(
+        text_of(&page, ".progress-line").as_deref(),
+        Some("3 har åbnet · 1 i gang · 1 er færdige · 1 indtastet af facilitator")
+    );
+    let doc = crate::helpers::html(&page);
+    let row = |question: u32, label: &str| -> Option<String> {
+        let sel = scraper::Selector::parse(&format!(
+            "section[aria-labelledby=q-{question}] table.tally tbody tr"
+        ))
+        .expect("selector");
+        doc.select(&sel).find_map(|tr| {
+            let cells: Vec<String> =
+                tr.text().map(str::trim).filter(|t| !t.is_empty()).map(str::to_owned).collect();
+            (cells.first().map(String::as_str) == Some(label)).then(|| cells.get(1).cloned())?
+        })
+    };
+    assert_eq!(row(6, "Ja").as_deref(), Some("2"), "two people said yes, one row");
+    assert_eq!(row(6, "Nej").as_deref(), Some("0"));
+    assert_eq!(row(3, "Herberg").as_deref(), Some("1"));
+    assert_eq!(row(3, "Andet").as_deref(), Some("1"));
+    assert!(page.contains("I en bil"), "the words under Andet are shown");
+    assert!(page.contains("Ro og en dør jeg kan låse"), "free text stays a card");
+    assert!(!page.contains("class=\"card\"><p class=\"answer-text\">Ja"), "no card per yes");
+}
+
+on_both_backends!(the_answers_page_shows_progress_and_tallies);

@@ -15,15 +15,17 @@ use crate::web::layout::html_response;
 pub(super) async fn get_answers(
     cx: StaffContext<Staff>, id: web::Path<WorkshopId>,
 ) -> Result<HttpResponse, AppError> {
-    let (w, questions, answers) = cx
+    let (w, questions, answers, progress) = cx
         .db
         .run(move |conn| {
             let (w, qs) = survey::workshop_with_questions(conn, &id)?.ok_or(AppError::NotFound)?;
             let answers = store::workshop_answers(conn, &w.id)?;
-            Ok::<_, AppError>((w, qs, answers))
+            let progress = store::progress(conn, &w.id)?;
+            Ok::<_, AppError>((w, qs, answers, progress))
         })
         .await?;
-    let page = views::answers_page(cx.lang, &cx.who, &cx.csrf, &w, &questions, &answers);
+    let page =
+        views::answers_page(cx.lang, &cx.who, &cx.csrf, (&w, &questions), &answers, progress);
     Ok(html_response(page))
 }
 

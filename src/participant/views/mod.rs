@@ -7,7 +7,7 @@ mod survey;
 
 use maud::{html, Markup};
 
-use super::domain::{ChoiceValue, YesNo};
+use super::domain::{ChoiceValue, YesNo, OTHER_KEY};
 use super::store::Answer;
 use crate::i18n::Lang;
 use crate::survey::{Question, QuestionKind, Translations};
@@ -83,6 +83,27 @@ fn answer_parts(
                 parts.push((format!("{}: {}", lang.t("answer-other"), other), None));
             }
             parts
+        }
+    }
+}
+
+/// The options of a closed question with their tally keys, as people read them.
+pub fn option_labels(lang: Lang, q: &Question) -> Vec<(String, String)> {
+    match q.kind {
+        QuestionKind::Scale => {
+            let words = q.scale_words(lang);
+            (1..=5u8).zip(words).map(|(n, w)| (n.to_string(), format!("{n} – {w}"))).collect()
+        }
+        QuestionKind::YesNo => {
+            YesNo::ALL.iter().map(|v| (v.as_str().to_owned(), lang.t(v.label_key()))).collect()
+        }
+        _ => {
+            let mut out: Vec<(String, String)> =
+                q.options().iter().map(|o| (o.key.clone(), o.label.clone())).collect();
+            if q.allow_other {
+                out.push((OTHER_KEY.to_owned(), lang.t("answer-other")));
+            }
+            out
         }
     }
 }

@@ -5,39 +5,54 @@ use std::collections::HashMap;
 
 use maud::{html, Markup};
 
-use super::display_answer;
+use super::{display_answer, option_labels};
 use crate::auth::{staff_page, Staff};
 use crate::i18n::Lang;
-use crate::participant::domain::Person;
 use crate::participant::domain::YesNo;
-use crate::participant::store::Answer;
+use crate::participant::domain::{tally_keys, ChoiceValue, Person};
+use crate::participant::store::{Answer, Progress};
 use crate::survey::{Question, QuestionKind, Workshop};
 use crate::web::csrf::CsrfToken;
 use crate::web::layout::{
     self, csrf_field, described_by, error_message, error_summary, textarea, FieldError,
 };
 
-/// The answers of a workshop, by question.
+/// The answers of a workshop, by question: how far the phones have come, closed questions as
+/// a tally of people per option, free text (and "Andet" words) as cards.
 pub fn answers_page(
-    lang: Lang, staff: &Staff, csrf: &CsrfToken, workshop: &Workshop, questions: &[Question],
-    answers: &[(Answer, i32)],
+    lang: Lang, staff: &Staff, csrf: &CsrfToken, (workshop, questions): (&Workshop, &[Question]),
+    answers: &[(Answer, i32)], progress: Progress,
 ) -> Markup {
     let title = lang.t_args("answers-title", &[("workshop", workshop.title.as_str().into())]);
     let body = html! {
         a class="back-link" href=(format!("/staff/workshops/{}", workshop.id)) { (workshop.title) }
         h1 { (title) }
+        p class="progress-line" {
+            (lang.t_args("answers-progress", &[
+                ("opened", progress.opened.into()),
+                ("answering", progress.answering.into()),
+                ("finished", progress.finished.into()),
+            ]))
+            @if progress.entered_for > 0 {
+                " · " (lang.t_args("answers-progress-entered", &[("count", progress.entered_for.into())]))
+            }
+        }
         @for q in questions {
             @let these: Vec<&Answer> = answers.iter().filter(|(a, _)| a.question_id == q.id).map(|(a, _)| a).collect();
-            section {
-                h2 { (q.position) ". " (q.prompt) }
-                @if these.is_empty() { p class="hint" { (lang.t("answers-none-yet")) } }
-                ul class="answer-list" {
-                    @for a in these {
-                        li class="card" {
-                            p class="answer-text" { (display_answer(lang, q, Some(a))) }
-                            p class="hint" {
-                                (lang.t(a.entered_by.label_key()))
-                                " · " (a.updated_at.format("%d.%m.%Y %H:%M"))
+            section aria-labelledby=(format!("q-{}", q.position)) {
+                h2 id=(format!("q-{}", q.position)) { (q.position) ". " (q.prompt) }
+                @if these.is_empty() {
+                    p class="hint" { (lang.t("answers-none-yet")) }
+                } @else if q.kind.is_text() {
+                    (answer_cards(lang, q, &these))
+                } @else {
+                    (tally(lang, q, &these))
+                    @let other: Vec<&Answer> = these.iter().copied().filter(|a| other_words(a).is_some()).collect();
+                    @if !other.is_empty() {
+                        h3 { (lang.t("answers-other-words")) }
+                        ul class="answer-list" {
+                            @for a in other {
+                                li class="card" { p class="answer-text" { (other_words(a).unwrap_or_default()) } }
                             }
                         }
                     }
@@ -46,6 +61,75 @@ pub fn answers_page(
         }
     };
     staff_page(lang, staff, csrf, &title, body)
+}
+
+/// Free-text answers, one card each, with how and when they were given.
+fn answer_cards(lang: Lang, q: &Question, answers: &[&Answer]) -> Markup {
+    html! {
+        ul class="answer-list" {
+            @for a in answers {
+                li class="card" {
+                    p class="answer-text" { (display_answer(lang, q, Some(a))) }
+                    p class="hint" {
+                        (lang.t(a.entered_by.label_key()))
+                        " · " (a.updated_at.format("%d.%m.%Y %H:%M"))
+                    }
+                }
+            }
+        }
+    }
+}
+
+/// The words someone wrote under "Andet" in a choice answer.
+fn other_words(answer: &Answer) -> Option<String> {
+    serde_json::from_str::<ChoiceValue>(&answer.value).ok()?.other
+}
+
+/// People per option of a closed question, as a table with a bar per row (the number is the
+/// text; the bar only draws it), plus those who would not answer.
+fn tally(lang: Lang, q: &Question, answers: &[&Answer]) -> Markup {
+    let mut cells: HashMap<String, u64> = HashMap::new();
+    let mut declined = 0u64;
+    for a in answers {
+        if a.declined {
+            declined += 1;
+            continue;
+        }
+        for key in tally_keys(q.kind, &a.value) {
+            *cells.entry(key).or_default() += 1;
+        }
+    }
+    let people = answers.len() as u64;
+    let mut rows: Vec<(String, u64)> = option_labels(lang, q)
+        .into_iter()
+        .map(|(key, label)| (label, cells.get(&key).copied().unwrap_or(0)))
+        .collect();
+    if declined > 0 {
+        rows.push((lang.t("answer-declined"), declined));
+    }
+    html! {
+        table class="tally" {
+            caption class="visually-hidden" { (lang.t("answers-tally-caption")) }
+            thead { tr {
+                th scope="col" { (lang.t("answers-tally-option")) }
+                th scope="col" class="num" { (lang.t("answers-tally-people")) }
+                th scope="col" { span class="visually-hidden" { (lang.t("answers-tally-bar")) } }
+            } }
+            tbody {
+                @for (label, n) in &rows {
+                    tr {
+                        th scope="row" { (label) }
+                        td class="num" { (n) }
+                        td { meter min="0" max=(people.max(1)) value=(n) aria-hidden="true" {} }
+                    }
+                }
+            }
+        }
+        p class="hint" {
+            (lang.t_args("answers-tally-total", &[("people", people.into())]))
+            @if q.kind == QuestionKind::MultipleChoice { " " (lang.t("answers-tally-multiple")) }
+        }
+    }
 }
 
 /// What the assisted-entry page shows.
