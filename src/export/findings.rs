@@ -8,11 +8,10 @@ use serde::{Deserialize, Serialize};
 
 use super::store::Row;
 use crate::db::{AnswerId, ParticipantId, QuestionId, ThemeId};
-use crate::participant::domain::tally_keys;
-use crate::participant::EnteredBy;
+use crate::participant::{tally_keys, EnteredBy};
 
 /// The key of the "Andet" cell of a choice question's tally.
-pub use crate::participant::domain::OTHER_KEY as OTHER;
+pub use crate::participant::OTHER_KEY as OTHER;
 
 /// What one workshop's answers show.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]

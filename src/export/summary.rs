@@ -15,7 +15,7 @@ use super::findings::{Evidence, Findings, Tally};
 use super::store::{Board, Material, Row};
 use crate::db::{QuoteId, ThemeId, TopicId, TrackId, WorkshopId};
 use crate::i18n::Lang;
-pub use crate::participant::views::option_labels;
+pub use crate::participant::option_labels;
 use crate::participant::EnteredBy;
 use crate::survey::{Question, QuestionKind, Topic, Workshop};
 use crate::themes::{pii, QuoteRow, Theme};

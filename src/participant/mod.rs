@@ -9,7 +9,9 @@ pub mod routes;
 pub mod store;
 pub mod views;
 
-pub use domain::{AnswerText, AnswerValue, ChoiceValue, EnteredBy, Person, Source, YesNo};
+pub use domain::{
+    tally_keys, AnswerText, AnswerValue, ChoiceValue, EnteredBy, Person, Source, YesNo, OTHER_KEY,
+};
 pub use routes::JOIN_PACE;
 pub use store::{delete_everyone, finish, join, person, save_answer, Answer, NewAnswer};
-pub use views::display_answer;
+pub use views::{display_answer, option_labels};
