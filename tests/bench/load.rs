@@ -12,6 +12,8 @@
 //! cargo bench --bench load -- --phones 100 --ramp 10
 //! cargo bench --bench load -- --phones 2000 --ramp 120
 //! cargo bench --bench load -- --phones 0          (only the same-run ceilings)
+//! cargo bench --bench load -- --phones 0 --scale  (and then the scale measurement of
+//!                                                   `scale.rs`: every issue-13 figure in one run)
 
 use std::collections::BTreeMap;
 use std::process::{Command, Stdio};
@@ -24,6 +26,9 @@ use deltag::survey::store::{self, QuestionFields, TopicFields, TrackFields, Work
 use deltag::text::{PromptText, Text, Title};
 use diesel::connection::SimpleConnection;
 use rand::Rng;
+
+#[path = "scale.rs"]
+mod scale;
 
 type Samples = Arc<Mutex<BTreeMap<&'static str, Vec<Duration>>>>;
 
@@ -672,4 +677,8 @@ async fn main() {
         "| bare SQLite insert loop (WAL, synchronous=FULL, 1 row per transaction) | {sqlite:.0} | | | {:.2} |",
         rate / sqlite
     );
+    if std::env::args().any(|a| a == "--scale") {
+        println!();
+        scale::run_all();
+    }
 }
