@@ -43,6 +43,9 @@ pub enum AppError {
     /// 503: the database does not answer.
     #[error("service unavailable")]
     Unavailable(#[source] DbError),
+    /// 503: as many event streams are open as this process serves; try again shortly.
+    #[error("too many open event streams")]
+    Busy,
     /// 500: a query failed.
     #[error("database error")]
     Database(#[from] diesel::result::Error),
@@ -84,7 +87,7 @@ impl ResponseError for AppError {
             AppError::Gone => StatusCode::GONE,
             AppError::PayloadTooLarge => StatusCode::PAYLOAD_TOO_LARGE,
             AppError::TooManyRequests { .. } => StatusCode::TOO_MANY_REQUESTS,
-            AppError::Unavailable(_) => StatusCode::SERVICE_UNAVAILABLE,
+            AppError::Unavailable(_) | AppError::Busy => StatusCode::SERVICE_UNAVAILABLE,
             AppError::Database(_) | AppError::Internal(_) => StatusCode::INTERNAL_SERVER_ERROR,
         }
     }
@@ -103,6 +106,9 @@ impl ResponseError for AppError {
             }
             AppError::TooManyRequests { retry_after } => {
                 res.insert_header((actix_web::http::header::RETRY_AFTER, retry_after.to_string()));
+            }
+            AppError::Busy => {
+                res.insert_header((actix_web::http::header::RETRY_AFTER, "10"));
             }
             _ => {}
         }

@@ -16,6 +16,7 @@ pub mod i18n;
 pub mod mail;
 pub mod participant;
 pub mod retention;
+pub mod room;
 
 pub mod startup;
 pub mod survey;

@@ -65,13 +65,14 @@ impl Application {
 type RouteModule = (fn(&mut web::ServiceConfig), &'static [Route]);
 
 /// The modules with routes, in registration order.
-const ROUTE_MODULES: [RouteModule; 8] = [
+const ROUTE_MODULES: [RouteModule; 9] = [
     (crate::web::pages::routes, crate::web::pages::ROUTES),
     (crate::web::preferences::routes, crate::web::preferences::ROUTES),
     (crate::auth::routes::routes, crate::auth::routes::ROUTES),
     (crate::survey::routes::routes, crate::survey::routes::ROUTES),
     (crate::participant::routes::routes, crate::participant::routes::ROUTES),
     (crate::themes::routes::routes, crate::themes::routes::ROUTES),
+    (crate::room::routes::routes, crate::room::routes::ROUTES),
     (crate::export::routes::routes, crate::export::routes::ROUTES),
     (crate::audit::routes::routes, crate::audit::routes::ROUTES),
 ];
@@ -94,10 +95,12 @@ fn serve(listener: TcpListener, db: Db, settings: RuntimeSettings) -> anyhow::Re
     let settings = web::Data::new(settings);
     let (spacing, patience) = settings.settings.join_pace;
     let pacer = web::Data::new(crate::throttle::Pacer::new(spacing, patience));
+    let hub = web::Data::from(crate::web::live::Hub::start(db.get_ref().clone())?);
     let mut server = HttpServer::new(move || {
         App::new()
             .app_data(db.clone())
             .app_data(pacer.clone())
+            .app_data(hub.clone())
             .app_data(settings.clone())
             .app_data(web::PayloadConfig::new(BODY_LIMIT))
             .app_data(

@@ -36,6 +36,8 @@ crate::text_enum! {
         DemoLoad = "demo.load",
         AnswersDeleted = "answers.deleted", RetentionExtend = "workshop.retention",
         WorkshopAttendance = "workshop.attendance",
+        WallLink = "wall.link", WallRevoke = "wall.revoke", WallSettings = "wall.settings",
+        WallTimer = "wall.timer", WallCard = "wall.card",
     }
 }
 

@@ -13,4 +13,4 @@ pub use context::{Signed, StaffContext};
 pub use domain::Role;
 pub use session::{Admin, Editor, Staff};
 pub use store::{count_users, create_invitation, create_user, find_user_by_email, user_names};
-pub use views::staff_page;
+pub use views::{staff_page, staff_page_with};

@@ -38,6 +38,13 @@ pub fn staff_page(
     layout::page(lang, title, Some(staff_nav(lang, staff, csrf)), main)
 }
 
+/// A staff page that also loads the static `scripts` (see [`layout::page_with`]).
+pub fn staff_page_with(
+    lang: Lang, staff: &Staff, csrf: &CsrfToken, title: &str, main: Markup, scripts: &[&str],
+) -> Markup {
+    layout::page_with(lang, title, Some(staff_nav(lang, staff, csrf)), main, scripts)
+}
+
 /// What the login form shows.
 pub struct LoginForm<'a> {
     /// Typed e-mail (kept after an error).

@@ -5,6 +5,7 @@
 //! here is synchronous and knows nothing of the web: handlers reach the pool through
 //! `Db::run` and `Db::write` (in `web::database`), which run on actix's blocking pool.
 
+pub mod events;
 mod group_commit;
 pub mod schema;
 pub mod types;

@@ -244,7 +244,41 @@ diesel::table! {
 diesel::joinable!(staff_sessions -> users (user_id));
 diesel::joinable!(topics -> tracks (track_id));
 diesel::joinable!(workshops -> topics (topic_id));
+diesel::table! {
+    live_events (id) {
+        id -> BigInt,
+        workshop_id -> Text,
+        created_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    walls (workshop_id) {
+        workshop_id -> Text,
+        token -> Nullable<Text>,
+        show_join -> Bool,
+        word_view -> Bool,
+        let_all_through -> Bool,
+        question_id -> Nullable<Text>,
+        timer_ends_at -> Nullable<Timestamp>,
+        updated_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    wall_answers (answer_id) {
+        answer_id -> Text,
+        shown -> Bool,
+        answer_updated_at -> Timestamp,
+        decided_by -> Nullable<Text>,
+        decided_at -> Timestamp,
+    }
+}
+
 diesel::joinable!(questions -> workshops (workshop_id));
+diesel::joinable!(live_events -> workshops (workshop_id));
+diesel::joinable!(walls -> workshops (workshop_id));
+diesel::joinable!(wall_answers -> answers (answer_id));
 diesel::joinable!(participants -> workshops (workshop_id));
 diesel::joinable!(answers -> participants (participant_id));
 diesel::joinable!(answers -> questions (question_id));
@@ -282,4 +316,7 @@ diesel::allow_tables_to_appear_in_same_query!(
     rejected_suggestions,
     translations,
     audit_events,
+    live_events,
+    walls,
+    wall_answers,
 );

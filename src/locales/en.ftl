@@ -600,3 +600,46 @@ answers-count-statements = and { $count ->
     [one] 1 statement
    *[other] { $count } statements
 } from flipcharts
+
+## The room: live answers and the wall
+answers-live-hint = This page keeps up as new answers arrive.
+wall-title = The wall: { $workshop }
+wall-join-go = Go to
+wall-timer = Time left:
+wall-no-cards = Answers appear here once they have been looked over.
+wall-no-words = Words that several people used appear here.
+wall-words-label = Words several people used
+wall-word-people = { $people } people
+wall-control-title = The wall for { $workshop }
+wall-control-intro = The wall is what you show on the projector. It shows only the answers you let through, and the numbers from closed questions.
+wall-link-heading = Link to the wall
+wall-link-is = Open the wall on the projector's computer:
+wall-link-hint = Anyone with the link can see the wall, and nothing else. Close the link when the day is over.
+wall-link-new = Make a new link (the old one stops working)
+wall-link-revoke = Close the link
+wall-link-none = The wall has no link right now.
+wall-link-make = Make a link to the wall
+wall-settings-heading = What the wall shows
+wall-show-join = Show the QR code and the code, so more people can join
+wall-view-legend = Text answers are shown as
+wall-view-cards = Cards with the whole answer
+wall-view-words = Words used by at least two people
+wall-let-all = Let every answer through at once
+wall-let-all-hint = Answers that may hold personal data never go up. You can still take an answer down.
+wall-question-label = Question on the wall
+wall-question-all = All questions
+wall-timer-heading = Timer
+wall-timer-running = The timer is running: { $minutes } min. left.
+wall-timer-stop = Stop the timer
+wall-timer-minutes = Minutes
+wall-timer-start = Start the timer
+wall-moderation-heading = Answers for the wall
+wall-moderation-hint = New answers appear here by themselves. No text answer goes up before you let it through.
+wall-moderation-no-questions = This workshop has no questions with text answers.
+wall-card-show = Show on the wall
+wall-card-take-down = Take down
+wall-state-waiting = Waiting
+wall-state-shown = On the wall
+wall-state-taken-down = Taken down
+wall-state-flagged = May hold personal data. Not shown.
+workshop-wall = The wall for the projector

@@ -13,5 +13,8 @@ pub use domain::{
     tally_keys, AnswerText, AnswerValue, ChoiceValue, EnteredBy, Person, Source, YesNo, OTHER_KEY,
 };
 pub use routes::JOIN_PACE;
-pub use store::{delete_everyone, finish, join, person, save_answer, Answer, NewAnswer};
-pub use views::{display_answer, option_labels};
+pub use store::{
+    delete_everyone, finish, join, person, progress, save_answer, workshop_answers, Answer,
+    NewAnswer, Progress,
+};
+pub use views::{display_answer, option_labels, tally_rows};

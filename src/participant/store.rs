@@ -366,14 +366,16 @@ pub fn withdrawal_workshop(
 /// Returns whether one was found.
 pub fn withdraw(conn: &mut DbConnection, withdrawal_code: &str) -> QueryResult<bool> {
     write_transaction(conn, |conn| {
-        let found: Option<ParticipantId> = participants::table
+        let found: Option<(ParticipantId, WorkshopId)> = participants::table
             .filter(participants::withdrawal_code_hash.eq(token_hash(withdrawal_code)))
-            .select(participants::id)
+            .select((participants::id, participants::workshop_id))
             .first(conn)
             .optional()?;
-        let Some(id) = found else {
+        let Some((id, workshop)) = found else {
             return Ok(false);
         };
+        // Walls and answer pages drop their words at once.
+        crate::db::events::record_change(conn, &workshop)?;
         let theirs = answers::table.filter(answers::participant_id.eq(&id)).select(answers::id);
         diesel::delete(quotes::table.filter(quotes::answer_id.eq_any(theirs.nullable())))
             .execute(conn)?;

@@ -24,7 +24,7 @@ const fn asset(name: &'static str, ext: &'static str, body: &'static str) -> Ass
     Asset { name, ext, content_type, body }
 }
 
-const ASSETS: [Asset; 5] = [
+const ASSETS: [Asset; 6] = [
     asset("style", "css", include_str!("static/style.css")),
     // Only the theme board loads it.
     asset("board", "js", include_str!("static/board.js")),
@@ -32,6 +32,8 @@ const ASSETS: [Asset; 5] = [
     asset("speak", "js", include_str!("static/speak.js")),
     // Question pages and "Ryd telefonen": typed answers survive a dropped network.
     asset("keep", "js", include_str!("static/keep.js")),
+    // Live parts of staff pages and the wall: event streams and the wall's timer.
+    asset("live", "js", include_str!("static/live.js")),
     // So browsers stop asking for /favicon.ico (a 404 on every first visit).
     asset("icon", "svg", include_str!("static/icon.svg")),
 ];

@@ -8,6 +8,7 @@ pub mod database;
 pub mod errors;
 pub mod form;
 pub mod layout;
+pub mod live;
 pub mod notice;
 pub mod pages;
 pub mod preferences;

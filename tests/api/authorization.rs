@@ -78,6 +78,16 @@ const RULES: &[(Method, &str, Access)] = &[
     (GET, "/staff/workshops/{id}/poster", Staff),
     (GET, "/staff/workshops/{id}/cards", Staff),
     (GET, "/staff/workshops/{id}/answers", Staff),
+    (GET, "/staff/workshops/{id}/answers/events", Staff),
+    (GET, "/staff/workshops/{id}/wall", Staff),
+    (GET, "/staff/workshops/{id}/wall/events", Staff),
+    (POST, "/staff/workshops/{id}/wall/link", Editor),
+    (POST, "/staff/workshops/{id}/wall/revoke", Editor),
+    (POST, "/staff/workshops/{id}/wall/settings", Editor),
+    (POST, "/staff/workshops/{id}/wall/timer", Editor),
+    (POST, "/staff/workshops/{id}/wall/cards", Editor),
+    (GET, "/v/{token}", Public),
+    (GET, "/v/{token}/events", Public),
     (GET, "/staff/workshops/{id}/assist", Editor),
     (POST, "/staff/workshops/{id}/assist", Editor),
     (GET, "/staff/questions/{id}/edit", Editor),
@@ -363,6 +373,26 @@ impl World<'_> {
             }
             (POST, "/staff/workshops/{id}/attendance") => {
                 (with(&self.open_workshop), form(&[("people", "100")]))
+            }
+            (POST, "/staff/workshops/{id}/wall/cards") => {
+                let answer: AnswerId = first(
+                    answers::table
+                        .inner_join(questions::table)
+                        .filter(questions::workshop_id.eq(&self.open_workshop))
+                        .filter(questions::kind.eq_any(["short_text", "long_text"]))
+                        .select(answers::id)
+                        .load(&mut self.app.conn())
+                        .expect("answers"),
+                    "free-text answer in the open workshop",
+                );
+                let fields = [("answer_id", answer.as_str()), ("decision", "show")];
+                (with(&self.open_workshop), form(&fields))
+            }
+            (POST, "/staff/workshops/{id}/wall/timer") => {
+                (with(&self.open_workshop), form(&[("minutes", "5")]))
+            }
+            (POST, "/staff/workshops/{id}/wall/settings") => {
+                (with(&self.open_workshop), form(&[("show_join", "yes"), ("view", "words")]))
             }
             (POST, "/staff/workshops/{id}/retention") => {
                 (with(&self.open_workshop), form(&[("days", "90")]))

@@ -275,6 +275,17 @@ impl TestApp {
         user
     }
 
+    /// A second server on the same database (another replica), with its own client.
+    pub fn second_replica(&self) -> TestApp {
+        let db = TestDb {
+            url: self.test_db.url.clone(),
+            backend: self.test_db.backend,
+            _dir: None,
+            pg_admin: None,
+        };
+        spawn_on(db, |_| {})
+    }
+
     /// Another client against the same server (another browser).
     pub fn other_client(&self) -> TestApp {
         let (client, jar) = new_client();

@@ -17,6 +17,7 @@ mod phone_flow;
 mod qr_decode;
 mod reports;
 mod retention;
+mod room;
 mod security;
 mod survey_helpers;
 mod themes;

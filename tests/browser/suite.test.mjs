@@ -23,6 +23,9 @@ const NOT_HTML = {
   '/sprog/{code}': 'sets the language and redirects back',
   '/staff/export/data': 'analysis downloads: Excel, CSV, JSON',
   '/let-laest/{state}': 'sets easy-read questions and redirects back',
+  '/v/{token}/events': 'the wall\'s event stream (checked live in the wall test)',
+  '/staff/workshops/{id}/wall/events': 'the moderation list\'s event stream (checked live)',
+  '/staff/workshops/{id}/answers/events': 'the answers page\'s event stream (checked live)',
 };
 
 for (const backend of backends()) {
@@ -58,6 +61,10 @@ for (const backend of backends()) {
       assert.equal(res.status(), opts.status ?? 200, `${label}: status of ${p}`);
       await checkPage(page, label, opts);
       return res;
+    }
+
+    async function context_close(...contexts) {
+      for (const c of contexts) await c.close();
     }
 
     function assertNoProblems() {
@@ -718,6 +725,66 @@ for (const backend of backends()) {
       await checkPage(page, 'set-up page with errors');
       assert.equal(await focusTarget(page), 'error-summary');
       await context.close();
+      assertNoProblems();
+    });
+
+    test('the wall: an answer let through appears on the projector and the answers page without a reload', async () => {
+      const staffContext = await newContext(browser);
+      const staff = await logIn(staffContext, server.facilitator);
+      await staff.goto(server.joinUrl.replace(/\/j\/.*/, '/staff'));
+      const code = new URL(server.joinUrl).pathname.split('/')[2];
+      // The open workshop's page is the one that shows its join code.
+      let workshopPath = null;
+      for (const href of await staff.locator('main a[href^="/staff/workshops/"]').evaluateAll((as) => as.map((a) => a.getAttribute('href')))) {
+        const res = await staffContext.request.get(url(href));
+        if ((await res.text()).includes(`/j/${code}`)) { workshopPath = href; break; }
+      }
+      assert.ok(workshopPath, 'found the open workshop');
+      await staff.goto(url(workshopPath));
+      await go(staff, staff.getByRole('link', { name: 'Væggen til projektoren' }));
+      await go(staff, staff.getByRole('button', { name: 'Lav et link til væggen' }));
+      await checkPage(staff, 'wall control page with a link');
+      const wallLink = await staff.locator('main a[href*="/v/"]').getAttribute('href');
+
+      const wallContext = await newContext(browser, { viewport: { width: 1280, height: 720 } });
+      const wall = await wallContext.newPage();
+      await visit(wall, new URL(wallLink).pathname, 'wall at 1280 × 720');
+      await wall.evaluate(() => { window.notReloaded = true; });
+
+      const words = `Et svar til væggen ${stamp}`;
+      const phoneContext = await newContext(browser, { viewport: PHONE });
+      const phone = await phoneContext.newPage();
+      await phone.goto(server.joinUrl);
+      await go(phone, phone.locator('main form[action$="/start"] button'));
+      await phone.locator('main form #answer').fill(words);
+      await go(phone, phone.locator('button[value="save"]'));
+
+      // The moderation list gets the new answer by itself; the wall does not show it yet.
+      await staff.getByText(words).first().waitFor({ timeout: 10_000 });
+      covered.set('/staff/workshops/{id}/wall/events', 'not-html');
+      assert.equal(await wall.getByText(words).count(), 0, 'nothing on the wall before it is let through');
+      await go(staff, staff.getByRole('button', { name: new RegExp(`^Vis på væggen\\s*: ${words}$`) }));
+      await wall.getByText(words).waitFor({ timeout: 10_000 });
+      assert.equal(await wall.evaluate(() => window.notReloaded), true, 'the wall was not reloaded');
+      covered.set('/v/{token}/events', 'not-html');
+      await checkPage(wall, 'wall with a card let through');
+      await wall.screenshot({ path: path.join(shots, 'wall-1280x720.png') });
+      await wall.setViewportSize({ width: 1920, height: 1080 });
+      await wall.screenshot({ path: path.join(shots, 'wall-1920x1080.png') });
+
+      // The answers page follows too.
+      await staff.goto(url(`${workshopPath}/answers`));
+      await staff.evaluate(() => { window.notReloaded = true; });
+      const more = `Endnu et svar ${stamp}`;
+      const second = await (await newContext(browser, { viewport: PHONE })).newPage();
+      await second.goto(server.joinUrl);
+      await go(second, second.locator('main form[action$="/start"] button'));
+      await second.locator('main form #answer').fill(more);
+      await go(second, second.locator('button[value="save"]'));
+      await staff.getByText(more).first().waitFor({ timeout: 10_000 });
+      assert.equal(await staff.evaluate(() => window.notReloaded), true, 'the answers page was not reloaded');
+      covered.set('/staff/workshops/{id}/answers/events', 'not-html');
+      await context_close(staffContext, wallContext, phoneContext, second.context());
       assertNoProblems();
     });
 

@@ -247,6 +247,7 @@ impl Assisted {
             };
             store::save_answer(conn, &answer)?;
         }
+        crate::db::events::record_change(conn, &w.id)?;
         Ok(participant)
     }
 }

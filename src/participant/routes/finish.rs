@@ -59,7 +59,13 @@ pub(super) async fn post_finish(ctx: Visit, csrf: CsrfToken) -> Result<HttpRespo
         return Ok(check_page(&csrf, &ctx, &missing));
     }
     let (id, withdrawal) = (participant.id.clone(), withdrawal_code(token));
-    ctx.db.write(move |conn| store::finish(conn, &id, &withdrawal)).await?;
+    let workshop = ctx.workshop.id.clone();
+    ctx.db
+        .write(move |conn| {
+            store::finish(conn, &id, &withdrawal)?;
+            crate::db::events::record_change(conn, &workshop)
+        })
+        .await?;
     Ok(see_other(&format!("/j/{}/tak", ctx.workshop.join_code)))
 }
 

@@ -7,6 +7,7 @@ use serde::Deserialize;
 
 use super::context::{participant_cookie, workshop_for, Visit};
 use crate::config::RuntimeSettings;
+use crate::db::events::record_change;
 use crate::db::Db;
 use crate::error::AppError;
 use crate::i18n::Lang;
@@ -103,7 +104,8 @@ pub(super) async fn post_start(
         .db
         .write(move |conn| {
             let p = store::join(conn, &workshop, secret.as_str(), Source::Phone)?;
-            store::set_language(conn, &p.id, lang.code())
+            store::set_language(conn, &p.id, lang.code())?;
+            record_change(conn, &workshop)
         })
         .await
         .map_err(|e| match e {

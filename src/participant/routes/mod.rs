@@ -35,6 +35,7 @@ crate::routes! {
     get "/trak-tilbage/slettet" => withdraw::get_withdrawn;
     get "/staff/workshops/{id}/preview" => answers::get_preview;
     get "/staff/workshops/{id}/answers" => answers::get_answers;
+    get "/staff/workshops/{id}/answers/events" => answers::get_answers_events;
     get "/staff/workshops/{id}/assist" => assist::get_assist;
     post "/staff/workshops/{id}/assist" => assist::post_assist;
     get "/staff/questions/{id}/paste" => paste::get_paste;

@@ -108,6 +108,7 @@ pub(super) async fn post_paste(
     cx.change(move |conn, trail| {
         let count = lines.len();
         store::save_statements(conn, (&workshop, &question), &key, lines, &by)?;
+        crate::db::events::record_change(conn, &workshop)?;
         trail.record(Action::AnswersPaste, &question, count.to_string());
         Ok(())
     })

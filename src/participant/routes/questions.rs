@@ -136,11 +136,15 @@ pub(super) async fn post_question(
         Err(problem) => return again(&csrf, &ctx, question, &post, problem),
     };
     let (participant, question_id) = (participant.id.clone(), question.id.clone());
+    let workshop = ctx.workshop.id.clone();
     ctx.db
         .write(move |conn| {
             let answer =
                 NewAnswer::from_participant(&participant, &question_id, &value, key.as_str());
-            store::save_answer(conn, &answer)
+            if store::save_answer(conn, &answer)? == store::Saved::New {
+                crate::db::events::record_change(conn, &workshop)?;
+            }
+            Ok::<_, AppError>(())
         })
         .await?;
     Ok(see_other(&post.next(&ctx, question)))

@@ -6,7 +6,7 @@ use std::collections::HashMap;
 use maud::{html, Markup};
 
 use super::{display_answer, option_labels};
-use crate::auth::{staff_page, Staff};
+use crate::auth::{staff_page, staff_page_with, Staff};
 use crate::i18n::Lang;
 use crate::participant::domain::YesNo;
 use crate::participant::domain::{tally_keys, ChoiceValue, Person};
@@ -19,14 +19,31 @@ use crate::web::layout::{
 
 /// The answers of a workshop, by question: how far the phones have come, closed questions as
 /// a tally of people per option, free text (and "Andet" words) as cards.
+///
+/// The part below the heading follows the workshop live (`live.js`, an event stream that sends
+/// [`answers_live`] drawn afresh); without JavaScript the page is the same, as of loading.
 pub fn answers_page(
     lang: Lang, staff: &Staff, csrf: &CsrfToken, (workshop, questions): (&Workshop, &[Question]),
-    answers: &[(Answer, i32)], progress: Progress,
+    answers: &[(Answer, i32)], (progress, since): (Progress, i64),
 ) -> Markup {
     let title = lang.t_args("answers-title", &[("workshop", workshop.title.as_str().into())]);
     let body = html! {
         a class="back-link" href=(format!("/staff/workshops/{}", workshop.id)) { (workshop.title) }
         h1 { (title) }
+        p class="hint" { (lang.t("answers-live-hint")) }
+        div data-live-src=(format!("/staff/workshops/{}/answers/events", workshop.id))
+            data-live-since=(since) {
+            (answers_live(lang, questions, answers, progress))
+        }
+    };
+    staff_page_with(lang, staff, csrf, &title, body, &["live"])
+}
+
+/// The live part of the answers page: progress, then each question's tally or cards.
+pub fn answers_live(
+    lang: Lang, questions: &[Question], answers: &[(Answer, i32)], progress: Progress,
+) -> Markup {
+    html! {
         p class="progress-line" {
             (lang.t_args("answers-progress", &[
                 ("opened", progress.opened.into()),
@@ -59,8 +76,7 @@ pub fn answers_page(
                 }
             }
         }
-    };
-    staff_page(lang, staff, csrf, &title, body)
+    }
 }
 
 /// Free-text answers, one card each, with how and when they were given.
@@ -85,9 +101,9 @@ fn other_words(answer: &Answer) -> Option<String> {
     serde_json::from_str::<ChoiceValue>(&answer.value).ok()?.other
 }
 
-/// People per option of a closed question, as a table with a bar per row (the number is the
-/// text; the bar only draws it), plus those who would not answer.
-fn tally(lang: Lang, q: &Question, answers: &[&Answer]) -> Markup {
+/// People per option of a closed question as people read the options (plus those who would
+/// not answer, when any), and how many people answered it.
+pub fn tally_rows(lang: Lang, q: &Question, answers: &[&Answer]) -> (Vec<(String, u64)>, u64) {
     let mut cells: HashMap<String, u64> = HashMap::new();
     let mut declined = 0u64;
     for a in answers {
@@ -99,7 +115,6 @@ fn tally(lang: Lang, q: &Question, answers: &[&Answer]) -> Markup {
             *cells.entry(key).or_default() += 1;
         }
     }
-    let people = answers.len() as u64;
     let mut rows: Vec<(String, u64)> = option_labels(lang, q)
         .into_iter()
         .map(|(key, label)| (label, cells.get(&key).copied().unwrap_or(0)))
@@ -107,6 +122,13 @@ fn tally(lang: Lang, q: &Question, answers: &[&Answer]) -> Markup {
     if declined > 0 {
         rows.push((lang.t("answer-declined"), declined));
     }
+    (rows, answers.len() as u64)
+}
+
+/// People per option of a closed question, as a table with a bar per row (the number is the
+/// text; the bar only draws it), plus those who would not answer.
+fn tally(lang: Lang, q: &Question, answers: &[&Answer]) -> Markup {
+    let (rows, people) = tally_rows(lang, q, answers);
     html! {
         table class="tally" {
             caption class="visually-hidden" { (lang.t("answers-tally-caption")) }

@@ -112,6 +112,7 @@ pub fn workshop_page(lang: Lang, staff: &Staff, csrf: &CsrfToken, p: &WorkshopPa
             li { a href=(format!("{base}/poster")) { (lang.t("workshop-poster")) } }
             li { a href=(format!("{base}/cards")) { (lang.t("workshop-cards")) } }
             li { a href=(format!("{base}/answers")) { (lang.t("workshop-answers")) } }
+            li { a href=(format!("{base}/wall")) { (lang.t("workshop-wall")) } }
             li { a href=(format!("/staff/export?scope=workshop&id={}", w.id)) { (lang.t("export-link")) } }
             @if editor {
                 li { a href=(format!("{base}/edit")) { (lang.t("workshop-edit")) } }

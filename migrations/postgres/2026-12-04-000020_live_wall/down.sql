@@ -1,0 +1,3 @@
+DROP TABLE wall_answers;
+DROP TABLE walls;
+DROP TABLE live_events;

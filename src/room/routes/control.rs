@@ -1,0 +1,230 @@
+//! The wall's control page: the link, what the wall shows, the timer, and the moderation list.
+//! Anyone on the staff may look; facilitators and admins change.
+
+use std::rc::Rc;
+
+use actix_web::{web, HttpRequest, HttpResponse};
+use serde::Deserialize;
+
+use crate::audit::Action;
+use crate::auth::{Editor, Staff, StaffContext};
+use crate::config::RuntimeSettings;
+use crate::db::events::latest_of_workshop;
+use crate::db::{now, AnswerId, QuestionId, WorkshopId};
+use crate::error::AppError;
+use crate::room::domain::minutes_left;
+use crate::room::views::{self, ControlPage};
+use crate::room::{moderation, store};
+use crate::survey;
+use crate::web::layout::{html_response, see_other};
+use crate::web::live::{event_stream, Drawn, Hub};
+use crate::web::Form;
+
+fn control_path(id: &WorkshopId) -> String {
+    format!("/staff/workshops/{id}/wall")
+}
+
+/// The control page.
+pub(super) async fn get_control(
+    cx: StaffContext<Staff>, settings: web::Data<RuntimeSettings>, id: web::Path<WorkshopId>,
+) -> Result<HttpResponse, AppError> {
+    let id = id.into_inner();
+    let (workshop, questions, wall, list, since) = cx
+        .db
+        .run(move |conn| {
+            let (w, qs) = survey::workshop_with_questions(conn, &id)?.ok_or(AppError::NotFound)?;
+            let wall = store::wall_of(conn, &w.id)?;
+            let since = latest_of_workshop(conn, &w.id)?;
+            let list = moderation(conn, &wall)?;
+            Ok::<_, AppError>((w, qs, wall, list, since))
+        })
+        .await?;
+    let questions: Vec<(String, String)> = questions
+        .iter()
+        .map(|q| (q.id.to_string(), format!("{}. {}", q.position, q.prompt)))
+        .collect();
+    let page = ControlPage {
+        workshop_id: workshop.id.as_str(),
+        workshop_title: workshop.title.as_str(),
+        link: wall.token.as_ref().map(|t| format!("{}/v/{t}", settings.base_url)),
+        wall: &wall,
+        questions: &questions,
+        timer_minutes: wall.timer_ends_at.map(|end| minutes_left(end, now())).filter(|m| *m > 0),
+        moderation: &list,
+        since,
+        can_edit: cx.staff().role().can_edit(),
+    };
+    Ok(html_response(views::control_page(cx.lang, cx.staff(), &cx.csrf, &page)))
+}
+
+/// The moderation list's event stream.
+pub(super) async fn get_events(
+    req: HttpRequest, cx: StaffContext<Staff>, hub: web::Data<Hub>, id: web::Path<WorkshopId>,
+) -> Result<HttpResponse, AppError> {
+    let id = id.into_inner();
+    let workshop = {
+        let id = id.clone();
+        cx.db.find(move |conn| survey::find_workshop(conn, &id)).await?.id
+    };
+    let can_edit = cx.staff().role().can_edit();
+    let (db, lang, csrf) = (cx.db.clone(), cx.lang, cx.csrf.clone());
+    let draw: crate::web::live::Draw = Rc::new(move || {
+        let (db, id, csrf) = (db.clone(), id.clone(), csrf.clone());
+        Box::pin(async move {
+            let read = id.clone();
+            let (since, list) = db
+                .run(move |conn| {
+                    let wall = store::wall_of(conn, &read)?;
+                    let since = latest_of_workshop(conn, &read)?;
+                    Ok::<_, AppError>((since, moderation(conn, &wall)?))
+                })
+                .await?;
+            let html = views::moderation_live(lang, &csrf, id.as_str(), &list, can_edit);
+            Ok(Some(Drawn { id: since, html: html.into_string() }))
+        })
+    });
+    event_stream(&req, &hub.into_inner(), workshop, draw)
+}
+
+/// Makes a wall link (a new one replaces the old, which stops working at once).
+pub(super) async fn post_link(
+    cx: StaffContext<Editor>, id: web::Path<WorkshopId>,
+) -> Result<HttpResponse, AppError> {
+    let id = id.into_inner();
+    let path = control_path(&id);
+    cx.change_found(
+        move |conn| survey::find_workshop(conn, &id),
+        |conn, trail, w| {
+            store::new_link(conn, &w.id)?;
+            trail.record(Action::WallLink, &w.id, "new link");
+            Ok(())
+        },
+    )
+    .await?;
+    Ok(see_other(&path))
+}
+
+/// Closes the wall link: the wall stops showing anything at once.
+pub(super) async fn post_revoke(
+    cx: StaffContext<Editor>, id: web::Path<WorkshopId>,
+) -> Result<HttpResponse, AppError> {
+    let id = id.into_inner();
+    let path = control_path(&id);
+    cx.change_found(
+        move |conn| survey::find_workshop(conn, &id),
+        |conn, trail, w| {
+            store::change_wall(conn, &w.id, |wall| wall.token = None)?;
+            trail.record(Action::WallRevoke, &w.id, "link closed");
+            Ok(())
+        },
+    )
+    .await?;
+    Ok(see_other(&path))
+}
+
+/// What the wall shows.
+#[derive(Deserialize)]
+pub(super) struct SettingsForm {
+    show_join: Option<String>,
+    view: Option<String>,
+    let_all_through: Option<String>,
+    question: Option<String>,
+}
+
+/// Saves what the wall shows.
+pub(super) async fn post_settings(
+    cx: StaffContext<Editor>, id: web::Path<WorkshopId>, Form(form): Form<SettingsForm>,
+) -> Result<HttpResponse, AppError> {
+    let id = id.into_inner();
+    let path = control_path(&id);
+    let word_view = match form.view.as_deref() {
+        Some("words") => true,
+        Some("cards") | None => false,
+        Some(_) => return Err(AppError::BadRequest("view")),
+    };
+    let question = match form.question.as_deref().filter(|q| !q.is_empty()) {
+        None => None,
+        Some(q) => Some(QuestionId::parse(q).ok_or(AppError::BadRequest("question"))?),
+    };
+    let (show_join, let_all) = (form.show_join.is_some(), form.let_all_through.is_some());
+    cx.change(move |conn, trail| {
+        let (w, qs) = survey::workshop_with_questions(conn, &id)?.ok_or(AppError::NotFound)?;
+        if question.as_ref().is_some_and(|q| !qs.iter().any(|x| x.id == *q)) {
+            return Err(AppError::BadRequest("question of another workshop"));
+        }
+        store::change_wall(conn, &w.id, |wall| {
+            wall.show_join = show_join;
+            wall.word_view = word_view;
+            wall.let_all_through = let_all;
+            wall.question_id = question;
+        })?;
+        let detail = format!("join {show_join}, words {word_view}, let all through {let_all}");
+        trail.record(Action::WallSettings, &w.id, detail);
+        Ok(())
+    })
+    .await?;
+    Ok(see_other(&path))
+}
+
+/// Minutes for the timer; 0 stops it.
+#[derive(Deserialize)]
+pub(super) struct TimerForm {
+    minutes: String,
+}
+
+/// Starts the timer for 1–180 minutes, or stops it (0).
+pub(super) async fn post_timer(
+    cx: StaffContext<Editor>, id: web::Path<WorkshopId>, Form(form): Form<TimerForm>,
+) -> Result<HttpResponse, AppError> {
+    let id = id.into_inner();
+    let path = control_path(&id);
+    let minutes: i64 = form
+        .minutes
+        .trim()
+        .parse()
+        .ok()
+        .filter(|m| (0..=180).contains(m))
+        .ok_or(AppError::BadRequest("minutes"))?;
+    cx.change_found(
+        move |conn| survey::find_workshop(conn, &id),
+        move |conn, trail, w| {
+            let ends = (minutes > 0).then(|| now() + chrono::TimeDelta::minutes(minutes));
+            store::change_wall(conn, &w.id, |wall| wall.timer_ends_at = ends)?;
+            trail.record(Action::WallTimer, &w.id, format!("{minutes} min"));
+            Ok(())
+        },
+    )
+    .await?;
+    Ok(see_other(&path))
+}
+
+/// One card: let through or take down.
+#[derive(Deserialize)]
+pub(super) struct CardForm {
+    answer_id: AnswerId,
+    decision: String,
+}
+
+/// Lets a free-text answer through to the wall, or takes it down.
+pub(super) async fn post_card(
+    cx: StaffContext<Editor>, id: web::Path<WorkshopId>, Form(form): Form<CardForm>,
+) -> Result<HttpResponse, AppError> {
+    let id = id.into_inner();
+    let show = match form.decision.as_str() {
+        "show" => true,
+        "take-down" => false,
+        _ => return Err(AppError::BadRequest("decision")),
+    };
+    let by = cx.staff().id().clone();
+    let answer = form.answer_id;
+    let anchor = format!("{}#card-{answer}", control_path(&id));
+    cx.change(move |conn, trail| {
+        if !store::decide(conn, &id, &answer, show, &by)? {
+            return Err(AppError::NotFound);
+        }
+        trail.record(Action::WallCard, &answer, if show { "shown" } else { "taken down" });
+        Ok(())
+    })
+    .await?;
+    Ok(see_other(&anchor))
+}

@@ -1,0 +1,267 @@
+//! The room: the wall behind its link, its moderation gate, live event streams (resume with
+//! `Last-Event-ID`, replicas delivering each other's events) and the live answers page.
+
+use std::time::Duration;
+
+use deltag::auth::domain::Role;
+use deltag::db::schema::walls;
+use deltag::db::Backend;
+use diesel::prelude::*;
+
+use crate::helpers::{location, spawn_app, TestApp};
+use crate::on_both_backends;
+use crate::survey_helpers::{seed_workshop, Seeded};
+use deltag::survey::WorkshopStatus;
+
+/// One server-sent event.
+#[derive(Debug)]
+struct Message {
+    id: i64,
+    event: String,
+    data: String,
+}
+
+/// Reads an event stream message by message.
+struct Events {
+    res: reqwest::Response,
+    buffer: String,
+}
+
+impl Events {
+    async fn open(app: &TestApp, path: &str, last_event_id: Option<i64>) -> Events {
+        let mut req = app.client.get(app.url(path)).header("Accept", "text/event-stream");
+        if let Some(id) = last_event_id {
+            req = req.header("Last-Event-ID", id.to_string());
+        }
+        let res = req.send().await.expect("stream");
+        assert_eq!(res.status().as_u16(), 200, "GET {path}");
+        let kind = res.headers().get("content-type").and_then(|v| v.to_str().ok());
+        assert_eq!(kind, Some("text/event-stream"));
+        Events { res, buffer: String::new() }
+    }
+
+    /// The next message (comments skipped), or None when none comes within `wait`.
+    async fn next(&mut self, wait: Duration) -> Option<Message> {
+        let deadline = tokio::time::Instant::now() + wait;
+        loop {
+            while let Some(end) = self.buffer.find("\n\n") {
+                let block: String = self.buffer.drain(..end + 2).collect();
+                let mut msg = Message { id: -1, event: "message".into(), data: String::new() };
+                let mut lines = 0;
+                for line in block.lines() {
+                    if let Some(v) = line.strip_prefix("id: ") {
+                        msg.id = v.parse().expect("numeric id");
+                    } else if let Some(v) = line.strip_prefix("event: ") {
+                        msg.event = v.to_owned();
+                    } else if let Some(v) = line.strip_prefix("data: ") {
+                        if lines > 0 {
+                            msg.data.push('\n');
+                        }
+                        msg.data.push_str(v);
+                        lines += 1;
+                    }
+                }
+                if lines > 0 {
+                    return Some(msg);
+                }
+            }
+            let chunk = tokio::time::timeout_at(deadline, self.res.chunk()).await.ok()?;
+            let chunk = chunk.expect("stream chunk")?;
+            self.buffer.push_str(std::str::from_utf8(&chunk).expect("utf-8"));
+        }
+    }
+
+    /// Messages until one whose data satisfies `want`; panics after 10 s.
+    async fn until(&mut self, want: impl Fn(&Message) -> bool) -> Message {
+        let deadline = std::time::Instant::now() + Duration::from_secs(10);
+        while std::time::Instant::now() < deadline {
+            if let Some(m) = self.next(Duration::from_secs(1)).await {
+                if want(&m) {
+                    return m;
+                }
+            }
+        }
+        panic!("no such event within 10 s");
+    }
+}
+
+/// A facilitator makes the wall link; returns its path.
+async fn make_wall(staff: &TestApp, s: &Seeded) -> String {
+    let res = staff.post_form(&format!("/staff/workshops/{}/wall/link", s.workshop_id), &[]).await;
+    assert_eq!(res.status().as_u16(), 303);
+    let token: Option<String> = walls::table
+        .find(&s.workshop_id)
+        .select(walls::token)
+        .first(&mut staff.conn())
+        .expect("wall row");
+    format!("/v/{}", token.expect("a token"))
+}
+
+/// A phone joins and answers the first (long text) question; returns the answer's id.
+async fn phone_says(app: &TestApp, s: &Seeded, text: &str) -> String {
+    let phone = app.other_client();
+    let q1 = phone.join_workshop(&s.code).await;
+    let res = phone.answer(&q1, &[("answer", text), ("action", "save")]).await;
+    assert_eq!(res.status().as_u16(), 303);
+    use deltag::db::schema::answers;
+    answers::table
+        .filter(answers::value.eq(text))
+        .select(answers::id)
+        .first::<deltag::db::AnswerId>(&mut app.conn())
+        .expect("stored answer")
+        .to_string()
+}
+
+async fn decide(staff: &TestApp, s: &Seeded, answer: &str, decision: &str) {
+    let path = format!("/staff/workshops/{}/wall/cards", s.workshop_id);
+    let res = staff.post_form(&path, &[("answer_id", answer), ("decision", decision)]).await;
+    assert_eq!(res.status().as_u16(), 303, "{decision} {answer}");
+    assert!(location(&res).ends_with(&format!("#card-{answer}")));
+}
+
+const CALM: &str = "Ro og en dør jeg kan låse";
+const PRIVATE: &str = "Ring til mig på 22 33 44 55";
+const LATER: &str = "Mere ro om natten";
+
+async fn the_wall_shows_only_what_is_let_through(backend: Backend) {
+    let app = spawn_app(backend).await;
+    let s = seed_workshop(&app, WorkshopStatus::Open);
+    app.login_as(Role::Facilitator).await;
+    let wall = make_wall(&app, &s).await;
+    let calm = phone_says(&app, &s, CALM).await;
+    let private = phone_says(&app, &s, PRIVATE).await;
+
+    // Nothing free-text is on the wall before a facilitator lets it through.
+    let viewer = app.other_client();
+    let page = viewer.get_html(&wall).await;
+    assert!(!page.contains(CALM) && !page.contains("22 33 44 55"));
+    let mut events = Events::open(&viewer, &format!("{wall}/events"), None).await;
+    let first = events.next(Duration::from_secs(5)).await.expect("the current wall at once");
+    assert!(first.id > 0);
+    assert!(!first.data.contains(CALM) && !first.data.contains("22 33 44 55"));
+    assert!(first.data.contains("2 har åbnet"), "{}", first.data);
+    // The control page lists both, the one with a phone number flagged.
+    let control = app.get_html(&format!("/staff/workshops/{}/wall", s.workshop_id)).await;
+    assert!(control.contains(CALM) && control.contains(PRIVATE));
+    assert!(control.contains("Kan have personlige oplysninger. Vises ikke."));
+
+    decide(&app, &s, &calm, "show").await;
+    let shown = events.until(|m| m.data.contains(CALM)).await;
+    assert!(shown.id > first.id);
+    assert!(!shown.data.contains("22 33 44 55"));
+    // A flagged answer stays off even when let through, and with everything let through.
+    decide(&app, &s, &private, "show").await;
+    let path = format!("/staff/workshops/{}/wall/settings", s.workshop_id);
+    let res = app.post_form(&path, &[("show_join", "yes"), ("let_all_through", "yes")]).await;
+    assert_eq!(res.status().as_u16(), 303);
+    phone_says(&app, &s, LATER).await;
+    let all = events.until(|m| m.data.contains(LATER)).await;
+    assert!(all.data.contains(CALM) && !all.data.contains("22 33 44 55"));
+    assert!(!viewer.get_html(&wall).await.contains("22 33 44 55"));
+
+    // Taken down: gone from the stream and the page at once, also with everything let through.
+    decide(&app, &s, &calm, "take-down").await;
+    let down = events.until(|m| !m.data.contains(CALM)).await;
+    assert!(down.data.contains(LATER));
+    assert!(!viewer.get_html(&wall).await.contains(CALM));
+
+    // Revoked: the open stream says gone and ends; the link is 404 like any unknown link.
+    let res = app.post_form(&format!("/staff/workshops/{}/wall/revoke", s.workshop_id), &[]).await;
+    assert_eq!(res.status().as_u16(), 303);
+    let gone = events.until(|m| m.event == "gone").await;
+    assert!(gone.data.is_empty());
+    assert_eq!(viewer.get(&wall).await.status().as_u16(), 404);
+    assert_eq!(viewer.get(&format!("{wall}/events")).await.status().as_u16(), 404);
+    assert_eq!(viewer.get("/v/AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA").await.status().as_u16(), 404);
+    // The wall link never grants staff pages.
+    let res = viewer.get(&format!("/staff/workshops/{}/wall", s.workshop_id)).await;
+    assert!(location(&res).starts_with("/login"));
+}
+
+async fn a_reconnecting_wall_gets_what_it_missed(backend: Backend) {
+    let app = spawn_app(backend).await;
+    let s = seed_workshop(&app, WorkshopStatus::Open);
+    app.login_as(Role::Facilitator).await;
+    let wall = make_wall(&app, &s).await;
+    let stream = format!("{wall}/events");
+    let viewer = app.other_client();
+    let mut events = Events::open(&viewer, &stream, None).await;
+    let seen = events.next(Duration::from_secs(5)).await.expect("current wall");
+    assert!(seen.data.contains("0 har åbnet"));
+    drop(events);
+
+    // While the wall is away, a phone joins and answers yes/no.
+    let phone = app.other_client();
+    phone.join_workshop(&s.code).await;
+    let res =
+        phone.answer(&format!("/j/{}/q/6", s.code), &[("answer", "yes"), ("action", "save")]).await;
+    assert_eq!(res.status().as_u16(), 303);
+
+    // Back with the id it had: what it missed comes at once.
+    let mut events = Events::open(&viewer, &stream, Some(seen.id)).await;
+    let missed = events.next(Duration::from_secs(5)).await.expect("the missed update at once");
+    assert!(missed.id > seen.id);
+    assert!(missed.data.contains("1 har åbnet"), "{}", missed.data);
+    drop(events);
+    // Back with the newest id: nothing new, nothing sent.
+    let mut events = Events::open(&viewer, &stream, Some(missed.id)).await;
+    assert!(events.next(Duration::from_millis(1500)).await.is_none());
+    // `?since=` (a page that says how new it is) works the same.
+    let mut events = Events::open(&viewer, &format!("{stream}?since={}", seen.id), None).await;
+    assert_eq!(events.next(Duration::from_secs(5)).await.map(|m| m.id), Some(missed.id));
+}
+
+async fn two_replicas_deliver_each_others_events(backend: Backend) {
+    let one = spawn_app(backend).await;
+    let two = one.second_replica();
+    let s = seed_workshop(&one, WorkshopStatus::Open);
+    one.login_as(Role::Facilitator).await;
+    let wall = make_wall(&one, &s).await;
+    // The wall hangs on replica two; everything else happens through replica one.
+    let mut events = Events::open(&two, &format!("{wall}/events"), None).await;
+    events.next(Duration::from_secs(5)).await.expect("current wall");
+    let answer = phone_says(&one, &s, CALM).await;
+    decide(&one, &s, &answer, "show").await;
+    let shown = events.until(|m| m.data.contains(CALM)).await;
+    assert!(shown.id > 0);
+    // And the other way: a facilitator on replica two, the answers page stream on replica one.
+    two.login_as(Role::Facilitator).await;
+    let mut answers =
+        Events::open(&one, &format!("/staff/workshops/{}/answers/events", s.workshop_id), None)
+            .await;
+    answers.next(Duration::from_secs(5)).await.expect("current answers");
+    let two_phone = two.other_client();
+    let q1 = two_phone.join_workshop(&s.code).await;
+    two_phone.answer(&q1, &[("answer", LATER), ("action", "save")]).await;
+    answers.until(|m| m.data.contains(LATER)).await;
+}
+
+async fn the_answers_page_follows_new_answers(backend: Backend) {
+    let app = spawn_app(backend).await;
+    let s = seed_workshop(&app, WorkshopStatus::Open);
+    let path = format!("/staff/workshops/{}/answers", s.workshop_id);
+    // Staff only, stream included.
+    let res = app.get(&format!("{path}/events")).await;
+    assert!(location(&res).starts_with("/login"));
+    app.login_as(Role::Viewer).await;
+    let page = app.get_html(&path).await;
+    let live = crate::helpers::html(&page);
+    let sel = scraper::Selector::parse("[data-live-src]").expect("selector");
+    let region = live.select(&sel).next().expect("a live region");
+    assert_eq!(region.value().attr("data-live-src"), Some(format!("{path}/events").as_str()));
+    let since: i64 = region.value().attr("data-live-since").expect("since").parse().expect("id");
+    let mut events = Events::open(&app, &format!("{path}/events?since={since}"), None).await;
+    // Drawn as of the page: nothing new yet.
+    assert!(events.next(Duration::from_millis(800)).await.is_none());
+    phone_says(&app, &s, CALM).await;
+    let m = events.until(|m| m.data.contains(CALM)).await;
+    assert!(m.id > since);
+    assert!(m.data.contains("1 har åbnet"));
+}
+
+on_both_backends!(
+    the_wall_shows_only_what_is_let_through,
+    a_reconnecting_wall_gets_what_it_missed,
+    two_replicas_deliver_each_others_events,
+    the_answers_page_follows_new_answers,
+);
