@@ -38,6 +38,7 @@ crate::text_enum! {
         WorkshopAttendance = "workshop.attendance",
         WallLink = "wall.link", WallRevoke = "wall.revoke", WallSettings = "wall.settings",
         WallTimer = "wall.timer", WallCard = "wall.card",
+        RoundOpen = "round.open", RoundClose = "round.close", RoundHands = "round.hands",
     }
 }
 

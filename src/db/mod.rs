@@ -13,8 +13,8 @@ pub mod types;
 pub use group_commit::GroupCommit;
 
 pub use types::{
-    AnswerId, AuditEventId, InvitationId, KeyPointId, ParticipantId, QuestionId, QuoteId, ThemeId,
-    TopicId, TrackId, UserId, WorkshopId,
+    AnswerId, AuditEventId, InvitationId, KeyPointId, ParticipantId, QuestionId, QuoteId, RoundId,
+    RoundItemId, ThemeId, TopicId, TrackId, UserId, WorkshopId,
 };
 
 use std::fmt;

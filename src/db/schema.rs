@@ -275,7 +275,56 @@ diesel::table! {
     }
 }
 
+diesel::table! {
+    rounds (id) {
+        id -> Text,
+        workshop_id -> Text,
+        kind -> Text,
+        dots -> Integer,
+        opened_at -> Timestamp,
+        closed_at -> Nullable<Timestamp>,
+    }
+}
+
+diesel::table! {
+    round_items (id) {
+        id -> Text,
+        round_id -> Text,
+        position -> Integer,
+        theme_id -> Nullable<Text>,
+        key_point_id -> Nullable<Text>,
+        text -> Text,
+    }
+}
+
+diesel::table! {
+    round_answers (item_id, participant_id) {
+        item_id -> Text,
+        participant_id -> Text,
+        verdict -> Nullable<Text>,
+        comment -> Text,
+        dots -> Integer,
+        updated_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    round_hands (item_id) {
+        item_id -> Text,
+        yes -> Integer,
+        partly -> Integer,
+        no -> Integer,
+        recorded_by -> Nullable<Text>,
+        updated_at -> Timestamp,
+    }
+}
+
 diesel::joinable!(questions -> workshops (workshop_id));
+diesel::joinable!(rounds -> workshops (workshop_id));
+diesel::joinable!(round_items -> rounds (round_id));
+diesel::joinable!(round_answers -> round_items (item_id));
+diesel::joinable!(round_answers -> participants (participant_id));
+diesel::joinable!(round_hands -> round_items (item_id));
 diesel::joinable!(live_events -> workshops (workshop_id));
 diesel::joinable!(walls -> workshops (workshop_id));
 diesel::joinable!(wall_answers -> answers (answer_id));
@@ -319,4 +368,8 @@ diesel::allow_tables_to_appear_in_same_query!(
     live_events,
     walls,
     wall_answers,
+    rounds,
+    round_items,
+    round_answers,
+    round_hands,
 );

@@ -130,6 +130,10 @@ ids! {
     InvitationId;
     /// An audit record.
     AuditEventId;
+    /// A member check or a dot vote put to a workshop's room.
+    RoundId;
+    /// A theme or key point put to the room in a round.
+    RoundItemId;
 }
 
 /// Declares an enum stored as TEXT: its variants with their stored names, `ALL`, `as_str`,

@@ -110,6 +110,9 @@ fn load_track(conn: &mut DbConnection, facilitator: &UserId) -> anyhow::Result<(
         topic_ids.push(topic_id);
     }
     load_themes(conn, &topic_ids, facilitator)?;
+    if let Some(topic) = topic_ids.get(1) {
+        load_room(conn, topic, facilitator)?;
+    }
     audit::record(conn, None, Action::DemoLoad, track_id.as_str(), "")?;
     Ok(())
 }
@@ -175,6 +178,64 @@ fn load_themes(
             board::set_quote_approved(conn, &quote, true, 1)?
                 .map_err(|_| anyhow::anyhow!("demo quote conflict"))?;
         }
+    }
+    Ok(())
+}
+
+/// The open workshop's room, as a facilitator might have it mid-day: a wall link with a few
+/// answers let through, and a member check over the topic's key points that some phones and a
+/// show of hands have answered.
+fn load_room(conn: &mut DbConnection, topic: &TopicId, facilitator: &UserId) -> anyhow::Result<()> {
+    use crate::room::{self, RoundKind, Said, Verdict};
+    let Some(w) = survey::workshops_of_topic(conn, topic)?
+        .into_iter()
+        .find(|w| w.status == WorkshopStatus::Open)
+    else {
+        return Ok(());
+    };
+    room::new_link(conn, &w.id)?;
+    let questions = survey::list_questions(conn, &w.id)?;
+    let answers = participant::workshop_answers(conn, &w.id)?;
+    let texts = answers.iter().filter(|(a, _)| {
+        a.entered_by == EnteredBy::Participant
+            && !a.declined
+            && questions.iter().any(|q| q.id == a.question_id && q.kind.is_text())
+            && themes::pii::kinds(&a.value).is_empty()
+    });
+    for (a, _) in texts.take(4) {
+        room::decide(conn, &w.id, &a.id, true, facilitator)?;
+    }
+    let items: Vec<room::NewItem> = themes::list_key_points(conn, topic)?
+        .into_iter()
+        .take(4)
+        .map(|k| room::NewItem { theme_id: None, key_point_id: Some(k.id), text: k.text })
+        .collect();
+    room::open_round(conn, &w.id, RoundKind::Check, 0, &items)?;
+    let Some((round, items)) = room::latest_round(conn, &w.id)? else {
+        return Ok(());
+    };
+    let mut phones: Vec<&crate::db::ParticipantId> = Vec::new();
+    for (a, _) in &answers {
+        if a.entered_by == EnteredBy::Participant && !phones.contains(&&a.participant_id) {
+            phones.push(&a.participant_id);
+        }
+    }
+    // Most agree; some only partly; one says no to the second point.
+    let pattern = [Verdict::Yes, Verdict::Yes, Verdict::Partly, Verdict::Yes, Verdict::No];
+    for (p, who) in phones.iter().take(5).enumerate() {
+        let said: Vec<Said> = items
+            .iter()
+            .enumerate()
+            .map(|(i, item)| Said {
+                item: item.id.clone(),
+                verdict: Some(if i == 1 { pattern[p % 5] } else { pattern[(p + i) % 3] }),
+                comment: String::new(),
+            })
+            .collect();
+        room::save_verdicts(conn, &round, who, &said)?;
+    }
+    if let Some(first) = items.first() {
+        room::record_hands(conn, &w.id, &first.id, [2, 1, 0], facilitator)?;
     }
     Ok(())
 }

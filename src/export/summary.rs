@@ -372,7 +372,7 @@ fn topic_summary(
             .key_points
             .iter()
             .filter(|k| k.theme_id.as_ref() == Some(&t.id))
-            .map(|k| pii::mask(&k.text))
+            .map(|k| key_point_line(lang, board, k))
             .collect();
         let holds_nothing = evidence.is_empty()
             && key_points.is_empty()
@@ -387,7 +387,14 @@ fn topic_summary(
         Some(ThemeSummary {
             title: t.title.clone(),
             summary: pii::mask(&t.summary),
-            evidence: evidence_line(lang, (&answers, &people, &statements), at_least),
+            evidence: match board.confirmed.0.get(&t.id) {
+                Some(c) => format!(
+                    "{}. {}",
+                    evidence_line(lang, (&answers, &people, &statements), at_least),
+                    confirmed_line(lang, c)
+                ),
+                None => evidence_line(lang, (&answers, &people, &statements), at_least),
+            },
             answers,
             people,
             people_at_least: at_least,
@@ -443,11 +450,33 @@ fn topic_summary(
             .key_points
             .iter()
             .filter(|k| k.theme_id.is_none())
-            .map(|k| pii::mask(&k.text))
+            .map(|k| key_point_line(lang, board, k))
             .collect(),
         themes,
         closed_questions,
     }
+}
+
+/// A key point as the report says it: its words, personal data masked, and what the room said
+/// when it was put to them ("… (Bekræftet af deltagerne: 11 af 13 ja, 2 delvist)").
+fn key_point_line(lang: Lang, board: &Board, k: &crate::themes::KeyPoint) -> String {
+    match board.confirmed.1.get(&k.id) {
+        Some(c) => format!("{} ({})", pii::mask(&k.text), confirmed_line(lang, c)),
+        None => pii::mask(&k.text),
+    }
+}
+
+/// "Bekræftet af deltagerne: 11 af 13 ja, 2 delvist" (phones and the show of hands).
+pub fn confirmed_line(lang: Lang, c: &crate::room::ItemTally) -> String {
+    lang.t_args(
+        "export-confirmed",
+        &[
+            ("yes", c.yes.into()),
+            ("answered", c.answered().into()),
+            ("partly", c.partly.into()),
+            ("no", c.no.into()),
+        ],
+    )
 }
 
 /// "23 svar fra 9 deltagere og 6 udsagn fra flipover", leaving out what is zero.

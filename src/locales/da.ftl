@@ -635,3 +635,58 @@ wall-state-shown = På væggen
 wall-state-taken-down = Taget ned
 wall-state-flagged = Kan have personlige oplysninger. Vises ikke.
 workshop-wall = Væggen til projektoren
+round-heading = Spørg rummet
+round-where = Deltagerne svarer på deres egen telefon på { $address } (samme kode som før). Resultatet kommer på væggen med det samme.
+round-check-title = Har vi forstået jer rigtigt?
+round-check-intro = Her er det, vi har hørt i dag. Sig, om det passer. Du må gerne springe over.
+round-vote-title = Hvad er vigtigst?
+round-vote-intro = Du har { $dots } prikker. Giv dem til det, du synes er vigtigst. Du må godt give flere prikker til det samme.
+round-vote-legend = Dine prikker
+round-vote-send = Send mine prikker
+round-dots = { $dots ->
+    [one] 1 prik
+   *[other] { $dots } prikker
+}
+round-verdict-yes = Ja, det er rigtigt
+round-verdict-partly = Delvist
+round-verdict-no = Nej
+round-comment = Vil du sige mere? (frivilligt)
+round-comment-too-long = Kommentaren er for lang. Skriv lidt kortere.
+round-send = Send
+round-sent = Tak. Du kan ændre dit svar, så længe runden er åben.
+round-too-many-dots = Du har givet { $given } prikker. Du har { $dots }.
+round-dots-number = Vælg et antal prikker for hvert punkt.
+round-none-title = Intet spørgsmål lige nu
+round-none-text = Facilitatoren har ikke noget spørgsmål til rummet lige nu. Hun eller han siger til, når der er.
+round-back = Tilbage
+round-open-now = Facilitatoren har et spørgsmål til jer alle.
+round-open-link = Gå til spørgsmålet
+round-on-wall-go = Svar på din telefon: { $address }
+round-check-line = { $yes } ja · { $partly } delvist · { $no } nej
+round-is-open = Runden er åben. Deltagerne kan svare nu.
+round-is-closed = Runden er lukket.
+round-results = Resultat af runden
+round-item = Punkt
+round-dots-heading = Prikker
+round-voters = Personer
+round-hands-heading = Håndsoprækning
+round-hands-hint = For dem uden telefon: tæl hænderne og skriv tallene her. De lægges til svarene fra telefonerne.
+round-hands-save = Gem håndsoprækning
+round-close = Luk runden
+round-use-order = Brug rækkefølgen til hovedpointerne
+round-nothing-to-ask = Temaet har endnu ingen temaer eller hovedpointer at spørge om. Lav dem på tavlen først.
+round-kind-legend = Hvad vil I spørge om?
+round-kind-check = Har vi forstået jer rigtigt? (ja, delvist, nej)
+round-kind-vote = Hvad er vigtigst? (prikker)
+round-about-legend = Om hvad?
+round-about-points = Hovedpointerne ({ $count })
+round-about-themes = Temaerne ({ $count })
+round-dots-label = Prikker pr. person (kun når I stemmer)
+round-open = Start runden
+export-confirmed = Bekræftet af deltagerne: { $yes } af { $answered } ja{ $partly ->
+    [0] {""}
+   *[other] , { $partly } delvist
+}{ $no ->
+    [0] {""}
+   *[other] , { $no } nej
+}

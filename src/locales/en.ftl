@@ -643,3 +643,58 @@ wall-state-shown = On the wall
 wall-state-taken-down = Taken down
 wall-state-flagged = May hold personal data. Not shown.
 workshop-wall = The wall for the projector
+round-heading = Ask the room
+round-where = Participants answer on their own phone at { $address } (the same code as before). The result goes on the wall at once.
+round-check-title = Did we understand you right?
+round-check-intro = This is what we heard today. Say whether it is right. You may skip any.
+round-vote-title = What matters most?
+round-vote-intro = You have { $dots } dots. Give them to what you think matters most. You may give several dots to the same.
+round-vote-legend = Your dots
+round-vote-send = Send my dots
+round-dots = { $dots ->
+    [one] 1 dot
+   *[other] { $dots } dots
+}
+round-verdict-yes = Yes, that is right
+round-verdict-partly = Partly
+round-verdict-no = No
+round-comment = Anything to add? (optional)
+round-comment-too-long = The comment is too long. Please write a little less.
+round-send = Send
+round-sent = Thank you. You can change your answer while the round is open.
+round-too-many-dots = You gave { $given } dots. You have { $dots }.
+round-dots-number = Choose a number of dots for each point.
+round-none-title = No question right now
+round-none-text = The facilitator has no question for the room right now. They will tell you when there is one.
+round-back = Back
+round-open-now = The facilitator has a question for all of you.
+round-open-link = Go to the question
+round-on-wall-go = Answer on your phone: { $address }
+round-check-line = { $yes } yes · { $partly } partly · { $no } no
+round-is-open = The round is open. Participants can answer now.
+round-is-closed = The round is closed.
+round-results = Result of the round
+round-item = Point
+round-dots-heading = Dots
+round-voters = People
+round-hands-heading = Show of hands
+round-hands-hint = For people without a phone: count the hands and enter the numbers here. They are added to the answers from phones.
+round-hands-save = Save show of hands
+round-close = Close the round
+round-use-order = Use this order for the key points
+round-nothing-to-ask = The topic has no themes or key points to ask about yet. Make them on the board first.
+round-kind-legend = What do you want to ask?
+round-kind-check = Did we understand you right? (yes, partly, no)
+round-kind-vote = What matters most? (dots)
+round-about-legend = About what?
+round-about-points = The key points ({ $count })
+round-about-themes = The themes ({ $count })
+round-dots-label = Dots per person (only when you vote)
+round-open = Start the round
+export-confirmed = Confirmed by the participants: { $yes } of { $answered } yes{ $partly ->
+    [0] {""}
+   *[other] , { $partly } partly
+}{ $no ->
+    [0] {""}
+   *[other] , { $no } no
+}

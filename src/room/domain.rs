@@ -185,3 +185,97 @@ mod tests {
         assert_eq!(minutes_left(at("2026-12-04 09:59:00"), now), 0);
     }
 }
+
+crate::text_enum! {
+    /// What a round asks the room.
+    pub enum RoundKind { Check = "check", Vote = "vote", }
+}
+
+crate::text_enum! {
+    /// A person's answer to "did we understand you right?".
+    pub enum Verdict labelled "round-verdict" { Yes = "yes", Partly = "partly", No = "no", }
+}
+
+/// Most dots a round may give each person.
+pub const MAX_DOTS: i32 = 10;
+
+/// How one item fared: verdicts from phones plus the room's show of hands, or dots.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct ItemTally {
+    /// "Ja, det er rigtigt" (phones + hands).
+    pub yes: i64,
+    /// "Delvist".
+    pub partly: i64,
+    /// "Nej".
+    pub no: i64,
+    /// Dots given to it.
+    pub dots: i64,
+    /// People who gave it at least one dot.
+    pub voters: i64,
+}
+
+impl ItemTally {
+    /// People who answered the check for this item.
+    pub fn answered(&self) -> i64 {
+        self.yes + self.partly + self.no
+    }
+}
+
+/// A person's dots as posted: every item's count must be a whole number from 0, and all of
+/// them together at most the round's `dots`. `Err` carries the total they tried to give.
+pub fn parse_dots(
+    posted: &[(String, String)], items: &[String], dots: i32,
+) -> Result<Vec<(String, i32)>, DotsProblem> {
+    let mut out = Vec::new();
+    for item in items {
+        let field = format!("d-{item}");
+        let value = posted.iter().find(|(k, _)| *k == field).map_or("0", |(_, v)| v.trim());
+        let n: i32 = if value.is_empty() {
+            0
+        } else {
+            value.parse().map_err(|_| DotsProblem::NotANumber)?
+        };
+        if !(0..=dots).contains(&n) {
+            return Err(DotsProblem::NotANumber);
+        }
+        if n > 0 {
+            out.push((item.clone(), n));
+        }
+    }
+    let total: i32 = out.iter().map(|(_, n)| n).sum();
+    if total > dots {
+        return Err(DotsProblem::TooMany(total));
+    }
+    Ok(out)
+}
+
+/// Why a dot vote was not taken.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum DotsProblem {
+    /// A field held something other than a number the round allows.
+    NotANumber,
+    /// More dots than the round gives (the total tried).
+    TooMany(i32),
+}
+
+#[cfg(test)]
+mod round_tests {
+    use super::*;
+
+    fn posted(pairs: &[(&str, &str)]) -> Vec<(String, String)> {
+        pairs.iter().map(|(k, v)| ((*k).to_owned(), (*v).to_owned())).collect()
+    }
+
+    #[test]
+    fn dots_add_up_to_at_most_the_round_s_number() {
+        let items = vec!["a".to_owned(), "b".to_owned(), "c".to_owned()];
+        let ok = parse_dots(&posted(&[("d-a", "2"), ("d-b", "1"), ("d-c", "0")]), &items, 3);
+        assert_eq!(ok, Ok(vec![("a".to_owned(), 2), ("b".to_owned(), 1)]));
+        let too_many = parse_dots(&posted(&[("d-a", "2"), ("d-b", "2")]), &items, 3);
+        assert_eq!(too_many, Err(DotsProblem::TooMany(4)));
+        assert_eq!(parse_dots(&posted(&[("d-a", "-1")]), &items, 3), Err(DotsProblem::NotANumber));
+        assert_eq!(parse_dots(&posted(&[("d-a", "to")]), &items, 3), Err(DotsProblem::NotANumber));
+        // Fields for items not in the round are ignored; missing ones are 0.
+        assert_eq!(parse_dots(&posted(&[("d-x", "3")]), &items, 3), Ok(vec![]));
+    }
+}

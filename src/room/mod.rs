@@ -21,7 +21,13 @@ use crate::participant::{self, Answer, Progress};
 use crate::survey::{self, Question, Workshop};
 use crate::themes::pii;
 use domain::{card_state, wall_words, CardState};
+pub use domain::{parse_dots, DotsProblem, ItemTally, RoundKind, Verdict};
 use store::Wall;
+pub use store::{
+    answers_of as round_answers_of, confirmations, decide, latest_round, new_link, open_round,
+    record_hands, save_dots, save_verdicts, NewItem, PersonsAnswers, Round, RoundItem, Said,
+};
+pub use views::{check_line, round_page, RoundPage};
 use views::{CardRow, ModerationQuestion, Shown, WallQuestion, CARDS_ON_WALL, WORDS_ON_WALL};
 
 /// The join block on the wall.
@@ -48,6 +54,46 @@ pub struct WallContent {
     pub progress_line: String,
     /// The questions shown.
     pub questions: Vec<WallQuestion>,
+    /// The room's newest member check or vote, while it is open or was opened the last hours.
+    pub round: Option<views::RoundOnWall>,
+}
+
+/// A round stays on the wall this long after it opened (closed ones too: the room sees the
+/// result).
+const ROUND_ON_WALL: chrono::TimeDelta = chrono::TimeDelta::hours(8);
+
+/// The newest round as the wall shows it: items with tallies, a vote ranked by dots.
+pub fn round_on_wall(
+    conn: &mut DbConnection, workshop: &Workshop, join: &JoinBase<'_>, now: NaiveDateTime,
+) -> Result<Option<views::RoundOnWall>, AppError> {
+    let Some((round, items)) = store::latest_round(conn, &workshop.id)? else {
+        return Ok(None);
+    };
+    if now - round.opened_at > ROUND_ON_WALL {
+        return Ok(None);
+    }
+    let tallies = store::tallies(conn, &round.id)?;
+    let mut items: Vec<(String, ItemTally)> = items
+        .into_iter()
+        .map(|i| {
+            let t = tallies.get(&i.id).copied().unwrap_or_default();
+            (i.text, t)
+        })
+        .collect();
+    if round.kind == RoundKind::Vote {
+        // Most dots first; a tie keeps the order the facilitator gave.
+        items.sort_by_key(|(_, t)| std::cmp::Reverse(t.dots));
+    }
+    let url = format!("{}/j/{}/rum", join.base_url, workshop.join_code);
+    let open = round.closed_at.is_none();
+    Ok(Some(views::RoundOnWall {
+        kind: round.kind,
+        open,
+        qr_src: if open { Some(survey::qr::join_qr_data_uri(&url)?) } else { None },
+        address: url.trim_start_matches("https://").trim_start_matches("http://").to_owned(),
+        url,
+        items,
+    }))
 }
 
 /// Where the join link points: the server's base URL, for the wall's join block.
@@ -138,6 +184,7 @@ pub fn wall_content(
             .filter(|secs| *secs > 0),
         progress_line: progress_line(lang, progress),
         questions: on_wall,
+        round: round_on_wall(conn, &workshop, join, now)?,
     })
 }
 

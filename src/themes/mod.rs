@@ -13,6 +13,7 @@ pub mod views;
 pub use domain::QuoteStatus;
 pub use store::{
     add_key_point, approved_quotes, assign, board_answers, create_quote, create_theme,
-    keep_approved_quotes, links, list_key_points, list_themes, quote_themes_of_topic,
-    set_quote_approved, BoardAnswer, BoardData, KeyPoint, Link, QuoteRow, Theme,
+    keep_approved_quotes, links, list_key_points, list_themes, order_key_points,
+    quote_themes_of_topic, set_quote_approved, BoardAnswer, BoardData, KeyPoint, Link, QuoteRow,
+    Theme,
 };

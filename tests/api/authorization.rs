@@ -86,6 +86,12 @@ const RULES: &[(Method, &str, Access)] = &[
     (POST, "/staff/workshops/{id}/wall/settings", Editor),
     (POST, "/staff/workshops/{id}/wall/timer", Editor),
     (POST, "/staff/workshops/{id}/wall/cards", Editor),
+    (POST, "/staff/workshops/{id}/wall/round", Editor),
+    (POST, "/staff/workshops/{id}/wall/round/close", Editor),
+    (POST, "/staff/workshops/{id}/wall/hands", Editor),
+    (POST, "/staff/workshops/{id}/wall/order", Editor),
+    (GET, "/j/{code}/rum", Public),
+    (POST, "/j/{code}/rum", Public),
     (GET, "/v/{token}", Public),
     (GET, "/v/{token}/events", Public),
     (GET, "/staff/workshops/{id}/assist", Editor),
@@ -213,6 +219,33 @@ impl World<'_> {
     }
 
     /// A free-text answer on the topic's board.
+    /// An item of a member check on the open workshop's themes.
+    fn round_item(&self) -> deltag::db::RoundItemId {
+        use deltag::room::store::{latest_round, open_round, NewItem};
+        let mut conn = self.app.conn();
+        let theme =
+            first(deltag::themes::list_themes(&mut conn, &self.topic).expect("themes"), "theme");
+        let item = NewItem { theme_id: Some(theme.id), key_point_id: None, text: theme.title };
+        open_round(&mut conn, &self.open_workshop, deltag::room::RoundKind::Check, 0, &[item])
+            .expect("round");
+        let (_, items) =
+            latest_round(&mut conn, &self.open_workshop).expect("round").expect("some");
+        first(items, "round item").id
+    }
+
+    /// A dot vote on the open workshop's key points.
+    fn vote_round(&self) -> deltag::db::RoundId {
+        use deltag::room::store::{open_round, NewItem};
+        let mut conn = self.app.conn();
+        let items: Vec<NewItem> = deltag::themes::list_key_points(&mut conn, &self.topic)
+            .expect("key points")
+            .into_iter()
+            .map(|k| NewItem { theme_id: None, key_point_id: Some(k.id), text: k.text })
+            .collect();
+        open_round(&mut conn, &self.open_workshop, deltag::room::RoundKind::Vote, 3, &items)
+            .expect("vote")
+    }
+
     fn answer(&self) -> AnswerId {
         first(
             answers::table
@@ -387,6 +420,21 @@ impl World<'_> {
                 );
                 let fields = [("answer_id", answer.as_str()), ("decision", "show")];
                 (with(&self.open_workshop), form(&fields))
+            }
+            (POST, "/staff/workshops/{id}/wall/round") => (
+                with(&self.open_workshop),
+                form(&[("kind", "vote"), ("about", "themes"), ("dots", "3")]),
+            ),
+            (POST, "/staff/workshops/{id}/wall/hands") => {
+                // An item of a round opened just for this request.
+                let item = self.round_item();
+                let fields =
+                    [("item_id", item.as_str()), ("yes", "2"), ("partly", "1"), ("no", "0")];
+                (with(&self.open_workshop), form(&fields))
+            }
+            (POST, "/staff/workshops/{id}/wall/order") => {
+                let round = self.vote_round();
+                (with(&self.open_workshop), form(&[("round_id", round.as_str())]))
             }
             (POST, "/staff/workshops/{id}/wall/timer") => {
                 (with(&self.open_workshop), form(&[("minutes", "5")]))

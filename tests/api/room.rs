@@ -265,3 +265,199 @@ on_both_backends!(
     two_replicas_deliver_each_others_events,
     the_answers_page_follows_new_answers,
 );
+
+/// The workshop's topic with three key points; returns the topic and their ids in order.
+fn key_points(app: &TestApp, s: &Seeded) -> (deltag::db::TopicId, Vec<deltag::db::KeyPointId>) {
+    let mut conn = app.conn();
+    let w = deltag::survey::find_workshop(&mut conn, &s.workshop_id).expect("find").expect("some");
+    let ids =
+        ["Et hjem er mere end fire vægge", "Støtten skal blive, til man er klar", "Ro om natten"]
+            .iter()
+            .map(|t| {
+                let text = deltag::text::LongText::parse(t).expect("text");
+                deltag::themes::add_key_point(&mut conn, &w.topic_id, None, &text)
+                    .expect("key point")
+            })
+            .collect();
+    (w.topic_id, ids)
+}
+
+fn round_items(app: &TestApp, s: &Seeded) -> Vec<String> {
+    let (_, items) = deltag::room::latest_round(&mut app.conn(), &s.workshop_id)
+        .expect("round")
+        .expect("an open round");
+    items.into_iter().map(|i| i.id.to_string()).collect()
+}
+
+fn stored_round_answers(app: &TestApp) -> Vec<(String, String, Option<String>, String, i32)> {
+    use deltag::db::schema::round_answers as ra;
+    let mut rows: Vec<(String, String, Option<String>, String, i32)> = ra::table
+        .select((ra::item_id, ra::participant_id, ra::verdict, ra::comment, ra::dots))
+        .load(&mut app.conn())
+        .expect("round answers");
+    rows.sort();
+    rows
+}
+
+async fn member_checks_count_once_per_person_and_reach_the_report(backend: Backend) {
+    let app = spawn_app(backend).await;
+    let s = seed_workshop(&app, WorkshopStatus::Open);
+    let (topic, _) = key_points(&app, &s);
+    app.login_as(Role::Facilitator).await;
+    let wall = make_wall(&app, &s).await;
+    let control = format!("/staff/workshops/{}/wall", s.workshop_id);
+    let res = app
+        .post_form(&format!("{control}/round"), &[("kind", "check"), ("about", "key-points")])
+        .await;
+    assert_eq!(res.status().as_u16(), 303);
+    let items = round_items(&app, &s);
+    assert_eq!(items.len(), 3);
+    let page = format!("/j/{}/rum", s.code);
+
+    // Without having joined, the phone is sent to the start page first.
+    let phone = app.other_client();
+    assert_eq!(location(&phone.get(&page).await), format!("/j/{}", s.code));
+    phone.join_workshop(&s.code).await;
+    let html = phone.get_html(&page).await;
+    assert_eq!(
+        crate::helpers::html(&html)
+            .select(&scraper::Selector::parse("fieldset").expect("sel"))
+            .count(),
+        3
+    );
+    let round_id = crate::survey_helpers::hidden(&html, "round_id");
+    let (v1, v2, c1) =
+        (format!("v-{}", items[0]), format!("v-{}", items[1]), format!("c-{}", items[0]));
+    let first = [
+        ("round_id", round_id.as_str()),
+        (v1.as_str(), "yes"),
+        (c1.as_str(), "Det passer godt"),
+        (v2.as_str(), "partly"),
+    ];
+    // A double tap and a resend store it once.
+    for _ in 0..2 {
+        let res = phone.post_form(&page, &first).await;
+        assert_eq!(res.status().as_u16(), 303);
+        assert_eq!(location(&res), format!("{page}?sendt"));
+    }
+    assert_eq!(stored_round_answers(&app).len(), 2);
+    // Changing one's mind replaces the earlier answer.
+    let changed = [("round_id", round_id.as_str()), (v1.as_str(), "no"), (v2.as_str(), "partly")];
+    assert_eq!(phone.post_form(&page, &changed).await.status().as_u16(), 303);
+    let rows = stored_round_answers(&app);
+    assert_eq!(rows.len(), 2);
+    assert!(rows.iter().any(|r| r.0 == items[0] && r.2.as_deref() == Some("no") && r.3.is_empty()));
+    // A verdict that is not one of the three changes nothing.
+    let bad = [("round_id", round_id.as_str()), (v1.as_str(), "maybe")];
+    assert_eq!(phone.post_form(&page, &bad).await.status().as_u16(), 400);
+    assert_eq!(stored_round_answers(&app), rows);
+
+    let other = app.other_client();
+    other.join_workshop(&s.code).await;
+    let yes = [("round_id", round_id.as_str()), (v1.as_str(), "yes")];
+    assert_eq!(other.post_form(&page, &yes).await.status().as_u16(), 303);
+    // The show of hands of two people without phones (and one against).
+    let hands = [("item_id", items[0].as_str()), ("yes", "2"), ("partly", ""), ("no", "1")];
+    assert_eq!(app.post_form(&format!("{control}/hands"), &hands).await.status().as_u16(), 303);
+
+    let mut events = Events::open(&app.other_client(), &format!("{wall}/events"), None).await;
+    let m = events.next(Duration::from_secs(5)).await.expect("wall");
+    assert!(m.data.contains("3 ja · 0 delvist · 2 nej"), "{}", m.data);
+    // The report says it with the key point.
+    let res = app.get(&format!("/staff/export/download?scope=topic&id={topic}&format=html")).await;
+    assert_eq!(res.status().as_u16(), 200);
+    let report = res.text().await.expect("report");
+    assert!(report.contains("Bekræftet af deltagerne: 3 af 5 ja, 2 nej"), "report");
+
+    // Closed: phones can no longer answer, and nothing changes.
+    assert_eq!(app.post_form(&format!("{control}/round/close"), &[]).await.status().as_u16(), 303);
+    let late = [("round_id", round_id.as_str()), (v1.as_str(), "partly")];
+    let res = other.post_form(&page, &late).await;
+    assert_eq!((res.status().as_u16(), location(&res)), (303, page.clone()));
+    assert!(other.get_html(&page).await.contains("Intet spørgsmål lige nu"));
+    assert_eq!(stored_round_answers(&app).len(), 3);
+}
+
+async fn dot_votes_count_once_and_can_order_the_key_points(backend: Backend) {
+    let app = spawn_app(backend).await;
+    let s = seed_workshop(&app, WorkshopStatus::Open);
+    let (topic, points) = key_points(&app, &s);
+    app.login_as(Role::Facilitator).await;
+    let control = format!("/staff/workshops/{}/wall", s.workshop_id);
+    let open = [("kind", "vote"), ("about", "key-points"), ("dots", "3")];
+    assert_eq!(app.post_form(&format!("{control}/round"), &open).await.status().as_u16(), 303);
+    let items = round_items(&app, &s);
+    let page = format!("/j/{}/rum", s.code);
+    let field = |i: usize| format!("d-{}", items[i]);
+    let (d0, d1, d2) = (field(0), field(1), field(2));
+
+    let a = app.other_client();
+    a.join_workshop(&s.code).await;
+    let html = a.get_html(&page).await;
+    let round_id = crate::survey_helpers::hidden(&html, "round_id");
+    // More dots than the round gives: 422, said plainly, nothing stored.
+    let greedy = [("round_id", round_id.as_str()), (d0.as_str(), "2"), (d1.as_str(), "2")];
+    let res = a.post_form(&page, &greedy).await;
+    assert_eq!(res.status().as_u16(), 422);
+    assert!(res.text().await.expect("page").contains("Du har givet 4 prikker. Du har 3."));
+    assert!(stored_round_answers(&app).is_empty());
+    let mine = [
+        ("round_id", round_id.as_str()),
+        (d0.as_str(), "0"),
+        (d1.as_str(), "1"),
+        (d2.as_str(), "2"),
+    ];
+    for _ in 0..2 {
+        assert_eq!(a.post_form(&page, &mine).await.status().as_u16(), 303);
+    }
+    let b = app.other_client();
+    b.join_workshop(&s.code).await;
+    let theirs = [("round_id", round_id.as_str()), (d0.as_str(), "3")];
+    assert_eq!(b.post_form(&page, &theirs).await.status().as_u16(), 303);
+    let dots: Vec<i32> = stored_round_answers(&app).iter().map(|r| r.4).collect();
+    assert_eq!(dots.iter().sum::<i32>(), 6, "each person's dots once: {dots:?}");
+
+    // The vote's order becomes the key points' order: 3 dots, 2 dots, 1 dot.
+    let round =
+        deltag::room::latest_round(&mut app.conn(), &s.workshop_id).expect("r").expect("some").0;
+    let res = app.post_form(&format!("{control}/order"), &[("round_id", round.id.as_str())]).await;
+    assert_eq!(res.status().as_u16(), 303);
+    let order: Vec<_> = deltag::themes::list_key_points(&mut app.conn(), &topic)
+        .expect("key points")
+        .into_iter()
+        .map(|k| k.id)
+        .collect();
+    assert_eq!(order, vec![points[0].clone(), points[2].clone(), points[1].clone()]);
+}
+
+on_both_backends!(
+    member_checks_count_once_per_person_and_reach_the_report,
+    dot_votes_count_once_and_can_order_the_key_points,
+);
+
+async fn the_demo_has_a_wall_with_cards_and_a_member_check(backend: Backend) {
+    let app = spawn_app(backend).await;
+    let info = deltag::demo::load(&mut app.conn()).expect("demo");
+    let code = info.open_join_code.expect("an open workshop");
+    let w =
+        deltag::survey::find_workshop_by_code(&mut app.conn(), &code).expect("find").expect("some");
+    let token: Option<String> = walls::table
+        .find(&w.id)
+        .select(walls::token)
+        .first(&mut app.conn())
+        .expect("the open workshop has a wall");
+    let page = app.get_html(&format!("/v/{}", token.expect("with a link"))).await;
+    let doc = crate::helpers::html(&page);
+    let cards = scraper::Selector::parse(".wall-card").expect("selector");
+    assert!(doc.select(&cards).count() >= 3, "a few answers let through");
+    assert!(page.contains("Har vi forstået jer rigtigt?"));
+    let checks = scraper::Selector::parse(".wall-check-n").expect("selector");
+    let lines: Vec<String> = doc.select(&checks).map(|e| e.text().collect()).collect();
+    assert_eq!(lines.len(), 4, "{lines:?}");
+    // Five phones and the show of hands on the first point (2 yes, 1 partly).
+    let answered: i64 =
+        lines[0].split(" · ").filter_map(|p| p.split(' ').next()?.parse::<i64>().ok()).sum();
+    assert_eq!(answered, 8, "{lines:?}");
+}
+
+on_both_backends!(the_demo_has_a_wall_with_cards_and_a_member_check);

@@ -728,6 +728,73 @@ for (const backend of backends()) {
       assertNoProblems();
     });
 
+    test('member check and dot voting on phones at 320 px, with and without JavaScript', async () => {
+      const code = new URL(server.joinUrl).pathname.split('/')[2];
+      const join = async (context) => {
+        const page = await context.newPage();
+        await page.goto(server.joinUrl);
+        await go(page, page.locator('main form[action$="/start"] button'));
+        return page;
+      };
+      // One phone without JavaScript (the forms must work), one with it (axe needs it to run).
+      const bareContext = await newContext(browser, { viewport: PHONE, javaScriptEnabled: false });
+      const bare = await join(bareContext);
+      const phoneContext = await newContext(browser, { viewport: PHONE });
+      const phone = await join(phoneContext);
+
+      // The demo's open workshop has a member check open.
+      await visit(phone, `/j/${code}/rum`, 'member check at 320 px');
+      assert.equal(await phone.locator('main fieldset').count(), 4);
+      const m = await scrollsSideways(phone);
+      assert.ok(!m.sideways, `member check at 320 px: ${m.content}px wide`);
+      await phone.locator('main fieldset').first().getByLabel('Ja, det er rigtigt').check();
+      await phone.locator('main fieldset').first().getByLabel('Vil du sige mere? (frivilligt)').fill('Det passer');
+      await go(phone, phone.getByRole('button', { name: 'Send', exact: true }));
+      await checkPage(phone, 'member check sent');
+      assert.equal(await phone.locator('main [role=status]').innerText(), 'Tak. Du kan ændre dit svar, så længe runden er åben.');
+      assert.equal(await phone.locator('main fieldset').first().getByLabel('Ja, det er rigtigt').isChecked(), true);
+      await bare.goto(url(`/j/${code}/rum`));
+      await bare.locator('main fieldset').nth(1).getByLabel('Delvist').check();
+      await go(bare, bare.getByRole('button', { name: 'Send', exact: true }));
+      assert.equal(await bare.locator('main [role=status]').innerText(), 'Tak. Du kan ændre dit svar, så længe runden er åben.');
+      assert.equal(await bare.locator('main fieldset').nth(1).getByLabel('Delvist').isChecked(), true, 'kept without JavaScript');
+
+      // A facilitator opens a dot vote; the same page on the phones now asks for dots.
+      const staffContext = await newContext(browser);
+      const staff = await logIn(staffContext, server.facilitator);
+      let workshopPath = null;
+      for (const href of await staff.locator('main a[href^="/staff/workshops/"]').evaluateAll((as) => as.map((a) => a.getAttribute('href')))) {
+        const res = await staffContext.request.get(url(href));
+        if ((await res.text()).includes(`/j/${code}`)) { workshopPath = href; break; }
+      }
+      assert.ok(workshopPath, 'found the open workshop');
+      await staff.goto(url(`${workshopPath}/wall`));
+      await staff.getByLabel('Hvad er vigtigst? (prikker)').check();
+      await go(staff, staff.getByRole('button', { name: 'Start runden' }));
+      await checkPage(staff, 'wall control page with a vote open');
+
+      await visit(phone, `/j/${code}/rum`, 'dot vote at 320 px');
+      const selects = phone.locator('main select');
+      assert.ok(await selects.count() >= 2);
+      await selects.nth(0).selectOption('3');
+      await selects.nth(1).selectOption('2');
+      await go(phone, phone.getByRole('button', { name: 'Send mine prikker' }));
+      await checkPage(phone, 'dot vote with too many dots');
+      assert.equal(await focusTarget(phone), 'error-summary');
+      assert.match(await phone.locator('.error-summary').innerText(), /Du har givet 5 prikker\. Du har 3\./);
+      await phone.locator('main select').nth(1).selectOption('0');
+      await go(phone, phone.getByRole('button', { name: 'Send mine prikker' }));
+      await checkPage(phone, 'dot vote sent');
+      assert.equal(await phone.locator('main select').nth(0).inputValue(), '3');
+      await phone.screenshot({ path: path.join(shots, 'vote-320.png'), fullPage: true });
+      await bare.goto(url(`/j/${code}/rum`));
+      await bare.locator('main select').nth(1).selectOption('1');
+      await go(bare, bare.getByRole('button', { name: 'Send mine prikker' }));
+      assert.equal(await bare.locator('main select').nth(1).inputValue(), '1', 'kept without JavaScript');
+      await context_close(bareContext, phoneContext, staffContext);
+      assertNoProblems();
+    });
+
     test('the wall: an answer let through appears on the projector and the answers page without a reload', async () => {
       const staffContext = await newContext(browser);
       const staff = await logIn(staffContext, server.facilitator);
@@ -742,9 +809,13 @@ for (const backend of backends()) {
       assert.ok(workshopPath, 'found the open workshop');
       await staff.goto(url(workshopPath));
       await go(staff, staff.getByRole('link', { name: 'Væggen til projektoren' }));
-      await go(staff, staff.getByRole('button', { name: 'Lav et link til væggen' }));
-      await checkPage(staff, 'wall control page with a link');
+      // The demo's wall has a link; a new one replaces it, and the old one stops working.
+      const demoLink = await staff.locator('main a[href*="/v/"]').getAttribute('href');
+      await go(staff, staff.getByRole('button', { name: 'Lav et nyt link (det gamle holder op med at virke)' }));
+      await checkPage(staff, 'wall control page with a new link');
       const wallLink = await staff.locator('main a[href*="/v/"]').getAttribute('href');
+      assert.notEqual(wallLink, demoLink);
+      assert.equal((await staffContext.request.get(demoLink)).status(), 404, 'the old link is closed');
 
       const wallContext = await newContext(browser, { viewport: { width: 1280, height: 720 } });
       const wall = await wallContext.newPage();

@@ -72,7 +72,14 @@ pub(super) async fn post_finish(ctx: Visit, csrf: CsrfToken) -> Result<HttpRespo
 pub(super) async fn get_thanks(ctx: Visit) -> Result<HttpResponse, AppError> {
     match &ctx.participant {
         Some((p, token)) if p.finished_at.is_some() => {
-            Ok(html_response(views::thanks_page(ctx.lang, &ctx.workshop, &withdrawal_code(token))))
+            let workshop = ctx.workshop.id.clone();
+            let round_open = ctx
+                .db
+                .run(move |conn| crate::room::latest_round(conn, &workshop))
+                .await?
+                .is_some_and(|(round, _)| round.closed_at.is_none());
+            let code = withdrawal_code(token);
+            Ok(html_response(views::thanks_page(ctx.lang, &ctx.workshop, &code, round_open)))
         }
         Some(_) => Ok(see_other(&format!("/j/{}/check", ctx.workshop.join_code))),
         None => Ok(ctx.to_start()),

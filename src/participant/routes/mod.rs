@@ -10,6 +10,7 @@ mod finish;
 mod join;
 mod paste;
 mod questions;
+mod room;
 mod withdraw;
 
 pub use context::JOIN_PACE;
@@ -30,6 +31,8 @@ crate::routes! {
     get "/j/{code}/ryd" => finish::get_clear;
     post "/j/{code}/clear" => finish::post_clear;
     get "/j/{code}/qr.svg" => join::get_qr;
+    get "/j/{code}/rum" => room::get_round;
+    post "/j/{code}/rum" => room::post_round;
     get "/trak-tilbage" => withdraw::get_withdraw;
     post "/trak-tilbage" => withdraw::post_withdraw;
     get "/trak-tilbage/slettet" => withdraw::get_withdrawn;

@@ -337,12 +337,21 @@ pub fn check_page(
 }
 
 /// The thank-you page, with the withdrawal code and "Ryd telefonen".
-pub fn thanks_page(lang: Lang, workshop: &Workshop, withdrawal_code: &str) -> Markup {
+/// While the room is asked something (a member check or a vote), the page leads there.
+pub fn thanks_page(
+    lang: Lang, workshop: &Workshop, withdrawal_code: &str, round_open: bool,
+) -> Markup {
     let code = &workshop.join_code;
     let body = html! {
         div class="panel confirmation" {
             h1 { (lang.t("thanks-title")) }
             p { (lang.t("thanks-saved")) }
+        }
+        @if round_open {
+            p class="round-open-now" {
+                (lang.t("round-open-now")) " "
+                a href=(format!("/j/{code}/rum")) { (lang.t("round-open-link")) }
+            }
         }
         h2 { (lang.t("withdraw-heading")) }
         p { (lang.t("withdraw-explain")) }

@@ -10,12 +10,15 @@ use crate::audit::Action;
 use crate::auth::{Editor, Staff, StaffContext};
 use crate::config::RuntimeSettings;
 use crate::db::events::latest_of_workshop;
-use crate::db::{now, AnswerId, QuestionId, WorkshopId};
+use crate::db::{now, AnswerId, DbConnection, QuestionId, RoundId, RoundItemId, WorkshopId};
 use crate::error::AppError;
 use crate::room::domain::minutes_left;
-use crate::room::views::{self, ControlPage};
+use crate::room::domain::{RoundKind, MAX_DOTS};
+use crate::room::store::NewItem;
+use crate::room::views::{self, ControlPage, RoundControl};
 use crate::room::{moderation, store};
-use crate::survey;
+use crate::survey::{self, Workshop};
+use crate::themes;
 use crate::web::layout::{html_response, see_other};
 use crate::web::live::{event_stream, Drawn, Hub};
 use crate::web::Form;
@@ -29,14 +32,15 @@ pub(super) async fn get_control(
     cx: StaffContext<Staff>, settings: web::Data<RuntimeSettings>, id: web::Path<WorkshopId>,
 ) -> Result<HttpResponse, AppError> {
     let id = id.into_inner();
-    let (workshop, questions, wall, list, since) = cx
+    let (workshop, questions, wall, list, since, (round, topic_has)) = cx
         .db
         .run(move |conn| {
             let (w, qs) = survey::workshop_with_questions(conn, &id)?.ok_or(AppError::NotFound)?;
             let wall = store::wall_of(conn, &w.id)?;
             let since = latest_of_workshop(conn, &w.id)?;
             let list = moderation(conn, &wall)?;
-            Ok::<_, AppError>((w, qs, wall, list, since))
+            let rounds = round_control(conn, &w)?;
+            Ok::<_, AppError>((w, qs, wall, list, since, rounds))
         })
         .await?;
     let questions: Vec<(String, String)> = questions
@@ -53,8 +57,33 @@ pub(super) async fn get_control(
         moderation: &list,
         since,
         can_edit: cx.staff().role().can_edit(),
+        round,
+        topic_has,
+        round_address: format!("{}/j/{}/rum", settings.base_url, workshop.join_code),
     };
     Ok(html_response(views::control_page(cx.lang, cx.staff(), &cx.csrf, &page)))
+}
+
+/// The newest round for the control page, and how many themes and key points the topic has.
+fn round_control(
+    conn: &mut DbConnection, w: &Workshop,
+) -> Result<(Option<RoundControl>, (usize, usize)), AppError> {
+    let themes = themes::list_themes(conn, &w.topic_id)?.len();
+    let points = themes::list_key_points(conn, &w.topic_id)?.len();
+    let Some((round, items)) = store::latest_round(conn, &w.id)? else {
+        return Ok((None, (themes, points)));
+    };
+    let tallies = store::tallies(conn, &round.id)?;
+    let hands = store::hands_of(conn, &round.id)?;
+    let items = items
+        .into_iter()
+        .map(|i| {
+            let t = tallies.get(&i.id).copied().unwrap_or_default();
+            let h = hands.get(&i.id).copied().unwrap_or_default();
+            (i, t, h)
+        })
+        .collect();
+    Ok((Some(RoundControl { round, items }), (themes, points)))
 }
 
 /// The moderation list's event stream.
@@ -227,4 +256,161 @@ pub(super) async fn post_card(
     })
     .await?;
     Ok(see_other(&anchor))
+}
+
+/// A new round: what it asks, about what, and the dots of a vote.
+#[derive(Deserialize)]
+pub(super) struct RoundForm {
+    kind: String,
+    about: String,
+    dots: Option<String>,
+}
+
+/// Opens a member check or a dot vote over the topic's key points or themes (closing the
+/// round open before).
+pub(super) async fn post_round(
+    cx: StaffContext<Editor>, id: web::Path<WorkshopId>, Form(form): Form<RoundForm>,
+) -> Result<HttpResponse, AppError> {
+    let id = id.into_inner();
+    let path = control_path(&id);
+    let kind = RoundKind::parse(&form.kind).ok_or(AppError::BadRequest("kind"))?;
+    let dots = match kind {
+        RoundKind::Check => 0,
+        RoundKind::Vote => form
+            .dots
+            .as_deref()
+            .and_then(|d| d.trim().parse::<i32>().ok())
+            .filter(|d| (1..=MAX_DOTS).contains(d))
+            .ok_or(AppError::BadRequest("dots"))?,
+    };
+    let about_points = match form.about.as_str() {
+        "key-points" => true,
+        "themes" => false,
+        _ => return Err(AppError::BadRequest("about")),
+    };
+    cx.change(move |conn, trail| {
+        let w = survey::find_workshop(conn, &id)?.ok_or(AppError::NotFound)?;
+        let items: Vec<NewItem> = if about_points {
+            themes::list_key_points(conn, &w.topic_id)?
+                .into_iter()
+                .map(|k| NewItem { theme_id: None, key_point_id: Some(k.id), text: k.text })
+                .collect()
+        } else {
+            themes::list_themes(conn, &w.topic_id)?
+                .into_iter()
+                .map(|t| {
+                    let text = if t.summary.trim().is_empty() {
+                        t.title
+                    } else {
+                        format!("{}: {}", t.title, t.summary)
+                    };
+                    NewItem { theme_id: Some(t.id), key_point_id: None, text }
+                })
+                .collect()
+        };
+        if items.is_empty() {
+            return Err(AppError::BadRequest("nothing to put to the room"));
+        }
+        let round = store::open_round(conn, &w.id, kind, dots, &items)?;
+        trail.record(
+            Action::RoundOpen,
+            &round,
+            format!("{} over {} items", kind.as_str(), items.len()),
+        );
+        Ok(())
+    })
+    .await?;
+    Ok(see_other(&path))
+}
+
+/// Closes the open round: phones can no longer answer; the result stays.
+pub(super) async fn post_round_close(
+    cx: StaffContext<Editor>, id: web::Path<WorkshopId>,
+) -> Result<HttpResponse, AppError> {
+    let id = id.into_inner();
+    let path = control_path(&id);
+    cx.change(move |conn, trail| {
+        if store::close_round(conn, &id)? {
+            trail.record(Action::RoundClose, &id, "closed");
+        }
+        Ok(())
+    })
+    .await?;
+    Ok(see_other(&path))
+}
+
+/// The room's show of hands on one item.
+#[derive(Deserialize)]
+pub(super) struct HandsForm {
+    item_id: RoundItemId,
+    yes: String,
+    partly: String,
+    no: String,
+}
+
+/// Records the show of hands of people without a phone.
+pub(super) async fn post_hands(
+    cx: StaffContext<Editor>, id: web::Path<WorkshopId>, Form(form): Form<HandsForm>,
+) -> Result<HttpResponse, AppError> {
+    let id = id.into_inner();
+    let path = control_path(&id);
+    let count = |s: &str| {
+        let s = s.trim();
+        if s.is_empty() {
+            return Some(0);
+        }
+        s.parse::<i32>().ok().filter(|n| (0..=1000).contains(n))
+    };
+    let hands = [count(&form.yes), count(&form.partly), count(&form.no)];
+    let [Some(yes), Some(partly), Some(no)] = hands else {
+        return Err(AppError::BadRequest("hands"));
+    };
+    let by = cx.staff().id().clone();
+    let item = form.item_id;
+    cx.change(move |conn, trail| {
+        if !store::record_hands(conn, &id, &item, [yes, partly, no], &by)? {
+            return Err(AppError::NotFound);
+        }
+        trail.record(Action::RoundHands, &item, format!("{yes}/{partly}/{no}"));
+        Ok(())
+    })
+    .await?;
+    Ok(see_other(&path))
+}
+
+/// Which vote's ranking to use.
+#[derive(Deserialize)]
+pub(super) struct OrderForm {
+    round_id: RoundId,
+}
+
+/// Puts the topic's key points in the order of the vote (most dots first).
+pub(super) async fn post_order(
+    cx: StaffContext<Editor>, id: web::Path<WorkshopId>, Form(form): Form<OrderForm>,
+) -> Result<HttpResponse, AppError> {
+    let id = id.into_inner();
+    let path = control_path(&id);
+    cx.change(move |conn, trail| {
+        let w = survey::find_workshop(conn, &id)?.ok_or(AppError::NotFound)?;
+        let Some((round, items)) = store::latest_round(conn, &w.id)? else {
+            return Err(AppError::NotFound);
+        };
+        if round.id != form.round_id || round.kind != RoundKind::Vote {
+            return Err(AppError::BadRequest("not the newest vote"));
+        }
+        let tallies = store::tallies(conn, &round.id)?;
+        let mut ranked: Vec<_> = items
+            .iter()
+            .filter_map(|i| {
+                Some((i.key_point_id.clone()?, tallies.get(&i.id).map_or(0, |t| t.dots)))
+            })
+            .collect();
+        ranked.sort_by_key(|(_, dots)| std::cmp::Reverse(*dots));
+        let order: Vec<_> = ranked.into_iter().map(|(k, _)| k).collect();
+        let moved = themes::order_key_points(conn, &w.topic_id, &order)?;
+        trail.record(Action::KeyPointMove, &round.id, format!("vote order, {moved} moved"));
+        Ok(())
+    })
+    .await?;
+    Ok(see_other(&path))
 }

@@ -11,6 +11,10 @@ crate::routes! {
     post "/staff/workshops/{id}/wall/settings" => control::post_settings;
     post "/staff/workshops/{id}/wall/timer" => control::post_timer;
     post "/staff/workshops/{id}/wall/cards" => control::post_card;
+    post "/staff/workshops/{id}/wall/round" => control::post_round;
+    post "/staff/workshops/{id}/wall/round/close" => control::post_round_close;
+    post "/staff/workshops/{id}/wall/hands" => control::post_hands;
+    post "/staff/workshops/{id}/wall/order" => control::post_order;
     get "/v/{token}" => wall::get_wall;
     get "/v/{token}/events" => wall::get_events;
 }

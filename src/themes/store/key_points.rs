@@ -76,3 +76,25 @@ crate::ordered!(KeyPoint: KeyPointId in key_points, find = find_key_point, sibli
 pub fn delete_key_point(conn: &mut DbConnection, id: &KeyPointId) -> QueryResult<usize> {
     diesel::delete(key_points::table.find(id)).execute(conn)
 }
+
+/// Puts a topic's key points in the order of `first` (ids of other topics are ignored), the
+/// rest after them in their present order. Returns how many moved.
+pub fn order_key_points(
+    conn: &mut DbConnection, topic_id: &TopicId, first: &[KeyPointId],
+) -> QueryResult<usize> {
+    let now_order = list_key_points(conn, topic_id)?;
+    let mut order: Vec<&KeyPoint> =
+        first.iter().filter_map(|id| now_order.iter().find(|k| k.id == *id)).collect();
+    order.extend(now_order.iter().filter(|k| !first.contains(&k.id)));
+    let mut moved = 0;
+    for (i, point) in order.iter().enumerate() {
+        let position = i32::try_from(i + 1).unwrap_or(i32::MAX);
+        if point.position != position {
+            diesel::update(key_points::table.find(&point.id))
+                .set(key_points::position.eq(position))
+                .execute(conn)?;
+            moved += 1;
+        }
+    }
+    Ok(moved)
+}

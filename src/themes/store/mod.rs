@@ -20,7 +20,8 @@ mod themes;
 
 pub use board::BoardData;
 pub use key_points::{
-    add_key_point, delete_key_point, find_key_point, list_key_points, update_key_point, KeyPoint,
+    add_key_point, delete_key_point, find_key_point, list_key_points, order_key_points,
+    update_key_point, KeyPoint,
 };
 pub use quotes::{
     approved_quotes, create_quote, delete_quote, keep_approved_quotes, list_quotes,

@@ -1,0 +1,4 @@
+DROP TABLE round_hands;
+DROP TABLE round_answers;
+DROP TABLE round_items;
+DROP TABLE rounds;
