@@ -25,21 +25,15 @@ use deltag::survey::domain::{QuestionKind, WorkshopStatus};
 use deltag::survey::store::{self, QuestionFields, TopicFields, TrackFields, WorkshopFields};
 use deltag::text::{PromptText, Text, Title};
 use diesel::connection::SimpleConnection;
-use rand::Rng;
 
 #[path = "scale.rs"]
 mod scale;
 
-type Samples = Arc<Mutex<BTreeMap<&'static str, Vec<Duration>>>>;
+#[path = "browser.rs"]
+mod browser;
+use browser::{arg, csrf, hidden, page_text, think};
 
-fn arg(name: &str, default: u64) -> u64 {
-    let args: Vec<String> = std::env::args().collect();
-    args.iter()
-        .position(|a| a == name)
-        .and_then(|i| args.get(i + 1))
-        .and_then(|v| v.parse().ok())
-        .unwrap_or(default)
-}
+type Samples = Arc<Mutex<BTreeMap<&'static str, Vec<Duration>>>>;
 
 fn seed(url: &str) -> String {
     let mut conn =
@@ -79,13 +73,6 @@ fn seed(url: &str) -> String {
     store::find_workshop(&mut conn, &w).ok().flatten().map(|w| w.join_code).unwrap_or_default()
 }
 
-fn hidden(page: &str, name: &str) -> Option<String> {
-    let doc = scraper::Html::parse_document(page);
-    let sel = scraper::Selector::parse(&format!("input[name={name}]")).ok()?;
-    let value = doc.select(&sel).next()?.value().attr("value").map(str::to_owned);
-    value
-}
-
 /// What every browser sends with each request.
 const BROWSER_ACCEPT_ENCODING: &str = "gzip, deflate, br, zstd";
 
@@ -120,37 +107,6 @@ fn client_accepting(accept_encoding: &str) -> (reqwest::Client, Arc<reqwest::coo
     (c, jar)
 }
 
-/// The body as the browser shows it: decoded by its `Content-Encoding`.
-async fn page_text(res: reqwest::Response) -> Option<String> {
-    use std::io::Read;
-    let encoding = res
-        .headers()
-        .get("content-encoding")
-        .and_then(|v| v.to_str().ok())
-        .unwrap_or("identity")
-        .to_owned();
-    let bytes = res.bytes().await.ok()?;
-    let mut out = String::new();
-    match encoding.as_str() {
-        "gzip" => flate2::read::GzDecoder::new(&bytes[..]).read_to_string(&mut out).ok()?,
-        "deflate" => flate2::read::ZlibDecoder::new(&bytes[..]).read_to_string(&mut out).ok()?,
-        "identity" => return String::from_utf8(bytes.to_vec()).ok(),
-        other => panic!("a browser cannot read Content-Encoding {other}"),
-    };
-    Some(out)
-}
-
-fn csrf(jar: &reqwest::cookie::Jar, base: &str) -> Option<String> {
-    let url = reqwest::Url::parse(base).ok()?;
-    let header = reqwest::cookie::CookieStore::cookies(jar, &url)?;
-    let value = header
-        .to_str()
-        .ok()?
-        .split("; ")
-        .find_map(|kv| kv.strip_prefix("deltag_csrf=").map(str::to_owned));
-    value
-}
-
 async fn timed<T>(
     samples: &Samples, step: &'static str, f: impl std::future::Future<Output = Option<T>>,
 ) -> Option<T> {
@@ -162,11 +118,6 @@ async fn timed<T>(
         }
     }
     out
-}
-
-async fn think(range: (u64, u64)) {
-    let ms = rand::thread_rng().gen_range(range.0..=range.1.max(range.0));
-    tokio::time::sleep(Duration::from_millis(ms)).await;
 }
 
 /// One phone's whole journey; true when it reached the thank-you page.

@@ -43,23 +43,17 @@ use deltag::survey::domain::{QuestionKind, WorkshopStatus};
 use deltag::survey::store::{self, QuestionFields, TopicFields, TrackFields, WorkshopFields};
 use deltag::text::{PromptText, Text, Title};
 use diesel::prelude::*;
-use rand::Rng;
 
 /// Every text answer starts with this; a letter code of fixed width follows.
+#[path = "browser.rs"]
+mod browser;
+use browser::{arg, csrf, hidden, page_text, think};
+
 const PREFIX: &str = "Svar fra telefon ";
 /// Walls in the room.
 const WALLS: usize = 3;
 /// The facilitator's password.
 const PASSWORD: &str = "en lang og god adgangskode til belastning";
-
-fn arg(name: &str, default: u64) -> u64 {
-    let args: Vec<String> = std::env::args().collect();
-    args.iter()
-        .position(|a| a == name)
-        .and_then(|i| args.get(i + 1))
-        .and_then(|v| v.parse().ok())
-        .unwrap_or(default)
-}
 
 /// Locks, also after another task panicked holding the lock.
 fn with<T, R>(m: &Mutex<T>, f: impl FnOnce(&mut T) -> R) -> R {
@@ -388,26 +382,6 @@ fn stream_client(jar: Option<Arc<reqwest::cookie::Jar>>) -> reqwest::Client {
     b.build().unwrap_or_else(|e| panic!("{e}"))
 }
 
-/// The body as the browser shows it: decoded by its `Content-Encoding`.
-async fn page_text(res: reqwest::Response) -> Option<String> {
-    use std::io::Read;
-    let encoding = res
-        .headers()
-        .get("content-encoding")
-        .and_then(|v| v.to_str().ok())
-        .unwrap_or("identity")
-        .to_owned();
-    let bytes = res.bytes().await.ok()?;
-    let mut out = String::new();
-    match encoding.as_str() {
-        "gzip" => flate2::read::GzDecoder::new(&bytes[..]).read_to_string(&mut out).ok()?,
-        "deflate" => flate2::read::ZlibDecoder::new(&bytes[..]).read_to_string(&mut out).ok()?,
-        "identity" => return String::from_utf8(bytes.to_vec()).ok(),
-        other => panic!("a browser cannot read Content-Encoding {other}"),
-    };
-    Some(out)
-}
-
 /// GET a page that must answer 200.
 async fn get_page(c: &reqwest::Client, url: String) -> Option<String> {
     let res = c.get(url).send().await.ok()?;
@@ -426,29 +400,6 @@ async fn post_form(
     // Read the (empty) body so the connection goes back to the pool.
     let _ = res.bytes().await;
     ok.then_some(arrived)
-}
-
-fn hidden(page: &str, name: &str) -> Option<String> {
-    let doc = scraper::Html::parse_document(page);
-    let sel = scraper::Selector::parse(&format!("input[name={name}]")).ok()?;
-    let value = doc.select(&sel).next()?.value().attr("value").map(str::to_owned);
-    value
-}
-
-fn csrf(jar: &reqwest::cookie::Jar, base: &str) -> Option<String> {
-    let url = reqwest::Url::parse(base).ok()?;
-    let header = reqwest::cookie::CookieStore::cookies(jar, &url)?;
-    let value = header
-        .to_str()
-        .ok()?
-        .split("; ")
-        .find_map(|kv| kv.strip_prefix("deltag_csrf=").map(str::to_owned));
-    value
-}
-
-async fn think(range: (u64, u64)) {
-    let ms = rand::thread_rng().gen_range(range.0..=range.1.max(range.0));
-    tokio::time::sleep(Duration::from_millis(ms)).await;
 }
 
 /// The facilitator logs in on `base`, makes the wall link and lets everything through; returns

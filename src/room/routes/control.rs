@@ -6,7 +6,7 @@ use std::rc::Rc;
 use actix_web::{web, HttpRequest, HttpResponse};
 use serde::Deserialize;
 
-use crate::audit::Action;
+use crate::audit::{Action, Trail};
 use crate::auth::{Editor, Staff, StaffContext};
 use crate::config::RuntimeSettings;
 use crate::db::events::latest_of_workshop;
@@ -25,6 +25,19 @@ use crate::web::Form;
 
 fn control_path(id: &WorkshopId) -> String {
     format!("/staff/workshops/{id}/wall")
+}
+
+/// Runs `f` on workshop `id` (404 when there is none) as this editor, with its audit records
+/// in the same transaction, and goes back to the control page.
+async fn change_room<F>(
+    cx: &StaffContext<Editor>, id: WorkshopId, f: F,
+) -> Result<HttpResponse, AppError>
+where
+    F: FnOnce(&mut DbConnection, &mut Trail, &Workshop) -> Result<(), AppError> + Send + 'static,
+{
+    let path = control_path(&id);
+    cx.change_found(move |conn| survey::find_workshop(conn, &id), f).await?;
+    Ok(see_other(&path))
 }
 
 /// The control page.
@@ -119,36 +132,24 @@ pub(super) async fn get_events(
 pub(super) async fn post_link(
     cx: StaffContext<Editor>, id: web::Path<WorkshopId>,
 ) -> Result<HttpResponse, AppError> {
-    let id = id.into_inner();
-    let path = control_path(&id);
-    cx.change_found(
-        move |conn| survey::find_workshop(conn, &id),
-        |conn, trail, w| {
-            store::new_link(conn, &w.id)?;
-            trail.record(Action::WallLink, &w.id, "new link");
-            Ok(())
-        },
-    )
-    .await?;
-    Ok(see_other(&path))
+    change_room(&cx, id.into_inner(), |conn, trail, w| {
+        store::new_link(conn, &w.id)?;
+        trail.record(Action::WallLink, &w.id, "new link");
+        Ok(())
+    })
+    .await
 }
 
 /// Closes the wall link: the wall stops showing anything at once.
 pub(super) async fn post_revoke(
     cx: StaffContext<Editor>, id: web::Path<WorkshopId>,
 ) -> Result<HttpResponse, AppError> {
-    let id = id.into_inner();
-    let path = control_path(&id);
-    cx.change_found(
-        move |conn| survey::find_workshop(conn, &id),
-        |conn, trail, w| {
-            store::change_wall(conn, &w.id, |wall| wall.token = None)?;
-            trail.record(Action::WallRevoke, &w.id, "link closed");
-            Ok(())
-        },
-    )
-    .await?;
-    Ok(see_other(&path))
+    change_room(&cx, id.into_inner(), |conn, trail, w| {
+        store::change_wall(conn, &w.id, |wall| wall.token = None)?;
+        trail.record(Action::WallRevoke, &w.id, "link closed");
+        Ok(())
+    })
+    .await
 }
 
 /// What the wall shows.
@@ -205,8 +206,6 @@ pub(super) struct TimerForm {
 pub(super) async fn post_timer(
     cx: StaffContext<Editor>, id: web::Path<WorkshopId>, Form(form): Form<TimerForm>,
 ) -> Result<HttpResponse, AppError> {
-    let id = id.into_inner();
-    let path = control_path(&id);
     let minutes: i64 = form
         .minutes
         .trim()
@@ -214,17 +213,13 @@ pub(super) async fn post_timer(
         .ok()
         .filter(|m| (0..=180).contains(m))
         .ok_or(AppError::BadRequest("minutes"))?;
-    cx.change_found(
-        move |conn| survey::find_workshop(conn, &id),
-        move |conn, trail, w| {
-            let ends = (minutes > 0).then(|| now() + chrono::TimeDelta::minutes(minutes));
-            store::change_wall(conn, &w.id, |wall| wall.timer_ends_at = ends)?;
-            trail.record(Action::WallTimer, &w.id, format!("{minutes} min"));
-            Ok(())
-        },
-    )
-    .await?;
-    Ok(see_other(&path))
+    change_room(&cx, id.into_inner(), move |conn, trail, w| {
+        let ends = (minutes > 0).then(|| now() + chrono::TimeDelta::minutes(minutes));
+        store::change_wall(conn, &w.id, |wall| wall.timer_ends_at = ends)?;
+        trail.record(Action::WallTimer, &w.id, format!("{minutes} min"));
+        Ok(())
+    })
+    .await
 }
 
 /// One card: let through or take down.
@@ -271,8 +266,6 @@ pub(super) struct RoundForm {
 pub(super) async fn post_round(
     cx: StaffContext<Editor>, id: web::Path<WorkshopId>, Form(form): Form<RoundForm>,
 ) -> Result<HttpResponse, AppError> {
-    let id = id.into_inner();
-    let path = control_path(&id);
     let kind = RoundKind::parse(&form.kind).ok_or(AppError::BadRequest("kind"))?;
     let dots = match kind {
         RoundKind::Check => 0,
@@ -288,8 +281,7 @@ pub(super) async fn post_round(
         "themes" => false,
         _ => return Err(AppError::BadRequest("about")),
     };
-    cx.change(move |conn, trail| {
-        let w = survey::find_workshop(conn, &id)?.ok_or(AppError::NotFound)?;
+    change_room(&cx, id.into_inner(), move |conn, trail, w| {
         let items: Vec<NewItem> = if about_points {
             themes::list_key_points(conn, &w.topic_id)?
                 .into_iter()
@@ -319,24 +311,20 @@ pub(super) async fn post_round(
         );
         Ok(())
     })
-    .await?;
-    Ok(see_other(&path))
+    .await
 }
 
 /// Closes the open round: phones can no longer answer; the result stays.
 pub(super) async fn post_round_close(
     cx: StaffContext<Editor>, id: web::Path<WorkshopId>,
 ) -> Result<HttpResponse, AppError> {
-    let id = id.into_inner();
-    let path = control_path(&id);
-    cx.change(move |conn, trail| {
-        if store::close_round(conn, &id)? {
-            trail.record(Action::RoundClose, &id, "closed");
+    change_room(&cx, id.into_inner(), |conn, trail, w| {
+        if store::close_round(conn, &w.id)? {
+            trail.record(Action::RoundClose, &w.id, "closed");
         }
         Ok(())
     })
-    .await?;
-    Ok(see_other(&path))
+    .await
 }
 
 /// The room's show of hands on one item.
@@ -352,8 +340,6 @@ pub(super) struct HandsForm {
 pub(super) async fn post_hands(
     cx: StaffContext<Editor>, id: web::Path<WorkshopId>, Form(form): Form<HandsForm>,
 ) -> Result<HttpResponse, AppError> {
-    let id = id.into_inner();
-    let path = control_path(&id);
     let count = |s: &str| {
         let s = s.trim();
         if s.is_empty() {
@@ -367,15 +353,14 @@ pub(super) async fn post_hands(
     };
     let by = cx.staff().id().clone();
     let item = form.item_id;
-    cx.change(move |conn, trail| {
-        if !store::record_hands(conn, &id, &item, [yes, partly, no], &by)? {
+    change_room(&cx, id.into_inner(), move |conn, trail, w| {
+        if !store::record_hands(conn, &w.id, &item, [yes, partly, no], &by)? {
             return Err(AppError::NotFound);
         }
         trail.record(Action::RoundHands, &item, format!("{yes}/{partly}/{no}"));
         Ok(())
     })
-    .await?;
-    Ok(see_other(&path))
+    .await
 }
 
 /// Which vote's ranking to use.
@@ -388,10 +373,7 @@ pub(super) struct OrderForm {
 pub(super) async fn post_order(
     cx: StaffContext<Editor>, id: web::Path<WorkshopId>, Form(form): Form<OrderForm>,
 ) -> Result<HttpResponse, AppError> {
-    let id = id.into_inner();
-    let path = control_path(&id);
-    cx.change(move |conn, trail| {
-        let w = survey::find_workshop(conn, &id)?.ok_or(AppError::NotFound)?;
+    change_room(&cx, id.into_inner(), move |conn, trail, w| {
         let Some((round, items)) = store::latest_round(conn, &w.id)? else {
             return Err(AppError::NotFound);
         };
@@ -411,6 +393,5 @@ pub(super) async fn post_order(
         trail.record(Action::KeyPointMove, &round.id, format!("vote order, {moved} moved"));
         Ok(())
     })
-    .await?;
-    Ok(see_other(&path))
+    .await
 }
