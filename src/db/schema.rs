@@ -319,7 +319,19 @@ diesel::table! {
     }
 }
 
+diesel::table! {
+    round_kept (item_id) {
+        item_id -> Text,
+        yes -> Integer,
+        partly -> Integer,
+        no -> Integer,
+        dots -> Integer,
+        voters -> Integer,
+    }
+}
+
 diesel::joinable!(questions -> workshops (workshop_id));
+diesel::joinable!(round_kept -> round_items (item_id));
 diesel::joinable!(rounds -> workshops (workshop_id));
 diesel::joinable!(round_items -> rounds (round_id));
 diesel::joinable!(round_answers -> round_items (item_id));
@@ -372,4 +384,5 @@ diesel::allow_tables_to_appear_in_same_query!(
     round_items,
     round_answers,
     round_hands,
+    round_kept,
 );

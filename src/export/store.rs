@@ -29,11 +29,8 @@ pub struct Board {
     pub quotes: Vec<QuoteRow>,
     /// The themes each approved quote stands under (kept when its answer was deleted).
     pub quote_themes: Vec<(ThemeId, QuoteId)>,
-    /// What the room said in its newest member check of each theme and key point.
-    pub confirmed: (
-        std::collections::HashMap<ThemeId, crate::room::ItemTally>,
-        std::collections::HashMap<crate::db::KeyPointId, crate::room::ItemTally>,
-    ),
+    /// What the room said of each theme and key point (member checks, dot votes).
+    pub room: crate::room::RoomSaid,
 }
 
 /// One answer with its question and who gave it.
@@ -154,7 +151,7 @@ fn board(conn: &mut DbConnection, topic: &TopicId) -> QueryResult<Board> {
         key_points: themes::list_key_points(conn, topic)?,
         quotes: themes::approved_quotes(conn, topic)?,
         quote_themes: themes::quote_themes_of_topic(conn, topic)?,
-        confirmed: crate::room::confirmations(conn, topic)?,
+        room: crate::room::room_said(conn, topic)?,
     })
 }
 

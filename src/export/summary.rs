@@ -387,14 +387,16 @@ fn topic_summary(
         Some(ThemeSummary {
             title: t.title.clone(),
             summary: pii::mask(&t.summary),
-            evidence: match board.confirmed.0.get(&t.id) {
-                Some(c) => format!(
-                    "{}. {}",
-                    evidence_line(lang, (&answers, &people, &statements), at_least),
-                    confirmed_line(lang, c)
-                ),
-                None => evidence_line(lang, (&answers, &people, &statements), at_least),
-            },
+            evidence: [
+                Some(evidence_line(lang, (&answers, &people, &statements), at_least)),
+                board.room.checked_themes.get(&t.id).map(|c| confirmed_line(lang, c)),
+                board.room.voted_themes.get(&t.id).map(|v| dots_line(lang, v)),
+            ]
+            .into_iter()
+            .flatten()
+            .filter(|s| !s.is_empty())
+            .collect::<Vec<_>>()
+            .join(". "),
             answers,
             people,
             people_at_least: at_least,
@@ -460,10 +462,23 @@ fn topic_summary(
 /// A key point as the report says it: its words, personal data masked, and what the room said
 /// when it was put to them ("… (Bekræftet af deltagerne: 11 af 13 ja, 2 delvist)").
 fn key_point_line(lang: Lang, board: &Board, k: &crate::themes::KeyPoint) -> String {
-    match board.confirmed.1.get(&k.id) {
-        Some(c) => format!("{} ({})", pii::mask(&k.text), confirmed_line(lang, c)),
-        None => pii::mask(&k.text),
+    let said: Vec<String> = [
+        board.room.checked_points.get(&k.id).map(|c| confirmed_line(lang, c)),
+        board.room.voted_points.get(&k.id).map(|v| dots_line(lang, v)),
+    ]
+    .into_iter()
+    .flatten()
+    .collect();
+    if said.is_empty() {
+        pii::mask(&k.text)
+    } else {
+        format!("{} ({})", pii::mask(&k.text), said.join("; "))
     }
+}
+
+/// "9 prikker fra 5 deltagere i afstemningen" (a dot vote).
+pub fn dots_line(lang: Lang, v: &crate::room::ItemTally) -> String {
+    lang.t_args("export-dots", &[("dots", v.dots.into()), ("people", v.voters.into())])
 }
 
 /// "Bekræftet af deltagerne: 11 af 13 ja, 2 delvist" (phones and the show of hands).

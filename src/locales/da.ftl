@@ -690,3 +690,10 @@ export-confirmed = Bekræftet af deltagerne: { $yes } af { $answered } ja{ $part
     [0] {""}
    *[other] , { $no } nej
 }
+export-dots = { $dots ->
+    [one] 1 prik
+   *[other] { $dots } prikker
+} fra { $people ->
+    [one] 1 deltager
+   *[other] { $people } deltagere
+} i afstemningen

@@ -698,3 +698,10 @@ export-confirmed = Confirmed by the participants: { $yes } of { $answered } yes{
     [0] {""}
    *[other] , { $no } no
 }
+export-dots = { $dots ->
+    [one] 1 dot
+   *[other] { $dots } dots
+} from { $people ->
+    [one] 1 participant
+   *[other] { $people } participants
+} in the vote

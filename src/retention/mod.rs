@@ -2,8 +2,9 @@
 //! and what was found stays. The individual answers, the participants (with their withdrawal
 //! codes) and the quotes never approved are deleted; the workshop's findings (theme, people and
 //! statement counts, closed-question tallies), its approved quotes with the themes they stood
-//! under, and the key points are kept, so a report exported after reads as before, plus a line
-//! saying when the answers were deleted.
+//! under, the key points, and what the room said of them in member checks and votes (as counts)
+//! are kept, so a report exported after reads as before, plus a line saying when the answers
+//! were deleted.
 //!
 //! Uses the other features only through what they re-export.
 
@@ -38,6 +39,7 @@ pub fn delete_answers(
         let findings = crate::export::workshop_findings(conn, workshop)?;
         crate::export::keep_findings(conn, workshop, &findings)?;
         crate::themes::keep_approved_quotes(conn, workshop)?;
+        crate::room::keep_round_counts(conn, workshop)?;
         let people = crate::participant::delete_everyone(conn, workshop)?;
         let attendance = i32::try_from(findings.people_with_answers).unwrap_or(i32::MAX);
         survey::mark_answers_deleted(conn, workshop, now, attendance)?;

@@ -24,8 +24,9 @@ use domain::{card_state, wall_words, CardState};
 pub use domain::{parse_dots, DotsProblem, ItemTally, RoundKind, Verdict};
 use store::Wall;
 pub use store::{
-    answers_of as round_answers_of, confirmations, decide, latest_round, new_link, open_round,
-    record_hands, save_dots, save_verdicts, NewItem, PersonsAnswers, Round, RoundItem, Said,
+    answers_of as round_answers_of, decide, keep_round_counts, latest_round, new_link, open_round,
+    record_hands, room_said, save_dots, save_verdicts, NewItem, PersonsAnswers, RoomSaid, Round,
+    RoundItem, Said,
 };
 pub use views::{check_line, round_page, RoundPage};
 use views::{CardRow, ModerationQuestion, Shown, WallQuestion, CARDS_ON_WALL, WORDS_ON_WALL};

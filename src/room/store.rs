@@ -9,8 +9,8 @@ use diesel::prelude::*;
 use super::domain::{Decision, ItemTally, RoundKind, Verdict, WallToken};
 use crate::db::events::record_change;
 use crate::db::schema::{
-    answers, participants, round_answers, round_hands, round_items, rounds, wall_answers, walls,
-    workshops,
+    answers, participants, round_answers, round_hands, round_items, round_kept, rounds,
+    wall_answers, walls, workshops,
 };
 use crate::db::{
     now, AnswerId, DbConnection, KeyPointId, ParticipantId, QuestionId, RoundId, RoundItemId,
@@ -443,7 +443,97 @@ pub fn tallies(
         t.partly += i64::from(partly);
         t.no += i64::from(no);
     }
+    for (item, kept) in kept_counts(conn, round)? {
+        let t = out.entry(item).or_default();
+        t.yes += kept.yes;
+        t.partly += kept.partly;
+        t.no += kept.no;
+        t.dots += kept.dots;
+        t.voters += kept.voters;
+    }
     Ok(out)
+}
+
+type KeptRow = (RoundItemId, i32, i32, i32, i32, i32);
+
+/// The counts kept for a round's items after retention deleted the people behind them.
+fn kept_counts(
+    conn: &mut DbConnection, round: &RoundId,
+) -> QueryResult<Vec<(RoundItemId, ItemTally)>> {
+    let rows: Vec<KeptRow> = round_kept::table
+        .inner_join(round_items::table)
+        .filter(round_items::round_id.eq(round))
+        .select((
+            round_kept::item_id,
+            round_kept::yes,
+            round_kept::partly,
+            round_kept::no,
+            round_kept::dots,
+            round_kept::voters,
+        ))
+        .load(conn)?;
+    Ok(rows
+        .into_iter()
+        .map(|(item, yes, partly, no, dots, voters)| {
+            let t = ItemTally {
+                yes: yes.into(),
+                partly: partly.into(),
+                no: no.into(),
+                dots: dots.into(),
+                voters: voters.into(),
+            };
+            (item, t)
+        })
+        .collect())
+}
+
+/// Before retention deletes a workshop's participants: adds what their phones said in the
+/// workshop's rounds to the kept counts, so the result stays (the comments, which may identify
+/// someone, go with the people).
+pub fn keep_round_counts(conn: &mut DbConnection, workshop: &WorkshopId) -> QueryResult<()> {
+    let rows: Vec<(RoundItemId, Option<Verdict>, i32)> = round_answers::table
+        .inner_join(round_items::table.inner_join(rounds::table))
+        .filter(rounds::workshop_id.eq(workshop))
+        .select((round_answers::item_id, round_answers::verdict, round_answers::dots))
+        .load(conn)?;
+    let mut sums: HashMap<RoundItemId, [i32; 5]> = HashMap::new();
+    for (item, verdict, dots) in rows {
+        let s = sums.entry(item).or_default();
+        match verdict {
+            Some(Verdict::Yes) => s[0] += 1,
+            Some(Verdict::Partly) => s[1] += 1,
+            Some(Verdict::No) => s[2] += 1,
+            None => {}
+        }
+        if dots > 0 {
+            s[3] += dots;
+            s[4] += 1;
+        }
+    }
+    for (item, [yes, partly, no, dots, voters]) in sums {
+        let updated = diesel::update(round_kept::table.find(&item))
+            .set((
+                round_kept::yes.eq(round_kept::yes + yes),
+                round_kept::partly.eq(round_kept::partly + partly),
+                round_kept::no.eq(round_kept::no + no),
+                round_kept::dots.eq(round_kept::dots + dots),
+                round_kept::voters.eq(round_kept::voters + voters),
+            ))
+            .execute(conn)?;
+        if updated == 0 {
+            diesel::insert_into(round_kept::table)
+                .values((
+                    round_kept::item_id.eq(&item),
+                    round_kept::yes.eq(yes),
+                    round_kept::partly.eq(partly),
+                    round_kept::no.eq(no),
+                    round_kept::dots.eq(dots),
+                    round_kept::voters.eq(voters),
+                ))
+                .execute(conn)?;
+        }
+    }
+    Ok(())
 }
 
 /// The show of hands recorded for each item of a round.
@@ -458,27 +548,42 @@ pub fn hands_of(
     Ok(rows.into_iter().map(|(i, y, p, n)| (i, [y, p, n])).collect())
 }
 
-/// The newest member check of each theme and key point of a topic's workshops, as one tally per
-/// theme or key point (for the report: "Bekræftet af deltagerne: 11 af 13 ja, 2 delvist").
-pub fn confirmations(
-    conn: &mut DbConnection, topic: &TopicId,
-) -> QueryResult<(HashMap<ThemeId, ItemTally>, HashMap<KeyPointId, ItemTally>)> {
-    let checks: Vec<(RoundId, NaiveDateTime)> = rounds::table
+/// What the room said of a topic's themes and key points: the newest member check of each, and
+/// the newest dot vote of each (phones, kept counts and the show of hands together).
+#[derive(Debug, Default, Clone)]
+pub struct RoomSaid {
+    /// Member checks by theme.
+    pub checked_themes: HashMap<ThemeId, ItemTally>,
+    /// Member checks by key point.
+    pub checked_points: HashMap<KeyPointId, ItemTally>,
+    /// Dot votes by theme.
+    pub voted_themes: HashMap<ThemeId, ItemTally>,
+    /// Dot votes by key point.
+    pub voted_points: HashMap<KeyPointId, ItemTally>,
+}
+
+/// [`RoomSaid`] of a topic's workshops (for the report: "Bekræftet af deltagerne: 11 af 13 ja,
+/// 2 delvist").
+pub fn room_said(conn: &mut DbConnection, topic: &TopicId) -> QueryResult<RoomSaid> {
+    let all: Vec<(RoundId, RoundKind)> = rounds::table
         .inner_join(workshops::table)
         .filter(workshops::topic_id.eq(topic))
-        .filter(rounds::kind.eq(RoundKind::Check))
-        .order(rounds::opened_at)
-        .select((rounds::id, rounds::opened_at))
+        .order((rounds::opened_at, rounds::id))
+        .select((rounds::id, rounds::kind))
         .load(conn)?;
-    let (mut themes, mut points) = (HashMap::new(), HashMap::new());
-    // Oldest first, so a later check of the same theme or key point replaces an earlier one.
-    for (round, _) in checks {
+    let mut said = RoomSaid::default();
+    // Oldest first, so a later round about the same theme or key point replaces an earlier one.
+    for (round, kind) in all {
         let tally = tallies(conn, &round)?;
         for item in items_of(conn, &round)? {
             let t = tally.get(&item.id).copied().unwrap_or_default();
-            if t.answered() == 0 {
-                continue;
-            }
+            let (themes, points) = match kind {
+                RoundKind::Check if t.answered() > 0 => {
+                    (&mut said.checked_themes, &mut said.checked_points)
+                }
+                RoundKind::Vote if t.voters > 0 => (&mut said.voted_themes, &mut said.voted_points),
+                _ => continue,
+            };
             if let Some(theme) = item.theme_id {
                 themes.insert(theme, t);
             }
@@ -487,5 +592,5 @@ pub fn confirmations(
             }
         }
     }
-    Ok((themes, points))
+    Ok(said)
 }

@@ -376,6 +376,13 @@ async fn member_checks_count_once_per_person_and_reach_the_report(backend: Backe
     assert_eq!((res.status().as_u16(), location(&res)), (303, page.clone()));
     assert!(other.get_html(&page).await.contains("Intet spørgsmål lige nu"));
     assert_eq!(stored_round_answers(&app).len(), 3);
+    // Retention deletes the people and their comments, never what the room said.
+    deltag::retention::delete_answers(&mut app.conn(), &s.workshop_id, deltag::db::now())
+        .expect("retention");
+    assert!(stored_round_answers(&app).is_empty());
+    let res = app.get(&format!("/staff/export/download?scope=topic&id={topic}&format=html")).await;
+    let report = res.text().await.expect("report");
+    assert!(report.contains("Bekræftet af deltagerne: 3 af 5 ja, 2 nej"), "after retention");
 }
 
 async fn dot_votes_count_once_and_can_order_the_key_points(backend: Backend) {
@@ -428,6 +435,13 @@ async fn dot_votes_count_once_and_can_order_the_key_points(backend: Backend) {
         .map(|k| k.id)
         .collect();
     assert_eq!(order, vec![points[0].clone(), points[2].clone(), points[1].clone()]);
+    // The report says it with each key point.
+    let res = app.get(&format!("/staff/export/download?scope=topic&id={topic}&format=html")).await;
+    let report = res.text().await.expect("report");
+    assert!(
+        report.contains("Et hjem er mere end fire vægge (3 prikker fra 1 deltager i afstemningen)")
+    );
+    assert!(report.contains("Ro om natten (2 prikker fra 1 deltager i afstemningen)"));
 }
 
 on_both_backends!(

@@ -47,3 +47,14 @@ CREATE TABLE round_hands (
     recorded_by TEXT REFERENCES users (id) ON DELETE SET NULL,
     updated_at  TIMESTAMP NOT NULL
 );
+
+-- What phones said in a round, kept as counts when retention deletes the people who said it
+-- (their comments go with them): a finding outlives the people behind it.
+CREATE TABLE round_kept (
+    item_id TEXT PRIMARY KEY NOT NULL REFERENCES round_items (id) ON DELETE CASCADE,
+    yes     INTEGER NOT NULL DEFAULT 0,
+    partly  INTEGER NOT NULL DEFAULT 0,
+    no      INTEGER NOT NULL DEFAULT 0,
+    dots    INTEGER NOT NULL DEFAULT 0,
+    voters  INTEGER NOT NULL DEFAULT 0
+);
