@@ -56,6 +56,15 @@ pub fn latest_of_workshop(conn: &mut DbConnection, workshop: &WorkshopId) -> Que
         .map(Option::unwrap_or_default)
 }
 
+/// The highest event id of any of `workshops` (0 when there is none).
+pub fn latest_of_workshops(conn: &mut DbConnection, workshops: &[WorkshopId]) -> QueryResult<i64> {
+    live_events::table
+        .filter(live_events::workshop_id.eq_any(workshops))
+        .select(diesel::dsl::max(live_events::id))
+        .first::<Option<i64>>(conn)
+        .map(Option::unwrap_or_default)
+}
+
 /// Deletes events older than `before`, except each workshop's newest (a page drawn later must
 /// still be able to say how new it is). Returns how many went.
 pub fn prune_events(conn: &mut DbConnection, before: NaiveDateTime) -> QueryResult<usize> {

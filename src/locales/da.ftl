@@ -697,3 +697,8 @@ export-dots = { $dots ->
     [one] 1 deltager
    *[other] { $people } deltagere
 } i afstemningen
+board-new-answers = { $count ->
+    [one] Der er kommet 1 nyt svar, siden du åbnede tavlen.
+   *[other] Der er kommet { $count } nye svar, siden du åbnede tavlen.
+}
+board-reload = Vis tavlen med de nye svar

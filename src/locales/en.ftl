@@ -705,3 +705,8 @@ export-dots = { $dots ->
     [one] 1 participant
    *[other] { $people } participants
 } in the vote
+board-new-answers = { $count ->
+    [one] 1 new answer has come in since you opened the board.
+   *[other] { $count } new answers have come in since you opened the board.
+}
+board-reload = Show the board with the new answers

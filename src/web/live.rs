@@ -160,11 +160,12 @@ pub struct Drawn {
 /// Draws a live part afresh; `None` when the page is gone (a revoked wall link).
 pub type Draw = Rc<dyn Fn() -> Pin<Box<dyn Future<Output = Result<Option<Drawn>, AppError>>>>>;
 
-/// The event stream of `workshop`'s live part: the current drawing first when the client's
-/// last event id (`Last-Event-ID`, else `?since=`) is older, then a new drawing after each
-/// change. 503 when [`MAX_STREAMS`] are open.
+/// The event stream of a live part that shows `workshops` (one workshop, or a topic's): the
+/// current drawing first when the client's last event id (`Last-Event-ID`, else `?since=`) is
+/// older, then a new drawing after each change to one of them. 503 when [`MAX_STREAMS`] are
+/// open.
 pub fn event_stream(
-    req: &HttpRequest, hub: &Arc<Hub>, workshop: WorkshopId, draw: Draw,
+    req: &HttpRequest, hub: &Arc<Hub>, workshops: Vec<WorkshopId>, draw: Draw,
 ) -> Result<HttpResponse, AppError> {
     if hub.open.fetch_add(1, Ordering::Relaxed) >= MAX_STREAMS {
         hub.open.fetch_sub(1, Ordering::Relaxed);
@@ -172,7 +173,7 @@ pub fn event_stream(
     }
     let state = Stream {
         rx: hub.sender.subscribe(),
-        workshop,
+        workshops,
         draw,
         last: last_event_id(req),
         ends: Instant::now() + LIFETIME,
@@ -212,7 +213,7 @@ impl Drop for Open {
 
 struct Stream {
     rx: broadcast::Receiver<LiveEvent>,
-    workshop: WorkshopId,
+    workshops: Vec<WorkshopId>,
     draw: Draw,
     last: Option<i64>,
     ends: Instant,
@@ -243,7 +244,7 @@ async fn next_frame(mut s: Stream) -> Option<(Frame, Stream)> {
             Err(_) if Instant::now() >= s.ends => return None,
             Err(_) => return Some((Ok(Bytes::from_static(b": keep-alive\n\n")), s)),
             Ok(Err(broadcast::error::RecvError::Closed)) => return None,
-            Ok(Ok(event)) if event.workshop_id != s.workshop => continue,
+            Ok(Ok(event)) if !s.workshops.contains(&event.workshop_id) => continue,
             Ok(_) => {
                 // More changes are usually on their way (a room answering at once): wait a
                 // moment and draw them together.

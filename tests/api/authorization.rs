@@ -117,6 +117,7 @@ const RULES: &[(Method, &str, Access)] = &[
     (POST, "/trak-tilbage", Public),
     (GET, "/trak-tilbage/slettet", Public),
     (GET, "/staff/topics/{id}/board", Staff),
+    (GET, "/staff/topics/{id}/board/events", Staff),
     (POST, "/staff/topics/{id}/themes", Editor),
     (POST, "/staff/topics/{id}/assign", Editor),
     (POST, "/staff/topics/{id}/key-points", Editor),

@@ -475,3 +475,27 @@ async fn the_demo_has_a_wall_with_cards_and_a_member_check(backend: Backend) {
 }
 
 on_both_backends!(the_demo_has_a_wall_with_cards_and_a_member_check);
+
+async fn the_board_says_when_new_answers_came(backend: Backend) {
+    let app = spawn_app(backend).await;
+    let s = seed_workshop(&app, WorkshopStatus::Open);
+    phone_says(&app, &s, CALM).await;
+    app.login_as(Role::Viewer).await;
+    let w = deltag::survey::find_workshop(&mut app.conn(), &s.workshop_id).expect("f").expect("w");
+    let board = format!("/staff/topics/{}/board", w.topic_id);
+    let page = app.get_html(&board).await;
+    let doc = crate::helpers::html(&page);
+    let sel = scraper::Selector::parse("[data-live-src]").expect("selector");
+    let live = doc.select(&sel).next().expect("a live notice region");
+    assert_eq!(live.value().attr("role"), Some("status"));
+    let src = live.value().attr("data-live-src").expect("src").to_owned();
+    assert_eq!(src, format!("{board}/events?answers=1"));
+    let since = live.value().attr("data-live-since").expect("since");
+    let mut events = Events::open(&app, &format!("{src}&since={since}"), None).await;
+    assert!(events.next(Duration::from_millis(800)).await.is_none(), "nothing new yet");
+    phone_says(&app, &s, LATER).await;
+    let m = events.until(|m| m.data.contains("1 nyt svar")).await;
+    assert!(m.data.contains(&format!("href=\"{board}\"")));
+}
+
+on_both_backends!(the_board_says_when_new_answers_came);

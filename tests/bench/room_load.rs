@@ -3,12 +3,20 @@
 //! against the real `deltag` release binary on loopback. Each phone joins, answers the long-text
 //! question with a text of its own (letters and spaces only, so nothing looks like personal
 //! data) and the yes/no question, with think time, the phones arriving evenly over a ramp. The
-//! wall lets every free-text answer through.
+//! wall lets every free-text answer through. Before the phones come the facilitator opens a
+//! dot vote over the topic's key points; after answering, each phone opens the room's page
+//! (`/j/{code}/rum`) and gives its 3 dots by a fixed pattern (phone `n` the `n`-th of
+//! [`PATTERNS`], over the key points in the page's order).
 //!
 //! For each text answer it times, per stream, from the moment the phone's browser got the
 //! post's 303 to the first SSE message on that stream holding the answer's text, and counts
-//! the (answer, stream) pairs never seen within 10 s after the last post. It prints markdown:
-//! those latencies, the answer posts, the errors, SSE messages per stream, and per server
+//! the (answer, stream) pairs never seen within 10 s after the last post. For the votes, taken
+//! in the order their 303s arrived, it times per wall from a vote's 303 to the first message
+//! whose ranking shows at least as many dots in all as the votes acked up to and including
+//! that one, and counts the (vote, wall) pairs never reached. After the run each wall's last
+//! message must give every key point the dots the phones gave it; the table says so, with a
+//! line "MISMATCH" when not. It prints markdown:
+//! those latencies, the answer and vote posts, the errors, SSE messages per stream, and per server
 //! process its memory (VmRSS before the phones, VmHWM at the end), its established TCP
 //! connections at the peak and after the phones left, its open file descriptors, and the
 //! warnings it logged. Prints figures only: nothing here fails on wall-clock time.
@@ -41,7 +49,7 @@ use deltag::db::schema::walls;
 use deltag::db::{run_migrations, DatabaseUrl, WorkshopId};
 use deltag::survey::domain::{QuestionKind, WorkshopStatus};
 use deltag::survey::store::{self, QuestionFields, TopicFields, TrackFields, WorkshopFields};
-use deltag::text::{PromptText, Text, Title};
+use deltag::text::{LongText, PromptText, Text, Title};
 use diesel::prelude::*;
 
 /// Every text answer starts with this; a letter code of fixed width follows.
@@ -54,6 +62,26 @@ const PREFIX: &str = "Svar fra telefon ";
 const WALLS: usize = 3;
 /// The facilitator's password.
 const PASSWORD: &str = "en lang og god adgangskode til belastning";
+/// The topic's key points, voted on (plain letters: the wall shows them as they are).
+const KEY_POINTS: [&str; 4] = [
+    "Et hjem er mere end fire vægge",
+    "Støtten skal blive til man er klar",
+    "Ro om natten",
+    "Plads til venner og familie",
+];
+/// Dots each person has in the vote.
+const DOTS: i64 = 3;
+/// How phone `n` gives its dots: `PATTERNS[n % 7]`, over the key points in the page's order.
+/// Each gives all [`DOTS`].
+const PATTERNS: [[i64; KEY_POINTS.len()]; 7] = [
+    [3, 0, 0, 0],
+    [0, 2, 1, 0],
+    [1, 1, 1, 0],
+    [0, 0, 2, 1],
+    [1, 0, 0, 2],
+    [0, 1, 0, 2],
+    [2, 0, 1, 0],
+];
 
 /// Locks, also after another task panicked holding the lock.
 fn with<T, R>(m: &Mutex<T>, f: impl FnOnce(&mut T) -> R) -> R {
@@ -111,7 +139,8 @@ struct Seeded {
     email: String,
 }
 
-/// An open workshop with a long-text and a yes/no question, and a facilitator account.
+/// An open workshop with a long-text and a yes/no question, its topic's key points, and a
+/// facilitator account.
 fn seed(url: &str) -> Seeded {
     let mut conn =
         DatabaseUrl::parse(url).and_then(|u| u.establish()).unwrap_or_else(|e| panic!("{e}"));
@@ -123,6 +152,11 @@ fn seed(url: &str) -> Seeded {
     let topic =
         TopicFields { title: title("Rummet"), description: Text::default(), same_people: false };
     let topic = store::create_topic(&mut conn, &track, &topic).unwrap_or_else(|e| panic!("{e}"));
+    for point in KEY_POINTS {
+        let text = LongText::parse(point).unwrap_or_else(|| panic!("key point {point:?}"));
+        deltag::themes::add_key_point(&mut conn, &topic, None, &text)
+            .unwrap_or_else(|e| panic!("{e}"));
+    }
     let workshop = store::create_workshop(
         &mut conn,
         &topic,
@@ -402,8 +436,9 @@ async fn post_form(
     ok.then_some(arrived)
 }
 
-/// The facilitator logs in on `base`, makes the wall link and lets everything through; returns
-/// the browser's cookie jar (the session works on every replica: it lives in the database).
+/// The facilitator logs in on `base`, makes the wall link, lets everything through and opens a
+/// dot vote over the key points; returns the browser's cookie jar (the session works on every
+/// replica: it lives in the database).
 async fn facilitator(base: &str, seeded: &Seeded) -> Arc<reqwest::cookie::Jar> {
     let (c, jar) = client();
     get_page(&c, format!("{base}/login")).await.unwrap_or_else(|| panic!("GET /login"));
@@ -425,6 +460,11 @@ async fn facilitator(base: &str, seeded: &Seeded) -> Arc<reqwest::cookie::Jar> {
     post_form(&c, base, format!("{wall}/settings"), &settings)
         .await
         .unwrap_or_else(|| panic!("POST wall/settings did not answer 303"));
+    let dots = DOTS.to_string();
+    let vote = [("kind", "vote"), ("about", "key-points"), ("dots", &dots), ("csrf_token", &token)];
+    post_form(&c, base, format!("{wall}/round"), &vote)
+        .await
+        .unwrap_or_else(|| panic!("POST wall/round (the vote) did not answer 303"));
     jar
 }
 
@@ -444,6 +484,11 @@ struct Watch {
     gone: u64,
     /// Why the stream failed, when it did.
     failures: Vec<String>,
+    /// Messages showing the vote: when each arrived and the most dots in all shown so far (on
+    /// this stream, up to that message).
+    dots: Vec<(Instant, i64)>,
+    /// The dots per key point in the last message (None when it showed no vote).
+    last_ranking: Option<BTreeMap<String, i64>>,
 }
 
 impl Watch {
@@ -456,6 +501,8 @@ impl Watch {
             ids_not_rising: 0,
             gone: 0,
             failures: Vec::new(),
+            dots: Vec::new(),
+            last_ranking: None,
         }
     }
 }
@@ -527,8 +574,15 @@ async fn read_stream(
             if lines == 0 {
                 continue;
             }
+            let ranking = vote_ranking(&data);
             with(watch, |w| {
                 w.messages += 1;
+                if let Some(r) = &ranking {
+                    let shown = r.values().sum::<i64>();
+                    let most = w.dots.last().map_or(shown, |(_, m)| shown.max(*m));
+                    w.dots.push((at, most));
+                }
+                w.last_ranking = ranking;
                 if event == "gone" {
                     w.gone += 1;
                 }
@@ -548,7 +602,57 @@ async fn read_stream(
     }
 }
 
+/// The vote's ranking in a wall message, dots by key point: the `wall-bar-label` and
+/// `wall-bar-n` ("12 prikker", "1 prik") of each item of the `wall-ranking` list in the
+/// `wall-round` section. None when the message shows no vote.
+fn vote_ranking(html: &str) -> Option<BTreeMap<String, i64>> {
+    let section = html.find("wall-round\"")?;
+    let rest = &html[section..];
+    let start = rest.find("<ol class=\"wall-bars wall-ranking\"")?;
+    let rest = &rest[start..];
+    let list = &rest[..rest.find("</ol>")? + "</ol>".len()];
+    let doc = scraper::Html::parse_fragment(list);
+    let sel = |s: &str| scraper::Selector::parse(s).ok();
+    let (items, label, n) = (sel("li")?, sel(".wall-bar-label")?, sel(".wall-bar-n")?);
+    let mut out = BTreeMap::new();
+    for item in doc.select(&items) {
+        let text = |s: &scraper::Selector| -> Option<String> {
+            Some(item.select(s).next()?.text().collect::<String>().trim().to_owned())
+        };
+        let dots = text(&n)?.split_whitespace().next()?.parse::<i64>().ok()?;
+        *out.entry(text(&label)?).or_default() += dots;
+    }
+    Some(out)
+}
+
+/// The vote form on `/j/{code}/rum`: the round's id and, in the page's order, each key point's
+/// field name (`d-{item}`) and text (its label).
+fn vote_form(page: &str) -> Option<(String, Vec<(String, String)>)> {
+    let round = hidden(page, "round_id")?;
+    let doc = scraper::Html::parse_document(page);
+    let selects = scraper::Selector::parse("select[name^=\"d-\"]").ok()?;
+    let mut items = Vec::new();
+    for select in doc.select(&selects) {
+        let name = select.value().attr("name")?.to_owned();
+        let id = select.value().attr("id")?;
+        let label = scraper::Selector::parse(&format!("label[for=\"{id}\"]")).ok()?;
+        let text = doc.select(&label).next()?.text().collect::<String>().trim().to_owned();
+        items.push((name, text));
+    }
+    Some((round, items))
+}
+
+/// One phone's acked vote.
+#[derive(Clone)]
+struct Vote {
+    /// When its 303 arrived.
+    acked: Instant,
+    /// The dots it gave, by key point text.
+    dots: Vec<(String, i64)>,
+}
+
 /// What the phones did.
+#[derive(Default)]
 struct Tally {
     /// When each phone's text answer post got its 303.
     posted: Vec<Option<Instant>>,
@@ -558,9 +662,41 @@ struct Tally {
     yes_no_answers: u64,
     /// Phones that stopped, by the step they stopped at.
     errors: BTreeMap<&'static str, u64>,
+    /// The votes that got their 303 to `?sendt`.
+    votes: Vec<Vote>,
+    /// Vote posts sent.
+    vote_posts: u64,
+    /// Vote posts, send to 303.
+    vote_times: Vec<Duration>,
+    /// Vote posts that did not answer 303 to `?sendt`, by what they answered.
+    vote_errors: BTreeMap<String, u64>,
 }
 
-/// One phone: join, answer the text question and the yes/no question.
+/// POSTs a vote as the browser does; the moment its 303 to `?sendt` arrived, or what came
+/// instead.
+async fn post_vote(
+    c: &reqwest::Client, origin: &str, url: String, form: &[(String, String)],
+) -> Result<Instant, String> {
+    let res = c.post(url).header("origin", origin).form(form).send().await.map_err(|e| {
+        format!("no response ({})", if e.is_timeout() { "timeout" } else { "error" })
+    })?;
+    let arrived = Instant::now();
+    let status = res.status().as_u16();
+    let sent = res
+        .headers()
+        .get("location")
+        .and_then(|l| l.to_str().ok())
+        .is_some_and(|l| l.ends_with("?sendt"));
+    let _ = res.bytes().await;
+    match (status, sent) {
+        (303, true) => Ok(arrived),
+        (303, false) => Err("303 not to ?sendt (not stored)".to_owned()),
+        (other, _) => Err(other.to_string()),
+    }
+}
+
+/// One phone: join, answer the text question and the yes/no question, then give its dots in
+/// the room's vote.
 async fn phone(
     base: &str, code: &str, n: usize, width: usize, think_ms: (u64, u64), tally: &Mutex<Tally>,
 ) -> Result<(), &'static str> {
@@ -596,6 +732,36 @@ async fn phone(
                 t.yes_no_answers += 1;
             }
         });
+    }
+    // The room's vote, with the survey's participant cookie.
+    think(think_ms).await;
+    let room = format!("{base}/j/{code}/rum");
+    let page = get_page(&c, room.clone()).await.ok_or("vote page")?;
+    let (round, items) = vote_form(&page).ok_or("vote page without the vote")?;
+    if items.len() != KEY_POINTS.len() {
+        return Err("vote page with other key points");
+    }
+    think(think_ms).await;
+    let given: Vec<(String, String, i64)> = items
+        .into_iter()
+        .zip(PATTERNS[n % PATTERNS.len()])
+        .map(|((field, text), dots)| (field, text, dots))
+        .collect();
+    let mut form = vec![("round_id".to_owned(), round)];
+    form.extend(given.iter().map(|(field, _, dots)| (field.clone(), dots.to_string())));
+    form.push(("csrf_token".to_owned(), csrf));
+    let sent = Instant::now();
+    with(tally, |t| t.vote_posts += 1);
+    match post_vote(&c, base, room, &form).await {
+        Ok(acked) => with(tally, |t| {
+            t.vote_times.push(acked - sent);
+            let dots = given.into_iter().map(|(_, text, dots)| (text, dots)).collect();
+            t.votes.push(Vote { acked, dots });
+        }),
+        Err(why) => {
+            with(tally, |t| *t.vote_errors.entry(why).or_default() += 1);
+            return Err("vote post");
+        }
     }
     Ok(())
 }
@@ -653,6 +819,134 @@ fn row(name: &str, watch: Option<&Watch>, times: &[Duration], missing: usize) {
         pct(times, 0.99),
         pct(times, 1.0)
     );
+}
+
+/// Dots per key point the acked votes gave, every key point there (0 when none).
+fn expected_dots(votes: &[Vote]) -> BTreeMap<String, i64> {
+    let mut out: BTreeMap<String, i64> = KEY_POINTS.iter().map(|k| (k.to_string(), 0)).collect();
+    for (text, dots) in votes.iter().flat_map(|v| &v.dots) {
+        *out.entry(text.clone()).or_default() += dots;
+    }
+    out
+}
+
+/// Latencies of the votes (sorted by their 303) on one wall: each from its 303 to the first
+/// message showing at least the dots of all votes acked up to it; how many never got there;
+/// how many got there before their 303 (counted as 0 ms).
+fn vote_latencies(votes: &[Vote], watch: &Watch) -> (Vec<Duration>, usize, usize) {
+    let mut times = Vec::new();
+    let (mut missing, mut early, mut cumulative) = (0, 0, 0);
+    for vote in votes {
+        cumulative += vote.dots.iter().map(|(_, d)| d).sum::<i64>();
+        // `dots` holds the most shown so far: rising, so the first at or above is found so.
+        let at = watch.dots.partition_point(|(_, most)| *most < cumulative);
+        match watch.dots.get(at) {
+            Some((seen, _)) => {
+                if *seen < vote.acked {
+                    early += 1;
+                }
+                times.push(seen.saturating_duration_since(vote.acked));
+            }
+            None => missing += 1,
+        }
+    }
+    times.sort();
+    (times, missing, early)
+}
+
+/// The votes: posts and errors, the latency per wall, and each wall's last ranking against the
+/// dots the phones gave.
+fn votes_tables(
+    tally: &Tally, votes: &[Vote], expected: &BTreeMap<String, i64>,
+    walls: &[(String, Arc<Mutex<Watch>>)], notes: &mut Vec<String>,
+) {
+    let mut vote_times = tally.vote_times.clone();
+    vote_times.sort();
+    let vote_errors: u64 = tally.vote_errors.values().sum();
+    let error_list: Vec<String> =
+        tally.vote_errors.iter().map(|(k, v)| format!("{k}: {v}")).collect();
+    println!("### Votes: {DOTS} dots per phone over {} key points", KEY_POINTS.len());
+    println!();
+    println!(
+        "votes posted: {}; acked (303 to ?sendt): {}; vote errors: {vote_errors}{}; vote post → 303: p50 {:.0} ms, p95 {:.0} ms, p99 {:.0} ms, max {:.0} ms",
+        tally.vote_posts,
+        votes.len(),
+        if error_list.is_empty() { String::new() } else { format!(" ({})", error_list.join(", ")) },
+        pct(&vote_times, 0.5),
+        pct(&vote_times, 0.95),
+        pct(&vote_times, 0.99),
+        pct(&vote_times, 1.0)
+    );
+    println!();
+    println!("| stream | SSE messages | MiB received | reconnects | votes reached | never reached | p50 ms | p95 ms | p99 ms | max ms |");
+    println!("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
+    let (mut all_times, mut all_missing) = (Vec::new(), 0);
+    let mut last = Vec::new();
+    for (name, watch) in walls {
+        with(watch, |w| {
+            let (times, missing, early) = vote_latencies(votes, w);
+            row(name, Some(w), &times, missing);
+            if early > 0 {
+                notes.push(format!(
+                    "{name}: {early} votes reached before their 303 reached the phone (0 ms)"
+                ));
+            }
+            all_times.extend(times);
+            all_missing += missing;
+            last.push(w.last_ranking.clone());
+        });
+    }
+    all_times.sort();
+    row(
+        &format!("**all {} walls: (vote, wall) pairs**", walls.len()),
+        None,
+        &all_times,
+        all_missing,
+    );
+    println!();
+    println!(
+        "Latency: votes in the order their 303s arrived; from a vote's 303 to the first SSE message on that wall whose ranking shows at least as many dots in all as the votes acked up to and including it (\"never reached\": not by the end)."
+    );
+    println!();
+    let names: Vec<&str> = walls.iter().map(|(n, _)| n.as_str()).collect();
+    println!("| key point | expected dots | {} |", names.join(" | "));
+    println!("|---|---:|{}", "---:|".repeat(names.len()));
+    let mut labels: Vec<&String> = expected.keys().collect();
+    for seen in last.iter().flatten() {
+        labels.extend(seen.keys().filter(|k| !expected.contains_key(*k)));
+    }
+    labels.sort();
+    labels.dedup();
+    let cell = |seen: &Option<BTreeMap<String, i64>>, label: &str| match seen {
+        Some(r) => r.get(label).map_or("–".to_owned(), i64::to_string),
+        None => "no vote shown".to_owned(),
+    };
+    for label in &labels {
+        let seen: Vec<String> = last.iter().map(|r| cell(r, label)).collect();
+        let want = expected.get(*label).map_or("–".to_owned(), i64::to_string);
+        println!("| {label} | {want} | {} |", seen.join(" | "));
+    }
+    let sum = |r: &BTreeMap<String, i64>| r.values().sum::<i64>();
+    let totals: Vec<String> =
+        last.iter().map(|r| r.as_ref().map_or("–".to_owned(), |r| sum(r).to_string())).collect();
+    println!("| **all** | {} | {} |", sum(expected), totals.join(" | "));
+    println!();
+    let wrong: Vec<&str> = names
+        .iter()
+        .zip(&last)
+        .filter(|(_, seen)| seen.as_ref() != Some(expected))
+        .map(|(name, _)| *name)
+        .collect();
+    if wrong.is_empty() {
+        println!(
+            "Each wall's last message gives every key point the dots the acked votes gave it."
+        );
+    } else {
+        println!(
+            "MISMATCH: the last message of {} does not give the key points the dots the acked votes gave them.",
+            wrong.join(", ")
+        );
+    }
 }
 
 /// The sqlite file's folder or a fresh PostgreSQL database, and the URL to use.
@@ -716,14 +1010,22 @@ async fn main() {
         followers.push(tokio::spawn(follow(c, url, width, watch.clone())));
         watches.push((name, watch));
     }
-    // Every stream has drawn the room as it is before the first phone arrives.
+    // Every stream has drawn the room as it is before the first phone arrives, the walls with
+    // the open vote.
     let until = Instant::now() + Duration::from_secs(20);
-    while watches.iter().any(|(_, w)| with(w, |w| w.messages == 0)) {
+    let drawn = |i: usize, w: &Watch| w.messages > 0 && (i >= WALLS || w.last_ranking.is_some());
+    while watches.iter().enumerate().any(|(i, (_, w))| with(w, |w| !drawn(i, w))) {
         if Instant::now() > until {
             for (name, w) in &watches {
-                with(w, |w| eprintln!("{name}: {} messages, {:?}", w.messages, w.failures));
+                with(w, |w| {
+                    let vote = w.last_ranking.is_some();
+                    eprintln!(
+                        "{name}: {} messages, vote shown: {vote}, {:?}",
+                        w.messages, w.failures
+                    )
+                });
             }
-            panic!("not every stream sent the current room within 20 s");
+            panic!("not every stream sent the current room (walls: with the vote) within 20 s");
         }
         tokio::time::sleep(Duration::from_millis(50)).await;
     }
@@ -750,13 +1052,7 @@ async fn main() {
         })
     };
 
-    let tally = Arc::new(Mutex::new(Tally {
-        posted: vec![None; phones],
-        post_times: Vec::new(),
-        text_answers: 0,
-        yes_no_answers: 0,
-        errors: BTreeMap::new(),
-    }));
+    let tally = Arc::new(Mutex::new(Tally { posted: vec![None; phones], ..Tally::default() }));
     let started = Instant::now();
     let mut tasks = Vec::new();
     for n in 0..phones {
@@ -775,13 +1071,20 @@ async fn main() {
         }
     }
     let phones_done = started.elapsed();
-    let posted = with(&tally, |t| t.posted.clone());
-    let last_post = posted.iter().flatten().max().copied().unwrap_or_else(Instant::now);
-    // Until every stream has shown every answer, or `settle` after the last post.
+    let (posted, mut votes) = with(&tally, |t| (t.posted.clone(), t.votes.clone()));
+    votes.sort_by_key(|v| v.acked);
+    let expected = expected_dots(&votes);
+    let last_post = posted.iter().flatten().chain(votes.iter().map(|v| &v.acked)).max();
+    let last_post = last_post.copied().unwrap_or_else(Instant::now);
+    // Until every stream has shown every answer and every wall the votes' dots, or `settle`
+    // after the last post.
     let deadline = last_post + settle;
     let all_seen = || {
-        watches.iter().all(|(_, w)| {
-            with(w, |w| posted.iter().zip(&w.first).all(|(p, s)| p.is_none() || s.is_some()))
+        watches.iter().enumerate().all(|(i, (_, w))| {
+            with(w, |w| {
+                posted.iter().zip(&w.first).all(|(p, s)| p.is_none() || s.is_some())
+                    && (i >= WALLS || w.last_ranking.as_ref() == Some(&expected))
+            })
         })
     };
     while Instant::now() < deadline && !all_seen() {
@@ -799,18 +1102,7 @@ async fn main() {
     }
 
     // The table.
-    let tally = with(&tally, |t| {
-        std::mem::replace(
-            t,
-            Tally {
-                posted: Vec::new(),
-                post_times: Vec::new(),
-                text_answers: 0,
-                yes_no_answers: 0,
-                errors: BTreeMap::new(),
-            },
-        )
-    });
+    let tally = with(&tally, std::mem::take);
     let errors: u64 = tally.errors.values().sum();
     let where_streams = if replicas == 2 {
         "phones and the facilitator's set-up on replica 1; walls and staff streams on replica 2"
@@ -886,6 +1178,8 @@ async fn main() {
         settle.as_secs(),
         waited.as_secs_f64()
     );
+    println!();
+    votes_tables(&tally, &votes, &expected, &watches[..WALLS], &mut notes);
     println!();
     println!("| server | VmRSS before phones MiB | peak RSS (VmHWM) MiB | VmRSS after MiB | established connections: before phones / peak / after | peak open fds (after) | WARN/ERROR log lines |");
     println!("|---|---:|---:|---:|---:|---:|---:|");

@@ -26,6 +26,7 @@ const NOT_HTML = {
   '/v/{token}/events': 'the wall\'s event stream (checked live in the wall test)',
   '/staff/workshops/{id}/wall/events': 'the moderation list\'s event stream (checked live)',
   '/staff/workshops/{id}/answers/events': 'the answers page\'s event stream (checked live)',
+  '/staff/topics/{id}/board/events': 'the board\'s new-answers stream (checked live)',
 };
 
 for (const backend of backends()) {
@@ -843,6 +844,16 @@ for (const backend of backends()) {
       await wall.setViewportSize({ width: 1920, height: 1080 });
       await wall.screenshot({ path: path.join(shots, 'wall-1920x1080.png') });
 
+      // The board says that new answers came (it is never redrawn under someone's hands).
+      const wid = workshopPath.split('/').pop();
+      await staff.goto(url('/staff'));
+      let boardPath = null;
+      for (const href of await staff.locator('main a[href$="/board"]').evaluateAll((as) => as.map((a) => a.getAttribute('href')))) {
+        if ((await (await staffContext.request.get(url(href))).text()).includes(wid)) { boardPath = href; break; }
+      }
+      assert.ok(boardPath, 'found the board of the open workshop');
+      const board = await staffContext.newPage();
+      await board.goto(url(boardPath));
       // The answers page follows too.
       await staff.goto(url(`${workshopPath}/answers`));
       await staff.evaluate(() => { window.notReloaded = true; });
@@ -855,6 +866,9 @@ for (const backend of backends()) {
       await staff.getByText(more).first().waitFor({ timeout: 10_000 });
       assert.equal(await staff.evaluate(() => window.notReloaded), true, 'the answers page was not reloaded');
       covered.set('/staff/workshops/{id}/answers/events', 'not-html');
+      await board.getByText('Der er kommet 1 nyt svar, siden du åbnede tavlen.').waitFor({ timeout: 10_000 });
+      await checkPage(board, 'board with the new-answers notice');
+      covered.set('/staff/topics/{id}/board/events', 'not-html');
       await context_close(staffContext, wallContext, phoneContext, second.context());
       assertNoProblems();
     });

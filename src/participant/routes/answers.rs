@@ -62,7 +62,7 @@ pub(super) async fn get_answers_events(
             Ok(Some(Drawn { id: since, html: html.into_string() }))
         })
     });
-    event_stream(&req, &hub.into_inner(), workshop, draw)
+    event_stream(&req, &hub.into_inner(), vec![workshop], draw)
 }
 
 #[derive(Deserialize)]

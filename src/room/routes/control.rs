@@ -125,7 +125,7 @@ pub(super) async fn get_events(
             Ok(Some(Drawn { id: since, html: html.into_string() }))
         })
     });
-    event_stream(&req, &hub.into_inner(), workshop, draw)
+    event_stream(&req, &hub.into_inner(), vec![workshop], draw)
 }
 
 /// Makes a wall link (a new one replaces the old, which stops working at once).

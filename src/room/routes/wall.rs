@@ -65,5 +65,5 @@ pub(super) async fn get_events(
             }))
         })
     });
-    event_stream(&req, &hub.into_inner(), workshop, draw)
+    event_stream(&req, &hub.into_inner(), vec![workshop], draw)
 }

@@ -2,20 +2,22 @@
 //! answers to themes.
 
 use std::collections::HashMap;
+use std::rc::Rc;
 
 use actix_web::http::StatusCode;
-use actix_web::{web, HttpResponse};
+use actix_web::{web, HttpRequest, HttpResponse};
 use serde::Deserialize;
 
 use crate::audit::Action;
 use crate::auth::{Editor, Signed, Staff, StaffContext};
 use crate::db::types::empty_as_none;
-use crate::db::{AnswerId, QuestionId, ThemeId, TopicId};
+use crate::db::{AnswerId, QuestionId, ThemeId, TopicId, WorkshopId};
 use crate::error::AppError;
 use crate::themes::domain::{AssignAction, Reassignment};
 use crate::themes::store::{self, BoardAnswer, BoardData, Conflict};
 use crate::themes::views::{self, BoardFilter};
 use crate::web::layout::{html_status, FieldError};
+use crate::web::live::{event_stream, Drawn, Hub};
 use crate::web::notice::{see_other_with, Done, Notice};
 use crate::web::Form;
 
@@ -60,6 +62,7 @@ pub(super) fn render<R: Signed>(
         cards: &cards,
         themes_of: &themes_of,
         key_points: &data.key_points,
+        since: data.since,
         filter,
         unsorted: data.unsorted().len(),
         total: data.answers.len(),
@@ -75,6 +78,47 @@ pub(super) async fn get_board(
     let data = cx.db.run(move |conn| BoardData::load(conn, &id)).await?;
     let notice = done.message(cx.lang);
     Ok(render(&cx, &data, &filter, (StatusCode::OK, &[], notice)))
+}
+
+/// The board's event stream: after each change to one of the topic's workshops, how many
+/// free-text answers came since the board was loaded (`?answers=` says how many it had).
+pub(super) async fn get_board_events(
+    req: HttpRequest, cx: StaffContext<Staff>, hub: web::Data<Hub>, id: web::Path<TopicId>,
+    query: web::Query<LoadedWith>,
+) -> Result<HttpResponse, AppError> {
+    let topic = id.into_inner();
+    let workshops: Vec<WorkshopId> = {
+        let topic = topic.clone();
+        cx.db
+            .run(move |conn| {
+                crate::survey::find_topic(conn, &topic)?.ok_or(AppError::NotFound)?;
+                let all = crate::survey::workshops_of_topic(conn, &topic)?;
+                Ok::<_, AppError>(all.into_iter().map(|w| w.id).collect())
+            })
+            .await?
+    };
+    let (db, lang, had, ids) = (cx.db.clone(), cx.lang, query.answers, workshops.clone());
+    let draw: crate::web::live::Draw = Rc::new(move || {
+        let (db, topic, ids) = (db.clone(), topic.clone(), ids.clone());
+        Box::pin(async move {
+            let read = topic.clone();
+            let (since, now) = db
+                .run(move |conn| {
+                    let since = crate::db::events::latest_of_workshops(conn, &ids)?;
+                    Ok::<_, AppError>((since, store::board_answers(conn, &read)?.len()))
+                })
+                .await?;
+            let html = views::new_answers_notice(lang, &topic, now.saturating_sub(had));
+            Ok(Some(Drawn { id: since, html: html.into_string() }))
+        })
+    });
+    event_stream(&req, &hub.into_inner(), workshops, draw)
+}
+
+/// How many answers the board had when it was loaded.
+#[derive(Deserialize)]
+pub(super) struct LoadedWith {
+    answers: usize,
 }
 
 /// The board again with one message on the field `field`: 422 for a form error, 409 when

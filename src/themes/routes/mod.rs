@@ -18,6 +18,7 @@ mod themes;
 
 crate::routes! {
     get "/staff/topics/{id}/board" => board::get_board;
+    get "/staff/topics/{id}/board/events" => board::get_board_events;
     post "/staff/topics/{id}/themes" => themes::post_new;
     post "/staff/topics/{id}/assign" => board::post_assign;
     post "/staff/topics/{id}/key-points" => key_points::post_for_topic;

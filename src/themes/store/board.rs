@@ -25,14 +25,20 @@ pub struct BoardData {
     pub links: Vec<Link>,
     /// Its key points, in order.
     pub key_points: Vec<KeyPoint>,
+    /// The newest live event of its workshops, read first: the board is at least this new.
+    pub since: i64,
 }
 
 impl BoardData {
     /// Loads the board of `topic_id`; 404 when there is no such topic.
     pub fn load(conn: &mut DbConnection, topic_id: &TopicId) -> Result<BoardData, AppError> {
         let topic = survey::find_topic(conn, topic_id)?.ok_or(AppError::NotFound)?;
+        let workshops = survey::workshops_of_topic(conn, &topic.id)?;
+        let ids: Vec<_> = workshops.iter().map(|w| w.id.clone()).collect();
+        let since = crate::db::events::latest_of_workshops(conn, &ids)?;
         Ok(BoardData {
-            workshops: survey::workshops_of_topic(conn, &topic.id)?,
+            since,
+            workshops,
             answers: board_answers(conn, &topic.id)?,
             themes: list_themes(conn, &topic.id)?,
             links: links(conn, &topic.id)?,

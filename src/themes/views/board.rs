@@ -31,6 +31,8 @@ pub struct Board<'a> {
     pub themes_of: &'a HashMap<AnswerId, Vec<ThemeId>>,
     /// Key points of the topic.
     pub key_points: &'a [KeyPoint],
+    /// The newest live event of the topic's workshops when the board was read.
+    pub since: i64,
     /// Current filter values.
     pub filter: &'a BoardFilter,
     /// Answers in the pile (no theme).
@@ -89,6 +91,9 @@ pub fn board_page(lang: Lang, staff: &Staff, csrf: &CsrfToken, b: &Board<'_>) ->
         @if let Some(n) = &b.notice { p class="notice" role="status" { (n) } }
         h1 { (title) }
         p { (lang.t_args("board-counts", &[("total", b.total.into()), ("unsorted", b.unsorted.into())])) }
+        // New answers while the board is open: a notice with a link, never a redrawn board
+        // under someone's hands (live.js; without it the board is as loaded).
+        div role="status" data-live-src=(format!("{base}/board/events?answers={}", b.total)) data-live-since=(b.since) {}
         @let closed: Vec<&Workshop> = b.workshops.iter().filter(|w| w.status.is_closed()).collect();
         @if !closed.is_empty() {
             ul class="hint retention-lines" {
@@ -145,6 +150,7 @@ pub fn board_page(lang: Lang, staff: &Staff, csrf: &CsrfToken, b: &Board<'_>) ->
         }
         div class="board-col" {
         script src=(crate::web::assets::url("board")) defer {}
+        script src=(crate::web::assets::url("live")) defer {}
         section aria-labelledby="answers-heading" {
             h2 id="answers-heading" {
                 @match viewing_theme {
@@ -327,6 +333,18 @@ pub fn topic_key_point_form(lang: Lang, csrf: &CsrfToken, topic_id: &TopicId) ->
                 textarea id="kp-topic" name="text" rows="2" {}
             }
             button type="submit" class="button secondary" { (lang.t("key-point-add")) }
+        }
+    }
+}
+
+/// The board's live notice: how many free-text answers came since the board was loaded.
+pub fn new_answers_notice(lang: Lang, topic: &TopicId, new: usize) -> Markup {
+    html! {
+        @if new > 0 {
+            p class="notice" {
+                (lang.t_args("board-new-answers", &[("count", new.into())])) " "
+                a href=(format!("/staff/topics/{topic}/board")) { (lang.t("board-reload")) }
+            }
         }
     }
 }

@@ -10,7 +10,7 @@ use crate::i18n::Lang;
 use crate::participant::{EnteredBy, Source};
 use crate::themes::store::{BoardAnswer, ThemeCounts};
 
-pub use board::{board_page, topic_key_point_form, Board, BoardFilter};
+pub use board::{board_page, new_answers_notice, topic_key_point_form, Board, BoardFilter};
 pub use quotes::{quote_form, quotes_page};
 pub use suggestions::{suggestions_page, Proposal};
 
