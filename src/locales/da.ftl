@@ -702,3 +702,6 @@ board-new-answers = { $count ->
    *[other] Der er kommet { $count } nye svar, siden du åbnede tavlen.
 }
 board-reload = Vis tavlen med de nye svar
+round-col-yes = Ja
+round-col-partly = Delvist
+round-col-no = Nej

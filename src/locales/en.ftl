@@ -710,3 +710,6 @@ board-new-answers = { $count ->
    *[other] { $count } new answers have come in since you opened the board.
 }
 board-reload = Show the board with the new answers
+round-col-yes = Yes
+round-col-partly = Partly
+round-col-no = No

@@ -230,17 +230,17 @@ pub fn control_page(lang: Lang, staff: &Staff, csrf: &CsrfToken, page: &ControlP
                 h2 id="wall-settings" { (lang.t("wall-settings-heading")) }
                 form method="post" action=(format!("{base}/settings")) {
                     (csrf_field(csrf))
-                    div class="checkbox" {
+                    div class="field checkbox" {
                         input type="checkbox" id="show_join" name="show_join" value="yes" checked[page.wall.show_join];
                         label for="show_join" { (lang.t("wall-show-join")) }
                     }
                     fieldset {
                         legend { (lang.t("wall-view-legend")) }
-                        div class="radio" {
+                        div class="choice" {
                             input type="radio" id="view-cards" name="view" value="cards" checked[!page.wall.word_view];
                             label for="view-cards" { (lang.t("wall-view-cards")) }
                         }
-                        div class="radio" {
+                        div class="choice" {
                             input type="radio" id="view-words" name="view" value="words" checked[page.wall.word_view];
                             label for="view-words" { (lang.t("wall-view-words")) }
                         }
@@ -254,7 +254,7 @@ pub fn control_page(lang: Lang, staff: &Staff, csrf: &CsrfToken, page: &ControlP
                             }
                         }
                     }
-                    div class="checkbox" {
+                    div class="field checkbox" {
                         input type="checkbox" id="let_all_through" name="let_all_through" value="yes"
                             aria-describedby="let_all_through-hint" checked[page.wall.let_all_through];
                         label for="let_all_through" { (lang.t("wall-let-all")) }
@@ -407,7 +407,7 @@ pub fn round_page(lang: Lang, csrf: &CsrfToken, page: &RoundPage<'_>) -> Markup 
                             legend { (item.text) }
                             @for v in Verdict::ALL {
                                 @let id = format!("v-{}-{}", item.id, v.as_str());
-                                div class="radio" {
+                                div class="choice" {
                                     input type="radio" id=(id) name=(format!("v-{}", item.id)) value=(v.as_str()) checked[said == Some(*v)];
                                     label for=(id) { (lang.t(v.label_key())) }
                                 }
@@ -550,12 +550,13 @@ fn round_section(lang: Lang, csrf: &CsrfToken, base: &str, page: &ControlPage<'_
                 @let open = rc.round.closed_at.is_none();
                 h3 { (lang.t(if rc.round.kind == RoundKind::Check { "round-check-title" } else { "round-vote-title" })) }
                 p { (lang.t(if open { "round-is-open" } else { "round-is-closed" })) }
+                div class="table-scroll" {
                 table class="tally" {
                     caption class="visually-hidden" { (lang.t("round-results")) }
                     thead { tr {
                         th scope="col" { (lang.t("round-item")) }
                         @if rc.round.kind == RoundKind::Check {
-                            @for v in Verdict::ALL { th scope="col" class="num" { (lang.t(v.label_key())) } }
+                            @for key in ["round-col-yes", "round-col-partly", "round-col-no"] { th scope="col" class="num" { (lang.t(key)) } }
                         } @else {
                             th scope="col" class="num" { (lang.t("round-dots-heading")) }
                             th scope="col" class="num" { (lang.t("round-voters")) }
@@ -573,6 +574,7 @@ fn round_section(lang: Lang, csrf: &CsrfToken, base: &str, page: &ControlPage<'_
                             }
                         }
                     }
+                }
                 }
                 @if page.can_edit && rc.round.kind == RoundKind::Check {
                     h4 { (lang.t("round-hands-heading")) }
@@ -616,11 +618,11 @@ fn round_section(lang: Lang, csrf: &CsrfToken, base: &str, page: &ControlPage<'_
                         (csrf_field(csrf))
                         fieldset {
                             legend { (lang.t("round-kind-legend")) }
-                            div class="radio" {
+                            div class="choice" {
                                 input type="radio" id="kind-check" name="kind" value="check" checked;
                                 label for="kind-check" { (lang.t("round-kind-check")) }
                             }
-                            div class="radio" {
+                            div class="choice" {
                                 input type="radio" id="kind-vote" name="kind" value="vote";
                                 label for="kind-vote" { (lang.t("round-kind-vote")) }
                             }
@@ -628,13 +630,13 @@ fn round_section(lang: Lang, csrf: &CsrfToken, base: &str, page: &ControlPage<'_
                         fieldset {
                             legend { (lang.t("round-about-legend")) }
                             @if points > 0 {
-                                div class="radio" {
+                                div class="choice" {
                                     input type="radio" id="about-points" name="about" value="key-points" checked;
                                     label for="about-points" { (lang.t_args("round-about-points", &[("count", points.into())])) }
                                 }
                             }
                             @if themes > 0 {
-                                div class="radio" {
+                                div class="choice" {
                                     input type="radio" id="about-themes" name="about" value="themes" checked[points == 0];
                                     label for="about-themes" { (lang.t_args("round-about-themes", &[("count", themes.into())])) }
                                 }
