@@ -13,6 +13,7 @@ pub mod findings;
 pub mod html;
 pub mod markdown;
 pub mod routes;
+mod said;
 pub mod store;
 pub mod summary;
 mod views;

@@ -12,6 +12,7 @@ use serde::Serialize;
 
 use super::counts::{count, suppress, Count};
 use super::findings::{Evidence, Findings, Tally};
+use super::said;
 use super::store::{Board, Material, Row};
 use crate::db::{QuoteId, ThemeId, TopicId, TrackId, WorkshopId};
 use crate::i18n::Lang;
@@ -372,7 +373,7 @@ fn topic_summary(
             .key_points
             .iter()
             .filter(|k| k.theme_id.as_ref() == Some(&t.id))
-            .map(|k| key_point_line(lang, board, k))
+            .map(|k| said::key_point_line(lang, board, k))
             .collect();
         let holds_nothing = evidence.is_empty()
             && key_points.is_empty()
@@ -387,16 +388,12 @@ fn topic_summary(
         Some(ThemeSummary {
             title: t.title.clone(),
             summary: pii::mask(&t.summary),
-            evidence: [
-                Some(evidence_line(lang, (&answers, &people, &statements), at_least)),
-                board.room.checked_themes.get(&t.id).map(|c| confirmed_line(lang, c)),
-                board.room.voted_themes.get(&t.id).map(|v| dots_line(lang, v)),
-            ]
-            .into_iter()
-            .flatten()
-            .filter(|s| !s.is_empty())
-            .collect::<Vec<_>>()
-            .join(". "),
+            evidence: said::theme_evidence(
+                lang,
+                board,
+                &t.id,
+                evidence_line(lang, (&answers, &people, &statements), at_least),
+            ),
             answers,
             people,
             people_at_least: at_least,
@@ -452,46 +449,11 @@ fn topic_summary(
             .key_points
             .iter()
             .filter(|k| k.theme_id.is_none())
-            .map(|k| key_point_line(lang, board, k))
+            .map(|k| said::key_point_line(lang, board, k))
             .collect(),
         themes,
         closed_questions,
     }
-}
-
-/// A key point as the report says it: its words, personal data masked, and what the room said
-/// when it was put to them ("… (Bekræftet af deltagerne: 11 af 13 ja, 2 delvist)").
-fn key_point_line(lang: Lang, board: &Board, k: &crate::themes::KeyPoint) -> String {
-    let said: Vec<String> = [
-        board.room.checked_points.get(&k.id).map(|c| confirmed_line(lang, c)),
-        board.room.voted_points.get(&k.id).map(|v| dots_line(lang, v)),
-    ]
-    .into_iter()
-    .flatten()
-    .collect();
-    if said.is_empty() {
-        pii::mask(&k.text)
-    } else {
-        format!("{} ({})", pii::mask(&k.text), said.join("; "))
-    }
-}
-
-/// "9 prikker fra 5 deltagere i afstemningen" (a dot vote).
-pub fn dots_line(lang: Lang, v: &crate::room::ItemTally) -> String {
-    lang.t_args("export-dots", &[("dots", v.dots.into()), ("people", v.voters.into())])
-}
-
-/// "Bekræftet af deltagerne: 11 af 13 ja, 2 delvist" (phones and the show of hands).
-pub fn confirmed_line(lang: Lang, c: &crate::room::ItemTally) -> String {
-    lang.t_args(
-        "export-confirmed",
-        &[
-            ("yes", c.yes.into()),
-            ("answered", c.answered().into()),
-            ("partly", c.partly.into()),
-            ("no", c.no.into()),
-        ],
-    )
 }
 
 /// "23 svar fra 9 deltagere og 6 udsagn fra flipover", leaving out what is zero.
