@@ -64,13 +64,15 @@ impl Application {
 /// A module's route registration and its table.
 type RouteModule = (fn(&mut web::ServiceConfig), &'static [Route]);
 
-/// The modules with routes, in registration order.
+/// The modules with routes, in registration order. The router tries patterns in this order
+/// (a regex each), so the phones' routes come first: an answer post no longer tests some
+/// seventy staff patterns before its own (4 % of the server's time under answer load).
 const ROUTE_MODULES: [RouteModule; 9] = [
+    (crate::participant::routes::routes, crate::participant::routes::ROUTES),
     (crate::web::pages::routes, crate::web::pages::ROUTES),
     (crate::web::preferences::routes, crate::web::preferences::ROUTES),
     (crate::auth::routes::routes, crate::auth::routes::ROUTES),
     (crate::survey::routes::routes, crate::survey::routes::ROUTES),
-    (crate::participant::routes::routes, crate::participant::routes::ROUTES),
     (crate::themes::routes::routes, crate::themes::routes::ROUTES),
     (crate::room::routes::routes, crate::room::routes::ROUTES),
     (crate::export::routes::routes, crate::export::routes::ROUTES),

@@ -29,8 +29,11 @@ pub async fn request_log(
     let res = tracing::Instrument::instrument(res, span.clone()).await;
     let status = match &res {
         Ok(r) => {
-            let route = r.request().match_pattern().unwrap_or_else(|| "(unmatched)".into());
-            span.record("route", route.as_str());
+            // Finding the pattern walks the route table again: only when it is logged.
+            if !span.is_disabled() {
+                let route = r.request().match_pattern().unwrap_or_else(|| "(unmatched)".into());
+                span.record("route", route.as_str());
+            }
             r.status().as_u16()
         }
         Err(e) => e.as_response_error().status_code().as_u16(),
