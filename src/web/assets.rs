@@ -72,17 +72,22 @@ fn gzip_best(body: &[u8]) -> Vec<u8> {
 
 /// Whether the request takes gzip (and does not refuse it with `q=0`).
 pub fn accepts_gzip(req: &HttpRequest) -> bool {
+    accepts(req, "gzip")
+}
+
+/// Whether the request takes the content coding `coding` (and does not refuse it with `q=0`).
+pub fn accepts(req: &HttpRequest, coding: &str) -> bool {
     req.headers()
         .get_all(header::ACCEPT_ENCODING)
         .filter_map(|v| v.to_str().ok())
         .flat_map(|v| v.split(','))
-        .any(|coding| {
-            let mut parts = coding.split(';');
+        .any(|offered| {
+            let mut parts = offered.split(';');
             let name = parts.next().unwrap_or_default().trim();
             let refused = parts.any(|p| {
                 p.trim().strip_prefix("q=").and_then(|q| q.trim().parse::<f32>().ok()) == Some(0.0)
             });
-            name.eq_ignore_ascii_case("gzip") && !refused
+            name.eq_ignore_ascii_case(coding) && !refused
         })
 }
 

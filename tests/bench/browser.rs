@@ -47,6 +47,7 @@ pub async fn page_text(res: reqwest::Response) -> Option<String> {
     match encoding.as_str() {
         "gzip" => flate2::read::GzDecoder::new(&bytes[..]).read_to_string(&mut out).ok()?,
         "deflate" => flate2::read::ZlibDecoder::new(&bytes[..]).read_to_string(&mut out).ok()?,
+        "zstd" => return String::from_utf8(zstd::stream::decode_all(&bytes[..]).ok()?).ok(),
         "identity" => return String::from_utf8(bytes.to_vec()).ok(),
         other => panic!("a browser cannot read Content-Encoding {other}"),
     };
