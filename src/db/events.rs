@@ -21,10 +21,11 @@ pub struct LiveEvent {
 /// Notes that what `workshop`'s live pages show has changed. Call it in the change's own
 /// transaction.
 pub fn record_change(conn: &mut DbConnection, workshop: &WorkshopId) -> QueryResult<()> {
-    diesel::insert_into(live_events::table)
-        .values((live_events::workshop_id.eq(workshop), live_events::created_at.eq(now())))
-        .execute(conn)
-        .map(|_| ())
+    let values = (live_events::workshop_id.eq(workshop), live_events::created_at.eq(now()));
+    crate::on_backend!(conn, |c| diesel::insert_into(live_events::table)
+        .values(values)
+        .execute(c)
+        .map(|_| ()))
 }
 
 /// Up to `limit` events with an id above `after`, oldest first.

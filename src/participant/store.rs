@@ -189,22 +189,23 @@ pub fn answers_of_person(
 pub fn find(
     conn: &mut DbConnection, workshop_id: &WorkshopId, token: &str,
 ) -> QueryResult<Option<Participant>> {
-    participants::table
-        .filter(participants::token_hash.eq(token_hash(token)))
+    let hash = token_hash(token);
+    crate::on_backend!(conn, |c| participants::table
+        .filter(participants::token_hash.eq(&hash))
         .filter(participants::workshop_id.eq(workshop_id))
         .select(Participant::as_select())
-        .first(conn)
-        .optional()
+        .first(c)
+        .optional())
 }
 
 /// Every answer of a participant.
 pub fn answers_of(
     conn: &mut DbConnection, participant_id: &ParticipantId,
 ) -> QueryResult<Vec<Answer>> {
-    answers::table
+    crate::on_backend!(conn, |c| answers::table
         .filter(answers::participant_id.eq(participant_id))
         .select(Answer::as_select())
-        .load(conn)
+        .load(c))
 }
 
 /// One answer to save.
@@ -280,12 +281,14 @@ pub fn save_answer(conn: &mut DbConnection, new: &NewAnswer<'_>) -> Result<Saved
 
 fn try_save(conn: &mut DbConnection, new: &NewAnswer<'_>) -> Result<Saved, SaveError> {
     write_transaction(conn, |conn| {
-        let seen: Option<(ParticipantId, QuestionId)> = answer_submissions::table
-            .inner_join(answers::table)
-            .filter(answer_submissions::submission_key.eq(new.submission_key))
-            .select((answers::participant_id, answers::question_id))
-            .first(conn)
-            .optional()?;
+        let seen: Option<(ParticipantId, QuestionId)> = crate::on_backend!(conn, |c| {
+            answer_submissions::table
+                .inner_join(answers::table)
+                .filter(answer_submissions::submission_key.eq(new.submission_key))
+                .select((answers::participant_id, answers::question_id))
+                .first(c)
+                .optional()
+        })?;
         if let Some((participant, question)) = seen {
             return if &participant == new.participant_id && &question == new.question_id {
                 Ok(Saved::Replay)
@@ -303,15 +306,19 @@ fn try_save(conn: &mut DbConnection, new: &NewAnswer<'_>) -> Result<Saved, SaveE
             submission_key: new.submission_key,
             updated_at: at,
         };
-        let existing: Option<AnswerId> = answers::table
-            .filter(answers::participant_id.eq(new.participant_id))
-            .filter(answers::question_id.eq(new.question_id))
-            .select(answers::id)
-            .first(conn)
-            .optional()?;
+        let existing: Option<AnswerId> = crate::on_backend!(conn, |c| {
+            answers::table
+                .filter(answers::participant_id.eq(new.participant_id))
+                .filter(answers::question_id.eq(new.question_id))
+                .select(answers::id)
+                .first(c)
+                .optional()
+        })?;
         let answer_id = match existing {
             Some(id) => {
-                diesel::update(answers::table.find(&id)).set(&written).execute(conn)?;
+                crate::on_backend!(conn, |c| {
+                    diesel::update(answers::table.find(&id)).set(&written).execute(c)
+                })?;
                 id
             }
             None => {
@@ -322,17 +329,21 @@ fn try_save(conn: &mut DbConnection, new: &NewAnswer<'_>) -> Result<Saved, SaveE
                     answers::question_id.eq(new.question_id),
                 );
                 let values = (whose, &written, answers::created_at.eq(at));
-                diesel::insert_into(answers::table).values(values).execute(conn)?;
+                crate::on_backend!(conn, |c| {
+                    diesel::insert_into(answers::table).values(values).execute(c)
+                })?;
                 id
             }
         };
-        diesel::insert_into(answer_submissions::table)
-            .values((
-                answer_submissions::submission_key.eq(new.submission_key),
-                answer_submissions::answer_id.eq(&answer_id),
-                answer_submissions::created_at.eq(at),
-            ))
-            .execute(conn)?;
+        crate::on_backend!(conn, |c| {
+            diesel::insert_into(answer_submissions::table)
+                .values((
+                    answer_submissions::submission_key.eq(new.submission_key),
+                    answer_submissions::answer_id.eq(&answer_id),
+                    answer_submissions::created_at.eq(at),
+                ))
+                .execute(c)
+        })?;
         Ok(Saved::New)
     })
 }

@@ -113,11 +113,11 @@ pub struct QuestionFields {
 pub fn list_questions(
     conn: &mut DbConnection, workshop_id: &WorkshopId,
 ) -> QueryResult<Vec<Question>> {
-    questions::table
+    crate::on_backend!(conn, |c| questions::table
         .filter(questions::workshop_id.eq(workshop_id))
         .order(questions::position)
         .select(Question::as_select())
-        .load(conn)
+        .load(c))
 }
 
 /// A question by id.

@@ -166,11 +166,11 @@ pub fn find_workshop(conn: &mut DbConnection, id: &WorkshopId) -> QueryResult<Op
 /// The workshop a join code leads to: the live one, or else the newest closed one with that
 /// code (so an old poster is told "closed", not "not found").
 pub fn find_workshop_by_code(conn: &mut DbConnection, code: &str) -> QueryResult<Option<Workshop>> {
-    let mut found: Vec<Workshop> = workshops::table
+    let mut found: Vec<Workshop> = crate::on_backend!(conn, |c| workshops::table
         .filter(workshops::join_code.eq(code))
         .order(workshops::created_at.desc())
         .select(Workshop::as_select())
-        .load(conn)?;
+        .load(c))?;
     let live = found.iter().position(|w| w.status.is_live());
     Ok(match live {
         Some(i) => Some(found.swap_remove(i)),
