@@ -73,6 +73,22 @@ fn seed(url: &str) -> String {
     store::find_workshop(&mut conn, &w).ok().flatten().map(|w| w.join_code).unwrap_or_default()
 }
 
+/// The server process, stopped however the run ends (a panic included).
+struct KillOnDrop(std::process::Child);
+
+impl KillOnDrop {
+    fn stop(&mut self) {
+        let _ = self.0.kill();
+        let _ = self.0.wait();
+    }
+}
+
+impl Drop for KillOnDrop {
+    fn drop(&mut self) {
+        self.stop();
+    }
+}
+
 /// What every browser sends with each request.
 const BROWSER_ACCEPT_ENCODING: &str = "gzip, deflate, br, zstd";
 
@@ -560,13 +576,15 @@ async fn main() {
         .and_then(|l| l.local_addr())
         .map(|a| a.port())
         .unwrap_or(18080);
-    let mut server = Command::new(env!("CARGO_BIN_EXE_deltag"))
-        .args(["serve", "--bind", &format!("127.0.0.1:{port}")])
-        .env("DELTAG_DATABASE_URL", &url)
-        .env("RUST_LOG", "error")
-        .stdout(Stdio::null())
-        .spawn()
-        .unwrap_or_else(|e| panic!("{e}"));
+    let mut server = KillOnDrop(
+        Command::new(env!("CARGO_BIN_EXE_deltag"))
+            .args(["serve", "--bind", &format!("127.0.0.1:{port}")])
+            .env("DELTAG_DATABASE_URL", &url)
+            .env("RUST_LOG", "error")
+            .stdout(Stdio::null())
+            .spawn()
+            .unwrap_or_else(|e| panic!("{e}")),
+    );
     let base = format!("http://127.0.0.1:{port}");
     while reqwest::get(format!("{base}/healthz"))
         .await
@@ -577,7 +595,7 @@ async fn main() {
     }
 
     if phones > 0 {
-        run_journeys(&base, &code, &url, phones, ramp, think_ms, &server).await;
+        run_journeys(&base, &code, &url, phones, ramp, think_ms, &server.0).await;
     }
 
     let workers = 16;
@@ -606,8 +624,7 @@ async fn main() {
 
     let (mut deltag, sqlite) =
         post_and_sqlite_ceilings(&base, &code, workers, ceiling_secs, dir.path()).await;
-    let _ = server.kill();
-    let _ = server.wait();
+    server.stop();
     let mut bare = bare_actix_ceiling(workers, ceiling_secs).await;
     let rate = deltag.rate(ceiling_secs);
     println!("| answer posts ({workers} clients, no think time, {ceiling_secs} 1 s rounds alternating with the SQLite loop, {backend}) | per second | p50 ms | p99 ms | deltag ÷ this |");
