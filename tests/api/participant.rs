@@ -401,6 +401,42 @@ async fn static_assets_are_gzipped_in_advance(backend: Backend) {
     assert_eq!(refused.headers().get("content-encoding"), None, "gzip;q=0 is honoured");
 }
 
+async fn pages_come_in_the_coding_the_browser_offers(backend: Backend) {
+    use std::io::Read;
+    let app = spawn_app(backend).await;
+    let s = seed_workshop(&app, WorkshopStatus::Open);
+    let path = format!("/j/{}", s.code);
+    let get = |coding: &'static str| {
+        let req = app.client.get(app.url(&path)).header("accept-encoding", coding);
+        async move {
+            let res = req.send().await.expect("get");
+            assert_eq!(res.status(), 200, "{coding}");
+            let used =
+                res.headers().get("content-encoding").map(|v| v.to_str().unwrap_or("?").to_owned());
+            (used, res.bytes().await.expect("body").to_vec())
+        }
+    };
+    let (used, plain) = get("identity").await;
+    assert_eq!(used, None);
+    let plain = String::from_utf8(plain).expect("utf-8");
+    assert!(plain.contains("<form"), "the start page");
+    // What current browsers send: zstd, decoded to a page like the plain one.
+    let (used, packed) = get("gzip, deflate, br, zstd").await;
+    assert_eq!(used.as_deref(), Some("zstd"));
+    let unpacked = String::from_utf8(zstd::stream::decode_all(&packed[..]).expect("valid zstd"))
+        .expect("utf-8");
+    assert!(packed.len() < unpacked.len(), "{} of {} bytes", packed.len(), unpacked.len());
+    assert!(unpacked.contains("<form") && unpacked.ends_with("</html>"), "the whole page");
+    // Older browsers: gzip; a refused zstd is honoured.
+    for offered in ["gzip, deflate, br", "zstd;q=0, gzip"] {
+        let (used, packed) = get(offered).await;
+        assert_eq!(used.as_deref(), Some("gzip"), "{offered}");
+        let mut unpacked = String::new();
+        flate2::read::GzDecoder::new(&packed[..]).read_to_string(&mut unpacked).expect("gzip");
+        assert!(unpacked.ends_with("</html>"), "{offered}: the whole page");
+    }
+}
+
 async fn the_first_page_fits_the_byte_budget(backend: Backend) {
     let app = spawn_app(backend).await;
     let s = seed_workshop(&app, WorkshopStatus::Open);
@@ -472,6 +508,7 @@ async fn clearing_a_shared_phone_starts_the_next_person_fresh(backend: Backend) 
 on_both_backends!(
     the_whole_journey_saves_each_answer_once,
     static_assets_are_gzipped_in_advance,
+    pages_come_in_the_coding_the_browser_offers,
     double_taps_and_resends_never_duplicate,
     coming_back_resumes_where_they_left_off,
     a_withdrawal_code_deletes_every_answer,
