@@ -127,9 +127,16 @@ pub fn find_theme(conn: &mut DbConnection, id: &ThemeId) -> QueryResult<Option<T
 
 /// Every (theme, answer) link of a topic.
 pub fn links(conn: &mut DbConnection, topic_id: &TopicId) -> QueryResult<Vec<Link>> {
+    // The topic's themes first, then their links by the links' own index. As one join,
+    // PostgreSQL with fresh statistics hashes every link in the database (10,000 links:
+    // 2.8 ms instead of 0.2 ms), so the board would slow down as other topics grow.
+    let themes: Vec<ThemeId> =
+        themes::table.filter(themes::topic_id.eq(topic_id)).select(themes::id).load(conn)?;
+    if themes.is_empty() {
+        return Ok(Vec::new());
+    }
     theme_answers::table
-        .inner_join(themes::table)
-        .filter(themes::topic_id.eq(topic_id))
+        .filter(theme_answers::theme_id.eq_any(&themes))
         .select((theme_answers::theme_id, theme_answers::answer_id))
         .load(conn)
 }
