@@ -17,6 +17,7 @@
 //!     cargo bench --bench scale_bench     (also on two fresh PostgreSQL databases, dropped after)
 //! DELTAG_BENCH_SQLITE_DIR=/some/empty/folder cargo bench --bench scale_bench  (keeps the files)
 
+use diesel::connection::SimpleConnection;
 use std::time::{Duration, Instant};
 
 use deltag::db::{
@@ -289,6 +290,14 @@ fn run(label: &str, (alone_url, crowded_url): (&str, &str)) {
     );
     alone.reconnect();
     crowded.reconnect();
+    // A production PostgreSQL keeps its planner statistics current (autovacuum analyses
+    // tables after bulk inserts); a test server may run without autovacuum, so both sides are
+    // analysed here. SQLite plans without statistics (deltag never runs ANALYZE there).
+    if label == "PostgreSQL" {
+        for side in [&mut alone, &mut crowded] {
+            side.conn.batch_execute("ANALYZE").unwrap_or_else(|e| panic!("analyze: {e}"));
+        }
+    }
     println!();
     println!(
         "{label}: one topic of {TOPIC_WORKSHOPS} workshops ({} answers), median of {RUNS} runs",
