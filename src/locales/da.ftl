@@ -390,6 +390,7 @@ conflict = En anden har ændret det samme imens. Se den nye udgave, og prøv ige
 pii-cpr = Muligt CPR-nummer
 pii-phone = Muligt telefonnummer
 pii-email = E-mailadresse
+pii-name = Muligt navn
 quote-propose = Foreslå som citat
 quote-new-title = Nyt citat
 quote-original = Svaret, som det blev givet

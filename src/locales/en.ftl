@@ -392,6 +392,7 @@ conflict = Someone else changed the same thing meanwhile. Look at the new versio
 pii-cpr = Possible CPR number
 pii-phone = Possible phone number
 pii-email = Email address
+pii-name = Possible name
 quote-propose = Propose as a quote
 quote-new-title = New quote
 quote-original = The answer as it was given

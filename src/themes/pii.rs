@@ -1,4 +1,5 @@
-//! Personal data in free text: CPR numbers, Danish phone numbers, e-mail addresses. Flags are
+//! Personal data in free text: CPR numbers, Danish phone numbers, e-mail addresses, common
+//! Danish person names. Flags are
 //! shown on the board and the matches are masked in exports; they never block an answer.
 //!
 //! People write numbers every way a keyboard allows, so the text is first brought to one form
@@ -16,6 +17,8 @@ pub enum PiiKind {
     Phone,
     /// An e-mail address.
     Email,
+    /// A Danish first name or surname on Danmarks Statistik's lists (see `names`).
+    Name,
 }
 
 impl PiiKind {
@@ -25,6 +28,7 @@ impl PiiKind {
             PiiKind::Cpr => "pii-cpr",
             PiiKind::Phone => "pii-phone",
             PiiKind::Email => "pii-email",
+            PiiKind::Name => "pii-name",
         }
     }
 
@@ -34,6 +38,7 @@ impl PiiKind {
             PiiKind::Cpr => "[CPR-nummer]",
             PiiKind::Phone => "[telefonnummer]",
             PiiKind::Email => "[e-mail]",
+            PiiKind::Name => "[navn]",
         }
     }
 }
@@ -51,7 +56,9 @@ pub struct PiiMatch {
 pub fn find(text: &str) -> Vec<PiiMatch> {
     let view = Normalized::of(text);
     let mut found = emails(&view.text);
-    for m in digit_runs(&view.text) {
+    let names = super::names::find(&view.text);
+    let names = names.into_iter().map(|range| PiiMatch { kind: PiiKind::Name, range });
+    for m in digit_runs(&view.text).into_iter().chain(names) {
         if found.iter().any(|f| f.range.start < m.range.end && m.range.start < f.range.end) {
             continue;
         }
@@ -396,10 +403,20 @@ mod tests {
             "bus 22 og 33",
             "abc22334455",
             "kl. 10.30 i 2023",
-            "anna @  @ example",
+            "x @  @ example",
         ] {
             assert_eq!(kinds(text), [], "{text:?}");
         }
+    }
+
+    #[test]
+    fn names_are_flagged_and_masked_beside_the_rest() {
+        assert_eq!(kinds("Jeg fik hjælp af Mette Hansen"), [PiiKind::Name]);
+        assert_eq!(
+            mask("Ring til Lars Nielsen på 22 33 44 55 eller lars@example.dk"),
+            "Ring til [navn] på [telefonnummer] eller [e-mail]"
+        );
+        assert_eq!(kinds("Hans bror hjalp mig med at finde et sted"), []);
     }
 
     #[test]
