@@ -629,6 +629,25 @@ for (const backend of backends()) {
       assertNoProblems();
     });
 
+    test('printouts print: 8 table cards on one A4 page, the poster on one page without screen controls', async () => {
+      const context = await newContext(browser);
+      const staff = await logIn(context, server.facilitator);
+      const workshop = await staff.locator('main a[href^="/staff/workshops/"]').first().getAttribute('href');
+      const pages = (pdf) => (pdf.toString('latin1').match(/\/Type\s*\/Page(?!s)/g) || []).length;
+      await staff.goto(url(`${workshop}/cards`));
+      assert.equal(await staff.locator('main .table-card').count(), 8);
+      assert.equal(pages(await staff.pdf({ format: 'A4', preferCSSPageSize: true })), 1, 'the 8 table cards fit one sheet');
+      await staff.goto(url(`${workshop}/poster`));
+      assert.equal(await staff.locator('.read-aloud').isVisible(), true, 'Læs op is on the screen');
+      await staff.emulateMedia({ media: 'print' });
+      for (const control of await staff.locator('main button, .read-aloud').all()) {
+        assert.equal(await control.isVisible(), false, `${await control.innerText()} does not print`);
+      }
+      // page.pdf() prints with the emulated media: print, as a browser's print dialog does.
+      assert.equal(pages(await staff.pdf({ format: 'A4', preferCSSPageSize: true })), 1, 'the poster is one sheet');
+      await context.close();
+    });
+
     test('staff pages reached by posting a form: new user link, board conflict', async () => {
       const context = await newContext(browser);
       const page = await logIn(context, server.admin);
