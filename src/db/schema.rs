@@ -192,6 +192,7 @@ diesel::table! {
         question_id -> Text,
         entered_by -> Text,
         from_flipchart -> Bool,
+        safe_reason -> Nullable<Text>,
     }
 }
 

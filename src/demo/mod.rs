@@ -175,7 +175,7 @@ fn load_themes(
             let text = parsed(Text::parse(&a.value), "quote")?;
             let quote = board::create_quote(conn, &a.id, &text, Some(facilitator))?
                 .ok_or_else(|| anyhow::anyhow!("demo quote: no answer"))?;
-            board::set_quote_approved(conn, &quote, true, 1)?
+            board::set_quote_approved(conn, &quote, true, 1, None)?
                 .map_err(|_| anyhow::anyhow!("demo quote conflict"))?;
         }
     }

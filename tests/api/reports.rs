@@ -116,7 +116,7 @@ pub fn seed(app: &TestApp) -> Fixture {
         let id = themes_store::create_quote(&mut conn, answer, &quote(text), None)
             .expect("quote")
             .expect("answer");
-        themes_store::set_quote_approved(&mut conn, &id, true, 1)
+        themes_store::set_quote_approved(&mut conn, &id, true, 1, None)
             .expect("approve")
             .expect("no conflict");
     }

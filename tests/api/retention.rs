@@ -177,7 +177,7 @@ async fn withdrawal_takes_a_persons_quotes_and_counts_at_once(backend: Backend) 
     let id = deltag::themes::store::create_quote(&mut conn, &answer, &quote, None)
         .expect("quote")
         .expect("answer");
-    deltag::themes::store::set_quote_approved(&mut conn, &id, true, 1)
+    deltag::themes::store::set_quote_approved(&mut conn, &id, true, 1, None)
         .expect("approve")
         .expect("ok");
     drop(conn);

@@ -380,6 +380,77 @@ async fn quotes_are_redacted_and_only_approved_ones_leave(backend: Backend) {
     assert!(page.contains("Vis det oprindelige svar"));
 }
 
+async fn a_flagged_quote_is_approved_only_with_a_reason(backend: Backend) {
+    let app = spawn_app(backend).await;
+    let s = seed_workshop(&app, WorkshopStatus::Open);
+    let a = seed_answers(&app, &s);
+    let topic = topic_of(&app, &s);
+    app.login_as(Role::Facilitator).await;
+    // The quote form shows what the answer seems to hold.
+    let form = app.get_html(&format!("/staff/answers/{}/quote", a[7])).await;
+    assert!(form.contains("badge-pii"), "the e-mail is flagged on the quote form");
+    app.post_form(&format!("/staff/answers/{}/quote", a[7]), &[("text", TEXTS[7])]).await;
+    let id: String = quotes::table.select(quotes::id).first(&mut *app.conn()).expect("quote");
+    let state = |app: &TestApp| -> (String, i32, Option<String>) {
+        quotes::table
+            .find(&id)
+            .select((quotes::status, quotes::version, quotes::safe_reason))
+            .first(&mut *app.conn())
+            .expect("quote")
+    };
+    let list = app.get_html(&format!("/staff/topics/{topic}/quotes")).await;
+    assert!(
+        list.contains("badge-pii") && list.contains("name=\"safe_reason\""),
+        "flag and reason field"
+    );
+
+    // Without a reason: 422, the field named in an error summary, nothing changed.
+    let res = app
+        .post_form(&format!("/staff/quotes/{id}/approve"), &[("approved", "1"), ("version", "1")])
+        .await;
+    assert_eq!(res.status().as_u16(), 422);
+    let page = res.text().await.expect("body");
+    let doc = crate::helpers::html(&page);
+    let link = scraper::Selector::parse(".error-summary a").expect("selector");
+    let href = doc.select(&link).next().and_then(|a| a.value().attr("href")).unwrap_or_default();
+    assert_eq!(href, format!("#why-{id}"));
+    assert!(page.contains("E-mailadresse"), "says what was found");
+    assert_eq!(state(&app), ("draft".to_owned(), 1, None));
+    let blank = [("approved", "1"), ("version", "1"), ("safe_reason", "   ")];
+    let res = app.post_form(&format!("/staff/quotes/{id}/approve"), &blank).await;
+    assert_eq!(res.status().as_u16(), 422, "blank is no reason");
+
+    // With a reason: approved, the reason kept, shown and audited.
+    let why = "Adressen er opdigtet; den findes ikke";
+    let res = app
+        .post_form(
+            &format!("/staff/quotes/{id}/approve"),
+            &[("approved", "1"), ("version", "1"), ("safe_reason", why)],
+        )
+        .await;
+    assert_eq!(res.status().as_u16(), 303);
+    assert_eq!(state(&app), ("approved".to_owned(), 2, Some(why.to_owned())));
+    let list = app.get_html(&format!("/staff/topics/{topic}/quotes")).await;
+    assert!(list.contains(why));
+    let audited: i64 = audit_events::table
+        .filter(audit_events::action.eq("quote.approve"))
+        .filter(audit_events::detail.eq(why))
+        .count()
+        .get_result(&mut *app.conn())
+        .expect("audit");
+    assert_eq!(audited, 1);
+    // A new text needs its own reason: editing clears it and takes the approval back.
+    app.post_form(&format!("/staff/quotes/{id}"), &[("text", "Skriv til mig"), ("version", "2")])
+        .await;
+    assert_eq!(state(&app), ("redacted".to_owned(), 3, None));
+    // Redacted so nothing is flagged any more: approved without a reason.
+    let res = app
+        .post_form(&format!("/staff/quotes/{id}/approve"), &[("approved", "1"), ("version", "3")])
+        .await;
+    assert_eq!(res.status().as_u16(), 303);
+    assert_eq!(state(&app), ("approved".to_owned(), 4, None));
+}
+
 async fn personal_data_is_flagged_but_never_blocks(backend: Backend) {
     let app = spawn_app(backend).await;
     let s = seed_workshop(&app, WorkshopStatus::Open);
@@ -568,5 +639,6 @@ on_both_backends!(
     two_facilitators_lose_nothing,
     quotes_are_redacted_and_only_approved_ones_leave,
     personal_data_is_flagged_but_never_blocks,
+    a_flagged_quote_is_approved_only_with_a_reason,
     suggestions_are_accepted_or_rejected_without_touching_hand_made_themes,
 );

@@ -71,7 +71,7 @@ fn seed(conn: &mut DbConnection) -> TopicId {
             let text = Text::parse(value).unwrap_or_default();
             let _ = value;
             let q = themes_store::create_quote(conn, id, &text, None)?.ok_or(diesel::result::Error::NotFound)?;
-            themes_store::set_quote_approved(conn, &q, true, 1)?.map_err(|_| diesel::result::Error::RollbackTransaction)?;
+            themes_store::set_quote_approved(conn, &q, true, 1, None)?.map_err(|_| diesel::result::Error::RollbackTransaction)?;
         }
         Ok(topic)
     })

@@ -153,7 +153,7 @@ fn seed_topic(
             let quote =
                 Text::parse("En bolig med ro og en kontaktperson der lytter.").unwrap_or_default();
             let q = themes_store::create_quote(conn, a, &quote, None)?.ok_or(AppError::NotFound)?;
-            themes_store::set_quote_approved(conn, &q, true, 1)?
+            themes_store::set_quote_approved(conn, &q, true, 1, None)?
                 .map_err(|_| internal("approve")("conflict".into()))?;
         }
         ids.push(w);

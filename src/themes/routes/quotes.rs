@@ -74,7 +74,7 @@ pub(super) async fn get_quotes(
         })
         .await?;
     let notice = done.message(cx.lang);
-    let page = views::quotes_page(cx.lang, &cx.who, &cx.csrf, &topic, &quotes, notice);
+    let page = views::quotes_page(cx.lang, &cx.who, &cx.csrf, &topic, &quotes, notice, &[]);
     Ok(html_response(page))
 }
 
@@ -114,19 +114,58 @@ pub(super) async fn post_edit(
 pub(super) struct ApproveInput {
     approved: String,
     version: i32,
+    /// Why the text is safe although it looks like it holds personal data.
+    safe_reason: Option<String>,
 }
 
-/// Approves a quote for the report, or takes the approval back.
+/// Approves a quote for the report, or takes the approval back. A text that looks like it
+/// holds personal data (a name, a phone number…) is approved only with a reason why it is safe;
+/// without one the page comes back (422) and nothing changes.
 pub(super) async fn post_approve(
     cx: StaffContext<Editor>, id: web::Path<QuoteId>, Form(input): Form<ApproveInput>,
 ) -> Result<HttpResponse, AppError> {
     let (id, topic) = quote_topic(&cx, id).await?;
     let approved = input.approved == "1";
+    let reason = input.safe_reason.as_deref().map(str::trim).filter(|r| !r.is_empty());
+    let reason = reason.map(|r| r.chars().take(MAX_REASON).collect::<String>());
+    if approved && reason.is_none() {
+        let (check, version) = (id.clone(), input.version);
+        let flags =
+            cx.db.run(move |conn| store::approval_needs_reason(conn, &check, version)).await?;
+        if let Some(kinds) = flags.filter(|k| !k.is_empty()) {
+            return refused(&cx, topic, &id, &kinds).await;
+        }
+    }
     let action = if approved { Action::QuoteApprove } else { Action::QuoteUnapprove };
-    let what = (action, id.to_string(), String::new());
-    let save = move |conn: &mut _| store::set_quote_approved(conn, &id, approved, input.version);
+    let what = (action, id.to_string(), reason.clone().unwrap_or_default());
+    let save = move |conn: &mut _| {
+        store::set_quote_approved(conn, &id, approved, input.version, reason.as_deref())
+    };
     let result = super::save_versioned(&cx, what, save).await?;
     Ok(after(&topic, result))
+}
+
+/// The longest reason kept (a sentence or two).
+const MAX_REASON: usize = 500;
+
+/// The quotes page again (422), asking why the flagged text is safe.
+async fn refused(
+    cx: &StaffContext<Editor>, topic: TopicId, quote: &QuoteId,
+    kinds: &[crate::themes::pii::PiiKind],
+) -> Result<HttpResponse, AppError> {
+    let (topic, quotes) = cx
+        .db
+        .run(move |conn| {
+            let topic = survey::find_topic(conn, &topic)?.ok_or(AppError::NotFound)?;
+            let quotes = store::list_quotes(conn, &topic.id)?;
+            Ok::<_, AppError>((topic, quotes))
+        })
+        .await?;
+    let found: Vec<String> = kinds.iter().map(|k| cx.lang.t(k.label_key())).collect();
+    let message = cx.lang.t_args("quote-needs-reason", &[("found", found.join(", ").into())]);
+    let errors = [FieldError::new(views::reason_field_id(quote), message)];
+    let page = views::quotes_page(cx.lang, cx.staff(), &cx.csrf, &topic, &quotes, None, &errors);
+    Ok(form_response(&errors, page))
 }
 
 pub(super) async fn post_delete(

@@ -47,6 +47,8 @@ pub struct QuoteRow {
     pub workshop_id: WorkshopId,
     /// When it was made (quotes are listed in this order in exports).
     pub created_at: chrono::NaiveDateTime,
+    /// Why a facilitator approved it although it looks like it holds personal data.
+    pub safe_reason: Option<String>,
 }
 
 /// Every quote of a topic, newest first.
@@ -192,16 +194,44 @@ pub fn keep_approved_quotes(conn: &mut DbConnection, workshop: &WorkshopId) -> Q
 pub fn update_quote(
     conn: &mut DbConnection, id: &QuoteId, text: &QuoteText, version: i32,
 ) -> QueryResult<Result<(), Conflict>> {
-    let changes = (quotes::text.eq(text.as_str()), quotes::status.eq(QuoteStatus::Redacted));
+    // A reason given for the old text says nothing about the new one.
+    let changes = (
+        quotes::text.eq(text.as_str()),
+        quotes::status.eq(QuoteStatus::Redacted),
+        quotes::safe_reason.eq(None::<String>),
+    );
     versioned_update!(conn, quotes, id, version, changes)
 }
 
-/// Approves a quote, or takes the approval back.
+/// Approves a quote, or takes the approval back. `safe_reason` is why a text that looks like
+/// it holds personal data is safe to use (see [`approval_needs_reason`]).
 pub fn set_quote_approved(
-    conn: &mut DbConnection, id: &QuoteId, approved: bool, version: i32,
+    conn: &mut DbConnection, id: &QuoteId, approved: bool, version: i32, safe_reason: Option<&str>,
 ) -> QueryResult<Result<(), Conflict>> {
     let status = if approved { QuoteStatus::Approved } else { QuoteStatus::Redacted };
-    versioned_update!(conn, quotes, id, version, quotes::status.eq(status))
+    let reason = safe_reason.filter(|_| approved).map(str::to_owned);
+    versioned_update!(
+        conn,
+        quotes,
+        id,
+        version,
+        (quotes::status.eq(status), quotes::safe_reason.eq(reason))
+    )
+}
+
+/// The personal data a quote's text at `version` seems to hold: approving it then needs a
+/// reason. `None` when the quote is gone or has moved past `version` (the approval will then
+/// meet the conflict).
+pub fn approval_needs_reason(
+    conn: &mut DbConnection, id: &QuoteId, version: i32,
+) -> QueryResult<Option<Vec<crate::themes::pii::PiiKind>>> {
+    let text: Option<String> = quotes::table
+        .find(id)
+        .filter(quotes::version.eq(version))
+        .select(quotes::text)
+        .first(conn)
+        .optional()?;
+    Ok(text.map(|t| crate::themes::pii::kinds(&t)))
 }
 
 /// Deletes a quote.

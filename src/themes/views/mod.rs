@@ -11,7 +11,7 @@ use crate::participant::{EnteredBy, Source};
 use crate::themes::store::{BoardAnswer, ThemeCounts};
 
 pub use board::{board_page, new_answers_notice, topic_key_point_form, Board, BoardFilter};
-pub use quotes::{quote_form, quotes_page};
+pub use quotes::{quote_form, quotes_page, reason_field_id};
 pub use suggestions::{suggestions_page, Proposal};
 
 /// How an answer was made, as a badge (staff entries stand out).
@@ -21,6 +21,11 @@ fn entered_badge(lang: Lang, by: EnteredBy, from_flipchart: bool) -> Markup {
     let label =
         if from_flipchart { lang.t("export-quote-flipchart") } else { lang.t(by.label_key()) };
     html! { span class={ "badge" @if by != EnteredBy::Participant { " badge-staff" } } { (label) } }
+}
+
+/// A badge per kind of personal data the text seems to hold.
+fn pii_badges(lang: Lang, text: &str) -> Markup {
+    html! { @for kind in crate::themes::pii::kinds(text) { " " span class="badge badge-pii" { (lang.t(kind.label_key())) } } }
 }
 
 /// The badge of a board answer.
