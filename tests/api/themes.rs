@@ -414,7 +414,7 @@ async fn a_flagged_quote_is_approved_only_with_a_reason(backend: Backend) {
     let link = scraper::Selector::parse(".error-summary a").expect("selector");
     let href = doc.select(&link).next().and_then(|a| a.value().attr("href")).unwrap_or_default();
     assert_eq!(href, format!("#why-{id}"));
-    assert!(page.contains("E-mailadresse"), "says what was found");
+    assert!(page.contains("personoplysninger (e-mailadresse)"), "says what was found");
     assert_eq!(state(&app), ("draft".to_owned(), 1, None));
     let blank = [("approved", "1"), ("version", "1"), ("safe_reason", "   ")];
     let res = app.post_form(&format!("/staff/quotes/{id}/approve"), &blank).await;

@@ -161,7 +161,15 @@ async fn refused(
             Ok::<_, AppError>((topic, quotes))
         })
         .await?;
-    let found: Vec<String> = kinds.iter().map(|k| cx.lang.t(k.label_key())).collect();
+    // Mid-sentence: "(muligt navn, e-mailadresse)".
+    let found: Vec<String> = kinds
+        .iter()
+        .map(|k| {
+            let label = cx.lang.t(k.label_key());
+            let mut chars = label.chars();
+            chars.next().map(|c| c.to_lowercase().chain(chars).collect()).unwrap_or_default()
+        })
+        .collect();
     let message = cx.lang.t_args("quote-needs-reason", &[("found", found.join(", ").into())]);
     let errors = [FieldError::new(views::reason_field_id(quote), message)];
     let page = views::quotes_page(cx.lang, cx.staff(), &cx.csrf, &topic, &quotes, None, &errors);
