@@ -65,17 +65,22 @@ pub(super) async fn post_quote(
 pub(super) async fn get_quotes(
     cx: StaffContext<Staff>, id: web::Path<TopicId>, done: Done,
 ) -> Result<HttpResponse, AppError> {
-    let (topic, quotes) = cx
-        .db
-        .run(move |conn| {
-            let topic = survey::find_topic(conn, &id)?.ok_or(AppError::NotFound)?;
-            let quotes = store::list_quotes(conn, &topic.id)?;
-            Ok::<_, AppError>((topic, quotes))
-        })
-        .await?;
+    let (topic, quotes) = topic_quotes(&cx.db, id.into_inner()).await?;
     let notice = done.message(cx.lang);
     let page = views::quotes_page(cx.lang, &cx.who, &cx.csrf, &topic, &quotes, notice, &[]);
     Ok(html_response(page))
+}
+
+/// A topic and its quotes, newest first.
+async fn topic_quotes(
+    db: &crate::db::Db, id: TopicId,
+) -> Result<(survey::Topic, Vec<store::QuoteRow>), AppError> {
+    db.run(move |conn| {
+        let topic = survey::find_topic(conn, &id)?.ok_or(AppError::NotFound)?;
+        let quotes = store::list_quotes(conn, &topic.id)?;
+        Ok::<_, AppError>((topic, quotes))
+    })
+    .await
 }
 
 /// A quote's id and its topic.
@@ -153,14 +158,7 @@ async fn refused(
     cx: &StaffContext<Editor>, topic: TopicId, quote: &QuoteId,
     kinds: &[crate::themes::pii::PiiKind],
 ) -> Result<HttpResponse, AppError> {
-    let (topic, quotes) = cx
-        .db
-        .run(move |conn| {
-            let topic = survey::find_topic(conn, &topic)?.ok_or(AppError::NotFound)?;
-            let quotes = store::list_quotes(conn, &topic.id)?;
-            Ok::<_, AppError>((topic, quotes))
-        })
-        .await?;
+    let (topic, quotes) = topic_quotes(&cx.db, topic).await?;
     // Mid-sentence: "(muligt navn, e-mailadresse)".
     let found: Vec<String> = kinds
         .iter()
