@@ -48,8 +48,14 @@ macro_rules! notices {
 notices! {
     /// A form was saved.
     Saved = "saved" => "notice-saved",
-    /// A workshop changed status.
-    Status = "status" => "notice-status",
+    /// A workshop opened for answers.
+    Opened = "opened" => "notice-opened",
+    /// A workshop closed for answers.
+    Closed = "closed" => "notice-closed",
+    /// A workshop was archived.
+    Archived = "archived" => "notice-archived",
+    /// A workshop went back to draft.
+    Drafted = "drafted" => "notice-drafted",
     /// A workshop cannot go back to draft: it has answers.
     HasAnswers = "has-answers" => "notice-has-answers",
     /// How many took part was saved.

@@ -115,8 +115,14 @@ async fn facilitators_build_and_open_a_workshop_with_plain_forms(backend: Backen
     assert_eq!(order, ["Hvor bor du?", "Hvad er et hjem?"]);
 
     let res = app.post_form(&format!("{workshop_path}/status"), &[("to", "open")]).await;
-    assert_eq!(location(&res), format!("{workshop_path}?done=status"));
-    let page = app.get_html(&workshop_path).await;
+    assert_eq!(location(&res), format!("{workshop_path}?done=opened"));
+    let page = app.get_html(&format!("{workshop_path}?done=opened")).await;
+    assert!(
+        text_of(&page, "main [role=status]")
+            .unwrap_or_default()
+            .contains("Deltagerne kan nu svare"),
+        "the notice says what opening did"
+    );
     let code: String = workshops::table
         .find(&workshop_id)
         .select(workshops::join_code)

@@ -230,7 +230,12 @@ pub(super) async fn post_status(
         .change(move |conn, trail| match store::set_status(conn, &id, to) {
             Ok(()) => {
                 trail.record(Action::WorkshopStatus, &id, to.as_str());
-                Ok(Notice::Status)
+                Ok(match to {
+                    WorkshopStatus::Open => Notice::Opened,
+                    WorkshopStatus::Closed => Notice::Closed,
+                    WorkshopStatus::Archived => Notice::Archived,
+                    WorkshopStatus::Draft => Notice::Drafted,
+                })
             }
             Err(StatusError::HasAnswers) => Ok(Notice::HasAnswers),
             Err(StatusError::NoQuestions) => Ok(Notice::NoQuestions),

@@ -125,7 +125,8 @@ pub fn workshop_page(lang: Lang, staff: &Staff, csrf: &CsrfToken, p: &WorkshopPa
                     form method="post" action=(format!("{base}/status")) class="inline-form" {
                         (csrf_field(csrf))
                         input type="hidden" name="to" value=(to.as_str());
-                        button type="submit" class="button secondary" { (lang.t(key)) }
+                        // Opening is what a draft is for: the one main action.
+                        button type="submit" class=(if *to == WorkshopStatus::Open { "button" } else { "button secondary" }) { (lang.t(key)) }
                     }
                 }
             }
