@@ -99,10 +99,6 @@ fn words(text: &str) -> Vec<Word<'_>> {
     out
 }
 
-fn lower(word: &str) -> String {
-    word.to_lowercase()
-}
-
 fn capitalised(word: &str) -> bool {
     word.chars().next().is_some_and(char::is_uppercase)
 }
@@ -118,7 +114,7 @@ fn starts_sentence(text: &str, start: usize) -> bool {
 }
 
 fn is_surname(word: &str) -> bool {
-    let w = lower(word);
+    let w = word.to_lowercase();
     SURNAMES.contains(&w.as_str()) || (w == "møller" && capitalised(word))
 }
 
@@ -129,7 +125,7 @@ pub fn find(text: &str) -> Vec<std::ops::Range<usize>> {
     let mut i = 0;
     while i < words.len() {
         let w = &words[i];
-        let low = lower(w.text);
+        let low = w.text.to_lowercase();
         let next_is_surname = words.get(i + 1).is_some_and(|n| {
             is_surname(n.text) && text[w.end..n.start].chars().all(char::is_whitespace)
         });

@@ -185,23 +185,11 @@ fn number_may_start(text: &str, i: usize) -> bool {
         None => true,
         Some(c) if !c.is_alphanumeric() => true,
         Some(c) if c.is_alphabetic() => {
-            let word: String = before
-                .chars()
-                .rev()
-                .take_while(|c| c.is_alphabetic())
-                .collect::<Vec<_>>()
-                .into_iter()
-                .rev()
-                .flat_map(char::to_lowercase)
-                .collect();
-            let word_start = i - before
-                .chars()
-                .rev()
-                .take_while(|c| c.is_alphabetic())
-                .map(char::len_utf8)
-                .sum::<usize>();
+            // The word glued to the number: the letters since the last non-letter.
+            let word_start = before.trim_end_matches(char::is_alphabetic).len();
+            let word = before[word_start..].to_lowercase();
             let clear_before =
-                text[..word_start].chars().next_back().is_none_or(|c| !c.is_alphanumeric());
+                before[..word_start].chars().next_back().is_none_or(|c| !c.is_alphanumeric());
             clear_before && NUMBER_WORDS.contains(&word.as_str())
         }
         Some(_) => false,
