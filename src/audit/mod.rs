@@ -27,6 +27,7 @@ crate::text_enum! {
         AnswersAssist = "answers.assist", AnswersPaste = "answers.paste",
         ThemeCreate = "theme.create", ThemeRename = "theme.rename", ThemeMove = "theme.move",
         ThemeDelete = "theme.delete", ThemeMerge = "theme.merge", ThemeAssign = "theme.assign",
+        BoardUndo = "board.undo",
         KeyPointCreate = "key_point.create", KeyPointUpdate = "key_point.update",
         KeyPointMove = "key_point.move", KeyPointDelete = "key_point.delete",
         QuoteCreate = "quote.create", QuoteUpdate = "quote.update",

@@ -83,6 +83,24 @@ impl<R: Signed> StaffContext<R> {
         .await
     }
 
+    /// [`Self::change_found`] for a change that gives something back (e.g. its undo step).
+    pub async fn change_found_then<T, M, L, C>(
+        &self, find: L, change: C,
+    ) -> Result<(T, M), AppError>
+    where
+        L: FnOnce(&mut DbConnection) -> diesel::QueryResult<Option<T>> + Send + 'static,
+        C: FnOnce(&mut DbConnection, &mut Trail, &T) -> Result<M, AppError> + Send + 'static,
+        T: Send + 'static,
+        M: Send + 'static,
+    {
+        self.change(move |conn, trail| {
+            let found = find(conn)?.ok_or(AppError::NotFound)?;
+            let made = change(conn, trail, &found)?;
+            Ok((found, made))
+        })
+        .await
+    }
+
     /// Moves a question, theme or key point one place up or down among its siblings and
     /// records `action`; returns the row as it was found (404 when there is none).
     pub async fn move_row<T>(

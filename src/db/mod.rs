@@ -14,7 +14,7 @@ pub use group_commit::GroupCommit;
 
 pub use types::{
     AnswerId, AuditEventId, InvitationId, KeyPointId, ParticipantId, QuestionId, QuoteId, RoundId,
-    RoundItemId, ThemeId, TopicId, TrackId, UserId, WorkshopId,
+    RoundItemId, ThemeId, TopicId, TrackId, UndoStepId, UserId, WorkshopId,
 };
 
 use std::fmt;

@@ -143,6 +143,20 @@ diesel::table! {
 }
 
 diesel::table! {
+    undo_steps (id) {
+        id -> Text,
+        topic_id -> Text,
+        user_id -> Nullable<Text>,
+        action -> Text,
+        summary -> Text,
+        themes -> Text,
+        payload -> Text,
+        created_at -> Timestamp,
+        undone_at -> Nullable<Timestamp>,
+    }
+}
+
+diesel::table! {
     themes (id) {
         id -> Text,
         topic_id -> Text,
@@ -386,4 +400,5 @@ diesel::allow_tables_to_appear_in_same_query!(
     round_answers,
     round_hands,
     round_kept,
+    undo_steps,
 );

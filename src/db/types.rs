@@ -134,6 +134,8 @@ ids! {
     RoundId;
     /// A theme or key point put to the room in a round.
     RoundItemId;
+    /// A board change that can be undone.
+    UndoStepId;
 }
 
 /// Declares an enum stored as TEXT: its variants with their stored names, `ALL`, `as_str`,

@@ -21,6 +21,8 @@ pub enum AssignAction {
     Move,
     /// Take them out of the one being viewed.
     Remove,
+    /// Make a new theme and put them in it.
+    New,
 }
 
 /// What happens to the chosen answers on the board, with the themes it needs.
@@ -54,6 +56,7 @@ impl Reassignment {
             AssignAction::Add => Reassignment::Add { to: to? },
             AssignAction::Move => Reassignment::Move { from: from?, to: to? },
             AssignAction::Remove => Reassignment::Remove { from: from? },
+            AssignAction::New => return None,
         })
     }
 

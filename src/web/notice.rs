@@ -70,6 +70,12 @@ notices! {
     Pasted = "paste" => "notice-paste",
     /// Answers were put in (or taken out of) a theme.
     Assigned = "assigned" => "board-done-assigned",
+    /// A board change was undone.
+    Undone = "undone" => "board-done-undone",
+    /// "Fortryd" a second time.
+    AlreadyUndone = "undone-before" => "board-done-undone-before",
+    /// One answer was taken out of one theme.
+    Unlinked = "unlinked" => "board-done-unlinked",
     /// A theme was made or changed.
     ThemeSaved = "theme" => "board-done-theme",
     /// Two themes became one.

@@ -129,6 +129,8 @@ const RULES: &[(Method, &str, Access)] = &[
     (POST, "/staff/themes/{id}/move", Editor),
     (POST, "/staff/themes/{id}/delete", Editor),
     (POST, "/staff/themes/{id}/merge", Editor),
+    (POST, "/staff/themes/{theme}/answers/{answer}/remove", Editor),
+    (POST, "/staff/undo/{id}", Editor),
     (POST, "/staff/themes/{id}/key-points", Editor),
     (POST, "/staff/key-points/{id}", Editor),
     (POST, "/staff/key-points/{id}/move", Editor),
@@ -277,6 +279,21 @@ impl World<'_> {
     fn fresh_theme(&self, name: &str) -> ThemeId {
         deltag::themes::store::create_theme(&mut self.app.conn(), &self.topic, &title(name), None)
             .expect("theme")
+    }
+
+    /// An undo step: a fresh theme deleted, as the board keeps it.
+    fn fresh_undo_step(&self) -> String {
+        use deltag::themes::store::undo;
+        let theme = self.fresh_theme("Fortrydes");
+        let mut conn = self.app.conn();
+        let before = undo::capture(&mut conn, std::slice::from_ref(&theme)).expect("before");
+        deltag::themes::store::delete_theme(&mut conn, &theme).expect("delete");
+        let after = undo::capture(&mut conn, std::slice::from_ref(&theme)).expect("after");
+        let restore = undo::Restore::between(&before, &after);
+        undo::record(&mut conn, &self.topic, None, ("delete", "Fortrydes"), &restore)
+            .expect("record")
+            .expect("a step")
+            .to_string()
     }
 
     fn key_point(&self) -> (KeyPointId, i32) {
@@ -460,6 +477,14 @@ impl World<'_> {
                 fields.push(("direction".into(), "up".into()));
                 (with(&question), fields)
             }
+            (_, "/staff/themes/{theme}/answers/{answer}/remove") => {
+                let path = route
+                    .path
+                    .replace("{theme}", self.theme().0.as_str())
+                    .replace("{answer}", self.answer().as_str());
+                (path, Vec::new())
+            }
+            (_, "/staff/undo/{id}") => (with(&self.fresh_undo_step()), Vec::new()),
             (_, p) if p.starts_with("/staff/themes/{id}") => {
                 let (theme, version) = self.theme();
                 let target = match p.rsplit('/').next() {

@@ -6,6 +6,7 @@ mod admin;
 mod architecture;
 mod auth;
 mod authorization;
+mod board;
 mod cli;
 mod compression;
 mod crash;

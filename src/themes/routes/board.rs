@@ -8,12 +8,15 @@ use actix_web::http::StatusCode;
 use actix_web::{web, HttpRequest, HttpResponse};
 use serde::Deserialize;
 
+use super::StepName;
 use crate::audit::Action;
 use crate::auth::{Editor, Signed, Staff, StaffContext};
 use crate::db::types::empty_as_none;
-use crate::db::{AnswerId, QuestionId, ThemeId, TopicId, WorkshopId};
+use crate::db::{AnswerId, DbConnection, QuestionId, ThemeId, TopicId, WorkshopId};
 use crate::error::AppError;
+use crate::text::Title;
 use crate::themes::domain::{AssignAction, Reassignment};
+use crate::themes::store::undo::UndoStep;
 use crate::themes::store::{self, BoardAnswer, BoardData, Conflict};
 use crate::themes::views::{self, BoardFilter};
 use crate::web::layout::{html_status, FieldError};
@@ -23,7 +26,7 @@ use crate::web::Form;
 
 /// The board page with `errors` (and the matching status) as filtered by `filter`.
 pub(super) fn render<R: Signed>(
-    cx: &StaffContext<R>, data: &BoardData, filter: &BoardFilter,
+    cx: &StaffContext<R>, (data, history): (&BoardData, &[UndoStep]), filter: &BoardFilter,
     (status, errors, notice): (StatusCode, &[FieldError], Option<String>),
 ) -> HttpResponse {
     let mut themes_of: HashMap<AnswerId, Vec<ThemeId>> = HashMap::new();
@@ -32,8 +35,7 @@ pub(super) fn render<R: Signed>(
     }
     let counts = store::counts(&data.answers, &data.links);
     let view = filter.view();
-    let needle =
-        filter.q.as_deref().map(str::trim).filter(|q| !q.is_empty()).map(str::to_lowercase);
+    let needle = filter.needle().map(str::to_lowercase);
     let matches = |wanted: Option<&str>, id: &str| wanted.is_none_or(|w| w.is_empty() || w == id);
     let cards: Vec<&BoardAnswer> = data
         .answers
@@ -46,6 +48,7 @@ pub(super) fn render<R: Signed>(
         .filter(|a| matches(filter.workshop.as_deref(), a.workshop_id.as_str()))
         .filter(|a| matches(filter.question.as_deref(), a.question_id.as_str()))
         .filter(|a| needle.as_deref().is_none_or(|n| a.value.to_lowercase().contains(n)))
+        .filter(|a| !filter.only_pii() || !crate::themes::pii::kinds(&a.value).is_empty())
         .collect();
     let mut questions: Vec<(QuestionId, String)> = Vec::new();
     for a in &data.answers {
@@ -68,6 +71,15 @@ pub(super) fn render<R: Signed>(
         total: data.answers.len(),
         notice,
         errors,
+        // Offered to the person who made the change, while it is not undone.
+        undo: filter.undo.as_deref().and_then(|id| {
+            history.iter().find(|s| {
+                s.id.as_str() == id
+                    && s.undone_at.is_none()
+                    && s.user_id.as_ref() == Some(cx.staff().id())
+            })
+        }),
+        history,
     };
     html_status(status, views::board_page(cx.lang, cx.staff(), &cx.csrf, &board))
 }
@@ -75,9 +87,20 @@ pub(super) fn render<R: Signed>(
 pub(super) async fn get_board(
     cx: StaffContext<Staff>, id: web::Path<TopicId>, filter: web::Query<BoardFilter>, done: Done,
 ) -> Result<HttpResponse, AppError> {
-    let data = cx.db.run(move |conn| BoardData::load(conn, &id)).await?;
+    let (data, history) = cx.db.run(move |conn| load_with_history(conn, &id)).await?;
     let notice = done.message(cx.lang);
-    Ok(render(&cx, &data, &filter, (StatusCode::OK, &[], notice)))
+    Ok(render(&cx, (&data, &history), &filter, (StatusCode::OK, &[], notice)))
+}
+
+/// How many of the topic's latest changes the board lists (and can undo from the list).
+const HISTORY: i64 = 30;
+
+/// The board and the topic's latest changes.
+fn load_with_history(
+    conn: &mut DbConnection, topic: &TopicId,
+) -> Result<(BoardData, Vec<UndoStep>), AppError> {
+    let data = BoardData::load(conn, topic)?;
+    Ok((data, store::undo::recent_steps(conn, topic, HISTORY)?))
 }
 
 /// The board's event stream: after each change to one of the topic's workshops, how many
@@ -127,10 +150,10 @@ pub(super) async fn again(
     cx: &StaffContext<Editor>, topic: TopicId,
     (status, field, key): (StatusCode, &'static str, &str),
 ) -> Result<HttpResponse, AppError> {
-    let data = cx.db.run(move |conn| BoardData::load(conn, &topic)).await?;
+    let (data, history) = cx.db.run(move |conn| load_with_history(conn, &topic)).await?;
     let errors = [FieldError::new(field, cx.lang.t(key))];
     let filter = BoardFilter::default();
-    Ok(render(cx, &data, &filter, (status, &errors, None)))
+    Ok(render(cx, (&data, &history), &filter, (status, &errors, None)))
 }
 
 /// After a versioned save: `done` when it went through; when someone else changed it first,
@@ -145,17 +168,63 @@ pub(super) async fn done_or_conflict(
     }
 }
 
-/// The board to go back to after a change, checked before anything is written: `view` is
-/// the unsorted pile, "all" or a theme's ID, or the request is refused (400) and changes
-/// nothing.
-pub(super) fn return_url(topic: &TopicId, view: Option<&str>) -> Result<String, AppError> {
-    match view.filter(|v| !v.is_empty()) {
-        None => Ok(board_url(topic, None)),
-        Some(v) if v == "unsorted" || v == "all" || ThemeId::parse(v).is_some() => {
-            Ok(board_url(topic, Some(v)))
-        }
-        Some(_) => Err(AppError::BadRequest("return_view")),
+/// Where a board form came from: its filter, posted back as `return_*` fields.
+#[derive(Deserialize, Default)]
+pub(super) struct ReturnTo {
+    return_view: Option<String>,
+    return_workshop: Option<String>,
+    return_question: Option<String>,
+    return_q: Option<String>,
+    return_pii: Option<String>,
+    /// "quotes" to go back to the quotes page instead of the board.
+    return_page: Option<String>,
+}
+
+impl ReturnTo {
+    /// The page to go back to when it is not the board.
+    pub(super) fn page(&self) -> Option<&str> {
+        self.return_page.as_deref()
     }
+}
+
+/// The board to go back to after a change, checked before anything is written: the view is
+/// the unsorted pile, "all" or a theme's ID, the workshop and question are IDs, or the request
+/// is refused (400) and changes nothing. The search words are kept as typed (encoded).
+pub(super) fn return_url(topic: &TopicId, back: &ReturnTo) -> Result<String, AppError> {
+    let id_or_empty = |v: &Option<String>, parses: fn(&str) -> bool, what| match v.as_deref() {
+        None | Some("") => Ok(None),
+        Some(v) if parses(v) => Ok(Some(v.to_owned())),
+        Some(_) => Err(AppError::BadRequest(what)),
+    };
+    let view = match back.return_view.as_deref().filter(|v| !v.is_empty()) {
+        None => None,
+        Some(v) if v == "unsorted" || v == "all" || ThemeId::parse(v).is_some() => {
+            Some(v.to_owned())
+        }
+        Some(_) => return Err(AppError::BadRequest("return_view")),
+    };
+    let filter = BoardFilter {
+        view,
+        workshop: id_or_empty(
+            &back.return_workshop,
+            |v| WorkshopId::parse(v).is_some(),
+            "return_workshop",
+        )?,
+        question: id_or_empty(
+            &back.return_question,
+            |v| QuestionId::parse(v).is_some(),
+            "return_question",
+        )?,
+        q: back.return_q.as_deref().map(|q| q.chars().take(200).collect()),
+        pii: back.return_pii.as_deref().filter(|p| *p == "1").map(str::to_owned),
+        undo: None,
+    };
+    let query = filter.query();
+    Ok(if query.is_empty() {
+        format!("/staff/topics/{topic}/board")
+    } else {
+        format!("/staff/topics/{topic}/board?{query}")
+    })
 }
 
 /// The board of a topic, showing `view` (a theme, "all", or the unsorted pile by default).
@@ -175,26 +244,125 @@ pub(super) struct AssignInput {
     action: Option<AssignAction>,
     #[serde(default, deserialize_with = "empty_as_none")]
     from_theme: Option<ThemeId>,
+    /// The title of a new theme for the chosen answers ("new").
+    #[serde(default)]
+    new_title: String,
     return_view: Option<String>,
+    return_workshop: Option<String>,
+    return_question: Option<String>,
+    return_q: Option<String>,
+    return_pii: Option<String>,
+}
+
+impl AssignInput {
+    fn return_to(&self) -> ReturnTo {
+        ReturnTo {
+            return_view: self.return_view.clone(),
+            return_workshop: self.return_workshop.clone(),
+            return_question: self.return_question.clone(),
+            return_q: self.return_q.clone(),
+            return_pii: self.return_pii.clone(),
+            return_page: None,
+        }
+    }
 }
 
 /// Adds the chosen answers to a theme; "move" also takes them out of the theme being viewed
-/// (that is how a theme is split); "remove" only takes them out.
+/// (that is how a theme is split); "remove" only takes them out; "new" makes a theme with the
+/// title typed and puts them in it.
 pub(super) async fn post_assign(
     cx: StaffContext<Editor>, id: web::Path<TopicId>, Form(input): Form<AssignInput>,
 ) -> Result<HttpResponse, AppError> {
     let (topic, by) = (id.into_inner(), cx.staff().id().clone());
+    let back = return_url(&topic, &input.return_to())?;
+    if input.action == Some(AssignAction::New) {
+        return new_theme_with(cx, topic, input, back).await;
+    }
     let change = Reassignment::parse(input.action, input.theme_id, input.from_theme)
         .ok_or(AppError::BadRequest("theme"))?;
-    let back = return_url(&topic, input.return_view.as_deref())?;
     let (t, answers) = (topic.clone(), input.answer);
-    cx.change(move |conn, trail| {
-        store::reassign(conn, &t, &answers, &change, Some(&by))?;
-        let detail = format!("{} {} answer(s)", change.name(), answers.len());
-        let subject = change.to().or(change.from()).map(|t| t.to_string()).unwrap_or_default();
-        trail.record(Action::ThemeAssign, subject, detail);
-        Ok(())
+    let step = cx
+        .change(move |conn, trail| {
+            let name = step_name(conn, &change)?;
+            let ids: Vec<ThemeId> = change.to().into_iter().chain(change.from()).cloned().collect();
+            let ((), step) = super::undoable(conn, (&t, &by), &name, &ids, |conn| {
+                store::reassign(conn, &t, &answers, &change, Some(&by))?;
+                Ok(((), None))
+            })?;
+            let detail = format!("{} {} answer(s)", change.name(), answers.len());
+            let subject = change.to().or(change.from()).map(|t| t.to_string()).unwrap_or_default();
+            trail.record(Action::ThemeAssign, subject, detail);
+            Ok(step)
+        })
+        .await?;
+    Ok(see_other_with(&super::with_undo(&back, step.as_ref()), Notice::Assigned))
+}
+
+/// A theme's title, "" when it is gone.
+pub(super) fn title_of(conn: &mut DbConnection, id: &ThemeId) -> Result<String, AppError> {
+    Ok(store::find_theme(conn, id)?.map(|t| t.title).unwrap_or_default())
+}
+
+/// The undo step's name of a reassignment: its kind and the themes it names.
+fn step_name(conn: &mut DbConnection, change: &Reassignment) -> Result<StepName, AppError> {
+    Ok(match change {
+        Reassignment::Add { to } => ("assign", title_of(conn, to)?),
+        Reassignment::Move { from, to } => {
+            ("move", format!("{} → {}", title_of(conn, from)?, title_of(conn, to)?))
+        }
+        Reassignment::Remove { from } => ("remove", title_of(conn, from)?),
     })
-    .await?;
-    Ok(see_other_with(&back, Notice::Assigned))
+}
+
+/// "New theme from these cards": the theme and its first answers in one transaction. No
+/// title is a 422 on the board; no card chosen makes the theme alone.
+async fn new_theme_with(
+    cx: StaffContext<Editor>, topic: TopicId, input: AssignInput, back: String,
+) -> Result<HttpResponse, AppError> {
+    let Some(title) = Title::parse(&input.new_title) else {
+        let error = (StatusCode::UNPROCESSABLE_ENTITY, "new-title", "error-title");
+        return again(&cx, topic, error).await;
+    };
+    let (t, answers, by) = (topic.clone(), input.answer, cx.staff().id().clone());
+    let step = cx
+        .change(move |conn, trail| {
+            if !store::all_on_board(conn, &t, &answers)? {
+                return Err(AppError::BadRequest("answer of another topic"));
+            }
+            let name = ("new", title.as_str().to_owned());
+            let (id, step) = super::undoable(conn, (&t, &by), &name, &[], |conn| {
+                let id = store::create_theme(conn, &t, &title, None)?;
+                store::assign(conn, &id, &answers, Some(&by))?;
+                Ok((id.clone(), Some(id)))
+            })?;
+            trail.record(Action::ThemeCreate, &id, title.as_str());
+            trail.record(Action::ThemeAssign, &id, format!("add {} answer(s)", answers.len()));
+            Ok(step)
+        })
+        .await?;
+    Ok(see_other_with(&super::with_undo(&back, step.as_ref()), Notice::ThemeSaved))
+}
+
+/// Takes one answer out of one theme: the "×" on a theme chip of a card.
+pub(super) async fn post_unlink(
+    cx: StaffContext<Editor>, path: web::Path<(ThemeId, AnswerId)>, Form(back): Form<ReturnTo>,
+) -> Result<HttpResponse, AppError> {
+    let (theme, answer) = path.into_inner();
+    let found = cx.db.find(move |conn| store::find_theme(conn, &theme)).await?;
+    let to = return_url(&found.topic_id, &back)?;
+    let change = Reassignment::Remove { from: found.id.clone() };
+    let (topic, by) = (found.topic_id.clone(), cx.staff().id().clone());
+    let step = cx
+        .change(move |conn, trail| {
+            let name = ("remove", found.title.clone());
+            let ids = [found.id.clone()];
+            let ((), step) = super::undoable(conn, (&topic, &by), &name, &ids, |conn| {
+                store::reassign(conn, &topic, std::slice::from_ref(&answer), &change, None)?;
+                Ok(((), None))
+            })?;
+            trail.record(Action::ThemeAssign, &found.id, "remove 1 answer(s)");
+            Ok(step)
+        })
+        .await?;
+    Ok(see_other_with(&super::with_undo(&to, step.as_ref()), Notice::Unlinked))
 }

@@ -6,15 +6,16 @@ use diesel::QueryResult;
 
 use crate::audit::Action;
 use crate::auth::{Editor, StaffContext};
-use crate::db::DbConnection;
+use crate::db::{DbConnection, ThemeId, TopicId, UndoStepId, UserId};
 use crate::error::AppError;
-use crate::themes::store::Conflict;
+use crate::themes::store::{undo, Conflict};
 
 mod board;
 mod key_points;
 mod quotes;
 mod suggestions;
 mod themes;
+mod undo_steps;
 
 crate::routes! {
     get "/staff/topics/{id}/board" => board::get_board;
@@ -30,6 +31,7 @@ crate::routes! {
     post "/staff/themes/{id}/move" => themes::post_move;
     post "/staff/themes/{id}/delete" => themes::post_delete;
     post "/staff/themes/{id}/merge" => themes::post_merge;
+    post "/staff/themes/{theme}/answers/{answer}/remove" => board::post_unlink;
     post "/staff/themes/{id}/key-points" => key_points::post_for_theme;
     post "/staff/key-points/{id}" => key_points::post_edit;
     post "/staff/key-points/{id}/move" => key_points::post_move;
@@ -39,6 +41,7 @@ crate::routes! {
     post "/staff/quotes/{id}" => quotes::post_edit;
     post "/staff/quotes/{id}/approve" => quotes::post_approve;
     post "/staff/quotes/{id}/delete" => quotes::post_delete;
+    post "/staff/undo/{id}" => undo_steps::post_undo;
 }
 
 /// Saves a change to something with a version, and notes `action` on it in the audit trail
@@ -55,4 +58,36 @@ async fn save_versioned(
         Ok(saved)
     })
     .await
+}
+
+/// What a board change is, for its undo step: the kind ("assign", "delete", …) and the theme
+/// names it is shown with.
+pub(super) type StepName = (&'static str, String);
+
+/// Runs a board change so that it can be undone: captures the themes `ids` before, runs
+/// `change` (which gives back any theme it made), captures them again and keeps the
+/// difference as an undo step of `topic` by `user`. `None` when the change changed nothing.
+pub(super) fn undoable<T>(
+    conn: &mut DbConnection, (topic, user): (&TopicId, &UserId), name: &StepName, ids: &[ThemeId],
+    change: impl FnOnce(&mut DbConnection) -> Result<(T, Option<ThemeId>), AppError>,
+) -> Result<(T, Option<UndoStepId>), AppError> {
+    let before = undo::capture(conn, ids)?;
+    let (value, made) = change(conn)?;
+    let mut after_ids = ids.to_vec();
+    after_ids.extend(made);
+    let after = undo::capture(conn, &after_ids)?;
+    let restore = undo::Restore::between(&before, &after);
+    let step = undo::record(conn, topic, Some(user), (name.0, &name.1), &restore)?;
+    Ok((value, step))
+}
+
+/// `url` with the step to offer undoing (`undo=`), when there is one.
+pub(super) fn with_undo(url: &str, step: Option<&UndoStepId>) -> String {
+    match step {
+        Some(id) => {
+            let sep = if url.contains('?') { '&' } else { '?' };
+            format!("{url}{sep}undo={id}")
+        }
+        None => url.to_owned(),
+    }
 }

@@ -6,6 +6,7 @@ use actix_web::{web, HttpResponse};
 use serde::Deserialize;
 
 use super::board::{again, board_url, done_or_conflict};
+use super::with_undo;
 use crate::audit::Action;
 use crate::auth::{Editor, StaffContext};
 use crate::db::types::empty_as_none;
@@ -66,12 +67,24 @@ pub(super) async fn post_rename(
     let theme = load(&cx, id.into_inner()).await?;
     let title = Title::parse(&input.title).ok_or(AppError::BadRequest("title"))?;
     let summary = LongText::parse(&input.summary).ok_or(AppError::BadRequest("summary"))?;
-    let id = theme.id.clone();
-    let what = (Action::ThemeRename, id.to_string(), title.as_str().to_owned());
-    let save = move |conn: &mut _| store::rename_theme(conn, &id, &title, &summary, input.version);
-    let saved = super::save_versioned(&cx, what, save).await?;
-    let done = see_other_with(&board_url(&theme.topic_id, None), Notice::ThemeSaved);
-    done_or_conflict(&cx, saved, done, (theme.topic_id, "themes-heading")).await
+    let (id, topic, by) = (theme.id.clone(), theme.topic_id.clone(), cx.staff().id().clone());
+    let name = ("rename", format!("{} → {}", theme.title, title.as_str()));
+    let saved = cx
+        .change(move |conn, trail| {
+            let ids = [id.clone()];
+            let (saved, step) = super::undoable(conn, (&topic, &by), &name, &ids, |conn| {
+                Ok((store::rename_theme(conn, &id, &title, &summary, input.version)?, None))
+            })?;
+            if saved.is_ok() {
+                trail.record(Action::ThemeRename, id.to_string(), title.as_str().to_owned());
+            }
+            Ok(saved.map(|()| step))
+        })
+        .await?;
+    let step = saved.as_ref().ok().cloned().flatten();
+    let back = with_undo(&board_url(&theme.topic_id, None), step.as_ref());
+    let done = see_other_with(&back, Notice::ThemeSaved);
+    done_or_conflict(&cx, saved.map(|_| ()), done, (theme.topic_id, "themes-heading")).await
 }
 
 pub(super) async fn post_move(
@@ -86,15 +99,27 @@ pub(super) async fn post_move(
 pub(super) async fn post_delete(
     cx: StaffContext<Editor>, id: web::Path<ThemeId>,
 ) -> Result<HttpResponse, AppError> {
+    let by = cx.staff().id().clone();
     let find = move |conn: &mut _| store::find_theme(conn, &id);
-    let theme = cx
-        .change_found(find, |conn, trail, t: &Theme| {
-            store::delete_theme(conn, &t.id)?;
+    let (theme, step) = cx
+        .change_found_then(find, move |conn, trail, t: &Theme| {
+            let name = ("delete", t.title.clone());
+            let ((), step) = super::undoable(
+                conn,
+                (&t.topic_id, &by),
+                &name,
+                std::slice::from_ref(&t.id),
+                |conn| {
+                    store::delete_theme(conn, &t.id)?;
+                    Ok(((), None))
+                },
+            )?;
             trail.record(Action::ThemeDelete, &t.id, t.title.clone());
-            Ok(())
+            Ok(step)
         })
         .await?;
-    Ok(see_other_with(&board_url(&theme.topic_id, None), Notice::ThemeDeleted))
+    let back = with_undo(&board_url(&theme.topic_id, None), step.as_ref());
+    Ok(see_other_with(&back, Notice::ThemeDeleted))
 }
 
 #[derive(Deserialize)]
@@ -108,12 +133,19 @@ pub(super) async fn post_merge(
 ) -> Result<HttpResponse, AppError> {
     let by = cx.staff().id().clone();
     let find = move |conn: &mut _| store::find_theme(conn, &id);
-    let theme = cx
-        .change_found(find, move |conn, trail, t: &Theme| {
-            store::merge(conn, &t.id, &input.into, Some(&by))?;
+    let (theme, step) = cx
+        .change_found_then(find, move |conn, trail, t: &Theme| {
+            let into = super::board::title_of(conn, &input.into)?;
+            let name = ("merge", format!("{} → {into}", t.title));
+            let ids = [t.id.clone(), input.into.clone()];
+            let ((), step) = super::undoable(conn, (&t.topic_id, &by), &name, &ids, |conn| {
+                store::merge(conn, &t.id, &input.into, Some(&by))?;
+                Ok(((), None))
+            })?;
             trail.record(Action::ThemeMerge, &t.id, input.into.as_str());
-            Ok(())
+            Ok(step)
         })
         .await?;
-    Ok(see_other_with(&board_url(&theme.topic_id, None), Notice::Merged))
+    let back = with_undo(&board_url(&theme.topic_id, None), step.as_ref());
+    Ok(see_other_with(&back, Notice::Merged))
 }

@@ -17,6 +17,7 @@ mod key_points;
 mod quotes;
 mod suggestions;
 mod themes;
+pub mod undo;
 
 pub use board::BoardData;
 pub use key_points::{

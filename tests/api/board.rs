@@ -1,0 +1,232 @@
+//! The board's safety nets and working tools: undo of every board change, theme chips taken
+//! off in place, a new theme from chosen cards, filters kept across actions.
+
+use deltag::auth::Role;
+use deltag::db::schema::{audit_events, key_points, theme_answers, themes, undo_steps};
+use deltag::db::Backend;
+use deltag::survey::domain::WorkshopStatus;
+use diesel::prelude::*;
+
+use crate::helpers::{html, location, spawn_app, TestApp};
+use crate::on_both_backends;
+use crate::survey_helpers::seed_workshop;
+use crate::themes::{assign, create_theme, links_of, seed_answers, sorted, theme_id, topic_of};
+
+/// The undo step a redirect offers (`undo=`), and the redirect's notice code.
+fn offered(res: &reqwest::Response) -> (String, String) {
+    let to = location(res);
+    let query = to.split_once('?').map(|(_, q)| q.to_owned()).unwrap_or_default();
+    let value = |name: &str| {
+        url::form_urlencoded::parse(query.as_bytes())
+            .find(|(k, _)| k == name)
+            .map(|(_, v)| v.into_owned())
+            .unwrap_or_default()
+    };
+    (value("undo"), value("done"))
+}
+
+/// "Fortryd" on step `id`; the notice code it redirects with.
+async fn undo(app: &TestApp, id: &str) -> String {
+    let res = app.post_form(&format!("/staff/undo/{id}"), &[]).await;
+    assert_eq!(res.status().as_u16(), 303, "undo {id}");
+    offered(&res).1
+}
+
+fn theme_count(app: &TestApp, id: &str) -> i64 {
+    themes::table.filter(themes::id.eq(id)).count().get_result(&mut *app.conn()).expect("count")
+}
+
+fn title(app: &TestApp, id: &str) -> String {
+    themes::table.find(id).select(themes::title).first(&mut *app.conn()).expect("title")
+}
+
+async fn every_board_change_can_be_undone_once(backend: Backend) {
+    let app = spawn_app(backend).await;
+    let s = seed_workshop(&app, WorkshopStatus::Open);
+    let a = seed_answers(&app, &s);
+    let topic = topic_of(&app, &s);
+    let me = app.login_as(Role::Facilitator).await;
+    let housing = create_theme(&app, &topic, "Bolig", "").await;
+    let lonely = create_theme(&app, &topic, "Ensomhed", "").await;
+
+    // Bulk add, offered for undoing on the board it returns to, then undone once.
+    let res = assign(&app, &topic, &housing, &[&a[0], &a[1], &a[2]], "add", "").await;
+    let (step, done) = offered(&res);
+    assert_eq!(done, "assigned");
+    assert_eq!(links_of(&app, &housing).len(), 3);
+    let board = html(&app.get_html(&location(&res)).await);
+    let form = scraper::Selector::parse(&format!("form[action='/staff/undo/{step}'] button"))
+        .expect("selector");
+    let button = board.select(&form).next().expect("a Fortryd button on the board");
+    assert!(button.text().collect::<String>().starts_with("Fortryd"));
+    assert_eq!(undo(&app, &step).await, "undone");
+    assert!(links_of(&app, &housing).is_empty());
+    assert_eq!(undo(&app, &step).await, "undone-before", "a second tap changes nothing");
+    assert!(links_of(&app, &housing).is_empty());
+
+    // Adding what is there already changes nothing: no step to undo.
+    assign(&app, &topic, &housing, &[&a[0], &a[1]], "add", "").await;
+    let res = assign(&app, &topic, &housing, &[&a[0]], "add", "").await;
+    assert_eq!(offered(&res).0, "", "nothing changed, nothing offered");
+
+    // Move (a split) and remove, each undone.
+    let res = assign(&app, &topic, &lonely, &[&a[0]], "move", &housing).await;
+    assert_eq!(links_of(&app, &lonely), sorted(&[&a[0]]));
+    assert_eq!(undo(&app, &offered(&res).0).await, "undone");
+    assert_eq!(links_of(&app, &housing), sorted(&[&a[0], &a[1]]));
+    assert!(links_of(&app, &lonely).is_empty());
+    let res = assign(&app, &topic, &housing, &[&a[1]], "remove", &housing).await;
+    assert_eq!(links_of(&app, &housing), sorted(&[&a[0]]));
+    undo(&app, &offered(&res).0).await;
+    assert_eq!(links_of(&app, &housing), sorted(&[&a[0], &a[1]]));
+
+    // The chip's "×": one answer out of one theme, undone.
+    let res = app.post_form(&format!("/staff/themes/{housing}/answers/{}/remove", a[0]), &[]).await;
+    assert_eq!(offered(&res).1, "unlinked");
+    assert_eq!(links_of(&app, &housing), sorted(&[&a[1]]));
+    undo(&app, &offered(&res).0).await;
+    assert_eq!(links_of(&app, &housing), sorted(&[&a[0], &a[1]]));
+
+    // Rename, undone: the old title is back.
+    let version: i32 =
+        themes::table.find(&housing).select(themes::version).first(&mut *app.conn()).expect("v");
+    let res = app
+        .post_form(
+            &format!("/staff/themes/{housing}"),
+            &[("title", "Boligen"), ("summary", ""), ("version", &version.to_string())],
+        )
+        .await;
+    assert_eq!(title(&app, &housing), "Boligen");
+    undo(&app, &offered(&res).0).await;
+    assert_eq!(title(&app, &housing), "Bolig");
+
+    // Delete, undone: the same theme with its answers, sub-theme and key point.
+    let sub = create_theme(&app, &topic, "Netværk", &lonely).await;
+    assign(&app, &topic, &lonely, &[&a[2], &a[3]], "add", "").await;
+    app.post_form(&format!("/staff/themes/{lonely}/key-points"), &[("text", "Ensomhed fylder")])
+        .await;
+    let res = app.post_form(&format!("/staff/themes/{lonely}/delete"), &[]).await;
+    assert_eq!(theme_count(&app, &lonely), 0);
+    assert_eq!(undo(&app, &offered(&res).0).await, "undone");
+    assert_eq!(theme_count(&app, &lonely), 1);
+    assert_eq!(title(&app, &lonely), "Ensomhed");
+    assert_eq!(links_of(&app, &lonely), sorted(&[&a[2], &a[3]]));
+    let parent: Option<String> =
+        themes::table.find(&sub).select(themes::parent_id).first(&mut *app.conn()).expect("sub");
+    assert_eq!(parent.as_deref(), Some(lonely.as_str()), "the sub-theme is under it again");
+    let kp: Option<String> =
+        key_points::table.select(key_points::theme_id).first(&mut *app.conn()).expect("kp");
+    assert_eq!(kp.as_deref(), Some(lonely.as_str()), "the key point is its own again");
+
+    // Merge, undone: both themes as before.
+    let res = app.post_form(&format!("/staff/themes/{lonely}/merge"), &[("into", &housing)]).await;
+    assert_eq!(links_of(&app, &housing), sorted(&[&a[0], &a[1], &a[2], &a[3]]));
+    undo(&app, &offered(&res).0).await;
+    assert_eq!(links_of(&app, &housing), sorted(&[&a[0], &a[1]]));
+    assert_eq!(links_of(&app, &lonely), sorted(&[&a[2], &a[3]]));
+
+    // A new theme from chosen cards, undone: the theme goes, the cards return to the pile.
+    let res = app
+        .post_form(
+            &format!("/staff/topics/{topic}/assign"),
+            &[
+                ("answer", &a[4]),
+                ("answer", &a[5]),
+                ("action", "new"),
+                ("new_title", "Sagsbehandling"),
+            ],
+        )
+        .await;
+    assert_eq!(res.status().as_u16(), 303);
+    let made = theme_id(&app, "Sagsbehandling");
+    assert_eq!(links_of(&app, &made), sorted(&[&a[4], &a[5]]));
+    undo(&app, &offered(&res).0).await;
+    assert_eq!(theme_count(&app, &made), 0);
+    let left: i64 = theme_answers::table
+        .filter(theme_answers::answer_id.eq_any([&a[4], &a[5]]))
+        .count()
+        .get_result(&mut *app.conn())
+        .expect("links");
+    assert_eq!(left, 0);
+
+    // Every undo is in the audit trail, by who did it.
+    let undos: i64 = audit_events::table
+        .filter(audit_events::action.eq("board.undo"))
+        .filter(audit_events::user_id.eq(&me.id))
+        .count()
+        .get_result(&mut *app.conn())
+        .expect("audit");
+    let steps_undone: i64 = undo_steps::table
+        .filter(undo_steps::undone_at.is_not_null())
+        .count()
+        .get_result(&mut *app.conn())
+        .expect("steps");
+    assert_eq!((undos, steps_undone), (8, 8));
+}
+
+async fn a_new_theme_needs_a_title_and_cards_of_this_topic(backend: Backend) {
+    let app = spawn_app(backend).await;
+    let s = seed_workshop(&app, WorkshopStatus::Open);
+    let a = seed_answers(&app, &s);
+    let topic = topic_of(&app, &s);
+    app.login_as(Role::Facilitator).await;
+    let path = format!("/staff/topics/{topic}/assign");
+    let res =
+        app.post_form(&path, &[("answer", &a[0]), ("action", "new"), ("new_title", "  ")]).await;
+    assert_eq!(res.status().as_u16(), 422);
+    let other = seed_workshop(&app, WorkshopStatus::Open);
+    let foreign = seed_answers(&app, &other);
+    let res = app
+        .post_form(&path, &[("answer", &foreign[0]), ("action", "new"), ("new_title", "Fremmed")])
+        .await;
+    assert_eq!(res.status().as_u16(), 400);
+    let n: i64 = themes::table.count().get_result(&mut *app.conn()).expect("themes");
+    assert_eq!(n, 0, "neither made a theme");
+}
+
+async fn the_board_filters_flagged_answers_and_comes_back_filtered(backend: Backend) {
+    let app = spawn_app(backend).await;
+    let s = seed_workshop(&app, WorkshopStatus::Open);
+    let a = seed_answers(&app, &s);
+    let topic = topic_of(&app, &s);
+    app.login_as(Role::Facilitator).await;
+    let board = html(&app.get_html(&format!("/staff/topics/{topic}/board?view=all&pii=1")).await);
+    let cards = scraper::Selector::parse("li.answer-card").expect("selector");
+    let shown: Vec<String> = board
+        .select(&cards)
+        .filter_map(|c| c.value().attr("data-answer").map(str::to_owned))
+        .collect();
+    assert_eq!(sorted(&shown.iter().collect::<Vec<_>>()), sorted(&[&a[6], &a[7]]));
+
+    let housing = create_theme(&app, &topic, "Bolig", "").await;
+    let path = format!("/staff/topics/{topic}/assign");
+    let form = [
+        ("answer", a[0].as_str()),
+        ("theme_id", housing.as_str()),
+        ("return_view", "all"),
+        ("return_q", "bolig & netværk"),
+        ("return_pii", "1"),
+        ("return_workshop", s.workshop_id.as_str()),
+    ];
+    let res = app.post_form(&path, &form).await;
+    let to = location(&res);
+    assert!(
+        to.starts_with(&format!(
+            "/staff/topics/{topic}/board?view=all&workshop={}&q=bolig+%26+netv%C3%A6rk&pii=1&undo=",
+            s.workshop_id
+        )),
+        "{to}"
+    );
+    // A filter value the board never makes is refused before anything is written.
+    let bad =
+        [("answer", a[1].as_str()), ("theme_id", housing.as_str()), ("return_workshop", "x\r\ny")];
+    let res = app.post_form(&path, &bad).await;
+    assert_eq!(res.status().as_u16(), 400);
+    assert_eq!(links_of(&app, &housing), sorted(&[&a[0]]));
+}
+
+on_both_backends!(
+    every_board_change_can_be_undone_once,
+    a_new_theme_needs_a_title_and_cards_of_this_topic,
+    the_board_filters_flagged_answers_and_comes_back_filtered,
+);
