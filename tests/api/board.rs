@@ -2,7 +2,7 @@
 //! off in place, a new theme from chosen cards, filters kept across actions.
 
 use deltag::auth::Role;
-use deltag::db::schema::{audit_events, key_points, theme_answers, themes, undo_steps};
+use deltag::db::schema::{audit_events, key_points, quotes, theme_answers, themes, undo_steps};
 use deltag::db::Backend;
 use deltag::survey::domain::WorkshopStatus;
 use diesel::prelude::*;
@@ -225,7 +225,45 @@ async fn the_board_filters_flagged_answers_and_comes_back_filtered(backend: Back
     assert_eq!(links_of(&app, &housing), sorted(&[&a[0]]));
 }
 
+async fn approving_a_quote_can_be_undone_from_the_quotes_page(backend: Backend) {
+    let app = spawn_app(backend).await;
+    let s = seed_workshop(&app, WorkshopStatus::Open);
+    let a = seed_answers(&app, &s);
+    let topic = topic_of(&app, &s);
+    app.login_as(Role::Facilitator).await;
+    app.post_form(&format!("/staff/answers/{}/quote", a[0]), &[("text", "Tæt på mit netværk")])
+        .await;
+    let (quote, status): (String, String) =
+        quotes::table.select((quotes::id, quotes::status)).first(&mut *app.conn()).expect("quote");
+    assert_eq!(status, "redacted", "edited from the answer's words");
+    let res = app
+        .post_form(
+            &format!("/staff/quotes/{quote}/approve"),
+            &[("approved", "1"), ("version", "1")],
+        )
+        .await;
+    let (step, done) = offered(&res);
+    assert_eq!(done, "quote");
+    assert!(location(&res).starts_with(&format!("/staff/topics/{topic}/quotes?undo=")));
+    let page = html(&app.get_html(&location(&res)).await);
+    let form =
+        scraper::Selector::parse(&format!("form[action='/staff/undo/{step}']")).expect("selector");
+    assert!(page.select(&form).next().is_some(), "Fortryd on the quotes page");
+    let res = app.post_form(&format!("/staff/undo/{step}"), &[("return_page", "quotes")]).await;
+    assert_eq!(location(&res), format!("/staff/topics/{topic}/quotes?done=undone"));
+    let (status, version): (String, i32) = quotes::table
+        .find(&quote)
+        .select((quotes::status, quotes::version))
+        .first(&mut *app.conn())
+        .expect("quote");
+    assert_eq!((status.as_str(), version), ("redacted", 3), "as before, at a new version");
+    assert!(deltag::themes::store::approved_quotes(&mut app.conn(), &topic)
+        .expect("approved")
+        .is_empty());
+}
+
 on_both_backends!(
+    approving_a_quote_can_be_undone_from_the_quotes_page,
     every_board_change_can_be_undone_once,
     a_new_theme_needs_a_title_and_cards_of_this_topic,
     the_board_filters_flagged_answers_and_comes_back_filtered,

@@ -6,11 +6,12 @@ use serde::Deserialize;
 
 use crate::audit::Action;
 use crate::auth::{Editor, Staff, StaffContext};
-use crate::db::{AnswerId, QuoteId, TopicId};
+use crate::db::{AnswerId, QuoteId, TopicId, UndoStepId};
 use crate::error::AppError;
 use crate::survey;
 use crate::text::QuoteText;
-use crate::themes::store::{self, BoardAnswer, Conflict};
+use crate::themes::domain::QuoteStatus;
+use crate::themes::store::{self, undo, BoardAnswer, Conflict};
 use crate::themes::views;
 use crate::web::layout::{form_response, html_response, FieldError};
 use crate::web::notice::{see_other_with, Done, Notice};
@@ -62,12 +63,35 @@ pub(super) async fn post_quote(
     Ok(see_other_with(&quotes_url(&topic), Notice::QuoteSaved))
 }
 
+/// `?undo=`: the approval just made, to offer undoing.
+#[derive(Deserialize)]
+pub(super) struct UndoOffer {
+    undo: Option<UndoStepId>,
+}
+
 pub(super) async fn get_quotes(
-    cx: StaffContext<Staff>, id: web::Path<TopicId>, done: Done,
+    cx: StaffContext<Staff>, id: web::Path<TopicId>, done: Done, offer: web::Query<UndoOffer>,
 ) -> Result<HttpResponse, AppError> {
     let (topic, quotes) = topic_quotes(&cx.db, id.into_inner()).await?;
+    let step = match offer.into_inner().undo {
+        Some(id) => cx.db.run(move |conn| undo::find_step(conn, &id)).await?,
+        None => None,
+    };
+    // Offered to the person who approved, on this topic, while it is not undone.
+    let step = step.filter(|s| {
+        s.topic_id == topic.id
+            && s.undone_at.is_none()
+            && s.user_id.as_ref() == Some(cx.staff().id())
+    });
     let notice = done.message(cx.lang);
-    let page = views::quotes_page(cx.lang, &cx.who, &cx.csrf, &topic, &quotes, notice, &[]);
+    let page = views::quotes_page(
+        cx.lang,
+        &cx.who,
+        &cx.csrf,
+        (&topic, &quotes),
+        (notice, step.as_ref()),
+        &[],
+    );
     Ok(html_response(page))
 }
 
@@ -142,12 +166,29 @@ pub(super) async fn post_approve(
         }
     }
     let action = if approved { Action::QuoteApprove } else { Action::QuoteUnapprove };
-    let what = (action, id.to_string(), reason.clone().unwrap_or_default());
-    let save = move |conn: &mut _| {
-        store::set_quote_approved(conn, &id, approved, input.version, reason.as_deref())
-    };
-    let result = super::save_versioned(&cx, what, save).await?;
-    Ok(after(&topic, result))
+    let (by, t) = (cx.staff().id().clone(), topic.clone());
+    let (result, step) = cx
+        .change(move |conn, trail| {
+            let before = store::quote_state(conn, &id)?.ok_or(AppError::NotFound)?;
+            let saved =
+                store::set_quote_approved(conn, &id, approved, input.version, reason.as_deref())?;
+            if saved.is_err() {
+                return Ok((saved, None));
+            }
+            trail.record(action, id.to_string(), reason.clone().unwrap_or_default());
+            // Approving can be undone (back to what it was); taking an approval back is its
+            // own undo already.
+            let step = if approved && before.0 != QuoteStatus::Approved {
+                let restore = undo::Restore::quote(id.clone(), before.0, before.1);
+                undo::record(conn, &t, Some(&by), ("approve", ""), &restore)?
+            } else {
+                None
+            };
+            Ok((saved, step))
+        })
+        .await?;
+    let notice = if result.is_ok() { Notice::QuoteSaved } else { Notice::Conflict };
+    Ok(see_other_with(&super::with_undo(&quotes_url(&topic), step.as_ref()), notice))
 }
 
 /// The longest reason kept (a sentence or two).
@@ -170,7 +211,8 @@ async fn refused(
         .collect();
     let message = cx.lang.t_args("quote-needs-reason", &[("found", found.join(", ").into())]);
     let errors = [FieldError::new(views::reason_field_id(quote), message)];
-    let page = views::quotes_page(cx.lang, cx.staff(), &cx.csrf, &topic, &quotes, None, &errors);
+    let page =
+        views::quotes_page(cx.lang, cx.staff(), &cx.csrf, (&topic, &quotes), (None, None), &errors);
     Ok(form_response(&errors, page))
 }
 

@@ -26,8 +26,8 @@ pub use key_points::{
 };
 pub use quotes::{
     approval_needs_reason, approved_quotes, create_quote, delete_quote, keep_approved_quotes,
-    list_quotes, quote_themes_of_topic, set_quote_approved, topic_of_answer, topic_of_quote,
-    update_quote, QuoteRow,
+    list_quotes, quote_state, quote_themes_of_topic, set_quote_approved, topic_of_answer,
+    topic_of_quote, update_quote, QuoteRow,
 };
 pub use suggestions::{fingerprint, reject, rejected};
 pub use themes::{

@@ -234,6 +234,13 @@ pub fn approval_needs_reason(
     Ok(text.map(|t| crate::themes::pii::kinds(&t)))
 }
 
+/// A quote's status and the reason kept with its approval; None when there is no such quote.
+pub fn quote_state(
+    conn: &mut DbConnection, id: &QuoteId,
+) -> QueryResult<Option<(QuoteStatus, Option<String>)>> {
+    quotes::table.find(id).select((quotes::status, quotes::safe_reason)).first(conn).optional()
+}
+
 /// Deletes a quote.
 pub fn delete_quote(conn: &mut DbConnection, id: &QuoteId) -> QueryResult<usize> {
     diesel::delete(quotes::table.find(id)).execute(conn)

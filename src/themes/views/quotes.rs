@@ -9,6 +9,7 @@ use crate::i18n::Lang;
 use crate::survey::Topic;
 use crate::themes::domain::QuoteStatus;
 use crate::themes::pii;
+use crate::themes::store::undo::UndoStep;
 use crate::themes::store::{BoardAnswer, QuoteRow};
 use crate::web::csrf::CsrfToken;
 use crate::web::layout::{csrf_field, error_summary, FieldError};
@@ -41,15 +42,26 @@ pub fn quote_form(
 
 /// The topic's quotes: original and edited text side by side, approval.
 pub fn quotes_page(
-    lang: Lang, staff: &Staff, csrf: &CsrfToken, topic: &Topic, quotes: &[QuoteRow],
-    notice: Option<String>, errors: &[FieldError],
+    lang: Lang, staff: &Staff, csrf: &CsrfToken, (topic, quotes): (&Topic, &[QuoteRow]),
+    (notice, undo): (Option<String>, Option<&UndoStep>), errors: &[FieldError],
 ) -> Markup {
     let title = lang.t_args("quotes-title", &[("topic", topic.title.as_str().into())]);
     let editor = staff.role().can_edit();
     let body = html! {
         a class="back-link" href=(format!("/staff/topics/{}/board", topic.id)) { (lang.t("board-back")) }
         (error_summary(lang, errors))
-        @if let Some(n) = notice { p class="notice" role="status" { (n) } }
+        @if let Some(n) = notice {
+            div class="notice" role="status" {
+                p { (n) }
+                @if let Some(step) = undo.filter(|_| editor) {
+                    form method="post" action=(format!("/staff/undo/{}", step.id)) class="undo-form" {
+                        (csrf_field(csrf))
+                        input type="hidden" name="return_page" value="quotes";
+                        button type="submit" class="button" { (lang.t("undo")) span class="visually-hidden" { ": " (super::board::step_line(lang, step)) } }
+                    }
+                }
+            }
+        }
         h1 { (title) }
         p { (lang.t("quotes-intro")) }
         @if quotes.is_empty() { p { (lang.t("quotes-none")) } }

@@ -83,7 +83,7 @@
       box.checked = true;
       title.focus();
     } else if (e.key === "z" || e.key === "Z") {
-      var undo = main.querySelector("form.undo-form button");
+      var undo = main.querySelector(".notice form.undo-form button");
       if (!undo) return;
       e.preventDefault();
       send(undo.form, undo, i);
