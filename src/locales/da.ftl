@@ -361,6 +361,10 @@ board-search = Søg i svarene
 board-filter = Vis svar
 board-no-answers = Ingen svar her.
 board-done-assigned = Svarene er flyttet.
+key-points-count = { $count ->
+    [one] 1 hovedpointe
+   *[other] { $count } hovedpointer
+}
 board-done-undone = Det er fortrudt.
 board-done-undone-before = Det var allerede fortrudt. Intet er ændret.
 undo = Fortryd

@@ -360,6 +360,10 @@ board-search = Search the answers
 board-filter = Show answers
 board-no-answers = No answers here.
 board-done-assigned = The answers have been moved.
+key-points-count = { $count ->
+    [one] 1 key point
+   *[other] { $count } key points
+}
 board-done-undone = It is undone.
 board-done-undone-before = It was undone already. Nothing changed.
 undo = Undo

@@ -601,6 +601,72 @@ for (const backend of backends()) {
       assertNoProblems();
     });
 
+    test('the board at 1280×800: ten cards in view beside the themes; keys sort three and undo one', async () => {
+      const context = await newContext(browser, { viewport: { width: 1280, height: 800 } });
+      const page = await logIn(context, server.facilitator);
+      await activate(page, page.getByRole('link', { name: /^Emner og hovedpointer\s*: Fra bolig til hjem$/ }));
+      const cards = page.locator('li.answer-card');
+      // With the first card at the top, at least ten are fully in view above the sticky bar.
+      await cards.first().evaluate((c) => c.scrollIntoView());
+      const inView = await page.evaluate(() => {
+        const limit = document.querySelector('.assign-bar').getBoundingClientRect().top;
+        return [...document.querySelectorAll('li.answer-card')].filter((c) => {
+          const r = c.getBoundingClientRect();
+          return r.top >= 0 && r.bottom <= limit;
+        }).length;
+      });
+      assert.ok(inView >= 10, `${inView} cards in view at 1280×800`);
+      await page.screenshot({ path: path.join(shots, 'board-1280x800.png') });
+      // The cards scroll; the first theme stays on the screen.
+      await page.evaluate(() => window.scrollBy(0, 1500));
+      assert.ok(await page.evaluate(() => window.scrollY) > 1000, 'the page did scroll');
+      const theme = await page.locator('[data-theme][data-key="1"]').evaluate((t) => {
+        const r = t.getBoundingClientRect();
+        return { top: r.top, bottom: r.bottom, height: innerHeight };
+      });
+      assert.ok(theme.top >= 0 && theme.top < theme.height, `theme 1 in view after scrolling: ${JSON.stringify(theme)}`);
+      assert.ok(await page.locator('.key-hint').first().isVisible(), 'the theme shows its key');
+
+      // Keyboard only: 1 on the first card, 2 on the next, ↓ and 1 on the one after, then Z.
+      const count = async () => Number((await page.locator('#answers-heading .count').innerText()).replace(/\D/g, ''));
+      const start = await count();
+      const box = (i) => cards.nth(i).locator('input[type=checkbox]');
+      await tabTo(page, box(0));
+      const sorted = [];
+      const press = async (key, expected) => {
+        await page.keyboard.press(key);
+        await page.waitForFunction((n) => Number(document.querySelector('#answers-heading .count').textContent.replace(/\D/g, '')) === n, expected, { timeout: 10_000 });
+        assert.ok(await page.evaluate(() => document.activeElement.matches('.answer-card input[type=checkbox]')), `focus on a card after ${key}`);
+      };
+      sorted.push(await cards.nth(0).getAttribute('data-answer'));
+      await press('1', start - 1);
+      sorted.push(await cards.nth(0).getAttribute('data-answer'));
+      await press('2', start - 2);
+      await page.keyboard.press('ArrowDown');
+      sorted.push(await page.evaluate(() => document.activeElement.value));
+      assert.notEqual(sorted[2], await cards.nth(0).getAttribute('data-answer'), 'the arrow moved on');
+      await press('1', start - 3);
+      for (const id of sorted) assert.equal(await page.locator(`li.answer-card[data-answer="${id}"]`).count(), 0, `${id} left the pile`);
+      const announced = await page.evaluate(() => document.querySelector('body > [aria-live]').textContent);
+      assert.match(announced, /Svarene er flyttet/, 'the result is read out');
+      await press('z', start - 2);
+      assert.equal(await page.locator(`li.answer-card[data-answer="${sorted[2]}"]`).count(), 1, 'the last one is back');
+      assert.match(await page.evaluate(() => document.querySelector('body > [aria-live]').textContent), /fortrudt/);
+      for (const v of await axeViolations(page)) problems.push(`board after keyboard sorting: ${v.id} [${v.impact}] ${v.help}\n      ${v.nodes.join('\n      ')}`);
+      // The theme's history lists the change that stayed, with its own "Fortryd".
+      const board = new URL(page.url());
+      await page.goto(`${board.origin}${board.pathname}`);
+      await checkPage(page, 'board with a history');
+      const history = page.locator('[data-theme][data-key="2"] details.theme-history');
+      await history.locator('summary').focus();
+      await page.keyboard.press('Enter');
+      assert.ok(await history.evaluate((d) => d.open), 'the history opens from the keyboard');
+      assert.ok(await history.getByRole('button', { name: /Fortryd.*Svar lagt i/ }).first().isVisible());
+      for (const v of await axeViolations(page)) problems.push(`board history open: ${v.id} [${v.impact}] ${v.help}\n      ${v.nodes.join('\n      ')}`);
+      await context.close();
+      assertNoProblems();
+    });
+
     test('keyboard only: export a topic as Word', async () => {
       const context = await newContext(browser);
       const page = await logIn(context, server.facilitator);

@@ -174,7 +174,14 @@ pub fn board_page(lang: Lang, staff: &Staff, csrf: &CsrfToken, b: &Board<'_>) ->
                         }
                         p class="hint" { (super::counts_line(lang, &counts)) }
                         @if !t.summary.is_empty() { p { (t.summary) } }
-                        (key_point_list(lang, csrf, editor, b.key_points, Some(&t.id)))
+                        @let points = b.key_points.iter().filter(|k| k.theme_id.as_ref() == Some(&t.id)).count();
+                        @if points > 0 {
+                            // Folded so that many themes fit beside the cards.
+                            details class="kp-fold" {
+                                summary { (lang.t_args("key-points-count", &[("count", points.into())])) span class="visually-hidden" { ": " (t.title) } }
+                                (key_point_list(lang, csrf, editor, b.key_points, Some(&t.id)))
+                            }
+                        }
                         @if editor { (theme_actions(lang, csrf, &base, t, b.themes)) }
                         @let steps: Vec<&UndoStep> = b.history.iter().filter(|s| s.touches(&t.id)).collect();
                         @if editor && !steps.is_empty() {
