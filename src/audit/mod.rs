@@ -25,6 +25,7 @@ crate::text_enum! {
         QuestionCreate = "question.create", QuestionUpdate = "question.update", QuestionMove = "question.move",
         QuestionDelete = "question.delete", QuestionTranslate = "question.translate",
         AnswersAssist = "answers.assist", AnswersPaste = "answers.paste",
+        AnswerCorrect = "answer.correct", AnswerDelete = "answer.delete",
         ThemeCreate = "theme.create", ThemeRename = "theme.rename", ThemeMove = "theme.move",
         ThemeDelete = "theme.delete", ThemeMerge = "theme.merge", ThemeAssign = "theme.assign",
         BoardUndo = "board.undo",

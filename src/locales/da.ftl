@@ -361,6 +361,26 @@ board-search = Søg i svarene
 board-filter = Vis svar
 board-no-answers = Ingen svar her.
 board-done-assigned = Svarene er flyttet.
+correct-link = Ret eller slet
+correct-title = Ret et svar, I har skrevet ind
+correct-value = Svaret
+correct-reason = Hvorfor retter I?
+correct-reason-hint = Fx «Skrevet forkert af» eller «Svaret hørte til et andet spørgsmål». Det gemmes i loggen.
+correct-save = Gem rettelsen
+correct-delete-open = Slet svaret i stedet
+correct-delete-warning = Svaret slettes helt og kan ikke hentes tilbage. Det forsvinder også fra emnerne. Et citat, der er lavet af svaret, bliver.
+correct-delete = Slet svaret
+correct-value-missing = Skriv svaret, eller slet det i stedet.
+correct-reason-missing = Skriv kort, hvorfor I retter eller sletter svaret.
+notice-answer-corrected = Svaret er rettet. Grunden er gemt i loggen.
+notice-answer-deleted = Svaret er slettet. Grunden er gemt i loggen.
+close-confirm-title = Luk workshoppen «{ $workshop }»?
+close-confirm-code = Deltagerne kan ikke længere svare med koden { $code }.
+close-confirm-kept = De svar, der er givet, bliver. I kan stadig sortere dem og skrive hovedpointer.
+close-confirm-deleted = De enkelte svar slettes { $date } ({ $days } dage efter lukning). Tal, emner, hovedpointer og godkendte citater bliver.
+close-confirm-reopen = Lukker I for tidligt, kan I åbne workshoppen igen.
+close-confirm-yes = Ja, luk workshoppen
+close-confirm-no = Nej, tilbage
 key-points-count = { $count ->
     [one] 1 hovedpointe
    *[other] { $count } hovedpointer

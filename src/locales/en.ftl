@@ -360,6 +360,26 @@ board-search = Search the answers
 board-filter = Show answers
 board-no-answers = No answers here.
 board-done-assigned = The answers have been moved.
+correct-link = Correct or delete
+correct-title = Correct an answer you entered
+correct-value = The answer
+correct-reason = Why are you correcting it?
+correct-reason-hint = E.g. «Typed wrongly» or «It belonged to another question». It is kept in the log.
+correct-save = Save the correction
+correct-delete-open = Delete the answer instead
+correct-delete-warning = The answer is deleted for good. It also leaves the themes. A quote made from it stays.
+correct-delete = Delete the answer
+correct-value-missing = Write the answer, or delete it instead.
+correct-reason-missing = Write briefly why you correct or delete the answer.
+notice-answer-corrected = The answer is corrected. The reason is kept in the log.
+notice-answer-deleted = The answer is deleted. The reason is kept in the log.
+close-confirm-title = Close the workshop «{ $workshop }»?
+close-confirm-code = Participants can no longer answer with the code { $code }.
+close-confirm-kept = The answers given stay. You can still sort them and write key points.
+close-confirm-deleted = The individual answers are deleted on { $date } ({ $days } days after closing). Counts, themes, key points and approved quotes stay.
+close-confirm-reopen = If you close too early, you can open the workshop again.
+close-confirm-yes = Yes, close the workshop
+close-confirm-no = No, go back
 key-points-count = { $count ->
     [one] 1 key point
    *[other] { $count } key points

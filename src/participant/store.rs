@@ -490,3 +490,31 @@ pub fn save_statements(
     }
     Ok(())
 }
+
+/// A free-text answer a facilitator entered (said aloud, written down, or a line of pasted
+/// notes); `None` for a participant's own words, another kind of answer, or no such answer.
+pub fn entered_text_answer(conn: &mut DbConnection, id: &AnswerId) -> QueryResult<Option<Answer>> {
+    let found: Option<(Answer, crate::survey::QuestionKind)> = answers::table
+        .inner_join(questions::table)
+        .filter(answers::id.eq(id))
+        .filter(answers::entered_by.ne(EnteredBy::Participant))
+        .select((Answer::as_select(), questions::kind))
+        .first(conn)
+        .optional()?;
+    Ok(found.filter(|(a, kind)| kind.is_text() && !a.declined).map(|(a, _)| a))
+}
+
+/// Puts right the words of an entered answer.
+pub fn correct_answer(
+    conn: &mut DbConnection, id: &AnswerId, text: &AnswerText,
+) -> QueryResult<usize> {
+    diesel::update(answers::table.find(id))
+        .set((answers::value.eq(text.as_str()), answers::updated_at.eq(now())))
+        .execute(conn)
+}
+
+/// Deletes an entered answer; its theme links go with it, a quote made from it stays as
+/// written (its link to the answer is cleared).
+pub fn delete_entered_answer(conn: &mut DbConnection, id: &AnswerId) -> QueryResult<usize> {
+    diesel::delete(answers::table.find(id)).execute(conn)
+}

@@ -70,6 +70,10 @@ notices! {
     Pasted = "paste" => "notice-paste",
     /// Answers were put in (or taken out of) a theme.
     Assigned = "assigned" => "board-done-assigned",
+    /// An entered answer was put right.
+    AnswerCorrected = "corrected" => "notice-answer-corrected",
+    /// An entered answer was deleted.
+    AnswerDeleted = "answer-deleted" => "notice-answer-deleted",
     /// A board change was undone.
     Undone = "undone" => "board-done-undone",
     /// "Fortryd" a second time.

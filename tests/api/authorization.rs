@@ -137,6 +137,8 @@ const RULES: &[(Method, &str, Access)] = &[
     (POST, "/staff/key-points/{id}/delete", Editor),
     (GET, "/staff/answers/{id}/quote", Editor),
     (POST, "/staff/answers/{id}/quote", Editor),
+    (GET, "/staff/answers/{id}/correct", Editor),
+    (POST, "/staff/answers/{id}/correct", Editor),
     (POST, "/staff/quotes/{id}", Editor),
     (POST, "/staff/quotes/{id}/approve", Editor),
     (POST, "/staff/quotes/{id}/delete", Editor),
@@ -510,6 +512,14 @@ impl World<'_> {
                 let fields =
                     [("text", "Et punkt"), ("version", version.as_str()), ("direction", "down")];
                 (with(&target), form(&fields))
+            }
+            (_, "/staff/answers/{id}/correct") => {
+                let answer = self.answer();
+                diesel::update(answers::table.find(&answer))
+                    .set(answers::entered_by.eq("scribe"))
+                    .execute(&mut self.app.conn())
+                    .expect("entered");
+                (with(&answer), form(&[("value", "Et rettet svar"), ("reason", "Stavefejl")]))
             }
             (_, "/staff/answers/{id}/quote") => {
                 (with(&self.answer()), form(&[("text", "Et citat")]))

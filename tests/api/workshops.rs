@@ -1,5 +1,5 @@
 use deltag::auth::Role;
-use deltag::db::schema::{answers, participants, questions, workshops};
+use deltag::db::schema::{answers, audit_events, participants, questions, workshops};
 use deltag::db::Backend;
 use deltag::survey::domain::WorkshopStatus;
 use diesel::prelude::*;
@@ -281,7 +281,128 @@ async fn facilitators_enter_answers_and_paste_flipchart_notes(backend: Backend) 
     assert!(page.contains("Læst op for deltageren, skrevet af facilitator"));
 }
 
+async fn closing_asks_first_and_says_what_closing_means(backend: Backend) {
+    let app = spawn_app(backend).await;
+    let s = seed_workshop(&app, WorkshopStatus::Open);
+    app.login_as(Role::Facilitator).await;
+    let path = format!("/staff/workshops/{}/status", s.workshop_id);
+    let status = || -> String {
+        workshops::table
+            .find(&s.workshop_id)
+            .select(workshops::status)
+            .first(&mut *app.conn())
+            .expect("status")
+    };
+    let res = app.post_form(&path, &[("to", "closed")]).await;
+    assert_eq!(res.status().as_u16(), 200, "asked, not done");
+    let page = res.text().await.expect("body");
+    let text = text_of(&page, "main").unwrap_or_default();
+    assert!(text.contains("Luk workshoppen"), "{text}");
+    assert!(text.contains("kan ikke længere svare med koden"), "{text}");
+    assert!(text.contains("dage efter lukning"), "{text}");
+    assert_eq!(hidden(&page, "confirm"), "1");
+    assert_eq!(status(), "open");
+    let res = app.post_form(&path, &[("to", "closed"), ("confirm", "1")]).await;
+    assert_eq!(location(&res), format!("/staff/workshops/{}?done=closed", s.workshop_id));
+    assert_eq!(status(), "closed");
+    // Opening again needs no question.
+    let res = app.post_form(&path, &[("to", "open")]).await;
+    assert_eq!(res.status().as_u16(), 303);
+    assert_eq!(status(), "open");
+}
+
+async fn entered_answers_are_corrected_or_deleted_with_a_reason(backend: Backend) {
+    let app = spawn_app(backend).await;
+    let s = seed_workshop(&app, WorkshopStatus::Open);
+    let own = crate::themes::seed_answers(&app, &s);
+    let me = app.login_as(Role::Facilitator).await;
+    let qid: String = questions::table
+        .filter(questions::workshop_id.eq(&s.workshop_id))
+        .filter(questions::position.eq(1))
+        .select(questions::id)
+        .first(&mut *app.conn())
+        .expect("q1");
+    let page = app.get_html(&format!("/staff/questions/{qid}/paste")).await;
+    let key = hidden(&page, "submission_key");
+    let notes = "Tryghde først\nEn linje fra det forkerte ark";
+    app.post_form(
+        &format!("/staff/questions/{qid}/paste"),
+        &[("submission_key", &key), ("notes", notes)],
+    )
+    .await;
+    let pasted = |app: &crate::helpers::TestApp| -> Vec<(String, String)> {
+        answers::table
+            .inner_join(participants::table)
+            .filter(participants::source.eq("flipchart"))
+            .order(answers::submission_key)
+            .select((answers::id, answers::value))
+            .load(&mut *app.conn())
+            .expect("pasted")
+    };
+    let rows = pasted(&app);
+    let (typo, wrong) = (rows[0].0.clone(), rows[1].0.clone());
+
+    // The answers page offers it for entered answers only; a participant's words are not.
+    let page = app.get_html(&format!("/staff/workshops/{}/answers", s.workshop_id)).await;
+    assert!(page.contains(&format!("/staff/answers/{typo}/correct")));
+    assert!(!page.contains(&format!("/staff/answers/{}/correct", own[0])));
+    assert_eq!(app.get(&format!("/staff/answers/{}/correct", own[0])).await.status().as_u16(), 404);
+    let res = app
+        .post_form(
+            &format!("/staff/answers/{}/correct", own[0]),
+            &[("value", "x"), ("reason", "y")],
+        )
+        .await;
+    assert_eq!(res.status().as_u16(), 404, "a participant's own words are never changed");
+
+    // No reason: 422, nothing changed.
+    let path = format!("/staff/answers/{typo}/correct");
+    let res = app.post_form(&path, &[("value", "Tryghed først"), ("reason", " ")]).await;
+    assert_eq!(res.status().as_u16(), 422);
+    assert_eq!(pasted(&app)[0].1, "Tryghde først");
+    let res = app
+        .post_form(
+            &path,
+            &[("value", "Tryghed først"), ("reason", "Stavefejl da det blev skrevet ind")],
+        )
+        .await;
+    assert_eq!(
+        location(&res),
+        format!("/staff/workshops/{}/answers?done=corrected", s.workshop_id)
+    );
+    assert_eq!(pasted(&app)[0].1, "Tryghed først");
+
+    let res = app
+        .post_form(
+            &format!("/staff/answers/{wrong}/correct"),
+            &[
+                ("value", "whatever"),
+                ("reason", "Hørte til et andet spørgsmål"),
+                ("action", "delete"),
+            ],
+        )
+        .await;
+    assert_eq!(res.status().as_u16(), 303);
+    assert_eq!(pasted(&app).len(), 1);
+    let audit: Vec<(String, String, String)> = audit_events::table
+        .filter(audit_events::user_id.eq(&me.id))
+        .filter(audit_events::action.like("answer.%"))
+        .order(audit_events::at)
+        .select((audit_events::action, audit_events::subject, audit_events::detail))
+        .load(&mut *app.conn())
+        .expect("audit");
+    assert_eq!(
+        audit,
+        [
+            ("answer.correct".to_owned(), typo, "Stavefejl da det blev skrevet ind".to_owned()),
+            ("answer.delete".to_owned(), wrong, "Hørte til et andet spørgsmål".to_owned()),
+        ]
+    );
+}
+
 on_both_backends!(
+    entered_answers_are_corrected_or_deleted_with_a_reason,
+    closing_asks_first_and_says_what_closing_means,
     facilitators_build_and_open_a_workshop_with_plain_forms,
     viewers_read_but_change_nothing,
     facilitators_enter_answers_and_paste_flipchart_notes,

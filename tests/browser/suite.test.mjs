@@ -751,10 +751,17 @@ for (const backend of backends()) {
       await conflict.first().waitFor({ timeout: 10_000 });
       assert.ok(await conflict.count() > 0, 'the second writer is told about the conflict');
       await page.goto(url(boardPath));
-      assert.equal(await page.locator('li.theme .card-title').first().innerText(), `Boligen ${stamp}`, 'nothing was overwritten');
+      assert.equal(await page.locator('li.theme .card-title a').first().innerText(), `Boligen ${stamp}`, 'nothing was overwritten');
       assert.notEqual(await other.evaluate(() => document.activeElement === document.body), true, 'focus is on the message');
       const violations = await axeViolations(other);
       assert.deepEqual(violations, [], 'the conflict state passes axe');
+      // Closing asks first: the question page, then back without closing.
+      await page.goto(url(built.workshopPath));
+      await go(page, page.getByRole('button', { name: 'Luk for svar' }));
+      await checkPage(page, 'close the workshop?');
+      assert.match(await page.locator('main').innerText(), /kan ikke længere svare med koden/);
+      await go(page, page.getByRole('link', { name: 'Nej, tilbage' }));
+      assert.ok(await page.getByRole('button', { name: 'Luk for svar' }).isVisible(), 'still open');
       await context.close();
       assertNoProblems();
     });

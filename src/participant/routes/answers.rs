@@ -52,13 +52,13 @@ pub(super) async fn get_answers_events(
         let id = id.clone();
         cx.db.find(move |conn| survey::find_workshop(conn, &id)).await?.id
     };
-    let (db, lang) = (cx.db.clone(), cx.lang);
+    let (db, lang, editor) = (cx.db.clone(), cx.lang, cx.staff().role().can_edit());
     let draw: crate::web::live::Draw = Rc::new(move || {
         let (db, id) = (db.clone(), id.clone());
         Box::pin(async move {
             let (since, _, questions, answers, progress) =
                 db.run(move |conn| read(conn, &id)).await?;
-            let html = views::answers_live(lang, &questions, &answers, progress);
+            let html = views::answers_live(lang, &questions, &answers, (progress, editor));
             Ok(Some(Drawn { id: since, html: html.into_string() }))
         })
     });

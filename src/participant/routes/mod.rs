@@ -6,6 +6,7 @@
 mod answers;
 mod assist;
 mod context;
+mod corrections;
 mod finish;
 mod join;
 mod paste;
@@ -43,6 +44,8 @@ crate::routes! {
     post "/staff/workshops/{id}/assist" => assist::post_assist;
     get "/staff/questions/{id}/paste" => paste::get_paste;
     post "/staff/questions/{id}/paste" => paste::post_paste;
+    get "/staff/answers/{id}/correct" => corrections::get_correct;
+    post "/staff/answers/{id}/correct" => corrections::post_correct;
 }
 
 /// A submission key used for another answer is a client error; the rest is the database's.

@@ -14,7 +14,9 @@ use crate::survey::{Question, QuestionKind, Translations};
 use crate::web::layout;
 
 pub use public::{code_form, home_page, withdraw_confirm_page, withdraw_page, withdrawn_page};
-pub use staff::{answers_live, answers_page, assist_page, paste_page, tally_rows, AssistPage};
+pub use staff::{
+    answers_live, answers_page, assist_page, correct_page, paste_page, tally_rows, AssistPage,
+};
 pub use survey::{
     check_page, clear_page, question_page, start_page, thanks_page, QuestionView, StartState,
     OTHER_TEXT_ID,

@@ -8,8 +8,8 @@ use maud::{html, Markup};
 use super::{display_answer, option_labels};
 use crate::auth::{staff_page, staff_page_with, Staff};
 use crate::i18n::Lang;
-use crate::participant::domain::YesNo;
 use crate::participant::domain::{tally_keys, ChoiceValue, Person};
+use crate::participant::domain::{EnteredBy, YesNo};
 use crate::participant::store::{Answer, Progress};
 use crate::survey::{Question, QuestionKind, Workshop};
 use crate::web::csrf::CsrfToken;
@@ -33,7 +33,7 @@ pub fn answers_page(
         p class="hint" { (lang.t("answers-live-hint")) }
         div data-live-src=(format!("/staff/workshops/{}/answers/events", workshop.id))
             data-live-since=(since) {
-            (answers_live(lang, questions, answers, progress))
+            (answers_live(lang, questions, answers, (progress, staff.role().can_edit())))
         }
     };
     staff_page_with(lang, staff, csrf, &title, body, &["live"])
@@ -41,7 +41,8 @@ pub fn answers_page(
 
 /// The live part of the answers page: progress, then each question's tally or cards.
 pub fn answers_live(
-    lang: Lang, questions: &[Question], answers: &[(Answer, i32)], progress: Progress,
+    lang: Lang, questions: &[Question], answers: &[(Answer, i32)],
+    (progress, editor): (Progress, bool),
 ) -> Markup {
     html! {
         p class="progress-line" {
@@ -61,7 +62,7 @@ pub fn answers_live(
                 @if these.is_empty() {
                     p class="hint" { (lang.t("answers-none-yet")) }
                 } @else if q.kind.is_text() {
-                    (answer_cards(lang, q, &these))
+                    (answer_cards(lang, q, &these, editor))
                 } @else {
                     (tally(lang, q, &these))
                     @let other: Vec<&Answer> = these.iter().copied().filter(|a| other_words(a).is_some()).collect();
@@ -80,7 +81,9 @@ pub fn answers_live(
 }
 
 /// Free-text answers, one card each, with how and when they were given.
-fn answer_cards(lang: Lang, q: &Question, answers: &[&Answer]) -> Markup {
+/// Answers a facilitator entered can be corrected or deleted by an editor; a participant's own
+/// words never are.
+fn answer_cards(lang: Lang, q: &Question, answers: &[&Answer], editor: bool) -> Markup {
     html! {
         ul class="answer-list" {
             @for a in answers {
@@ -89,11 +92,47 @@ fn answer_cards(lang: Lang, q: &Question, answers: &[&Answer]) -> Markup {
                     p class="hint" {
                         (lang.t(a.entered_by.label_key()))
                         " · " (a.updated_at.format("%d.%m.%Y %H:%M"))
+                        @if editor && a.entered_by != EnteredBy::Participant {
+                            " · " a href=(format!("/staff/answers/{}/correct", a.id)) {
+                                (lang.t("correct-link"))
+                                span class="visually-hidden" { ": " (a.value.chars().take(40).collect::<String>()) }
+                            }
+                        }
                     }
                 }
             }
         }
     }
+}
+
+/// Correcting or deleting an answer a facilitator entered: the words, and why (kept in the
+/// audit trail).
+pub fn correct_page(
+    lang: Lang, staff: &Staff, csrf: &CsrfToken,
+    (workshop, question, answer): (&Workshop, &Question, &Answer), (value, reason): (&str, &str),
+    errors: &[FieldError],
+) -> Markup {
+    let title = lang.t("correct-title");
+    let body = html! {
+        a class="back-link" href=(format!("/staff/workshops/{}/answers", workshop.id)) { (lang.t_args("answers-title", &[("workshop", workshop.title.as_str().into())])) }
+        (error_summary(lang, errors))
+        h1 { (title) }
+        p { (question.prompt) }
+        p class="hint" { (lang.t(answer.entered_by.label_key())) " · " (answer.created_at.format("%d.%m.%Y %H:%M")) }
+        form method="post" action=(format!("/staff/answers/{}/correct", answer.id)) {
+            (csrf_field(csrf))
+            (textarea(lang, "value", &lang.t("correct-value"), None, value, 4, errors))
+            (layout::field(lang, "reason", "correct-reason", reason, errors).hint("correct-reason-hint").render())
+            button type="submit" class="button" name="action" value="save" { (lang.t("correct-save")) }
+            " "
+            details class="danger-zone" {
+                summary { (lang.t("correct-delete-open")) }
+                p { (lang.t("correct-delete-warning")) }
+                button type="submit" class="button warning" name="action" value="delete" { (lang.t("correct-delete")) }
+            }
+        }
+    };
+    staff_page(lang, staff, csrf, &title, body)
 }
 
 /// The words someone wrote under "Andet" in a choice answer.

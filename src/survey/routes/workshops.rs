@@ -217,6 +217,8 @@ pub(super) async fn post_retention(
 #[derive(Deserialize)]
 pub(super) struct StatusInput {
     to: WorkshopStatus,
+    /// "1" once the person has read what closing means.
+    confirm: Option<String>,
 }
 
 /// Opens, closes, archives or returns a workshop to draft; a move the workshop cannot make
@@ -225,6 +227,14 @@ pub(super) async fn post_status(
     cx: StaffContext<Editor>, id: web::Path<WorkshopId>, Form(input): Form<StatusInput>,
 ) -> Result<HttpResponse, AppError> {
     let (id, to) = (id.into_inner(), input.to);
+    if to == WorkshopStatus::Closed && input.confirm.as_deref() != Some("1") {
+        let find = id.clone();
+        let w = cx.db.find(move |conn| store::find_workshop(conn, &find)).await?;
+        if w.status.can_move_to(to) {
+            let page = views::close_confirm_page(cx.lang, cx.staff(), &cx.csrf, &w);
+            return Ok(crate::web::layout::html_response(page));
+        }
+    }
     let target = format!("/staff/workshops/{id}");
     let notice = cx
         .change(move |conn, trail| match store::set_status(conn, &id, to) {

@@ -18,7 +18,7 @@ pub use fields::{question_fields, topic_fields, track_fields, workshop_fields};
 pub use overview::dashboard;
 pub use printouts::{cards_page, poster_page};
 pub use translations::{translated_name, translation_langs, translation_legend};
-pub use workshop::{retention_line, workshop_page, WorkshopPage};
+pub use workshop::{close_confirm_page, retention_line, workshop_page, WorkshopPage};
 
 /// The parts of a form page.
 pub struct FormPage<'a> {

@@ -162,3 +162,31 @@ pub fn workshop_page(lang: Lang, staff: &Staff, csrf: &CsrfToken, p: &WorkshopPa
     };
     staff_page(lang, staff, csrf, &w.title, body)
 }
+
+/// "Close the workshop?": what closing means, before it happens. Closing is the one status
+/// change that ends the day for the room, so it is asked, not done on one tap.
+pub fn close_confirm_page(lang: Lang, staff: &Staff, csrf: &CsrfToken, w: &Workshop) -> Markup {
+    let title = lang.t_args("close-confirm-title", &[("workshop", w.title.as_str().into())]);
+    let deletes =
+        chrono::Utc::now().date_naive() + chrono::TimeDelta::days(i64::from(w.retention_days));
+    let base = format!("/staff/workshops/{}", w.id);
+    let body = html! {
+        a class="back-link" href=(base) { (w.title) }
+        h1 { (title) }
+        ul {
+            li { (lang.t_args("close-confirm-code", &[("code", grouped_code(&w.join_code).into())])) }
+            li { (lang.t("close-confirm-kept")) }
+            li { (lang.t_args("close-confirm-deleted", &[("date", lang.long_date(deletes).into()), ("days", w.retention_days.into())])) }
+            li { (lang.t("close-confirm-reopen")) }
+        }
+        form method="post" action=(format!("{base}/status")) class="inline-form" {
+            (csrf_field(csrf))
+            input type="hidden" name="to" value="closed";
+            input type="hidden" name="confirm" value="1";
+            button type="submit" class="button" { (lang.t("close-confirm-yes")) }
+        }
+        " "
+        a href=(base) class="button secondary" { (lang.t("close-confirm-no")) }
+    };
+    staff_page(lang, staff, csrf, &title, body)
+}
