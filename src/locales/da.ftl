@@ -361,6 +361,17 @@ board-search = Søg i svarene
 board-filter = Vis svar
 board-no-answers = Ingen svar her.
 board-done-assigned = Svarene er flyttet.
+kind-fields-choice = Kun til «Vælg én» og «Vælg flere»
+kind-fields-scale = Kun til «Skala 1-5 med ansigter»
+notice-copied = Workshoppen er kopieret med spørgsmål og oversættelser. Det er en kladde med sin egen kode. Giv den en titel og en dato.
+workshop-copy = Kopiér workshop
+overview-counts = { $people ->
+    [one] 1 person
+   *[other] { $people } personer
+} · { $answers ->
+    [one] 1 svar
+   *[other] { $answers } svar
+}
 correct-link = Ret eller slet
 correct-title = Ret et svar, I har skrevet ind
 correct-value = Svaret

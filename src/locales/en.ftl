@@ -360,6 +360,17 @@ board-search = Search the answers
 board-filter = Show answers
 board-no-answers = No answers here.
 board-done-assigned = The answers have been moved.
+kind-fields-choice = Only for «Choose one» and «Choose several»
+kind-fields-scale = Only for «Scale 1-5 with faces»
+notice-copied = The workshop is copied with its questions and translations. It is a draft with its own code. Give it a title and a date.
+workshop-copy = Copy workshop
+overview-counts = { $people ->
+    [one] 1 person
+   *[other] { $people } people
+} · { $answers ->
+    [one] 1 answer
+   *[other] { $answers } answers
+}
 correct-link = Correct or delete
 correct-title = Correct an answer you entered
 correct-value = The answer

@@ -24,10 +24,12 @@ const fn asset(name: &'static str, ext: &'static str, body: &'static str) -> Ass
     Asset { name, ext, content_type, body }
 }
 
-const ASSETS: [Asset; 6] = [
+const ASSETS: [Asset; 7] = [
     asset("style", "css", include_str!("static/style.css")),
     // Only the theme board loads it.
     asset("board", "js", include_str!("static/board.js")),
+    // The question form: only the fields of the chosen kind.
+    asset("builder", "js", include_str!("static/builder.js")),
     // Public and participant pages: the "Læs op" button (at most 2 KB, tested).
     asset("speak", "js", include_str!("static/speak.js")),
     // Question pages and "Ryd telefonen": typed answers survive a dropped network.

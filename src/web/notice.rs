@@ -70,6 +70,8 @@ notices! {
     Pasted = "paste" => "notice-paste",
     /// Answers were put in (or taken out of) a theme.
     Assigned = "assigned" => "board-done-assigned",
+    /// A workshop was copied (its copy's page says so).
+    Copied = "copied" => "notice-copied",
     /// An entered answer was put right.
     AnswerCorrected = "corrected" => "notice-answer-corrected",
     /// An entered answer was deleted.

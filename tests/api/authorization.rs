@@ -70,6 +70,7 @@ const RULES: &[(Method, &str, Access)] = &[
     (POST, "/staff/workshops/{id}", Editor),
     (GET, "/staff/workshops/{id}/edit", Editor),
     (POST, "/staff/workshops/{id}/status", Editor),
+    (POST, "/staff/workshops/{id}/copy", Editor),
     (POST, "/staff/workshops/{id}/attendance", Editor),
     (POST, "/staff/workshops/{id}/retention", Admin),
     (GET, "/staff/workshops/{id}/questions/new", Editor),

@@ -9,6 +9,7 @@ mod authorization;
 mod board;
 mod cli;
 mod compression;
+mod copy;
 mod crash;
 mod export;
 mod health;

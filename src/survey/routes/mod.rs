@@ -33,6 +33,7 @@ crate::routes! {
     post "/staff/workshops/{id}" => post_form::<Workshops, Edit>;
     get "/staff/workshops/{id}/edit" => get_form::<Workshops, Edit>;
     post "/staff/workshops/{id}/status" => workshops::post_status;
+    post "/staff/workshops/{id}/copy" => workshops::post_copy;
     post "/staff/workshops/{id}/attendance" => workshops::post_attendance;
     post "/staff/workshops/{id}/retention" => workshops::post_retention;
     get "/staff/workshops/{id}/questions/new" => get_form::<Questions, New>;

@@ -258,3 +258,19 @@ pub(super) async fn post_status(
         .await?;
     Ok(see_other_with(&target, notice))
 }
+
+/// "Kopiér workshop": a new draft with the same questions, translations and settings; its page
+/// opens next, saying so.
+pub(super) async fn post_copy(
+    cx: StaffContext<Editor>, id: web::Path<WorkshopId>,
+) -> Result<HttpResponse, AppError> {
+    let id = id.into_inner();
+    let copy = cx
+        .change(move |conn, trail| {
+            let copy = store::copy_workshop(conn, &id)?;
+            trail.record(Action::WorkshopCreate, &copy, format!("copy of {id}"));
+            Ok(copy)
+        })
+        .await?;
+    Ok(see_other_with(&format!("/staff/workshops/{copy}"), Notice::Copied))
+}

@@ -312,6 +312,50 @@ pub fn count_people(conn: &mut DbConnection, workshop_id: &WorkshopId) -> QueryR
     Ok((people, statements))
 }
 
+/// What a workshop holds, for the overview.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct WorkshopCounts {
+    /// People who gave at least one answer (phones and people a facilitator entered for).
+    pub people: i64,
+    /// Their answers.
+    pub answers: i64,
+    /// Statements from pasted flipchart notes (never people).
+    pub statements: i64,
+}
+
+diesel::allow_columns_to_appear_in_same_group_by_clause!(
+    participants::workshop_id,
+    participants::source
+);
+
+/// [`WorkshopCounts`] of every workshop that has answers, in one query grouped by workshop and
+/// source.
+pub fn workshop_counts(
+    conn: &mut DbConnection,
+) -> QueryResult<HashMap<WorkshopId, WorkshopCounts>> {
+    let grouped: Vec<(WorkshopId, String, i64, i64)> = answers::table
+        .inner_join(participants::table)
+        .group_by((participants::workshop_id, participants::source))
+        .select((
+            participants::workshop_id,
+            participants::source,
+            diesel::dsl::count(answers::participant_id).aggregate_distinct(),
+            diesel::dsl::count_star(),
+        ))
+        .load(conn)?;
+    let mut out: HashMap<WorkshopId, WorkshopCounts> = HashMap::new();
+    for (workshop, source, distinct, all) in grouped {
+        let c = out.entry(workshop).or_default();
+        if source == FLIPCHART {
+            c.statements += all;
+        } else {
+            c.people += distinct;
+            c.answers += all;
+        }
+    }
+    Ok(out)
+}
+
 /// Every closed or archived workshop whose individual answers are not deleted yet.
 pub fn closed_workshops(conn: &mut DbConnection) -> QueryResult<Vec<Workshop>> {
     workshops::table

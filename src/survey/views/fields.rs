@@ -86,12 +86,21 @@ pub fn question_fields(
         (textarea(lang, "help_text", &lang.t("field-help"), None, &v.help_text, 2, errors))
         (textarea(lang, "easy_read_prompt", &lang.t("field-easy-read"), Some(&lang.t("easy-read-hint")), &v.easy_read_prompt, 2, errors))
         @if structure {
-            (textarea(lang, "options", &lang.t("field-options"), Some(&lang.t("options-hint")), &v.options, 5, errors))
-            (textarea(lang, "scale_words", &lang.t("field-scale-words"), Some(&lang.t("scale-words-hint")), &v.scale_words, 5, errors))
-            div class="field checkbox" {
-                input type="checkbox" id="allow_other" name="allow_other" value="on" checked[v.allow_other.is_some()];
-                label for="allow_other" { (lang.t("field-allow-other")) }
+            // Fields that only some kinds use, grouped under a heading that says which; with
+            // builder.js only the chosen kind's group shows (and the others are not sent).
+            fieldset class="kind-fields" data-kinds="single_choice multiple_choice" {
+                legend { (lang.t("kind-fields-choice")) }
+                (textarea(lang, "options", &lang.t("field-options"), Some(&lang.t("options-hint")), &v.options, 5, errors))
+                div class="field checkbox" {
+                    input type="checkbox" id="allow_other" name="allow_other" value="on" checked[v.allow_other.is_some()];
+                    label for="allow_other" { (lang.t("field-allow-other")) }
+                }
             }
+            fieldset class="kind-fields" data-kinds="scale" {
+                legend { (lang.t("kind-fields-scale")) }
+                (textarea(lang, "scale_words", &lang.t("field-scale-words"), Some(&lang.t("scale-words-hint")), &v.scale_words, 5, errors))
+            }
+            script src=(crate::web::assets::url("builder")) defer {}
             div class="field checkbox" {
                 input type="checkbox" id="required" name="required" value="on" checked[v.required.is_some()];
                 label for="required" { (lang.t("field-required")) }

@@ -66,10 +66,18 @@ pub fn dashboard(lang: Lang, staff: &Staff, csrf: &CsrfToken, overview: &Overvie
                                 li class="card" {
                                     p class="card-title" { a href=(format!("/staff/workshops/{}", w.id)) { (w.title) } }
                                     p class="hint" {
-                                        (lang.t(w.status.label_key()))
+                                        span class={ "badge status-" (w.status.as_str()) } { (lang.t(w.status.label_key())) }
                                         @if let Some(at) = w.starts_at { " · " (at.format("%d.%m.%Y %H:%M")) }
                                         @if !w.location.is_empty() { " · " (w.location) }
                                         @if w.status == WorkshopStatus::Open { " · " (lang.t("join-code")) " " (grouped_code(&w.join_code)) }
+                                    }
+                                    @if w.status != WorkshopStatus::Draft {
+                                        @let c = overview.counts.get(&w.id).copied().unwrap_or_default();
+                                        p class="hint" {
+                                            (lang.t_args("overview-counts", &[("people", c.people.into()), ("answers", c.answers.into())]))
+                                            @if c.statements > 0 { " " (lang.t_args("answers-count-statements", &[("count", c.statements.into())])) }
+                                            ". " (super::retention_line(lang, w))
+                                        }
                                     }
                                 }
                             }

@@ -131,6 +131,12 @@ pub fn workshop_page(lang: Lang, staff: &Staff, csrf: &CsrfToken, p: &WorkshopPa
                 }
             }
         }
+        @if editor {
+            form method="post" action=(format!("{base}/copy")) class="inline-form" {
+                (csrf_field(csrf))
+                button type="submit" class="button secondary" { (lang.t("workshop-copy")) span class="visually-hidden" { ": " (w.title) } }
+            }
+        }
         h2 { (lang.t("questions-heading")) }
         @if p.questions.is_empty() { p { (lang.t("questions-empty")) } }
         ol class="question-list" {
