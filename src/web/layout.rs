@@ -314,6 +314,26 @@ pub fn described_by(
     (!ids.is_empty()).then(|| ids.join(" "))
 }
 
+/// "Slet" for what no undo covers: it opens to say so, and only then offers the button that
+/// deletes (works without JavaScript: a `details` and a plain form).
+pub fn confirm_delete(
+    lang: Lang, csrf: &CsrfToken, action: &str, warning: &str, subject: Option<&str>,
+) -> Markup {
+    html! {
+        details class="confirm-delete" {
+            summary {
+                (lang.t("delete"))
+                @if let Some(s) = subject { span class="visually-hidden" { ": " (s) } }
+            }
+            p { (warning) }
+            form method="post" action=(action) {
+                (csrf_field(csrf))
+                button type="submit" class="button warning" { (lang.t("delete-confirm")) }
+            }
+        }
+    }
+}
+
 /// A form with one link-styled button that posts to `action` (with one hidden field when
 /// given): how pages offer "move", "delete" and the like without JavaScript.
 pub fn post_button(

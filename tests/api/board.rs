@@ -263,8 +263,42 @@ async fn approving_a_quote_can_be_undone_from_the_quotes_page(backend: Backend) 
 }
 
 on_both_backends!(
+    the_demo_sentences_are_not_flagged_for_personal_data,
     approving_a_quote_can_be_undone_from_the_quotes_page,
     every_board_change_can_be_undone_once,
     a_new_theme_needs_a_title_and_cards_of_this_topic,
     the_board_filters_flagged_answers_and_comes_back_filtered,
 );
+
+/// The demo's answers are ordinary Danish sentences about housing and support: none may be
+/// flagged for personal data but the ones the demo writes to show the flags.
+async fn the_demo_sentences_are_not_flagged_for_personal_data(backend: Backend) {
+    use deltag::db::schema::{answers, questions};
+    let app = spawn_app(backend).await;
+    deltag::demo::load(&mut app.conn()).expect("demo");
+    let texts: Vec<String> = answers::table
+        .inner_join(questions::table)
+        .filter(questions::kind.eq_any(["short_text", "long_text"]))
+        .select(answers::value)
+        .load(&mut *app.conn())
+        .expect("answers");
+    assert!(texts.len() > 100, "{} demo answers", texts.len());
+    let mut flagged: Vec<(&str, Vec<deltag::themes::pii::PiiKind>)> = texts
+        .iter()
+        .map(|t| (t.as_str(), deltag::themes::pii::kinds(t)))
+        .filter(|(_, kinds)| !kinds.is_empty())
+        .collect();
+    flagged.sort_by_key(|(t, _)| *t);
+    // The two the demo writes on purpose, to show the flags and the quote approval gate.
+    let on_purpose: Vec<(&str, Vec<deltag::themes::pii::PiiKind>)> = vec![
+        (
+            "Jeg hedder Kim, ring til mig på 22 33 44 55 så fortæller jeg mere. En god støtteperson kommer når hun siger hun kommer",
+            vec![deltag::themes::pii::PiiKind::Phone],
+        ),
+        (
+            "Jeg vil gerne starte en gruppe for folk der lige har fået bolig. Hvis i vil høre mere så skriv til mig på jens.hansen@example.dk",
+            vec![deltag::themes::pii::PiiKind::Email],
+        ),
+    ];
+    assert_eq!(flagged, on_purpose, "ordinary sentences flagged");
+}

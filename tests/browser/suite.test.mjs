@@ -547,12 +547,16 @@ for (const backend of backends()) {
       await checkPage(page, 'new workshop');
       // A free-text question, then a choice question with options typed line by line.
       await activate(page, page.getByRole('link', { name: 'Tilføj spørgsmål' }));
+      // builder.js shows only the fields of the chosen kind: none extra for free text.
+      assert.ok(!(await page.locator('#options').isVisible()) && !(await page.locator('#scale_words').isVisible()), 'no options for free text');
       await typeInto(page, page.locator('#prompt'), 'Hvad hjælper dig mest?');
       await tabTo(page, page.getByRole('button', { name: 'Gem' }));
       await pressGo(page);
       await activate(page, page.getByRole('link', { name: 'Tilføj spørgsmål' }));
       await tabTo(page, page.locator('#kind'));
       await page.keyboard.type('Vælg én');
+      assert.ok(await page.locator('#options').isVisible(), 'options for a choice question');
+      assert.ok(!(await page.locator('#scale_words').isVisible()), 'no scale words for a choice question');
       await typeInto(page, page.locator('#prompt'), 'Hvor bor du nu?');
       await tabTo(page, page.locator('#options'));
       await page.keyboard.type('Egen bolig');

@@ -502,10 +502,7 @@ fn key_point_list(
                                 }
                                 div class="row-actions" {
                                     (move_buttons(lang, csrf, &format!("/staff/key-points/{}/move", k.id), None))
-                                    form method="post" action=(format!("/staff/key-points/{}/delete", k.id)) class="inline-form" {
-                                        (csrf_field(csrf))
-                                        button type="submit" class="link-button" { (lang.t("delete")) }
-                                    }
+                                    (crate::web::layout::confirm_delete(lang, csrf, &format!("/staff/key-points/{}/delete", k.id), &lang.t("key-point-delete-warning"), None))
                                 }
                             }
                         }

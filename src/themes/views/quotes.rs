@@ -113,10 +113,7 @@ pub fn quotes_page(
                                     @if q.status == QuoteStatus::Approved { (lang.t("quote-unapprove")) } @else { (lang.t("quote-approve")) }
                                 }
                             }
-                            form method="post" action=(format!("/staff/quotes/{}/delete", q.id)) class="inline-form" {
-                                (csrf_field(csrf))
-                                button type="submit" class="link-button" { (lang.t("delete")) }
-                            }
+                            (crate::web::layout::confirm_delete(lang, csrf, &format!("/staff/quotes/{}/delete", q.id), &lang.t("quote-delete-warning"), None))
                         }
                     }
                 }
