@@ -263,6 +263,7 @@ async fn approving_a_quote_can_be_undone_from_the_quotes_page(backend: Backend) 
 }
 
 on_both_backends!(
+    every_personal_data_variant_is_flagged_and_masked,
     the_demo_sentences_are_not_flagged_for_personal_data,
     approving_a_quote_can_be_undone_from_the_quotes_page,
     every_board_change_can_be_undone_once,
@@ -301,4 +302,84 @@ async fn the_demo_sentences_are_not_flagged_for_personal_data(backend: Backend) 
         ),
     ];
     assert_eq!(flagged, on_purpose, "ordinary sentences flagged");
+}
+
+/// Every personal-data variant, stored as an answer: flagged on the board (and only those), and
+/// masked in the analysis export.
+async fn every_personal_data_variant_is_flagged_and_masked(backend: Backend) {
+    use deltag::participant::domain::{AnswerText, AnswerValue, EnteredBy};
+    use deltag::participant::store::{self as participant_store, NewAnswer};
+    use deltag::participant::Source;
+    const FLAGGED: [(&str, &str); 8] = [
+        ("Mit cpr er 010190–1234", "010190–1234"),
+        ("Ring på 22  33 44 55 i morgen", "22  33 44 55"),
+        ("Mit nummer: 22/33/44/55", "22/33/44/55"),
+        ("skriv mobil22334455", "22334455"),
+        ("Ring 2233\u{200B}4455", "2233\u{200B}4455"),
+        ("Ring ２２３３４４５５", "２２３３４４５５"),
+        ("skriv til anna @ example.dk", "anna @ example.dk"),
+        ("Jeg talte med Mette Jensen fra kommunen", "Mette Jensen"),
+    ];
+    const ORDINARY: [&str; 3] =
+        ["Jeg fik nøglen 24/12/2023", "Hans bror sov på gaden", "100 kr. per dag rækker ikke"];
+    let app = spawn_app(backend).await;
+    let s = seed_workshop(&app, WorkshopStatus::Open);
+    let topic = topic_of(&app, &s);
+    let mut ids = Vec::new();
+    {
+        let mut conn = app.conn();
+        let q1 = deltag::survey::store::list_questions(&mut conn, &s.workshop_id)
+            .expect("questions")
+            .remove(0);
+        let texts = FLAGGED.iter().map(|(t, _)| *t).chain(ORDINARY);
+        for (i, text) in texts.enumerate() {
+            let p = participant_store::join(
+                &mut conn,
+                &s.workshop_id,
+                &format!("pii-{i}"),
+                Source::Phone,
+            )
+            .expect("join");
+            let value = AnswerValue::Text(AnswerText::parse(text).expect("text"));
+            let answer = NewAnswer {
+                participant_id: &p.id,
+                question_id: &q1.id,
+                value: &value,
+                entered_by: EnteredBy::Participant,
+                user_id: None,
+                submission_key: &format!("pii-key-{i}"),
+            };
+            participant_store::save_answer(&mut conn, &answer).expect("save");
+            let id: String = deltag::db::schema::answers::table
+                .filter(deltag::db::schema::answers::participant_id.eq(&p.id))
+                .select(deltag::db::schema::answers::id)
+                .first(&mut conn)
+                .expect("id");
+            ids.push(id);
+        }
+    }
+    app.login_as(Role::Facilitator).await;
+    let board = html(&app.get_html(&format!("/staff/topics/{topic}/board?view=all&pii=1")).await);
+    let cards = scraper::Selector::parse("li.answer-card").expect("selector");
+    let mut shown: Vec<String> = board
+        .select(&cards)
+        .filter_map(|c| c.value().attr("data-answer").map(str::to_owned))
+        .collect();
+    shown.sort();
+    let mut expected: Vec<String> = ids[..FLAGGED.len()].to_vec();
+    expected.sort();
+    assert_eq!(shown, expected, "every variant flagged, no ordinary sentence");
+
+    let res = app.get(&format!("/staff/export/data?scope=topic&id={topic}&format=csv")).await;
+    assert_eq!(res.status().as_u16(), 200);
+    let csv = res.text().await.expect("csv");
+    for (_, raw) in FLAGGED {
+        assert!(!csv.contains(raw), "{raw:?} is masked in the CSV");
+    }
+    for mask in ["[CPR-nummer]", "[telefonnummer]", "[e-mail]", "[navn]"] {
+        assert!(csv.contains(mask), "{mask} in the CSV");
+    }
+    for ordinary in ORDINARY {
+        assert!(csv.contains(ordinary), "{ordinary:?} is kept as written");
+    }
 }
