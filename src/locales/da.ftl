@@ -361,6 +361,7 @@ board-search = Søg i svarene
 board-filter = Vis svar
 board-no-answers = Ingen svar her.
 board-done-assigned = Svarene er flyttet.
+board-done-undo-too-late = Det kan ikke fortrydes længere: de enkelte svar fra workshoppen er slettet. Citatet forbliver godkendt.
 delete-confirm = Ja, slet
 quote-delete-warning = Citatet slettes og kan ikke fortrydes. Svaret bliver.
 key-point-delete-warning = Hovedpointen slettes og kan ikke fortrydes.

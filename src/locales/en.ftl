@@ -360,6 +360,7 @@ board-search = Search the answers
 board-filter = Show answers
 board-no-answers = No answers here.
 board-done-assigned = The answers have been moved.
+board-done-undo-too-late = It can no longer be undone: the workshop's individual answers are deleted. The quote stays approved.
 delete-confirm = Yes, delete
 quote-delete-warning = The quote is deleted and cannot be undone. The answer stays.
 key-point-delete-warning = The key point is deleted and cannot be undone.

@@ -263,6 +263,7 @@ async fn approving_a_quote_can_be_undone_from_the_quotes_page(backend: Backend) 
 }
 
 on_both_backends!(
+    an_undo_keeps_later_work_and_respects_retention,
     every_personal_data_variant_is_flagged_and_masked,
     the_demo_sentences_are_not_flagged_for_personal_data,
     approving_a_quote_can_be_undone_from_the_quotes_page,
@@ -382,4 +383,47 @@ async fn every_personal_data_variant_is_flagged_and_masked(backend: Backend) {
     for ordinary in ORDINARY {
         assert!(csv.contains(ordinary), "{ordinary:?} is kept as written");
     }
+}
+
+/// An undo never takes later work with it, and never brings back what retention removed.
+async fn an_undo_keeps_later_work_and_respects_retention(backend: Backend) {
+    let app = spawn_app(backend).await;
+    let s = seed_workshop(&app, WorkshopStatus::Closed);
+    let a = seed_answers(&app, &s);
+    let topic = topic_of(&app, &s);
+    app.login_as(Role::Facilitator).await;
+    let path = format!("/staff/topics/{topic}/assign");
+    let res =
+        app.post_form(&path, &[("answer", &a[0]), ("action", "new"), ("new_title", "Ro")]).await;
+    let (made_step, _) = offered(&res);
+    let made = theme_id(&app, "Ro");
+    assign(&app, &topic, &made, &[&a[1]], "add", "").await;
+    assert_eq!(undo(&app, &made_step).await, "undone");
+    assert_eq!(theme_count(&app, &made), 1, "a theme with later work in it stays");
+    assert_eq!(links_of(&app, &made), sorted(&[&a[1]]), "only the step's own card left it");
+
+    // An approval undone after retention deleted the answers would leave a quote that is not
+    // approved, with words retention should have removed: refused, nothing changes.
+    app.post_form(&format!("/staff/answers/{}/quote", a[2]), &[("text", "Et sted med ro")]).await;
+    let quote: String = quotes::table.select(quotes::id).first(&mut *app.conn()).expect("quote");
+    let res = app
+        .post_form(
+            &format!("/staff/quotes/{quote}/approve"),
+            &[("approved", "1"), ("version", "1")],
+        )
+        .await;
+    let (step, _) = offered(&res);
+    deltag::retention::delete_answers(&mut app.conn(), &s.workshop_id, deltag::db::now())
+        .expect("retention");
+    let res = app.post_form(&format!("/staff/undo/{step}"), &[("return_page", "quotes")]).await;
+    assert_eq!(offered(&res).1, "undo-too-late");
+    let status: String =
+        quotes::table.find(&quote).select(quotes::status).first(&mut *app.conn()).expect("q");
+    assert_eq!(status, "approved");
+    let undone: Option<chrono::NaiveDateTime> = undo_steps::table
+        .find(&step)
+        .select(undo_steps::undone_at)
+        .first(&mut *app.conn())
+        .expect("step");
+    assert_eq!(undone, None);
 }

@@ -38,6 +38,7 @@ pub(super) async fn post_undo(
     let notice = match done {
         Ok(()) => Notice::Undone,
         Err(NotUndone::AlreadyUndone) => Notice::AlreadyUndone,
+        Err(NotUndone::TooLate) => Notice::UndoTooLate,
     };
     Ok(see_other_with(&to, notice))
 }

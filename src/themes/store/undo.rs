@@ -11,7 +11,7 @@ use serde::{Deserialize, Serialize};
 
 use super::themes::find_theme;
 use crate::db::schema::{
-    answers, key_points, quote_themes, quotes, theme_answers, themes, undo_steps,
+    answers, key_points, quote_themes, quotes, theme_answers, themes, undo_steps, workshops,
 };
 use crate::db::{
     insert_unless_duplicate, now, AnswerId, DbConnection, KeyPointId, QuoteId, ThemeId, TopicId,
@@ -244,10 +244,28 @@ pub fn recent_steps(
 pub enum NotUndone {
     /// It was undone already.
     AlreadyUndone,
+    /// It approved a quote whose workshop's answers retention has deleted since: a quote that
+    /// is not approved would then hold words the retention period should have removed.
+    TooLate,
 }
 
 /// Undoes step `id` (the caller's transaction); `Err(AlreadyUndone)` the second time.
 pub fn undo(conn: &mut DbConnection, step: &UndoStep) -> Result<Result<(), NotUndone>, AppError> {
+    let payload: String =
+        undo_steps::table.find(&step.id).select(undo_steps::payload).first(conn)?;
+    let restore: Restore =
+        serde_json::from_str(&payload).map_err(|e| AppError::Internal(e.into()))?;
+    if let Some((quote, _, _)) = &restore.quote {
+        let deleted: Option<Option<NaiveDateTime>> = quotes::table
+            .inner_join(workshops::table)
+            .filter(quotes::id.eq(quote))
+            .select(workshops::answers_deleted_at)
+            .first(conn)
+            .optional()?;
+        if deleted.flatten().is_some() {
+            return Ok(Err(NotUndone::TooLate));
+        }
+    }
     // The mark first, conditional: two taps on "Fortryd" undo once.
     let marked =
         diesel::update(undo_steps::table.find(&step.id).filter(undo_steps::undone_at.is_null()))
@@ -256,12 +274,19 @@ pub fn undo(conn: &mut DbConnection, step: &UndoStep) -> Result<Result<(), NotUn
     if marked == 0 {
         return Ok(Err(NotUndone::AlreadyUndone));
     }
-    let payload: String =
-        undo_steps::table.find(&step.id).select(undo_steps::payload).first(conn)?;
-    let restore: Restore =
-        serde_json::from_str(&payload).map_err(|e| AppError::Internal(e.into()))?;
     apply(conn, &restore)?;
     Ok(Ok(()))
+}
+
+/// Whether a theme has answers, key points or sub-themes.
+fn holds_anything(conn: &mut DbConnection, theme: &ThemeId) -> QueryResult<bool> {
+    let links: i64 =
+        theme_answers::table.filter(theme_answers::theme_id.eq(theme)).count().get_result(conn)?;
+    let points: i64 =
+        key_points::table.filter(key_points::theme_id.eq(theme)).count().get_result(conn)?;
+    let children: i64 =
+        themes::table.filter(themes::parent_id.eq(theme)).count().get_result(conn)?;
+    Ok(links + points + children > 0)
 }
 
 fn apply(conn: &mut DbConnection, r: &Restore) -> Result<(), AppError> {
@@ -338,7 +363,9 @@ fn apply(conn: &mut DbConnection, r: &Restore) -> Result<(), AppError> {
         }
     }
     for theme in &r.drop_themes {
-        if find_theme(conn, theme)?.is_some() {
+        // A theme the step made goes, unless work was done in it since (answers, key points
+        // or sub-themes added later): then only the step's own links went above.
+        if find_theme(conn, theme)?.is_some() && !holds_anything(conn, theme)? {
             super::delete_theme(conn, theme)?;
         }
     }
