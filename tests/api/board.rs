@@ -262,16 +262,6 @@ async fn approving_a_quote_can_be_undone_from_the_quotes_page(backend: Backend) 
         .is_empty());
 }
 
-on_both_backends!(
-    an_undo_keeps_later_work_and_respects_retention,
-    every_personal_data_variant_is_flagged_and_masked,
-    the_demo_sentences_are_not_flagged_for_personal_data,
-    approving_a_quote_can_be_undone_from_the_quotes_page,
-    every_board_change_can_be_undone_once,
-    a_new_theme_needs_a_title_and_cards_of_this_topic,
-    the_board_filters_flagged_answers_and_comes_back_filtered,
-);
-
 /// The demo's answers are ordinary Danish sentences about housing and support: none may be
 /// flagged for personal data but the ones the demo writes to show the flags.
 async fn the_demo_sentences_are_not_flagged_for_personal_data(backend: Backend) {
@@ -427,3 +417,13 @@ async fn an_undo_keeps_later_work_and_respects_retention(backend: Backend) {
         .expect("step");
     assert_eq!(undone, None);
 }
+
+on_both_backends!(
+    an_undo_keeps_later_work_and_respects_retention,
+    every_personal_data_variant_is_flagged_and_masked,
+    the_demo_sentences_are_not_flagged_for_personal_data,
+    approving_a_quote_can_be_undone_from_the_quotes_page,
+    every_board_change_can_be_undone_once,
+    a_new_theme_needs_a_title_and_cards_of_this_topic,
+    the_board_filters_flagged_answers_and_comes_back_filtered,
+);

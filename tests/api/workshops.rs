@@ -178,6 +178,16 @@ async fn facilitators_build_and_open_a_workshop_with_plain_forms(backend: Backen
     assert_eq!(cards.matches(&src).count(), 8);
 }
 
+/// The id of a workshop's first question.
+fn first_question(app: &crate::helpers::TestApp, workshop: &deltag::db::WorkshopId) -> String {
+    questions::table
+        .filter(questions::workshop_id.eq(workshop))
+        .filter(questions::position.eq(1))
+        .select(questions::id)
+        .first(&mut *app.conn())
+        .expect("q1")
+}
+
 async fn viewers_read_but_change_nothing(backend: Backend) {
     let app = spawn_app(backend).await;
     let s = seed_workshop(&app, WorkshopStatus::Open);
@@ -241,12 +251,7 @@ async fn facilitators_enter_answers_and_paste_flipchart_notes(backend: Backend) 
         .iter()
         .all(|(_, by, user)| by == "read_aloud" && user.as_deref() == Some(me.id.as_str())));
 
-    let qid: String = questions::table
-        .filter(questions::workshop_id.eq(&s.workshop_id))
-        .filter(questions::position.eq(1))
-        .select(questions::id)
-        .first(&mut *app.conn())
-        .expect("q1");
+    let qid = first_question(&app, &s.workshop_id);
     let page = app.get_html(&format!("/staff/questions/{qid}/paste")).await;
     let key = hidden(&page, "submission_key");
     let notes =
@@ -316,12 +321,7 @@ async fn entered_answers_are_corrected_or_deleted_with_a_reason(backend: Backend
     let s = seed_workshop(&app, WorkshopStatus::Open);
     let own = crate::themes::seed_answers(&app, &s);
     let me = app.login_as(Role::Facilitator).await;
-    let qid: String = questions::table
-        .filter(questions::workshop_id.eq(&s.workshop_id))
-        .filter(questions::position.eq(1))
-        .select(questions::id)
-        .first(&mut *app.conn())
-        .expect("q1");
+    let qid = first_question(&app, &s.workshop_id);
     let page = app.get_html(&format!("/staff/questions/{qid}/paste")).await;
     let key = hidden(&page, "submission_key");
     let notes = "Tryghde først\nEn linje fra det forkerte ark";
