@@ -2,9 +2,51 @@
 //! the CSRF cookie, hidden form fields, bodies decoded as a browser decodes them, think time.
 //! Included by `load.rs` and `room_load.rs` with `#[path]`.
 
+use std::sync::Arc;
 use std::time::Duration;
 
 use rand::Rng;
+
+/// What every browser offers to decode.
+pub const BROWSER_ACCEPT_ENCODING: &str = "gzip, deflate, br, zstd";
+
+/// What a browser asks for when it loads a page.
+pub const PAGE_ACCEPT: &str = "text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8";
+
+/// The headers a phone's browser sends with each request: `accept_encoding` and `accept` as
+/// given, its languages and user agent.
+pub fn browser_headers(accept_encoding: &str, accept: &str) -> reqwest::header::HeaderMap {
+    let mut h = reqwest::header::HeaderMap::new();
+    let mut set = |name: &'static str, value: &str| {
+        if let Ok(v) = reqwest::header::HeaderValue::from_str(value) {
+            h.insert(name, v);
+        }
+    };
+    set("accept-encoding", accept_encoding);
+    set("accept", accept);
+    set("accept-language", "da-DK,da;q=0.9,en;q=0.8");
+    set("user-agent", "Mozilla/5.0 (Linux; Android 10; K) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/131.0 Mobile Safari/537.36");
+    h
+}
+
+/// A phone's browser loading pages: its own cookies, no redirects followed, browser headers
+/// with `accept_encoding`.
+pub fn client_accepting(accept_encoding: &str) -> (reqwest::Client, Arc<reqwest::cookie::Jar>) {
+    let jar = Arc::new(reqwest::cookie::Jar::default());
+    let c = reqwest::Client::builder()
+        .redirect(reqwest::redirect::Policy::none())
+        .cookie_provider(jar.clone())
+        .default_headers(browser_headers(accept_encoding, PAGE_ACCEPT))
+        .timeout(Duration::from_secs(30))
+        .build()
+        .unwrap_or_else(|e| panic!("{e}"));
+    (c, jar)
+}
+
+/// [`client_accepting`] what every browser accepts.
+pub fn client() -> (reqwest::Client, Arc<reqwest::cookie::Jar>) {
+    client_accepting(BROWSER_ACCEPT_ENCODING)
+}
 
 pub fn arg(name: &str, default: u64) -> u64 {
     let args: Vec<String> = std::env::args().collect();

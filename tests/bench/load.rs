@@ -31,7 +31,9 @@ mod scale;
 
 #[path = "browser.rs"]
 mod browser;
-use browser::{arg, csrf, hidden, page_text, think};
+use browser::{
+    arg, client, client_accepting, csrf, hidden, page_text, think, BROWSER_ACCEPT_ENCODING,
+};
 
 type Samples = Arc<Mutex<BTreeMap<&'static str, Vec<Duration>>>>;
 
@@ -87,40 +89,6 @@ impl Drop for KillOnDrop {
     fn drop(&mut self) {
         self.stop();
     }
-}
-
-/// What every browser sends with each request.
-const BROWSER_ACCEPT_ENCODING: &str = "gzip, deflate, br, zstd";
-
-fn browser_headers(accept_encoding: &str) -> reqwest::header::HeaderMap {
-    let mut h = reqwest::header::HeaderMap::new();
-    let mut set = |name: &'static str, value: &str| {
-        if let Ok(v) = reqwest::header::HeaderValue::from_str(value) {
-            h.insert(name, v);
-        }
-    };
-    set("accept-encoding", accept_encoding);
-    set("accept", "text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8");
-    set("accept-language", "da-DK,da;q=0.9,en;q=0.8");
-    set("user-agent", "Mozilla/5.0 (Linux; Android 10; K) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/131.0 Mobile Safari/537.36");
-    h
-}
-
-/// A phone's browser: its own cookies, no redirects followed, browser headers.
-fn client() -> (reqwest::Client, Arc<reqwest::cookie::Jar>) {
-    client_accepting(BROWSER_ACCEPT_ENCODING)
-}
-
-fn client_accepting(accept_encoding: &str) -> (reqwest::Client, Arc<reqwest::cookie::Jar>) {
-    let jar = Arc::new(reqwest::cookie::Jar::default());
-    let c = reqwest::Client::builder()
-        .redirect(reqwest::redirect::Policy::none())
-        .cookie_provider(jar.clone())
-        .default_headers(browser_headers(accept_encoding))
-        .timeout(Duration::from_secs(30))
-        .build()
-        .unwrap_or_else(|e| panic!("{e}"));
-    (c, jar)
 }
 
 async fn timed<T>(

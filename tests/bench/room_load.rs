@@ -55,7 +55,9 @@ use diesel::prelude::*;
 /// Every text answer starts with this; a letter code of fixed width follows.
 #[path = "browser.rs"]
 mod browser;
-use browser::{arg, csrf, hidden, page_text, think};
+use browser::{
+    arg, browser_headers, client, csrf, hidden, page_text, think, BROWSER_ACCEPT_ENCODING,
+};
 
 const PREFIX: &str = "Svar fra telefon ";
 /// Walls in the room.
@@ -372,43 +374,11 @@ fn open_fds(pid: u32) -> usize {
     std::fs::read_dir(format!("/proc/{pid}/fd")).map(|d| d.count()).unwrap_or(0)
 }
 
-/// What every browser sends with each request.
-const BROWSER_ACCEPT_ENCODING: &str = "gzip, deflate, br, zstd";
-
-fn browser_headers(accept: &str) -> reqwest::header::HeaderMap {
-    let mut h = reqwest::header::HeaderMap::new();
-    let mut set = |name: &'static str, value: &str| {
-        if let Ok(v) = reqwest::header::HeaderValue::from_str(value) {
-            h.insert(name, v);
-        }
-    };
-    set("accept-encoding", BROWSER_ACCEPT_ENCODING);
-    set("accept", accept);
-    set("accept-language", "da-DK,da;q=0.9,en;q=0.8");
-    set("user-agent", "Mozilla/5.0 (Linux; Android 10; K) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/131.0 Mobile Safari/537.36");
-    h
-}
-
-const PAGE_ACCEPT: &str = "text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8";
-
-/// A browser: its own cookies, no redirects followed, browser headers.
-fn client() -> (reqwest::Client, Arc<reqwest::cookie::Jar>) {
-    let jar = Arc::new(reqwest::cookie::Jar::default());
-    let c = reqwest::Client::builder()
-        .redirect(reqwest::redirect::Policy::none())
-        .cookie_provider(jar.clone())
-        .default_headers(browser_headers(PAGE_ACCEPT))
-        .timeout(Duration::from_secs(30))
-        .build()
-        .unwrap_or_else(|e| panic!("{e}"));
-    (c, jar)
-}
-
 /// An EventSource: no overall timeout (the stream is meant to stay open), the page's cookies.
 fn stream_client(jar: Option<Arc<reqwest::cookie::Jar>>) -> reqwest::Client {
     let mut b = reqwest::Client::builder()
         .redirect(reqwest::redirect::Policy::none())
-        .default_headers(browser_headers("text/event-stream"))
+        .default_headers(browser_headers(BROWSER_ACCEPT_ENCODING, "text/event-stream"))
         .connect_timeout(Duration::from_secs(10));
     if let Some(jar) = jar {
         b = b.cookie_provider(jar);
