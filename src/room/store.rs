@@ -13,8 +13,8 @@ use crate::db::schema::{
     wall_answers, walls, workshops,
 };
 use crate::db::{
-    now, AnswerId, DbConnection, KeyPointId, ParticipantId, QuestionId, RoundId, RoundItemId,
-    ThemeId, TopicId, UserId, WorkshopId,
+    insert_unless_duplicate, now, AnswerId, DbConnection, KeyPointId, ParticipantId, QuestionId,
+    RoundId, RoundItemId, ThemeId, TopicId, UserId, WorkshopId,
 };
 
 /// A workshop's wall and its settings.
@@ -119,17 +119,30 @@ pub fn decide(
     let Some(version) = version else {
         return Ok(false);
     };
-    let values = (
-        wall_answers::shown.eq(show),
-        wall_answers::answer_updated_at.eq(version),
-        wall_answers::decided_by.eq(Some(by)),
-        wall_answers::decided_at.eq(now()),
-    );
-    let updated = diesel::update(wall_answers::table.find(answer)).set(values).execute(conn)?;
-    if updated == 0 {
-        diesel::insert_into(wall_answers::table)
-            .values((wall_answers::answer_id.eq(answer), values))
-            .execute(conn)?;
+    let at = now();
+    let values = || {
+        (
+            wall_answers::shown.eq(show),
+            wall_answers::answer_updated_at.eq(version),
+            wall_answers::decided_by.eq(Some(by)),
+            wall_answers::decided_at.eq(at),
+        )
+    };
+    let update = |conn: &mut DbConnection| {
+        diesel::update(wall_answers::table.find(answer)).set(values()).execute(conn)
+    };
+    // Update, else insert; when another facilitator's first decision got in between (two
+    // PostgreSQL transactions can both find no row), the insert meets theirs and this one,
+    // the later, updates it: never a 500, never two rows.
+    if update(conn)? == 0 {
+        let inserted = insert_unless_duplicate(conn, |conn| {
+            diesel::insert_into(wall_answers::table)
+                .values((wall_answers::answer_id.eq(answer), values()))
+                .execute(conn)
+        })?;
+        if !inserted {
+            update(conn)?;
+        }
     }
     record_change(conn, workshop)?;
     Ok(true)
@@ -393,17 +406,29 @@ pub fn record_hands(
         return Ok(false);
     }
     let [yes, partly, no] = hands;
-    let values = (
-        round_hands::yes.eq(yes),
-        round_hands::partly.eq(partly),
-        round_hands::no.eq(no),
-        round_hands::recorded_by.eq(Some(by)),
-        round_hands::updated_at.eq(now()),
-    );
-    if diesel::update(round_hands::table.find(item)).set(values).execute(conn)? == 0 {
-        diesel::insert_into(round_hands::table)
-            .values((round_hands::item_id.eq(item), values))
-            .execute(conn)?;
+    let at = now();
+    let values = || {
+        (
+            round_hands::yes.eq(yes),
+            round_hands::partly.eq(partly),
+            round_hands::no.eq(no),
+            round_hands::recorded_by.eq(Some(by)),
+            round_hands::updated_at.eq(at),
+        )
+    };
+    let update = |conn: &mut DbConnection| {
+        diesel::update(round_hands::table.find(item)).set(values()).execute(conn)
+    };
+    // As for wall decisions: update, else insert, else (someone got in between) update.
+    if update(conn)? == 0 {
+        let inserted = insert_unless_duplicate(conn, |conn| {
+            diesel::insert_into(round_hands::table)
+                .values((round_hands::item_id.eq(item), values()))
+                .execute(conn)
+        })?;
+        if !inserted {
+            update(conn)?;
+        }
     }
     record_change(conn, workshop)?;
     Ok(true)

@@ -119,6 +119,44 @@ async fn decide(staff: &TestApp, s: &Seeded, answer: &str, decision: &str) {
     assert!(location(&res).ends_with(&format!("#card-{answer}")));
 }
 
+/// Two facilitators' first decisions about the same answer at the same moment. The first is
+/// made and held open; the second starts meanwhile, finds no row (on PostgreSQL the first's
+/// row is not visible yet) and waits at its insert until the first commits. It must then
+/// update that row (the later decision wins), not fail on the duplicate key.
+async fn a_first_decision_meeting_another_updates_it(backend: Backend) {
+    use deltag::db::schema::wall_answers;
+    use deltag::db::{write_transaction, AnswerId, WorkshopId};
+    let app = spawn_app(backend).await;
+    let s = seed_workshop(&app, WorkshopStatus::Open);
+    let me = app.login_as(Role::Facilitator).await;
+    let answer = AnswerId::parse(&phone_says(&app, &s, CALM).await).expect("id");
+    let workshop: WorkshopId = s.workshop_id.clone();
+    let (db, by) = (app.db.clone(), me.id.clone());
+    let mut first = app.conn();
+    let second = write_transaction(&mut first, |conn| {
+        assert!(deltag::room::decide(conn, &workshop, &answer, true, &by)?);
+        let (db, workshop, answer, by) = (db.clone(), workshop.clone(), answer.clone(), by.clone());
+        let second = std::thread::spawn(move || {
+            let mut conn = db.get().expect("second connection");
+            write_transaction(&mut conn, |c| {
+                deltag::room::decide(c, &workshop, &answer, false, &by)
+            })
+        });
+        // Long enough for the second to reach its insert and wait there.
+        std::thread::sleep(Duration::from_millis(300));
+        Ok::<_, diesel::result::Error>(second)
+    })
+    .expect("the first decision");
+    let taken = second.join().expect("second thread");
+    assert_eq!(taken, Ok(true), "the second decision is taken, not an error");
+    let rows: Vec<bool> = wall_answers::table
+        .filter(wall_answers::answer_id.eq(&answer))
+        .select(wall_answers::shown)
+        .load(&mut app.conn())
+        .expect("rows");
+    assert_eq!(rows, [false], "one row, with the later decision");
+}
+
 const CALM: &str = "Ro og en dør jeg kan låse";
 const PRIVATE: &str = "Ring til mig på 22 33 44 55";
 const LATER: &str = "Mere ro om natten";
@@ -260,6 +298,7 @@ async fn the_answers_page_follows_new_answers(backend: Backend) {
 }
 
 on_both_backends!(
+    a_first_decision_meeting_another_updates_it,
     the_wall_shows_only_what_is_let_through,
     a_reconnecting_wall_gets_what_it_missed,
     two_replicas_deliver_each_others_events,
