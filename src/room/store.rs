@@ -69,20 +69,31 @@ pub fn wall_by_token(conn: &mut DbConnection, token: &WallToken) -> QueryResult<
 
 /// Stores `wall` (insert or update) and wakes its workshop's live pages.
 fn save(conn: &mut DbConnection, wall: &Wall) -> QueryResult<()> {
-    let values = (
-        walls::token.eq(&wall.token),
-        walls::show_join.eq(wall.show_join),
-        walls::word_view.eq(wall.word_view),
-        walls::let_all_through.eq(wall.let_all_through),
-        walls::question_id.eq(&wall.question_id),
-        walls::timer_ends_at.eq(wall.timer_ends_at),
-        walls::updated_at.eq(now()),
-    );
-    let updated = diesel::update(walls::table.find(&wall.workshop_id)).set(values).execute(conn)?;
-    if updated == 0 {
-        diesel::insert_into(walls::table)
-            .values((walls::workshop_id.eq(&wall.workshop_id), values))
-            .execute(conn)?;
+    let at = now();
+    let values = || {
+        (
+            walls::token.eq(&wall.token),
+            walls::show_join.eq(wall.show_join),
+            walls::word_view.eq(wall.word_view),
+            walls::let_all_through.eq(wall.let_all_through),
+            walls::question_id.eq(&wall.question_id),
+            walls::timer_ends_at.eq(wall.timer_ends_at),
+            walls::updated_at.eq(at),
+        )
+    };
+    let update = |conn: &mut DbConnection| {
+        diesel::update(walls::table.find(&wall.workshop_id)).set(values()).execute(conn)
+    };
+    // Update, else insert, else (a first save got in between, see `decide`) update.
+    if update(conn)? == 0 {
+        let inserted = insert_unless_duplicate(conn, |conn| {
+            diesel::insert_into(walls::table)
+                .values((walls::workshop_id.eq(&wall.workshop_id), values()))
+                .execute(conn)
+        })?;
+        if !inserted {
+            update(conn)?;
+        }
     }
     record_change(conn, &wall.workshop_id)
 }
