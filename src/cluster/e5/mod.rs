@@ -3,6 +3,7 @@
 //! sha256); deltag never downloads anything at run time. This part reads the file and
 //! tokenizes exactly as the package's reference engine does; the encoder runs on top of it.
 
+pub mod encoder;
 pub mod file;
 pub mod tokenizer;
 
@@ -39,6 +40,39 @@ pub fn load(path: &Path) -> Result<WeightsFile, LoadError> {
     let data =
         std::fs::read(path).map_err(|source| LoadError::Read { path: path.to_owned(), source })?;
     Ok(WeightsFile::parse(data)?)
+}
+
+/// The L2-normalised sentence embedding of `text` with the "query: " prefix e5 expects for
+/// answers and theme texts. A text longer than the model's positions is cut into windows
+/// whose mean-pooled vectors are averaged by their length, as the reference engine does.
+pub fn embed_query(encoder: &encoder::Encoder<'_>, w: &WeightsFile, text: &str) -> Vec<f32> {
+    let v = &w.vocabulary;
+    let content = tokenizer::content_ids(v, &format!("query: {text}"));
+    let window = w.shape.max_positions.saturating_sub(2).max(1);
+    let mut sum = vec![0.0f32; w.shape.hidden];
+    let mut weight = 0.0f32;
+    let chunks: Vec<&[u32]> =
+        if content.is_empty() { vec![&[][..]] } else { content.chunks(window).collect() };
+    for chunk in chunks {
+        let mut ids = Vec::with_capacity(chunk.len() + 2);
+        ids.push(v.bos);
+        ids.extend_from_slice(chunk);
+        ids.push(v.eos);
+        let pooled = encoder.mean_pooled(&ids);
+        let wgt = chunk.len().max(1) as f32;
+        for (s, p) in sum.iter_mut().zip(&pooled) {
+            *s += wgt * p;
+        }
+        weight += wgt;
+    }
+    let mut norm = 0.0f32;
+    for s in &mut sum {
+        *s /= weight;
+        norm += *s * *s;
+    }
+    let inv = 1.0 / norm.max(1e-12).sqrt();
+    sum.iter_mut().for_each(|s| *s *= inv);
+    sum
 }
 
 #[cfg(test)]

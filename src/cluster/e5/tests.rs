@@ -102,3 +102,27 @@ fn a_damaged_or_other_file_is_refused() {
     let missing = load(Path::new("/nonexistent/e5-small-q4.bin"));
     assert!(matches!(missing, Err(LoadError::Read { .. })));
 }
+
+/// Vectors from the package's own engine (`e5.c` built with AVX2, `e5_embed(…, query)`), one
+/// text per pair of lines: the text, then its 384 numbers.
+const REFERENCE: &str = include_str!("reference_vectors.txt");
+
+#[test]
+fn embeddings_agree_with_the_reference_engine() {
+    let w = weights();
+    let encoder = encoder::Encoder::new(&w).unwrap_or_else(|e| panic!("{e}"));
+    let lines: Vec<&str> = REFERENCE.lines().collect();
+    assert_eq!(lines.len(), 4);
+    for pair in lines.chunks(2) {
+        let expected: Vec<f32> =
+            pair[1].split(',').map(|v| v.parse().unwrap_or_else(|e| panic!("{v}: {e}"))).collect();
+        let got = embed_query(&encoder, &w, pair[0]);
+        assert_eq!(got.len(), 384);
+        let norm: f32 = got.iter().map(|v| v * v).sum::<f32>().sqrt();
+        assert!((norm - 1.0).abs() < 1e-4, "L2-normalised: {norm}");
+        let cosine: f32 = got.iter().zip(&expected).map(|(a, b)| a * b).sum::<f32>()
+            / expected.iter().map(|v| v * v).sum::<f32>().sqrt();
+        eprintln!("{:?}: cosine {cosine} with the reference engine", pair[0]);
+        assert!(cosine >= 0.9999, "{:?}: cosine {cosine}", pair[0]);
+    }
+}
