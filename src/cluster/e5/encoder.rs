@@ -42,6 +42,19 @@ impl Q4<'_> {
     }
 }
 
+/// The integer dot product of one block: a fixed length, so it compiles to vector code.
+#[inline(always)]
+fn dot32(w: &[i8], a: &[i8]) -> i32 {
+    let (Ok(w), Ok(a)) = (<&[i8; QK]>::try_from(w), <&[i8; QK]>::try_from(a)) else {
+        return 0;
+    };
+    let mut sum = 0i32;
+    for j in 0..QK {
+        sum += i32::from(w[j]) * i32::from(a[j]);
+    }
+    sum
+}
+
 /// IEEE half to single precision.
 fn f16_to_f32(h: u16) -> f32 {
     let sign = u32::from(h & 0x8000) << 16;
@@ -251,23 +264,85 @@ impl Quantised {
         Quantised { values, scales, sums, cols }
     }
 
-    /// `self · Wᵀ + b` for every row of activations.
+    /// `self · Wᵀ + b` for every row of activations, the weight rows split over the cores.
     fn times(&self, (w, bias): &(Q4<'_>, Vec<f32>)) -> Vec<f32> {
         debug_assert_eq!(w.cols, self.cols);
-        let nb = self.cols / QK;
-        let rows = self.values.len() / self.cols;
-        let mut out = vec![0.0f32; rows * w.rows];
-        for r in 0..w.rows {
-            let blocks: Vec<(f32, [u8; QK])> = (0..nb).map(|b| w.block(r, b)).collect();
-            for t in 0..rows {
-                let mut acc = 0.0f32;
-                for (b, (dw, wq)) in blocks.iter().enumerate() {
-                    let a = &self.values[(t * nb + b) * QK..(t * nb + b + 1) * QK];
-                    let dot: i32 =
-                        wq.iter().zip(a).map(|(w, a)| i32::from(*w) * i32::from(*a)).sum();
-                    acc += dw * self.scales[t * nb + b] * (dot - 8 * self.sums[t * nb + b]) as f32;
+        let tokens = self.values.len() / self.cols;
+        let threads = std::thread::available_parallelism().map_or(1, |n| n.get()).min(w.rows);
+        let per = w.rows.div_ceil(threads.max(1));
+        // Each part: its weight rows' outputs for every token, row by row.
+        let parts: Vec<Vec<f32>> = std::thread::scope(|scope| {
+            let handles: Vec<_> = (0..w.rows)
+                .step_by(per.max(1))
+                .map(|r0| {
+                    let rows = r0..(r0 + per).min(w.rows);
+                    scope.spawn(move || self.rows_of(w, bias, rows))
+                })
+                .collect();
+            handles
+                .into_iter()
+                .map(|h| h.join().unwrap_or_else(|e| std::panic::resume_unwind(e)))
+                .collect()
+        });
+        let mut out = vec![0.0f32; tokens * w.rows];
+        let mut r = 0;
+        for part in parts {
+            for row in part.chunks_exact(tokens.max(1)) {
+                for (t, v) in row.iter().enumerate() {
+                    out[t * w.rows + r] = *v;
                 }
-                out[t * w.rows + r] = bias[r] + acc;
+                r += 1;
+            }
+        }
+        out
+    }
+
+    /// Outputs of weight rows `rows` for every token (row-major by weight row), with AVX2
+    /// where the CPU has it and the portable loop elsewhere.
+    fn rows_of(&self, w: &Q4<'_>, bias: &[f32], rows: std::ops::Range<usize>) -> Vec<f32> {
+        #[cfg(target_arch = "x86_64")]
+        if std::arch::is_x86_feature_detected!("avx2") {
+            // SAFETY: the CPU was just found to have AVX2, the only requirement of this call.
+            return unsafe { self.rows_avx2(w, bias, rows) };
+        }
+        self.rows_portable(w, bias, rows)
+    }
+
+    /// [`Self::rows_portable`] compiled for AVX2: the same code, wider vectors.
+    #[cfg(target_arch = "x86_64")]
+    #[target_feature(enable = "avx2")]
+    unsafe fn rows_avx2(&self, w: &Q4<'_>, bias: &[f32], rows: std::ops::Range<usize>) -> Vec<f32> {
+        self.rows_portable(w, bias, rows)
+    }
+
+    #[inline(always)]
+    fn rows_portable(&self, w: &Q4<'_>, bias: &[f32], rows: std::ops::Range<usize>) -> Vec<f32> {
+        let nb = self.cols / QK;
+        let tokens = self.values.len() / self.cols;
+        let mut out = Vec::with_capacity(rows.len() * tokens);
+        let mut expanded = vec![0i8; self.cols];
+        let mut scales = vec![0.0f32; nb];
+        for r in rows {
+            for (b, scale) in scales.iter_mut().enumerate() {
+                let (d, q) = w.block(r, b);
+                *scale = d;
+                for (e, v) in expanded[b * QK..(b + 1) * QK].iter_mut().zip(q) {
+                    *e = v as i8;
+                }
+            }
+            for t in 0..tokens {
+                let a = &self.values[t * self.cols..(t + 1) * self.cols];
+                let (ds, sums) =
+                    (&self.scales[t * nb..(t + 1) * nb], &self.sums[t * nb..(t + 1) * nb]);
+                let mut acc = 0.0f32;
+                for ((wb, ab), ((dw, da), sa)) in expanded
+                    .chunks_exact(QK)
+                    .zip(a.chunks_exact(QK))
+                    .zip(scales.iter().zip(ds).zip(sums))
+                {
+                    acc += dw * da * (dot32(wb, ab) - 8 * sa) as f32;
+                }
+                out.push(bias[r] + acc);
             }
         }
         out
