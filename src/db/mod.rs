@@ -379,6 +379,22 @@ where
     }
 }
 
+/// Stores one keyed row: `update` it, else `insert` it, else (another transaction inserted the
+/// same key in between: on PostgreSQL two can both find no row) `update` again, so the later
+/// write wins and neither meets a duplicate-key error.
+pub fn update_or_insert<U, I>(
+    conn: &mut DbConnection, mut update: U, insert: I,
+) -> diesel::QueryResult<()>
+where
+    U: FnMut(&mut DbConnection) -> diesel::QueryResult<usize>,
+    I: FnOnce(&mut DbConnection) -> diesel::QueryResult<usize>,
+{
+    if update(conn)? == 0 && !insert_unless_duplicate(conn, insert)? {
+        update(conn)?;
+    }
+    Ok(())
+}
+
 /// A new time-ordered id (UUIDv7) as text.
 pub fn new_id() -> String {
     uuid::Uuid::now_v7().to_string()
