@@ -1,81 +1,11 @@
-//! The encoder: BERT with post-layer-norm, 4-bit (Q4_0) weights, run on one text at a time.
-//! Matrix products follow the reference engine's arithmetic so the vectors agree with it:
-//! each row of activations is quantised to int8 per block of 32 (Q8_0), multiplied with the
-//! weights' 4-bit integers, and scaled by both blocks' scales.
+//! The encoder: BERT with post-layer-norm and 4-bit (Q4_0) weights; many texts run through
+//! the layers together. The matrix products (`matmul`) follow the reference engine's
+//! arithmetic so the vectors agree with it.
+
+use std::ops::Range;
 
 use super::file::{FileError, WeightsFile};
-
-/// Weights per quantisation block.
-const QK: usize = 32;
-/// Bytes per Q4_0 block: an f16 scale and 16 bytes of nibbles.
-const Q4_BLOCK: usize = 18;
-
-/// A Q4_0 matrix of `rows` × `cols` (row-major), borrowed from the weights file.
-struct Q4<'a> {
-    bytes: &'a [u8],
-    rows: usize,
-    cols: usize,
-}
-
-impl Q4<'_> {
-    /// Row `r` as (scale, 32 unsigned nibbles) per block.
-    fn block(&self, r: usize, b: usize) -> (f32, [u8; QK]) {
-        let at = (r * (self.cols / QK) + b) * Q4_BLOCK;
-        let block = &self.bytes[at..at + Q4_BLOCK];
-        let scale = f16_to_f32(u16::from_le_bytes([block[0], block[1]]));
-        let mut w = [0u8; QK];
-        for j in 0..16 {
-            w[j] = block[2 + j] & 0x0F;
-            w[j + 16] = block[2 + j] >> 4;
-        }
-        (scale, w)
-    }
-
-    /// Row `r` as f32 (`(q − 8) · scale`): the word embedding is read this way.
-    fn row(&self, r: usize) -> Vec<f32> {
-        let mut out = Vec::with_capacity(self.cols);
-        for b in 0..self.cols / QK {
-            let (d, w) = self.block(r, b);
-            out.extend(w.iter().map(|q| (f32::from(*q) - 8.0) * d));
-        }
-        out
-    }
-}
-
-/// The integer dot product of one block: a fixed length, so it compiles to vector code.
-#[inline(always)]
-fn dot32(w: &[i8], a: &[i8]) -> i32 {
-    let (Ok(w), Ok(a)) = (<&[i8; QK]>::try_from(w), <&[i8; QK]>::try_from(a)) else {
-        return 0;
-    };
-    let mut sum = 0i32;
-    for j in 0..QK {
-        sum += i32::from(w[j]) * i32::from(a[j]);
-    }
-    sum
-}
-
-/// IEEE half to single precision.
-fn f16_to_f32(h: u16) -> f32 {
-    let sign = u32::from(h & 0x8000) << 16;
-    let exp = u32::from((h >> 10) & 0x1F);
-    let man = u32::from(h & 0x3FF);
-    let bits = match (exp, man) {
-        (0, 0) => sign,
-        (0, _) => {
-            // Subnormal: normalise.
-            let (mut e, mut m) = (1u32, man);
-            while m & 0x400 == 0 {
-                m <<= 1;
-                e += 1;
-            }
-            sign | ((127 - 15 + 1 - e) << 23) | ((m & 0x3FF) << 13)
-        }
-        (31, _) => sign | 0x7F80_0000 | (man << 13),
-        _ => sign | ((exp + 127 - 15) << 23) | (man << 13),
-    };
-    f32::from_bits(bits)
-}
+use super::matmul::{Quantised, Q4};
 
 fn f32s(bytes: &[u8]) -> Vec<f32> {
     bytes.chunks_exact(4).map(|c| f32::from_le_bytes([c[0], c[1], c[2], c[3]])).collect()
@@ -145,77 +75,153 @@ impl<'a> Encoder<'a> {
         })
     }
 
-    /// The mean of the last layer's token vectors for `ids` (`<s>` … `</s>`, at most the
-    /// model's positions), not normalised.
-    pub fn mean_pooled(&self, ids: &[u32]) -> Vec<f32> {
-        let (h, t) = (self.hidden, ids.len());
-        let mut x = Vec::with_capacity(t * h);
-        for (p, id) in ids.iter().enumerate() {
-            let word = self.word.row(*id as usize);
-            let pos = &self.positions[p * h..(p + 1) * h];
-            x.extend((0..h).map(|i| word[i] + pos[i] + self.token_type[i]));
+    /// The mean of the last layer's token vectors for each text's `ids` (`<s>` … `</s>`, at
+    /// most the model's positions), not normalised. The texts run through the layers
+    /// together (each attends only to its own tokens), so one pass over the weights serves
+    /// them all; each matrix product is split over `threads` threads.
+    pub fn mean_pooled(&self, texts: &[&[u32]], threads: usize) -> Vec<Vec<f32>> {
+        #[cfg(target_arch = "x86_64")]
+        if std::arch::is_x86_feature_detected!("avx2") && std::arch::is_x86_feature_detected!("fma")
+        {
+            // SAFETY: the CPU was just found to have AVX2 and FMA, the only requirements.
+            return unsafe { self.mean_pooled_avx2(texts, threads) };
         }
+        self.forward(texts, threads)
+    }
+
+    /// [`Self::forward`] compiled for AVX2 and FMA: the quantising, attention and norms
+    /// inlined into it use the wider vectors and rounding instructions too.
+    #[cfg(target_arch = "x86_64")]
+    #[target_feature(enable = "avx2,fma")]
+    unsafe fn mean_pooled_avx2(&self, texts: &[&[u32]], threads: usize) -> Vec<Vec<f32>> {
+        self.forward(texts, threads)
+    }
+
+    #[inline(always)]
+    fn forward(&self, texts: &[&[u32]], n: usize) -> Vec<Vec<f32>> {
+        let h = self.hidden;
+        let mut segments = Vec::with_capacity(texts.len());
+        let mut x = Vec::new();
+        for ids in texts {
+            let start = x.len() / h;
+            for (p, id) in ids.iter().enumerate() {
+                let word = self.word.row(*id as usize);
+                let pos = &self.positions[p * h..(p + 1) * h];
+                x.extend((0..h).map(|i| word[i] + pos[i] + self.token_type[i]));
+            }
+            segments.push(start..x.len() / h);
+        }
+        let t = x.len() / h;
         layer_norm(&mut x, None, &self.embed_norm, h, self.eps);
         let head = h / self.heads;
         let scale = 1.0 / (head as f32).sqrt();
+        let longest = segments.iter().map(|s| s.len()).max().unwrap_or(0);
+        let mut prob = vec![0.0f32; longest];
         for layer in &self.layers {
             let xq = Quantised::of(&x, h);
-            let q = xq.times(&layer.q);
-            let k = xq.times(&layer.k);
-            let v = xq.times(&layer.v);
+            let q = xq.times(&layer.q, n, false);
+            let k = xq.times(&layer.k, n, false);
+            let v = xq.times(&layer.v, n, false);
             let mut ctx = vec![0.0f32; t * h];
-            let mut prob = vec![0.0f32; t];
-            for tok in 0..t {
-                for hd in 0..self.heads {
-                    let qh = &q[tok * h + hd * head..tok * h + (hd + 1) * head];
-                    let mut max = f32::NEG_INFINITY;
-                    for (s, p) in prob.iter_mut().enumerate() {
-                        let kh = &k[s * h + hd * head..s * h + (hd + 1) * head];
-                        *p = qh.iter().zip(kh).map(|(a, b)| a * b).sum::<f32>() * scale;
-                        max = max.max(*p);
-                    }
-                    let mut sum = 0.0;
-                    for p in prob.iter_mut() {
-                        *p = (*p - max).exp();
-                        sum += *p;
-                    }
-                    let out = &mut ctx[tok * h + hd * head..tok * h + (hd + 1) * head];
-                    for (s, p) in prob.iter().enumerate() {
-                        let vh = &v[s * h + hd * head..s * h + (hd + 1) * head];
-                        let p = p / sum;
-                        for (o, vv) in out.iter_mut().zip(vh) {
-                            *o += p * vv;
+            for seg in &segments {
+                let prob = &mut prob[..seg.len()];
+                for tok in seg.clone() {
+                    for hd in 0..self.heads {
+                        let cols = hd * head..(hd + 1) * head;
+                        let at = |m, s| head_of(m, s, h, cols.clone());
+                        let qh = at(&q, tok);
+                        let mut max = f32::NEG_INFINITY;
+                        for (s, p) in seg.clone().zip(prob.iter_mut()) {
+                            *p = dot(qh, at(&k, s)) * scale;
+                            max = max.max(*p);
+                        }
+                        let mut sum = 0.0;
+                        for p in prob.iter_mut() {
+                            *p = (*p - max).exp();
+                            sum += *p;
+                        }
+                        let out = &mut ctx[tok * h + cols.start..tok * h + cols.end];
+                        for (s, p) in seg.clone().zip(prob.iter()) {
+                            let p = p / sum;
+                            for (o, vv) in out.iter_mut().zip(at(&v, s)) {
+                                *o += p * vv;
+                            }
                         }
                     }
                 }
             }
-            let attn = Quantised::of(&ctx, h).times(&layer.out);
+            let attn = Quantised::of(&ctx, h).times(&layer.out, n, false);
             layer_norm(&mut x, Some(&attn), &layer.attn_norm, h, self.eps);
-            let mut mid = Quantised::of(&x, h).times(&layer.ff_in);
-            for m in &mut mid {
-                *m = gelu(*m);
-            }
-            let ff = Quantised::of(&mid, layer.ff_in.0.rows).times(&layer.ff_out);
+            let mid = Quantised::of(&x, h).times(&layer.ff_in, n, true);
+            let ff = Quantised::of(&mid, layer.ff_in.0.rows).times(&layer.ff_out, n, false);
             layer_norm(&mut x, Some(&ff), &layer.out_norm, h, self.eps);
         }
-        let mut pooled = vec![0.0f32; h];
-        for row in x.chunks_exact(h) {
-            for (p, v) in pooled.iter_mut().zip(row) {
-                *p += v;
-            }
-        }
-        let n = t.max(1) as f32;
-        pooled.iter_mut().for_each(|p| *p /= n);
-        pooled
+        segments
+            .iter()
+            .map(|seg| {
+                let mut pooled = vec![0.0f32; h];
+                for row in x[seg.start * h..seg.end * h].chunks_exact(h) {
+                    for (p, v) in pooled.iter_mut().zip(row) {
+                        *p += v;
+                    }
+                }
+                let count = seg.len().max(1) as f32;
+                pooled.iter_mut().for_each(|p| *p /= count);
+                pooled
+            })
+            .collect()
     }
 }
 
-/// The exact GELU, x · Φ(x), with the C library's erf (as the reference engine).
-fn gelu(x: f32) -> f32 {
-    0.5 * x * (1.0 + libm::erff(x * std::f32::consts::FRAC_1_SQRT_2))
+/// Token `s`'s columns `cols` of the row-major matrix `m` with `h` columns.
+#[inline(always)]
+fn head_of(m: &[f32], s: usize, h: usize, cols: Range<usize>) -> &[f32] {
+    &m[s * h + cols.start..s * h + cols.end]
+}
+
+/// A float dot product with eight running sums, so it compiles to vector code.
+#[inline(always)]
+fn dot(a: &[f32], b: &[f32]) -> f32 {
+    let mut sums = [0.0f32; 8];
+    let (ca, cb) = (a.chunks_exact(8), b.chunks_exact(8));
+    let tail: f32 = ca.remainder().iter().zip(cb.remainder()).map(|(x, y)| x * y).sum();
+    for (x, y) in ca.zip(cb) {
+        for i in 0..8 {
+            sums[i] += x[i] * y[i];
+        }
+    }
+    sums.iter().sum::<f32>() + tail
+}
+
+/// The exact GELU, x · Φ(x) (not the tanh approximation), with [`erf`].
+#[inline(always)]
+pub(super) fn gelu(x: f32) -> f32 {
+    0.5 * x * (1.0 + erf(x * std::f32::consts::FRAC_1_SQRT_2))
+}
+
+/// erf in single precision as a rational function of x on [−4, 4] (beyond, erf is ±1 in
+/// f32), the coefficients Eigen uses: within 5 · 10⁻⁷ of the C library's `erff` and free of
+/// branches, so a row of GELUs compiles to vector code (the library call was a tenth of the
+/// time of a batch).
+#[inline(always)]
+pub fn erf(x: f32) -> f32 {
+    let x = x.clamp(-4.0, 4.0);
+    let x2 = x * x;
+    // Plain products and sums: `mul_add` is a library call where the caller was not
+    // compiled for FMA.
+    let mut p = x2 * -2.726_142_3e-10 + 2.770_681_4e-8;
+    for c in [-2.101_024e-6, -5.692_506_4e-5, -7.349_906_3e-4, -2.954_6e-3, -1.609_603_3e-2] {
+        p = x2 * p + c;
+    }
+    let mut q = x2 * -1.456_607_2e-5 - 2.133_740_6e-4;
+    for c in [-1.682_827e-3, -7.373_329e-3, -1.426_474e-2] {
+        q = x2 * q + c;
+    }
+    x * p / q
 }
 
 /// `x = layer_norm(x + add)` row by row, with weight and bias.
+#[inline(always)]
 fn layer_norm(
     x: &mut [f32], add: Option<&[f32]>, (w, b): &(Vec<f32>, Vec<f32>), h: usize, eps: f32,
 ) {
@@ -231,120 +237,5 @@ fn layer_norm(
         for (i, r) in row.iter_mut().enumerate() {
             *r = (*r - mean) * inv * w[i] + b[i];
         }
-    }
-}
-
-/// Activations quantised to int8 per block of 32: values, scales, and each block's sum.
-struct Quantised {
-    values: Vec<i8>,
-    scales: Vec<f32>,
-    sums: Vec<i32>,
-    cols: usize,
-}
-
-impl Quantised {
-    fn of(x: &[f32], cols: usize) -> Quantised {
-        let blocks = x.len() / QK;
-        let (mut values, mut scales, mut sums) =
-            (Vec::with_capacity(x.len()), Vec::with_capacity(blocks), Vec::with_capacity(blocks));
-        for block in x.chunks_exact(QK) {
-            let amax = block.iter().fold(0.0f32, |m, v| m.max(v.abs()));
-            let d = amax / 127.0;
-            let inv = if d > 0.0 { 1.0 / d } else { 0.0 };
-            let mut sum = 0i32;
-            for v in block {
-                // Round half to even, as C's lrintf in the default rounding mode.
-                let q = (v * inv).round_ties_even().clamp(-128.0, 127.0) as i8;
-                values.push(q);
-                sum += i32::from(q);
-            }
-            scales.push(d);
-            sums.push(sum);
-        }
-        Quantised { values, scales, sums, cols }
-    }
-
-    /// `self · Wᵀ + b` for every row of activations, the weight rows split over the cores.
-    fn times(&self, (w, bias): &(Q4<'_>, Vec<f32>)) -> Vec<f32> {
-        debug_assert_eq!(w.cols, self.cols);
-        let tokens = self.values.len() / self.cols;
-        let threads = std::thread::available_parallelism().map_or(1, |n| n.get()).min(w.rows);
-        let per = w.rows.div_ceil(threads.max(1));
-        // Each part: its weight rows' outputs for every token, row by row.
-        let parts: Vec<Vec<f32>> = std::thread::scope(|scope| {
-            let handles: Vec<_> = (0..w.rows)
-                .step_by(per.max(1))
-                .map(|r0| {
-                    let rows = r0..(r0 + per).min(w.rows);
-                    scope.spawn(move || self.rows_of(w, bias, rows))
-                })
-                .collect();
-            handles
-                .into_iter()
-                .map(|h| h.join().unwrap_or_else(|e| std::panic::resume_unwind(e)))
-                .collect()
-        });
-        let mut out = vec![0.0f32; tokens * w.rows];
-        let mut r = 0;
-        for part in parts {
-            for row in part.chunks_exact(tokens.max(1)) {
-                for (t, v) in row.iter().enumerate() {
-                    out[t * w.rows + r] = *v;
-                }
-                r += 1;
-            }
-        }
-        out
-    }
-
-    /// Outputs of weight rows `rows` for every token (row-major by weight row), with AVX2
-    /// where the CPU has it and the portable loop elsewhere.
-    fn rows_of(&self, w: &Q4<'_>, bias: &[f32], rows: std::ops::Range<usize>) -> Vec<f32> {
-        #[cfg(target_arch = "x86_64")]
-        if std::arch::is_x86_feature_detected!("avx2") {
-            // SAFETY: the CPU was just found to have AVX2, the only requirement of this call.
-            return unsafe { self.rows_avx2(w, bias, rows) };
-        }
-        self.rows_portable(w, bias, rows)
-    }
-
-    /// [`Self::rows_portable`] compiled for AVX2: the same code, wider vectors.
-    #[cfg(target_arch = "x86_64")]
-    #[target_feature(enable = "avx2")]
-    unsafe fn rows_avx2(&self, w: &Q4<'_>, bias: &[f32], rows: std::ops::Range<usize>) -> Vec<f32> {
-        self.rows_portable(w, bias, rows)
-    }
-
-    #[inline(always)]
-    fn rows_portable(&self, w: &Q4<'_>, bias: &[f32], rows: std::ops::Range<usize>) -> Vec<f32> {
-        let nb = self.cols / QK;
-        let tokens = self.values.len() / self.cols;
-        let mut out = Vec::with_capacity(rows.len() * tokens);
-        let mut expanded = vec![0i8; self.cols];
-        let mut scales = vec![0.0f32; nb];
-        for r in rows {
-            for (b, scale) in scales.iter_mut().enumerate() {
-                let (d, q) = w.block(r, b);
-                *scale = d;
-                for (e, v) in expanded[b * QK..(b + 1) * QK].iter_mut().zip(q) {
-                    *e = v as i8;
-                }
-            }
-            for t in 0..tokens {
-                let a = &self.values[t * self.cols..(t + 1) * self.cols];
-                let (ds, sums) =
-                    (&self.scales[t * nb..(t + 1) * nb], &self.sums[t * nb..(t + 1) * nb]);
-                let mut acc = 0.0f32;
-                for ((wb, ab), ((dw, da), sa)) in expanded
-                    .chunks_exact(QK)
-                    .zip(a.chunks_exact(QK))
-                    .zip(scales.iter().zip(ds).zip(sums))
-                {
-                    acc += dw * da * (dot32(wb, ab) - 8 * sa) as f32;
-                }
-                out.push(bias[r] + acc);
-            }
-        }
-        out
     }
 }
