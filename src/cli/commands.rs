@@ -1,4 +1,4 @@
-//! The one-shot commands: migrate, user, list, backup, demo, export, purge, themes suggest.
+//! The one-shot commands: migrate, user, list, backup, demo, export, purge (themes suggest is in suggest.rs).
 
 use std::io::BufRead;
 
@@ -203,36 +203,5 @@ pub(super) fn purge(cli: &Cli) -> anyhow::Result<()> {
          their findings and approved quotes are kept.",
         done.len()
     );
-    Ok(())
-}
-
-pub(super) fn themes_suggest(
-    input: &std::path::Path, k: Option<usize>, english: bool, json: bool,
-) -> anyhow::Result<()> {
-    use crate::cluster::{suggest, Language, SuggestOptions};
-    let text = std::fs::read_to_string(input)
-        .map_err(|e| anyhow::anyhow!("cannot read {}: {e}", input.display()))?;
-    let lines: Vec<&str> = text.lines().collect();
-    let language = if english { Language::English } else { Language::Danish };
-    let result = suggest(&lines, &SuggestOptions { k, language, ..SuggestOptions::default() });
-    if json {
-        let doc = serde_json::json!({
-            "themes": result.themes.iter().map(|t| serde_json::json!({
-                "label": t.label, "keywords": t.keywords, "members": t.members,
-            })).collect::<Vec<_>>(),
-            "unassigned": result.unassigned,
-        });
-        println!("{}", serde_json::to_string(&doc)?);
-        return Ok(());
-    }
-    for t in &result.themes {
-        println!("{} ({} answers): {}", t.label, t.members.len(), t.keywords.join(", "));
-        for r in &t.representatives {
-            println!("  - {}", lines.get(*r).unwrap_or(&""));
-        }
-    }
-    if !result.unassigned.is_empty() {
-        println!("Unassigned: {} line(s)", result.unassigned.len());
-    }
     Ok(())
 }

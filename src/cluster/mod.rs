@@ -8,6 +8,7 @@
 pub mod e5;
 pub mod kmeans;
 pub mod label;
+pub mod semantic;
 pub mod svd;
 pub mod tokenize;
 pub mod vectorize;

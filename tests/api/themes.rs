@@ -384,39 +384,122 @@ async fn suggestions_are_accepted_or_rejected_without_touching_hand_made_themes(
     let _ = hidden(&page, "csrf_token");
 }
 
+fn suggest_cli(args: &[&str]) -> serde_json::Value {
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_deltag"))
+        .args(["themes", "suggest"])
+        .args(args)
+        .output()
+        .expect("run");
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    // Deterministic.
+    let again = std::process::Command::new(env!("CARGO_BIN_EXE_deltag"))
+        .args(["themes", "suggest"])
+        .args(args)
+        .output()
+        .expect("run");
+    assert_eq!(again.stdout, out.stdout, "{args:?} twice");
+    serde_json::from_slice(&out.stdout).expect("json")
+}
+
 #[test]
 fn themes_suggest_cli_prints_the_documented_json() {
     let dir = tempfile::tempdir().expect("dir");
     let input = dir.path().join("answers.txt");
     std::fs::write(&input, TEXTS.join("\n") + "\n\n").expect("write");
-    let out = std::process::Command::new(env!("CARGO_BIN_EXE_deltag"))
-        .args(["themes", "suggest", "--input", input.to_str().expect("path"), "--k", "3", "--json"])
-        .output()
-        .expect("run");
-    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
-    let doc: serde_json::Value = serde_json::from_slice(&out.stdout).expect("json");
-    let themes = doc["themes"].as_array().expect("themes");
-    assert_eq!(themes.len(), 3);
-    let mut seen: Vec<u64> = doc["unassigned"]
-        .as_array()
-        .expect("unassigned")
-        .iter()
-        .filter_map(|v| v.as_u64())
-        .collect();
-    for t in themes {
-        assert!(t["label"].as_str().is_some_and(|l| !l.is_empty()));
-        assert!(t["keywords"].as_array().is_some_and(|k| !k.is_empty()));
-        assert_eq!(t.as_object().map(|o| o.len()), Some(3), "exactly label, keywords, members");
-        seen.extend(t["members"].as_array().expect("members").iter().filter_map(|v| v.as_u64()));
+    let input = input.to_str().expect("path");
+    for engine in ["tfidf", "e5"] {
+        let doc = suggest_cli(&["--input", input, "--k", "3", "--json", "--engine", engine]);
+        assert_eq!(doc["engine"], engine);
+        let themes = doc["themes"].as_array().expect("themes");
+        assert_eq!(themes.len(), 3);
+        let mut seen: Vec<u64> = doc["unassigned"]
+            .as_array()
+            .expect("unassigned")
+            .iter()
+            .filter_map(|v| v.as_u64())
+            .collect();
+        for t in themes {
+            let label = t["label"].as_str().unwrap_or_default();
+            assert!(!label.is_empty());
+            if engine == "e5" {
+                // A phrase as people wrote it, not capitals.
+                assert_ne!(label, label.to_uppercase(), "{label}");
+                assert!(
+                    TEXTS.iter().any(|x| x
+                        .to_lowercase()
+                        .starts_with(&label.trim_end_matches('…').to_lowercase())),
+                    "{label}"
+                );
+            } else {
+                assert!(t["keywords"].as_array().is_some_and(|k| !k.is_empty()));
+            }
+            assert_eq!(t.as_object().map(|o| o.len()), Some(3), "exactly label, keywords, members");
+            seen.extend(
+                t["members"].as_array().expect("members").iter().filter_map(|v| v.as_u64()),
+            );
+        }
+        seen.sort();
+        assert_eq!(
+            seen,
+            (0..9).collect::<Vec<u64>>(),
+            "{engine}: every line, the empty one unassigned"
+        );
     }
-    seen.sort();
-    assert_eq!(seen, (0..9).collect::<Vec<u64>>(), "every line, the empty one unassigned");
-    // Deterministic.
-    let again = std::process::Command::new(env!("CARGO_BIN_EXE_deltag"))
-        .args(["themes", "suggest", "--input", input.to_str().expect("path"), "--k", "3", "--json"])
+}
+
+#[test]
+fn themes_suggest_cli_ranks_given_themes_for_every_line() {
+    let dir = tempfile::tempdir().expect("dir");
+    let input = dir.path().join("answers.txt");
+    std::fs::write(
+        &input,
+        "Huslejen for mit værelse er alt for høj\nMin sagsbehandler ringer aldrig tilbage\n",
+    )
+    .expect("write");
+    let themes = dir.path().join("themes.tsv");
+    std::fs::write(
+        &themes,
+        "theme\tname\tdescription\nhome\tBolig\tLejlighed, værelse, husleje og at have et hjem\n\
+         case\tSagsbehandling\tKommunen, sagsbehandlere og ventetid\nlonely\tEnsomhed\t\n",
+    )
+    .expect("write");
+    let examples = dir.path().join("examples.tsv");
+    std::fs::write(&examples, "theme\ttext\nlonely\tJeg har ingen at tale med om aftenen\n")
+        .expect("write");
+    let paths = |p: &std::path::Path| p.to_str().expect("path").to_owned();
+    for engine in ["e5", "tfidf"] {
+        let doc = suggest_cli(&[
+            "--input",
+            &paths(&input),
+            "--themes",
+            &paths(&themes),
+            "--examples",
+            &paths(&examples),
+            "--json",
+            "--engine",
+            engine,
+        ]);
+        assert_eq!(doc["engine"], engine);
+        let lines = doc["assignments"].as_array().expect("assignments");
+        assert_eq!(lines.len(), 2);
+        for (i, want) in ["home", "case"].iter().enumerate() {
+            assert_eq!(lines[i]["line"], i);
+            let ranked = lines[i]["themes"].as_array().expect("themes");
+            assert_eq!(ranked.len(), 3, "every theme, best first");
+            assert_eq!(ranked[0]["theme"], *want, "{engine}, line {i}");
+            let scores: Vec<f64> = ranked.iter().filter_map(|t| t["score"].as_f64()).collect();
+            assert!(scores.windows(2).all(|w| w[0] >= w[1]), "{scores:?}");
+        }
+    }
+    // An example under a theme the themes file does not have: a clear error.
+    std::fs::write(&examples, "theme\ttext\nnowhere\tsomething\n").expect("write");
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_deltag"))
+        .args(["themes", "suggest", "--engine", "tfidf", "--input", &paths(&input)])
+        .args(["--themes", &paths(&themes), "--examples", &paths(&examples)])
         .output()
         .expect("run");
-    assert_eq!(again.stdout, out.stdout);
+    assert!(!out.status.success());
+    assert!(String::from_utf8_lossy(&out.stderr).contains("nowhere"));
 }
 
 /// What the board of a topic holds, counted in the database: themes, links, key points, quotes

@@ -12,13 +12,16 @@
 //!   the mean ± standard deviation (k-means on this data is seed-sensitive).
 //! * `DELTAG_TUNE="word=1,char=1,dims=60,bigrams=0,min_n=3,max_n=5,n_init=4,power=3,oversample=10,max_df=0.5,min_df=2"`
 //!   — override tuning knobs for experiments (any subset).
-//! * `DELTAG_EVAL_ONLY=sib|banking|speed` — run one set only.
+//! * `DELTAG_EVAL_ONLY=sib|banking|speed|e5` — run one part only.
+//! * `DELTAG_MODEL_PATH` — the e5 model's weights; with them the e5 engine is measured too
+//!   (unsupervised and guided, against TF-IDF in the same run).
 
 use std::collections::HashMap;
 use std::error::Error;
 use std::path::{Path, PathBuf};
 use std::time::Instant;
 
+use deltag::cluster::semantic::{self, EngineName, Model, ThemeText};
 use deltag::cluster::{suggest_tuned, Suggestions, Tuning};
 use deltag::cluster::{Language, SuggestOptions};
 
@@ -256,6 +259,124 @@ fn mean_std(xs: &[f64]) -> (f64, f64) {
     (m, v.sqrt())
 }
 
+/// Guided top-1 and top-2: the share of texts whose true theme is ranked first, and within
+/// the first two; and the mean stated confidence of the first (to compare with top-1).
+fn guided(
+    set: &Set, themes: &[(String, ThemeText)], engine: Option<&Model>, lang: Language,
+) -> (f64, f64, f64, f64) {
+    let texts: Vec<&str> = set.texts.iter().map(String::as_str).collect();
+    let theme_texts: Vec<ThemeText> = themes.iter().map(|(_, t)| t.clone()).collect();
+    let start = Instant::now();
+    let (ranked, name) = match engine {
+        Some(m) => (semantic::rank_e5(m, &texts, &theme_texts), EngineName::E5),
+        None => (semantic::rank_tfidf(&texts, &theme_texts, lang), EngineName::Tfidf),
+    };
+    let secs = start.elapsed().as_secs_f64();
+    let (mut top1, mut top2, mut conf) = (0usize, 0usize, 0.0f64);
+    for (ranks, label) in ranked.iter().zip(&set.labels) {
+        let key = |i: usize| ranks.get(i).map(|r| themes[r.theme].0.as_str());
+        top1 += usize::from(key(0) == Some(label.as_str()));
+        top2 += usize::from(key(0) == Some(label.as_str()) || key(1) == Some(label.as_str()));
+        conf += f64::from(semantic::confidence(ranks, name));
+    }
+    let n = ranked.len().max(1) as f64;
+    (top1 as f64 / n, top2 as f64 / n, conf / n, secs)
+}
+
+/// SIB-200's themes file: category key, Danish name and one line of description.
+fn sib_themes(dir: &Path) -> Res<Vec<(String, ThemeText)>> {
+    let path = dir.join("sib200-dan").join("themes.tsv");
+    let mut rdr = csv::ReaderBuilder::new().delimiter(b'\t').from_path(&path)?;
+    let mut out = Vec::new();
+    for rec in rdr.records() {
+        let rec = rec?;
+        let field = |i: usize| rec.get(i).unwrap_or("").to_string();
+        out.push((field(0), ThemeText { name: field(1), description: field(2), examples: vec![] }));
+    }
+    Ok(out)
+}
+
+/// BANKING77's category names as themes ("card_arrival" → "card arrival"), no description.
+fn banking_themes(set: &Set) -> Vec<(String, ThemeText)> {
+    let mut keys: Vec<&String> = set.labels.iter().collect();
+    keys.sort();
+    keys.dedup();
+    keys.into_iter()
+        .map(|k| (k.clone(), ThemeText { name: k.replace('_', " "), ..ThemeText::default() }))
+        .collect()
+}
+
+/// The e5 engine against TF-IDF on the same sets, and its speed.
+fn e5_report(dir: &Path, model: &Model) -> Res<()> {
+    let sib = load_sib(dir)?;
+    let train = load_banking(dir, "train")?;
+    println!("\n### Unsupervised (k-means, k = true number of topics)\n");
+    println!("| set | engine | n | NMI | ARI | seconds incl. embedding |");
+    println!("|---|---|---:|---:|---:|---:|");
+    for (name, set, k, lang) in [
+        ("SIB-200 Danish (all)", &sib, 7, Language::Danish),
+        ("BANKING77 train", &train, 77, Language::English),
+    ] {
+        let texts: Vec<&str> = set.texts.iter().map(String::as_str).collect();
+        let truth = ids(&set.labels);
+        let start = Instant::now();
+        let s = semantic::cluster_e5(model, &texts, Some(k), 42);
+        let secs = start.elapsed().as_secs_f64();
+        let pred = predicted(&s, texts.len());
+        let (n, a) = (nmi(&truth, &pred), ari(&truth, &pred));
+        println!("| {name} | e5 | {} | {n:.3} | {a:.3} | {secs:.1} |", texts.len());
+        let r = run(name, set, Some(k), lang, SuggestOptions::default().seed);
+        println!("| {name} | tfidf | {} | {:.3} | {:.3} | {:.1} |", r.n, r.nmi, r.ari, r.secs);
+    }
+    println!("\n### Guided (each text ranked against the named themes)\n");
+    println!("| set | engine | top-1 | top-2 | mean confidence | seconds |");
+    println!("|---|---|---:|---:|---:|---:|");
+    let sib_themes = sib_themes(dir)?;
+    let banking_themes = banking_themes(&train);
+    for (name, set, themes, lang) in [
+        ("SIB-200 Danish (all, themes.tsv)", &sib, &sib_themes, Language::Danish),
+        ("BANKING77 train (category names)", &train, &banking_themes, Language::English),
+    ] {
+        for (engine, m) in [("e5", Some(model)), ("tfidf", None)] {
+            let (t1, t2, conf, secs) = guided(set, themes, m, lang);
+            println!("| {name} | {engine} | {t1:.3} | {t2:.3} | {conf:.3} | {secs:.1} |");
+        }
+    }
+    println!("\n### Speed (2 cores)\n");
+    let answers: Vec<&str> = train.texts.iter().take(1000).map(String::as_str).collect();
+    let start = Instant::now();
+    let vectors = model.embed(&answers);
+    let embed = start.elapsed().as_secs_f64();
+    let one = Instant::now();
+    let _ = model.embed(&answers[..1]);
+    let single = one.elapsed().as_secs_f64() * 1000.0;
+    let themes: Vec<String> = banking_themes.iter().take(20).map(|(_, t)| t.text()).collect();
+    let theme_refs: Vec<&str> = themes.iter().map(String::as_str).collect();
+    let start = Instant::now();
+    let theme_vectors = model.embed(&theme_refs);
+    let theme_secs = start.elapsed().as_secs_f64() * 1000.0;
+    let runs = 21;
+    let mut times: Vec<f64> = (0..runs)
+        .map(|_| {
+            let start = Instant::now();
+            let ranked = semantic::rank_vectors(&vectors, &theme_vectors, &vec![Vec::new(); 20]);
+            std::hint::black_box(ranked);
+            start.elapsed().as_secs_f64() * 1000.0
+        })
+        .collect();
+    times.sort_by(f64::total_cmp);
+    println!("| step | time |");
+    println!("|---|---:|");
+    println!("| embed 1,000 answers (BANKING77) | {embed:.2} s ({:.1} ms each) |", embed);
+    println!("| embed one answer alone | {single:.1} ms |");
+    println!("| embed 20 theme texts | {theme_secs:.0} ms |");
+    println!(
+        "| rank 1,000 stored cards against 20 themes (median of {runs}) | {:.2} ms |",
+        times[runs / 2]
+    );
+    Ok(())
+}
+
 fn main() -> Res<()> {
     let dir = eval_dir();
     let only = std::env::var("DELTAG_EVAL_ONLY").unwrap_or_default();
@@ -321,6 +442,12 @@ fn main() -> Res<()> {
             "| {} | {} | {} | {:.3} | {:.3} | {:.3} | {:.0} | {} |",
             r.name, r.n, r.k, r.nmi, r.ari, r.secs, r.peak, r.unassigned
         );
+    }
+    if want("e5") {
+        match std::env::var_os("DELTAG_MODEL_PATH") {
+            Some(path) => e5_report(&dir, Model::shared(Path::new(&path))?)?,
+            None => println!("\n(e5 not measured: DELTAG_MODEL_PATH is not set)"),
+        }
     }
     if !multi.is_empty() {
         println!();
