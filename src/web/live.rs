@@ -54,6 +54,8 @@ const PRUNE_EVERY: Duration = Duration::from_secs(10 * 60);
 pub struct Hub {
     sender: broadcast::Sender<LiveEvent>,
     open: AtomicUsize,
+    /// Called after new events were read (the embedder is nudged this way).
+    listeners: std::sync::Mutex<Vec<Box<dyn Fn() + Send + Sync>>>,
 }
 
 impl Hub {
@@ -62,13 +64,23 @@ impl Hub {
     pub fn start(db: Db) -> Result<Arc<Hub>, DbError> {
         let low = latest_event(&mut *db.get()?)?;
         let (sender, _) = broadcast::channel(1024);
-        let hub = Arc::new(Hub { sender, open: AtomicUsize::new(0) });
+        let hub = Arc::new(Hub {
+            sender,
+            open: AtomicUsize::new(0),
+            listeners: std::sync::Mutex::default(),
+        });
         let weak = Arc::downgrade(&hub);
         std::thread::Builder::new()
             .name("live-events".into())
             .spawn(move || follow(&db, &weak, Cursor::new(low)))
             .map_err(DbError::Writer)?;
         Ok(hub)
+    }
+
+    /// Calls `listener` (on the reading thread; it must not block) whenever new events
+    /// have been read, from this replica or another.
+    pub fn on_events(&self, listener: impl Fn() + Send + Sync + 'static) {
+        self.listeners.lock().unwrap_or_else(|p| p.into_inner()).push(Box::new(listener));
     }
 
     /// Event streams open now.
@@ -92,9 +104,16 @@ fn follow(db: &Db, hub: &Weak<Hub>, mut cursor: Cursor) {
         };
         match events_after(&mut conn, cursor.low, BATCH) {
             Ok(events) => {
+                let mut any = false;
                 for event in cursor.fresh(events, Instant::now()) {
                     // No receiver is fine: nobody is watching.
                     let _ = hub.sender.send(event);
+                    any = true;
+                }
+                if any {
+                    for listener in hub.listeners.lock().unwrap_or_else(|p| p.into_inner()).iter() {
+                        listener();
+                    }
                 }
             }
             Err(e) => tracing::warn!(error = %e, "live events: cannot read"),

@@ -96,6 +96,10 @@ notices! {
     SuggestionAccepted = "accepted" => "board-done-accepted",
     /// A suggested theme was rejected.
     SuggestionRejected = "rejected" => "board-done-rejected",
+    /// A suggested theme was said not to fit a card.
+    GuessRejected = "guess-rejected" => "board-done-guess-rejected",
+    /// "Put all sure ones in": none was that sure.
+    NoGuessSure = "none-sure" => "board-done-none-sure",
     /// A quote was made or changed.
     QuoteSaved = "quote" => "board-done-quote",
     /// Someone else changed it first.

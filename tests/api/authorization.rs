@@ -126,6 +126,9 @@ const RULES: &[(Method, &str, Access)] = &[
     (GET, "/staff/topics/{id}/suggestions", Staff),
     (POST, "/staff/topics/{id}/suggestions/accept", Editor),
     (POST, "/staff/topics/{id}/suggestions/reject", Editor),
+    (POST, "/staff/topics/{id}/guesses/accept-all", Editor),
+    (POST, "/staff/answers/{answer}/guesses/{theme}/accept", Editor),
+    (POST, "/staff/answers/{answer}/guesses/{theme}/reject", Editor),
     (POST, "/staff/themes/{id}", Editor),
     (POST, "/staff/themes/{id}/move", Editor),
     (POST, "/staff/themes/{id}/delete", Editor),
@@ -402,6 +405,7 @@ impl World<'_> {
                     "key-points" => vec![("text", "Et nyt punkt")],
                     "accept" => vec![("answer", answer.as_str()), ("title", "Forslag")],
                     "reject" => vec![("answer", answer.as_str())],
+                    "accept-all" => vec![("at_least", "80")],
                     _ => vec![("title", "Tema"), ("description", "")],
                 };
                 (target, form(&fields))
@@ -479,6 +483,13 @@ impl World<'_> {
                 let mut fields = form(&question_form);
                 fields.push(("direction".into(), "up".into()));
                 (with(&question), fields)
+            }
+            (_, p) if p.starts_with("/staff/answers/{answer}/guesses/{theme}") => {
+                let path = route
+                    .path
+                    .replace("{theme}", self.theme().0.as_str())
+                    .replace("{answer}", self.answer().as_str());
+                (path, Vec::new())
             }
             (_, "/staff/themes/{theme}/answers/{answer}/remove") => {
                 let path = route

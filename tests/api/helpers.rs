@@ -124,6 +124,8 @@ pub struct TestApp {
     pub client: reqwest::Client,
     /// Its cookie jar.
     pub jar: Arc<Jar>,
+    /// The background embedder, when the app was given the e5 model.
+    pub embedder: Option<deltag::themes::guide::embedder::Embedder>,
 }
 
 /// Settings for a test server on `url`.
@@ -155,9 +157,10 @@ pub fn spawn_on(test_db: TestDb, adjust: impl FnOnce(&mut Settings)) -> TestApp 
     let app = Application::build(settings).expect("app builds");
     let address = format!("http://127.0.0.1:{}", app.port());
     let db = app.db().clone();
+    let embedder = app.embedder().cloned();
     actix_web::rt::spawn(app.run_until_stopped());
     let (client, jar) = new_client();
-    TestApp { address, db, test_db, client, jar }
+    TestApp { address, db, test_db, client, jar, embedder }
 }
 
 /// A fresh browser-like client: its own cookies, no redirects.
@@ -300,6 +303,7 @@ impl TestApp {
             },
             client,
             jar,
+            embedder: self.embedder.clone(),
         }
     }
 }

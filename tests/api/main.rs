@@ -12,6 +12,7 @@ mod compression;
 mod copy;
 mod crash;
 mod export;
+mod guesses;
 mod health;
 mod migrations;
 mod participant;

@@ -11,11 +11,14 @@ use serde::Deserialize;
 use super::StepName;
 use crate::audit::Action;
 use crate::auth::{Editor, Signed, Staff, StaffContext};
+use crate::cluster::semantic::Model;
 use crate::db::types::empty_as_none;
 use crate::db::{AnswerId, DbConnection, QuestionId, ThemeId, TopicId, WorkshopId};
 use crate::error::AppError;
+use crate::startup::Guide;
 use crate::text::Title;
 use crate::themes::domain::{AssignAction, Reassignment};
+use crate::themes::guide::{self, Guesses};
 use crate::themes::store::undo::UndoStep;
 use crate::themes::store::{self, BoardAnswer, BoardData, Conflict};
 use crate::themes::views::{self, BoardFilter};
@@ -26,8 +29,8 @@ use crate::web::Form;
 
 /// The board page with `errors` (and the matching status) as filtered by `filter`.
 pub(super) fn render<R: Signed>(
-    cx: &StaffContext<R>, (data, history): (&BoardData, &[UndoStep]), filter: &BoardFilter,
-    (status, errors, notice): (StatusCode, &[FieldError], Option<String>),
+    cx: &StaffContext<R>, (data, history, guesses): (&BoardData, &[UndoStep], &Guesses),
+    filter: &BoardFilter, (status, errors, notice): (StatusCode, &[FieldError], Option<String>),
 ) -> HttpResponse {
     let mut themes_of: HashMap<AnswerId, Vec<ThemeId>> = HashMap::new();
     for (theme, answer) in &data.links {
@@ -80,27 +83,32 @@ pub(super) fn render<R: Signed>(
             })
         }),
         history,
+        guesses,
     };
     html_status(status, views::board_page(cx.lang, cx.staff(), &cx.csrf, &board))
 }
 
 pub(super) async fn get_board(
     cx: StaffContext<Staff>, id: web::Path<TopicId>, filter: web::Query<BoardFilter>, done: Done,
+    guide: web::Data<Guide>,
 ) -> Result<HttpResponse, AppError> {
-    let (data, history) = cx.db.run(move |conn| load_with_history(conn, &id)).await?;
+    let model = guide.embedder.as_ref().map(|e| e.model());
+    let (data, history, guesses) =
+        cx.db.run(move |conn| load_with_history(conn, &id, model)).await?;
     let notice = done.message(cx.lang);
-    Ok(render(&cx, (&data, &history), &filter, (StatusCode::OK, &[], notice)))
+    Ok(render(&cx, (&data, &history, &guesses), &filter, (StatusCode::OK, &[], notice)))
 }
 
 /// How many of the topic's latest changes the board lists (and can undo from the list).
 const HISTORY: i64 = 30;
 
-/// The board and the topic's latest changes.
+/// The board, the topic's latest changes and the suggestions for its unsorted cards.
 fn load_with_history(
-    conn: &mut DbConnection, topic: &TopicId,
-) -> Result<(BoardData, Vec<UndoStep>), AppError> {
+    conn: &mut DbConnection, topic: &TopicId, model: Option<&'static Model>,
+) -> Result<(BoardData, Vec<UndoStep>, Guesses), AppError> {
     let data = BoardData::load(conn, topic)?;
-    Ok((data, store::undo::recent_steps(conn, topic, HISTORY)?))
+    let guesses = guide::guesses(conn, &data, model)?;
+    Ok((data, store::undo::recent_steps(conn, topic, HISTORY)?, guesses))
 }
 
 /// The board's event stream: after each change to one of the topic's workshops, how many
@@ -150,10 +158,18 @@ pub(super) async fn again(
     cx: &StaffContext<Editor>, topic: TopicId,
     (status, field, key): (StatusCode, &'static str, &str),
 ) -> Result<HttpResponse, AppError> {
-    let (data, history) = cx.db.run(move |conn| load_with_history(conn, &topic)).await?;
+    let (data, history) = cx
+        .db
+        .run(move |conn| {
+            let data = BoardData::load(conn, &topic)?;
+            Ok::<_, AppError>((data, store::undo::recent_steps(conn, &topic, HISTORY)?))
+        })
+        .await?;
     let errors = [FieldError::new(field, cx.lang.t(key))];
     let filter = BoardFilter::default();
-    Ok(render(cx, (&data, &history), &filter, (status, &errors, None)))
+    // The form error is what matters here: the board without its suggestions.
+    let guesses = Guesses::default();
+    Ok(render(cx, (&data, &history, &guesses), &filter, (status, &errors, None)))
 }
 
 /// After a versioned save: `done` when it went through; when someone else changed it first,

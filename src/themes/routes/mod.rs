@@ -11,6 +11,7 @@ use crate::error::AppError;
 use crate::themes::store::{undo, Conflict};
 
 mod board;
+mod guesses;
 mod key_points;
 mod quotes;
 mod suggestions;
@@ -27,6 +28,9 @@ crate::routes! {
     get "/staff/topics/{id}/suggestions" => suggestions::get_suggestions;
     post "/staff/topics/{id}/suggestions/accept" => suggestions::post_accept;
     post "/staff/topics/{id}/suggestions/reject" => suggestions::post_reject;
+    post "/staff/topics/{id}/guesses/accept-all" => guesses::post_accept_all;
+    post "/staff/answers/{answer}/guesses/{theme}/accept" => guesses::post_accept;
+    post "/staff/answers/{answer}/guesses/{theme}/reject" => guesses::post_reject;
     post "/staff/themes/{id}" => themes::post_rename;
     post "/staff/themes/{id}/move" => themes::post_move;
     post "/staff/themes/{id}/delete" => themes::post_delete;

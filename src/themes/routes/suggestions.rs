@@ -1,7 +1,7 @@
 //! `/staff/topics/{id}/suggestions`: offline theme suggestions for the unsorted answers, to
 //! accept (as a new theme) or reject (remembered, so it is not offered again).
 
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 
 use actix_web::{web, HttpResponse};
 use serde::Deserialize;
@@ -9,11 +9,14 @@ use serde::Deserialize;
 use super::board::board_url;
 use crate::audit::Action;
 use crate::auth::{Editor, Staff, StaffContext};
+use crate::cluster::semantic::{self, EngineName, E5_MODEL_ID};
 use crate::cluster::{self, SuggestOptions, Suggestions};
 use crate::db::{AnswerId, TopicId};
 use crate::error::AppError;
+use crate::startup::Guide;
 use crate::survey;
 use crate::text::Title;
+use crate::themes::guide;
 use crate::themes::store::{self, BoardAnswer, BoardData};
 use crate::themes::views::{self, Proposal};
 use crate::web::layout::{html_response, see_other};
@@ -61,24 +64,65 @@ fn proposals<'a>(
         .collect()
 }
 
+/// A card "fits" a theme when its best suggestion is at least this sure; only the others are
+/// clustered into new themes.
+const FITS: f32 = 0.5;
+
 pub(super) async fn get_suggestions(
     cx: StaffContext<Staff>, id: web::Path<TopicId>, query: web::Query<SuggestQuery>,
+    guide: web::Data<Guide>,
 ) -> Result<HttpResponse, AppError> {
-    let (data, rejected) = cx
+    let model = guide.embedder.as_ref().map(|e| e.model());
+    let (data, rejected, fitting, vectors) = cx
         .db
         .run(move |conn| {
             let data = BoardData::load(conn, &id)?;
             let rejected = store::rejected(conn, &data.topic.id)?;
-            Ok::<_, AppError>((data, rejected))
+            let guesses = guide::guesses(conn, &data, model)?;
+            let fitting: HashSet<AnswerId> = guesses
+                .by_answer
+                .iter()
+                .filter(|(_, g)| g.first().is_some_and(|g| g.confidence >= FITS))
+                .map(|(a, _)| a.clone())
+                .collect();
+            let ids: Vec<AnswerId> = data.unsorted().iter().map(|a| a.id.clone()).collect();
+            let vectors = match model {
+                Some(_) => guide::store::vectors(conn, &ids, E5_MODEL_ID)?,
+                None => HashMap::new(),
+            };
+            Ok::<_, AppError>((data, rejected, fitting, vectors))
         })
         .await?;
-    let unsorted = data.unsorted();
+    // Only the cards that fit no theme yet (and, with the model, have their vector).
+    let unsorted: Vec<&BoardAnswer> = data
+        .unsorted()
+        .into_iter()
+        .filter(|a| !fitting.contains(&a.id))
+        .filter(|a| model.is_none() || vectors.contains_key(&a.id))
+        .collect();
     let k = query.k.unwrap_or_else(|| cluster::default_k(unsorted.len())).clamp(2, 30);
-    let texts: Vec<String> = unsorted.iter().map(|a| a.value.clone()).collect();
-    let suggestions = suggest_off_the_workers(texts, k).await?;
+    let suggestions = match model {
+        Some(_) => {
+            let rows: Vec<Vec<f32>> =
+                unsorted.iter().filter_map(|a| vectors.get(&a.id).cloned()).collect();
+            let texts: Vec<String> = unsorted.iter().map(|a| a.value.clone()).collect();
+            web::block(move || {
+                let refs: Vec<&str> = texts.iter().map(String::as_str).collect();
+                let index: Vec<usize> = (0..refs.len()).collect();
+                semantic::cluster_vectors(&rows, &refs, &index, Some(k), 42, Vec::new())
+            })
+            .await
+            .map_err(|e| AppError::Internal(anyhow::anyhow!("suggestions: {e}")))?
+        }
+        None => {
+            let texts: Vec<String> = unsorted.iter().map(|a| a.value.clone()).collect();
+            suggest_off_the_workers(texts, k).await?
+        }
+    };
+    let engine = if model.is_some() { EngineName::E5 } else { EngineName::Tfidf };
     let proposals = proposals(&unsorted, suggestions, &rejected);
     let page = (&data.topic, k, &proposals[..], unsorted.len());
-    Ok(html_response(views::suggestions_page(cx.lang, &cx.who, &cx.csrf, page)))
+    Ok(html_response(views::suggestions_page(cx.lang, &cx.who, &cx.csrf, page, engine)))
 }
 
 #[derive(Deserialize)]

@@ -48,6 +48,8 @@ pub struct Board<'a> {
     pub undo: Option<&'a UndoStep>,
     /// The topic's latest changes, newest first.
     pub history: &'a [UndoStep],
+    /// Suggested themes for the unsorted cards.
+    pub guesses: &'a crate::themes::guide::Guesses,
 }
 
 /// The board's filters (a GET form). The same values come back with every board form as
@@ -105,7 +107,7 @@ impl BoardFilter {
 }
 
 /// The hidden fields that bring a board form back to the board as filtered.
-fn return_fields(filter: &BoardFilter) -> Markup {
+pub(super) fn return_fields(filter: &BoardFilter) -> Markup {
     html! {
         input type="hidden" name="return_view" value=(filter.view());
         @if let Some(w) = filter.workshop.as_deref().filter(|w| !w.is_empty()) { input type="hidden" name="return_workshop" value=(w); }
@@ -237,6 +239,7 @@ pub fn board_page(lang: Lang, staff: &Staff, csrf: &CsrfToken, b: &Board<'_>) ->
                 " " span class="count" { "(" (b.cards.len()) ")" }
             }
             (filter_form(lang, b, &base))
+            (super::guesses::guesses_panel(lang, csrf, &topic.id, b.guesses, b.filter, editor))
             @if editor { (keyboard_help(lang)) }
             @if b.cards.is_empty() { p { (lang.t("board-no-answers")) } }
             @else {
@@ -302,6 +305,7 @@ fn card(lang: Lang, b: &Board<'_>, editor: bool, a: &BoardAnswer) -> Markup {
                     }
                 }
                 @if editor {
+                    @if let Some(guesses) = b.guesses.by_answer.get(&a.id) { (super::guesses::card_guesses(lang, a, guesses)) " " }
                     a class="card-link" href=(format!("/staff/answers/{}/quote", a.id)) { (lang.t("quote-propose")) span class="visually-hidden" { ": " (short) } }
                 }
             }

@@ -1,6 +1,7 @@
 //! Pages of the theme board.
 
 mod board;
+mod guesses;
 mod quotes;
 mod suggestions;
 

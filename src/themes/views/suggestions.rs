@@ -3,6 +3,7 @@
 use maud::{html, Markup};
 
 use crate::auth::{staff_page, Staff};
+use crate::cluster::semantic::EngineName;
 use crate::i18n::Lang;
 use crate::survey::Topic;
 use crate::themes::store::BoardAnswer;
@@ -26,7 +27,7 @@ pub struct Proposal<'a> {
 /// are unsorted.
 pub fn suggestions_page(
     lang: Lang, staff: &Staff, csrf: &CsrfToken,
-    (topic, k, proposals, unsorted): (&Topic, usize, &[Proposal<'_>], usize),
+    (topic, k, proposals, unsorted): (&Topic, usize, &[Proposal<'_>], usize), engine: EngineName,
 ) -> Markup {
     let title = lang.t("suggest-title");
     let base = format!("/staff/topics/{}", topic.id);
@@ -34,6 +35,13 @@ pub fn suggestions_page(
         a class="back-link" href=(format!("{base}/board")) { (lang.t("board-back")) }
         h1 { (title) }
         p { (lang.t_args("suggest-intro", &[("count", unsorted.into())])) }
+        @match engine {
+            EngineName::E5 => p class="hint" { (lang.t("guesses-engine-e5")) },
+            EngineName::Tfidf => div class="notice" {
+                p { (lang.t("guesses-engine-tfidf")) }
+                p { (lang.t("guesses-need-model")) }
+            },
+        }
         p class="row-actions" {
             @if k > 2 { a href=(format!("{base}/suggestions?k={}", k - 1)) { (lang.t("suggest-fewer")) } }
             span { (lang.t_args("suggest-k", &[("k", k.into())])) }

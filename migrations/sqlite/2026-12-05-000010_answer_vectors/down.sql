@@ -1,0 +1,2 @@
+DROP TABLE rejected_guesses;
+DROP TABLE answer_vectors;
