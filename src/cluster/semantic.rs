@@ -196,32 +196,29 @@ pub fn probabilities(ranked: &[Ranked], engine: EngineName) -> Vec<f32> {
 
 /// [`rank_vectors`] with the texts embedded by `model`.
 pub fn rank_e5(model: &Model, cards: &[&str], themes: &[ThemeText]) -> Vec<Vec<Ranked>> {
-    let theme_texts: Vec<String> = themes.iter().map(ThemeText::text).collect();
-    let mut all: Vec<&str> = cards.to_vec();
-    all.extend(theme_texts.iter().map(String::as_str));
-    let example_counts: Vec<usize> = themes.iter().map(|t| t.examples.len()).collect();
-    all.extend(themes.iter().flat_map(|t| t.examples.iter().map(String::as_str)));
-    let mut vectors = model.embed(&all).into_iter();
-    let card_vectors: Vec<Vec<f32>> = vectors.by_ref().take(cards.len()).collect();
-    let theme_vectors: Vec<Vec<f32>> = vectors.by_ref().take(themes.len()).collect();
-    let examples: Vec<Vec<Vec<f32>>> =
-        example_counts.iter().map(|n| vectors.by_ref().take(*n).collect()).collect();
-    rank_vectors(&card_vectors, &theme_vectors, &examples)
+    rank_texts(cards, themes, |all| model.embed(all))
 }
 
 /// [`rank_vectors`] with TF-IDF vectors (stemmed words and character n-grams, fitted on
 /// the cards and the themes' texts together): the ranking without the model.
 pub fn rank_tfidf(cards: &[&str], themes: &[ThemeText], language: Language) -> Vec<Vec<Ranked>> {
+    rank_texts(cards, themes, |all| tfidf_vectors(all, language))
+}
+
+/// Vectors for the cards, the themes' texts and their examples in one call of `vectorise`,
+/// then [`rank_vectors`].
+fn rank_texts(
+    cards: &[&str], themes: &[ThemeText], vectorise: impl FnOnce(&[&str]) -> Vec<Vec<f32>>,
+) -> Vec<Vec<Ranked>> {
     let theme_texts: Vec<String> = themes.iter().map(ThemeText::text).collect();
     let mut all: Vec<&str> = cards.to_vec();
     all.extend(theme_texts.iter().map(String::as_str));
-    let example_counts: Vec<usize> = themes.iter().map(|t| t.examples.len()).collect();
     all.extend(themes.iter().flat_map(|t| t.examples.iter().map(String::as_str)));
-    let mut vectors = tfidf_vectors(&all, language).into_iter();
+    let mut vectors = vectorise(&all).into_iter();
     let card_vectors: Vec<Vec<f32>> = vectors.by_ref().take(cards.len()).collect();
     let theme_vectors: Vec<Vec<f32>> = vectors.by_ref().take(themes.len()).collect();
     let examples: Vec<Vec<Vec<f32>>> =
-        example_counts.iter().map(|n| vectors.by_ref().take(*n).collect()).collect();
+        themes.iter().map(|t| vectors.by_ref().take(t.examples.len()).collect()).collect();
     rank_vectors(&card_vectors, &theme_vectors, &examples)
 }
 
@@ -304,8 +301,9 @@ pub fn cluster_vectors(
 /// Most words a label keeps.
 const LABEL_WORDS: usize = 6;
 
-/// A short label from the most central answers, as written: the shortest first clause among
-/// them, at most [`LABEL_WORDS`] words ("…" where it was cut), first letter upper-case.
+/// A short label from the most central answers, as written: their first clauses, preferring
+/// more than one word, then not cut, then the shortest; at most [`LABEL_WORDS`] words ("…"
+/// where it was cut), first letter upper-case.
 pub fn phrase(central: &[&str]) -> String {
     let clause = |text: &str| -> (String, bool) {
         let first =
@@ -318,7 +316,7 @@ pub fn phrase(central: &[&str]) -> String {
         .iter()
         .map(|t| clause(t))
         .filter(|(c, _)| c.chars().any(char::is_alphanumeric))
-        .min_by_key(|(c, cut)| (*cut, c.split_whitespace().count() < 2, c.chars().count()));
+        .min_by_key(|(c, cut)| (c.split_whitespace().count() < 2, *cut, c.chars().count()));
     let Some((text, cut)) = best else { return String::new() };
     let mut chars = text.chars();
     let mut label: String =
