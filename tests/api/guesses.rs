@@ -112,7 +112,11 @@ async fn the_board_suggests_themes_and_a_tap_accepts_or_rejects(backend: Backend
     assert_eq!(assign(&app, &topic, &casework, &[&a[4]], "add", "").await.status().as_u16(), 303);
     vectors_for(&app, 8).await;
 
-    let board = app.get_html(&format!("/staff/topics/{topic}/board")).await;
+    // The cards show suggestions when asked to (the board stays dense otherwise).
+    let plain = app.get_html(&format!("/staff/topics/{topic}/board")).await;
+    assert!(guess_buttons(&plain).is_empty());
+    assert!(plain.contains("Vis forslagene på kortene"));
+    let board = app.get_html(&format!("/staff/topics/{topic}/board?guesses=1")).await;
     let buttons = guess_buttons(&board);
     let best = |answer: &str| {
         let page = html(&board);
@@ -140,13 +144,18 @@ async fn the_board_suggests_themes_and_a_tap_accepts_or_rejects(backend: Backend
 
     // Rejecting one suggestion: remembered, that card's other suggestion and every other
     // card's stay as they were.
-    let res =
-        app.post_form(&format!("/staff/answers/{}/guesses/{casework}/reject", a[5]), &[]).await;
+    let res = app
+        .post_form(
+            &format!("/staff/answers/{}/guesses/{casework}/reject", a[5]),
+            &[("return_guesses", "1")],
+        )
+        .await;
     assert_eq!(res.status().as_u16(), 303);
     assert!(location(&res).contains("done=guess-rejected"));
+    assert!(location(&res).contains("guesses=1"), "back to the board as it was shown");
     let rejected: i64 = rejected_guesses::table.count().get_result(&mut *app.conn()).expect("n");
     assert_eq!(rejected, 1);
-    let after = guess_buttons(&app.get_html(&format!("/staff/topics/{topic}/board")).await);
+    let after = guess_buttons(&app.get_html(&location(&res)).await);
     let without = |set: &BTreeSet<(String, String, String)>| -> BTreeSet<(String, String, String)> {
         set.iter().filter(|(answer, _, _)| answer != &a[5]).cloned().collect()
     };
@@ -192,7 +201,7 @@ async fn without_the_model_the_board_suggests_from_words_and_says_so(backend: Ba
     app.login_as(Role::Facilitator).await;
     let housing = create_theme(&app, &topic, "Bolig", "").await;
     create_theme(&app, &topic, "Sagsbehandling", "").await;
-    let board = app.get_html(&format!("/staff/topics/{topic}/board")).await;
+    let board = app.get_html(&format!("/staff/topics/{topic}/board?guesses=1")).await;
     assert!(board.contains("Forslagene bygger kun på de ord"), "says which engine");
     let buttons = guess_buttons(&board);
     assert!(buttons.iter().any(|(answer, theme, _)| answer == &a[0] && theme == &housing));

@@ -62,8 +62,9 @@ export async function startServer(databaseUrl) {
   // the same markup on the TF-IDF path, so the pages are checked all the same; the model's own
   // behaviour is tested in tests/api/guesses.rs.
   const { DELTAG_MODEL_PATH: _model, ...env } = process.env;
+  if (process.env.DELTAG_BROWSER_MODEL) env.DELTAG_MODEL_PATH = process.env.DELTAG_BROWSER_MODEL;
   const child = spawn(BIN, ['--database-url', databaseUrl, 'serve', '--demo', '--bind', '127.0.0.1:0', '--workers', '2'], {
-    env: { ...env, RUST_LOG: 'warn', DELTAG_MODEL_PATH: process.env.DELTAG_BROWSER_MODEL || '', DELTAG_A11Y_EMAIL: 'tilgaengelighed@example.dk', DELTAG_A11Y_PHONE: '33 33 33 33' },
+    env: { ...env, RUST_LOG: 'warn', DELTAG_A11Y_EMAIL: 'tilgaengelighed@example.dk', DELTAG_A11Y_PHONE: '33 33 33 33' },
     stdio: ['ignore', 'pipe', 'inherit'],
   });
   let out = '';

@@ -106,7 +106,8 @@ pub fn guesses(
     Ok(Guesses { engine: Some(engine), by_answer, waiting })
 }
 
-fn engine_of(model: Option<&Model>) -> EngineName {
+/// The engine that answers with `model` (or without it).
+pub fn engine_of(model: Option<&Model>) -> EngineName {
     if model.is_some() {
         EngineName::E5
     } else {

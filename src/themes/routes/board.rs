@@ -93,8 +93,9 @@ pub(super) async fn get_board(
     guide: web::Data<Guide>,
 ) -> Result<HttpResponse, AppError> {
     let model = guide.embedder.as_ref().map(|e| e.model());
+    let shown = filter.show_guesses();
     let (data, history, guesses) =
-        cx.db.run(move |conn| load_with_history(conn, &id, model)).await?;
+        cx.db.run(move |conn| load_with_history(conn, &id, model, shown)).await?;
     let notice = done.message(cx.lang);
     Ok(render(&cx, (&data, &history, &guesses), &filter, (StatusCode::OK, &[], notice)))
 }
@@ -102,12 +103,16 @@ pub(super) async fn get_board(
 /// How many of the topic's latest changes the board lists (and can undo from the list).
 const HISTORY: i64 = 30;
 
-/// The board, the topic's latest changes and the suggestions for its unsorted cards.
+/// The board, the topic's latest changes and (when the cards show them) the suggestions for
+/// its unsorted cards.
 fn load_with_history(
-    conn: &mut DbConnection, topic: &TopicId, model: Option<&'static Model>,
+    conn: &mut DbConnection, topic: &TopicId, model: Option<&'static Model>, guesses: bool,
 ) -> Result<(BoardData, Vec<UndoStep>, Guesses), AppError> {
     let data = BoardData::load(conn, topic)?;
-    let guesses = guide::guesses(conn, &data, model)?;
+    let guesses = match guesses {
+        true => guide::guesses(conn, &data, model)?,
+        false => Guesses { engine: Some(guide::engine_of(model)), ..Guesses::default() },
+    };
     Ok((data, store::undo::recent_steps(conn, topic, HISTORY)?, guesses))
 }
 
@@ -192,6 +197,7 @@ pub(super) struct ReturnTo {
     return_question: Option<String>,
     return_q: Option<String>,
     return_pii: Option<String>,
+    return_guesses: Option<String>,
     /// "quotes" to go back to the quotes page instead of the board.
     return_page: Option<String>,
 }
@@ -233,6 +239,7 @@ pub(super) fn return_url(topic: &TopicId, back: &ReturnTo) -> Result<String, App
         )?,
         q: back.return_q.as_deref().map(|q| q.chars().take(200).collect()),
         pii: back.return_pii.as_deref().filter(|p| *p == "1").map(str::to_owned),
+        guesses: back.return_guesses.as_deref().filter(|p| *p == "1").map(str::to_owned),
         undo: None,
     };
     let query = filter.query();
@@ -268,6 +275,7 @@ pub(super) struct AssignInput {
     return_question: Option<String>,
     return_q: Option<String>,
     return_pii: Option<String>,
+    return_guesses: Option<String>,
 }
 
 impl AssignInput {
@@ -278,6 +286,7 @@ impl AssignInput {
             return_question: self.return_question.clone(),
             return_q: self.return_q.clone(),
             return_pii: self.return_pii.clone(),
+            return_guesses: self.return_guesses.clone(),
             return_page: None,
         }
     }

@@ -66,6 +66,8 @@ pub struct BoardFilter {
     pub q: Option<String>,
     /// "1": only answers flagged for personal data.
     pub pii: Option<String>,
+    /// "1": each unsorted card shows the themes suggested for it.
+    pub guesses: Option<String>,
     /// The change to offer undoing (not a filter: left out of [`Self::query`]).
     pub undo: Option<String>,
 }
@@ -79,6 +81,11 @@ impl BoardFilter {
     /// Whether only answers flagged for personal data are shown.
     pub fn only_pii(&self) -> bool {
         self.pii.as_deref() == Some("1")
+    }
+
+    /// Whether the cards show their suggested themes.
+    pub fn show_guesses(&self) -> bool {
+        self.guesses.as_deref() == Some("1")
     }
 
     /// The search text, trimmed; None when empty.
@@ -96,6 +103,7 @@ impl BoardFilter {
             ("question", self.question.as_deref()),
             ("q", self.needle()),
             ("pii", self.only_pii().then_some("1")),
+            ("guesses", self.show_guesses().then_some("1")),
         ];
         for (name, value) in pairs {
             if let Some(v) = value.filter(|v| !v.is_empty()) {
@@ -114,6 +122,7 @@ pub(super) fn return_fields(filter: &BoardFilter) -> Markup {
         @if let Some(q) = filter.question.as_deref().filter(|q| !q.is_empty()) { input type="hidden" name="return_question" value=(q); }
         @if let Some(q) = filter.needle() { input type="hidden" name="return_q" value=(q); }
         @if filter.only_pii() { input type="hidden" name="return_pii" value="1"; }
+        @if filter.show_guesses() { input type="hidden" name="return_guesses" value="1"; }
     }
 }
 
@@ -239,7 +248,7 @@ pub fn board_page(lang: Lang, staff: &Staff, csrf: &CsrfToken, b: &Board<'_>) ->
                 " " span class="count" { "(" (b.cards.len()) ")" }
             }
             (filter_form(lang, b, &base))
-            (super::guesses::guesses_panel(lang, csrf, &topic.id, b.guesses, b.filter, editor))
+            @if b.themes.len() >= 2 { (super::guesses::guesses_panel(lang, csrf, &topic.id, b.guesses, b.filter, editor)) }
             @if editor { (keyboard_help(lang)) }
             @if b.cards.is_empty() { p { (lang.t("board-no-answers")) } }
             @else {
@@ -348,6 +357,12 @@ fn filter_form(lang: Lang, b: &Board<'_>, base: &str) -> Markup {
             div class="field checkbox-field" {
                 input type="checkbox" id="pii" name="pii" value="1" checked[b.filter.only_pii()];
                 label for="pii" { (lang.t("board-only-pii")) }
+            }
+            @if b.themes.len() >= 2 {
+                div class="field checkbox-field" {
+                    input type="checkbox" id="guesses" name="guesses" value="1" checked[b.filter.show_guesses()];
+                    label for="guesses" { (lang.t("board-show-guesses")) }
+                }
             }
             button type="submit" class="button secondary" { (lang.t("board-filter")) }
         }

@@ -13,25 +13,28 @@ use crate::web::layout::csrf_field;
 use super::board::return_fields;
 use super::BoardFilter;
 
-/// "Forslag: [Læg i «Bolig»] 82 % sikker [Passer ikke]" for one card, in the card's small
-/// line (an unsorted card has no theme chips there, so the card grows no taller). The buttons
-/// belong to the board's one form (`formaction`), so they work without JavaScript.
+/// "Forslag: [Bolig 82 % ×] [Fællesskab 15 % ×]" for one card, in the card's small line (an
+/// unsorted card has no theme chips there, so the card grows no taller): dashed chips beside the
+/// solid chips of themes a card is in. The name puts the card in that theme, the "×" says it
+/// does not fit; both belong to the board's one form (`formaction`), so no JavaScript is needed.
 pub fn card_guesses(lang: Lang, a: &BoardAnswer, guesses: &[Guess]) -> Markup {
     let short: String = a.value.chars().take(40).collect();
     html! {
         @if !guesses.is_empty() {
             span class="guesses" {
-                span class="hint" { (lang.t("guess-label")) } " "
+                span { (lang.t("guess-label")) } " "
                 @for g in guesses {
                     @let base = format!("/staff/answers/{}/guesses/{}", a.id, g.theme);
-                    span class="guess" {
-                        button type="submit" class="button small secondary" formaction=(format!("{base}/accept")) {
-                            (lang.t_args("guess-accept", &[("theme", g.title.as_str().into())]))
+                    @let sure = lang.t_args("guess-sure", &[("percent", percent(g.confidence).into())]);
+                    span class="chip chip-guess" {
+                        button type="submit" class="chip-accept" formaction=(format!("{base}/accept")) {
+                            span class="visually-hidden" { (lang.t_args("guess-accept", &[("theme", g.title.as_str().into())])) ", " }
+                            span aria-hidden="true" { (g.title) }
+                            " " span class="chip-pct" { (sure) }
                             span class="visually-hidden" { ": " (short) }
                         }
-                        " " span class="hint" { (lang.t_args("guess-sure", &[("percent", percent(g.confidence).into())])) } " "
-                        button type="submit" class="link-button small" formaction=(format!("{base}/reject")) {
-                            span aria-hidden="true" { (lang.t("guess-reject")) }
+                        button type="submit" class="chip-remove" formaction=(format!("{base}/reject")) {
+                            span aria-hidden="true" { "×" }
                             span class="visually-hidden" {
                                 (lang.t_args("guess-reject-hidden", &[("theme", g.title.as_str().into()), ("answer", short.as_str().into())]))
                             }
@@ -49,14 +52,22 @@ fn percent(confidence: f32) -> i64 {
     (confidence * 100.0).floor() as i64
 }
 
-/// What the suggestions are built from, and the form that accepts every sure one.
+/// The board as filtered, with the cards showing their suggestions.
+fn show_url(topic: &crate::db::TopicId, filter: &BoardFilter) -> String {
+    let shown = BoardFilter { guesses: Some("1".into()), undo: None, ..filter.clone() };
+    format!("/staff/topics/{topic}/board?{}", shown.query())
+}
+
+/// What the suggestions are built from, and the form that accepts every sure one: folded
+/// under one line, so the cards start high on the page.
 pub fn guesses_panel(
     lang: Lang, csrf: &CsrfToken, topic: &crate::db::TopicId, guesses: &Guesses,
     filter: &BoardFilter, editor: bool,
 ) -> Markup {
     let Some(engine) = guesses.engine else { return html! {} };
     html! {
-        div class="guesses-panel" {
+        details class="guesses-panel" {
+            summary { (lang.t("guesses-summary")) }
             p class="hint" {
                 (lang.t("guesses-hint")) " "
                 @match engine {
@@ -64,10 +75,13 @@ pub fn guesses_panel(
                     EngineName::Tfidf => (lang.t("guesses-engine-tfidf")),
                 }
             }
+            @if !filter.show_guesses() {
+                p { a href=(show_url(topic, filter)) { (lang.t("guesses-show")) } }
+            }
             @if guesses.waiting > 0 {
                 p class="hint" { (lang.t_args("guesses-waiting", &[("count", guesses.waiting.into())])) }
             }
-            @if editor && !guesses.by_answer.is_empty() {
+            @if editor {
                 form method="post" action=(format!("/staff/topics/{topic}/guesses/accept-all")) class="inline-form accept-all" {
                     (csrf_field(csrf))
                     (return_fields(filter))
