@@ -232,7 +232,7 @@ mod tests {
     /// in both languages may be identical.
     #[test]
     fn english_is_translated() {
-        const SAME_IN_BOTH: [&str; 15] = [
+        const SAME_IN_BOTH: [&str; 16] = [
             "role-admin",
             "role-facilitator",
             "users-status",
