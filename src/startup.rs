@@ -138,10 +138,8 @@ fn serve(
     let hub = web::Data::from(crate::web::live::Hub::start(db.get_ref().clone())?);
     if let Some(embedder) = guide.embedder.clone() {
         // Answers show up as live events (from any replica): each batch nudges the embedder.
+        embedder.nudge();
         hub.on_events(move || embedder.nudge());
-        if let Some(embedder) = &guide.embedder {
-            embedder.nudge();
-        }
     }
     let guide = web::Data::new(guide);
     let mut server = HttpServer::new(move || {

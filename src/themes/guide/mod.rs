@@ -41,9 +41,32 @@ pub struct Guesses {
     pub waiting: usize,
 }
 
+/// The current vectors of the board's answers (none without the model).
+pub fn vectors_of(
+    conn: &mut DbConnection, data: &BoardData, model: Option<&Model>,
+) -> Result<HashMap<AnswerId, Vec<f32>>, AppError> {
+    if model.is_none() {
+        return Ok(HashMap::new());
+    }
+    let ids: Vec<AnswerId> = data.answers.iter().map(|a| a.id.clone()).collect();
+    Ok(store::vectors(conn, &ids, E5_MODEL_ID)?)
+}
+
 /// The guesses for `data`'s unsorted cards, leaving out what was rejected.
 pub fn guesses(
     conn: &mut DbConnection, data: &BoardData, model: Option<&Model>,
+) -> Result<Guesses, AppError> {
+    if data.themes.len() < 2 {
+        return Ok(Guesses::default());
+    }
+    let vectors = vectors_of(conn, data, model)?;
+    guesses_with(conn, data, model, &vectors)
+}
+
+/// [`guesses`] with the board's vectors already read ([`vectors_of`]).
+pub fn guesses_with(
+    conn: &mut DbConnection, data: &BoardData, model: Option<&Model>,
+    vectors: &HashMap<AnswerId, Vec<f32>>,
 ) -> Result<Guesses, AppError> {
     if data.themes.len() < 2 {
         return Ok(Guesses::default());
@@ -62,9 +85,6 @@ pub fn guesses(
         .collect();
     let (ranked, cards, waiting) = match model {
         Some(model) => {
-            let mut ids: Vec<AnswerId> = unsorted.iter().map(|a| a.id.clone()).collect();
-            ids.extend(members.iter().flatten().map(|a| (*a).clone()));
-            let vectors = store::vectors(conn, &ids, E5_MODEL_ID)?;
             let cards: Vec<&AnswerId> =
                 unsorted.iter().map(|a| &a.id).filter(|id| vectors.contains_key(*id)).collect();
             let card_vectors: Vec<Vec<f32>> =

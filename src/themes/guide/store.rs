@@ -13,9 +13,9 @@ use crate::survey::QuestionKind;
 /// An answer to embed: its id, words, and the `updated_at` they are from.
 pub type Pending = (AnswerId, String, NaiveDateTime);
 
-/// Free-text answers with no vector from `model`, or one made before the answer last
-/// changed; oldest first, at most `limit`.
-pub fn pending(conn: &mut DbConnection, model: &str, limit: i64) -> QueryResult<Vec<Pending>> {
+/// Free-text answers with no vector from `model`, or one made before the answer last changed.
+#[diesel::dsl::auto_type]
+fn unembedded<'a>(model: &'a str) -> _ {
     let text: [QuestionKind; 2] = [QuestionKind::ShortText, QuestionKind::LongText];
     answers::table
         .inner_join(questions::table)
@@ -28,15 +28,20 @@ pub fn pending(conn: &mut DbConnection, model: &str, limit: i64) -> QueryResult<
                 answer_vectors::answer_updated_at.nullable().ne(answers::updated_at.nullable()),
             ),
         )
+}
+
+/// [`unembedded`] answers, oldest first, at most `limit`.
+pub fn pending(conn: &mut DbConnection, model: &str, limit: i64) -> QueryResult<Vec<Pending>> {
+    unembedded(model)
         .order((answers::created_at, answers::id))
         .limit(limit)
         .select((answers::id, answers::value, answers::updated_at))
         .load(conn)
 }
 
-/// How many answers [`pending`] would return without a limit.
+/// How many answers [`pending`] would return without a limit (counted in the database).
 pub fn count_pending(conn: &mut DbConnection, model: &str) -> QueryResult<i64> {
-    Ok(pending(conn, model, i64::MAX)?.len() as i64)
+    unembedded(model).count().get_result(conn)
 }
 
 /// Keeps `vector` as the answer's, made by `model` from its words as of `version`. An

@@ -1,7 +1,7 @@
 //! `/staff/topics/{id}/suggestions`: offline theme suggestions for the unsorted answers, to
 //! accept (as a new theme) or reject (remembered, so it is not offered again).
 
-use std::collections::{HashMap, HashSet};
+use std::collections::HashSet;
 
 use actix_web::{web, HttpResponse};
 use serde::Deserialize;
@@ -9,7 +9,7 @@ use serde::Deserialize;
 use super::board::board_url;
 use crate::audit::Action;
 use crate::auth::{Editor, Staff, StaffContext};
-use crate::cluster::semantic::{self, EngineName, E5_MODEL_ID};
+use crate::cluster::semantic::{self, EngineName};
 use crate::cluster::{self, SuggestOptions, Suggestions};
 use crate::db::{AnswerId, TopicId};
 use crate::error::AppError;
@@ -78,18 +78,14 @@ pub(super) async fn get_suggestions(
         .run(move |conn| {
             let data = BoardData::load(conn, &id)?;
             let rejected = store::rejected(conn, &data.topic.id)?;
-            let guesses = guide::guesses(conn, &data, model)?;
+            let vectors = guide::vectors_of(conn, &data, model)?;
+            let guesses = guide::guesses_with(conn, &data, model, &vectors)?;
             let fitting: HashSet<AnswerId> = guesses
                 .by_answer
                 .iter()
                 .filter(|(_, g)| g.first().is_some_and(|g| g.confidence >= FITS))
                 .map(|(a, _)| a.clone())
                 .collect();
-            let ids: Vec<AnswerId> = data.unsorted().iter().map(|a| a.id.clone()).collect();
-            let vectors = match model {
-                Some(_) => guide::store::vectors(conn, &ids, E5_MODEL_ID)?,
-                None => HashMap::new(),
-            };
             Ok::<_, AppError>((data, rejected, fitting, vectors))
         })
         .await?;
