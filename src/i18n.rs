@@ -144,27 +144,51 @@ impl FromRequest for Lang {
     }
 }
 
-/// The Fluent sources, compiled in.
-pub const SOURCES: [(Lang, &str); 2] =
-    [(Lang::Da, include_str!("locales/da.ftl")), (Lang::En, include_str!("locales/en.ftl"))];
+/// The Fluent sources, compiled in: per language the main file, then one file per area
+/// (`locales/{da,en}/*.ftl`), so features add their texts without touching one long file.
+pub const SOURCES: [(Lang, &[&str]); 2] = [
+    (
+        Lang::Da,
+        &[
+            include_str!("locales/da.ftl"),
+            include_str!("locales/da/settings.ftl"),
+            include_str!("locales/da/audit.ftl"),
+            include_str!("locales/da/second_factor.ftl"),
+            include_str!("locales/da/accounts.ftl"),
+        ],
+    ),
+    (
+        Lang::En,
+        &[
+            include_str!("locales/en.ftl"),
+            include_str!("locales/en/settings.ftl"),
+            include_str!("locales/en/audit.ftl"),
+            include_str!("locales/en/second_factor.ftl"),
+            include_str!("locales/en/accounts.ftl"),
+        ],
+    ),
+];
 
 static BUNDLES: LazyLock<HashMap<Lang, FluentBundle<FluentResource>>> = LazyLock::new(|| {
     SOURCES
         .iter()
-        .map(|(lang, source)| {
-            let resource = FluentResource::try_new((*source).to_owned()).unwrap_or_else(
-                |(partial, errors)| {
-                    // A syntax error drops only the broken entries; the key-set test catches it.
-                    tracing::error!(lang = lang.code(), ?errors, "errors in locale file");
-                    partial
-                },
-            );
+        .map(|(lang, sources)| {
             let langid: unic_langid::LanguageIdentifier = lang.code().parse().unwrap_or_default();
             let mut bundle = FluentBundle::new_concurrent(vec![langid]);
             // No Unicode isolation marks: our arguments are plain text in an HTML page.
             bundle.set_use_isolating(false);
-            if let Err(errors) = bundle.add_resource(resource) {
-                tracing::error!(lang = lang.code(), ?errors, "duplicate keys in locale file");
+            for source in *sources {
+                let resource = FluentResource::try_new((*source).to_owned()).unwrap_or_else(
+                    |(partial, errors)| {
+                        // A syntax error drops only the broken entries; the key-set test
+                        // catches it.
+                        tracing::error!(lang = lang.code(), ?errors, "errors in locale file");
+                        partial
+                    },
+                );
+                if let Err(errors) = bundle.add_resource(resource) {
+                    tracing::error!(lang = lang.code(), ?errors, "duplicate keys in locale file");
+                }
             }
             (*lang, bundle)
         })
@@ -190,19 +214,20 @@ fn format(lang: Lang, key: &str, args: Option<&FluentArgs<'_>>) -> String {
     key.to_owned()
 }
 
-/// The message ids of one Fluent source (for the test that keeps languages complete).
-pub fn message_ids(source: &str) -> Vec<String> {
-    let resource = match FluentResource::try_new(source.to_owned()) {
-        Ok(r) => r,
-        Err((r, _)) => r,
-    };
-    let mut ids: Vec<String> = resource
-        .entries()
-        .filter_map(|entry| match entry {
+/// The message ids of one language's Fluent sources (for the test that keeps languages
+/// complete). A key defined twice appears twice, so the test sees duplicates too.
+pub fn message_ids(sources: &[&str]) -> Vec<String> {
+    let mut ids: Vec<String> = Vec::new();
+    for source in sources {
+        let resource = match FluentResource::try_new((*source).to_owned()) {
+            Ok(r) => r,
+            Err((r, _)) => r,
+        };
+        ids.extend(resource.entries().filter_map(|entry| match entry {
             fluent_syntax::ast::Entry::Message(m) => Some(m.id.name.to_owned()),
             _ => None,
-        })
-        .collect();
+        }));
+    }
     ids.sort();
     ids
 }
@@ -223,6 +248,9 @@ mod tests {
     fn every_language_has_every_key() {
         let danish = message_ids(SOURCES[0].1);
         assert!(danish.len() > 20);
+        let mut unique = danish.clone();
+        unique.dedup();
+        assert_eq!(unique, danish, "a Danish key is defined twice");
         for (lang, source) in SOURCES {
             assert_eq!(message_ids(source), danish, "keys of {lang:?} differ from Danish");
         }

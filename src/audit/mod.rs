@@ -41,6 +41,10 @@ crate::text_enum! {
         WallLink = "wall.link", WallRevoke = "wall.revoke", WallSettings = "wall.settings",
         WallTimer = "wall.timer", WallCard = "wall.card",
         RoundOpen = "round.open", RoundClose = "round.close", RoundHands = "round.hands",
+        AnswersRead = "answers.read", SettingsChange = "settings.change", MailTest = "mail.test",
+        PasswordResetAsk = "auth.reset.ask", PasswordReset = "auth.reset",
+        SecondFactorEnable = "auth.2fa.enable", SecondFactorReset = "auth.2fa.reset",
+        RecoveryCodeUsed = "auth.2fa.recovery", RecoveryCodesNew = "auth.2fa.codes",
     }
 }
 
