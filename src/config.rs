@@ -13,10 +13,6 @@ pub struct Settings {
     /// The public address people use (`https://deltag.example.dk`). Join links, QR codes and the
     /// Origin check use it. `None`: derived from the bound address.
     pub base_url: Option<url::Url>,
-    /// `smtp://user:pass@host:587?tls=required`; `None` when mail is not set up.
-    pub smtp_url: Option<String>,
-    /// The sender of outgoing mail.
-    pub mail_from: String,
     /// Database connections per replica.
     pub pool_size: u32,
     /// A staff session ends after this long without a request.
@@ -28,8 +24,9 @@ pub struct Settings {
     pub trust_forwarded: bool,
     /// HTTP worker threads (`None`: one per core).
     pub workers: Option<usize>,
-    /// What the accessibility statement page says.
-    pub statement: AccessibilityStatement,
+    /// Site settings given by flags or environment: each one set here wins over the settings
+    /// page (which shows it as set by the server).
+    pub site: ServerSite,
     /// How a client that guessed too many wrong codes is paced: one code lookup per `.0`,
     /// queueing at most `.1`. Not a flag: tests shorten it to keep their runs short.
     pub join_pace: (Duration, Duration),
@@ -43,14 +40,12 @@ impl Default for Settings {
             database_url: "sqlite://deltag.db".into(),
             bind: "127.0.0.1:8080".into(),
             base_url: None,
-            smtp_url: None,
-            mail_from: "deltag <deltag@localhost>".into(),
             pool_size: 8,
             session_idle: Duration::from_secs(4 * 3600),
             session_absolute: Duration::from_secs(12 * 3600),
             trust_forwarded: false,
             workers: None,
-            statement: AccessibilityStatement::default(),
+            site: ServerSite::default(),
             join_pace: crate::participant::JOIN_PACE,
             model_path: None,
         }
@@ -68,39 +63,36 @@ pub enum Compliance {
     None,
 }
 
-/// The operator's accessibility statement (Danish web accessibility law § 4). The page follows
-/// the headings of the Danish Agency for Digital Government's template; these are the parts
-/// only the operator can know.
-#[derive(Debug, Clone)]
-pub struct AccessibilityStatement {
-    /// The public body responsible for the site.
-    pub organisation: String,
-    /// Written contact for feedback (required by law together with a phone number).
+/// Site settings the server fixes (flags, environment). `None`: the settings page decides
+/// (or the default applies). See `settings::Site`.
+#[derive(Debug, Clone, Default)]
+pub struct ServerSite {
+    /// The organisation running the track.
+    pub organisation: Option<String>,
+    /// Its short name, for the header.
+    pub short_name: Option<String>,
+    /// E-mail for feedback (accessibility statement, privacy text).
     pub email: Option<String>,
-    /// Phone contact for feedback.
+    /// Phone for feedback.
     pub phone: Option<String>,
-    /// Compliance status.
-    pub compliance: Compliance,
+    /// Default retention of a new workshop's answers, in days after it closes.
+    pub retention_days: Option<i32>,
+    /// Retention of the audit trail, in months.
+    pub audit_months: Option<u32>,
+    /// `smtp://user:pass@host:587?tls=required`.
+    pub smtp_url: Option<String>,
+    /// The sender of outgoing mail.
+    pub mail_from: Option<String>,
+    /// The accessibility statement's compliance status.
+    pub compliance: Option<Compliance>,
     /// When the statement was prepared or last reviewed.
-    pub prepared: chrono::NaiveDate,
-    /// How the site was evaluated; `None`: the built-in description of deltag's own tests.
+    pub prepared: Option<chrono::NaiveDate>,
+    /// How the site was evaluated.
     pub evaluation: Option<String>,
-    /// Content that is not accessible; `None`: the built-in list of known limits.
+    /// Content that is not accessible.
     pub known_issues: Option<Vec<String>>,
-}
-
-impl Default for AccessibilityStatement {
-    fn default() -> Self {
-        AccessibilityStatement {
-            organisation: "Rådet for Socialt Udsatte".into(),
-            email: None,
-            phone: None,
-            compliance: Compliance::Partial,
-            prepared: chrono::NaiveDate::from_ymd_opt(2026, 11, 25).unwrap_or_default(),
-            evaluation: None,
-            known_issues: None,
-        }
-    }
+    /// Every role must use a second factor, not only admins.
+    pub second_factor_for_all: Option<bool>,
 }
 
 /// The settings the running server derived: the base URL is always known here.

@@ -260,7 +260,7 @@ mod tests {
     /// in both languages may be identical.
     #[test]
     fn english_is_translated() {
-        const SAME_IN_BOTH: [&str; 16] = [
+        const SAME_IN_BOTH: [&str; 19] = [
             "role-admin",
             "role-facilitator",
             "users-status",
@@ -278,6 +278,10 @@ mod tests {
             "wall-timer-heading",
             // A number and a per cent sign ("82 %"): the same in both.
             "guess-sure",
+            // "deltag · <the organisation's name>".
+            "footer-text",
+            "settings-organisation-heading",
+            "settings-mail-heading",
         ];
         let untranslated: Vec<String> = message_ids(SOURCES[0].1)
             .into_iter()

@@ -17,6 +17,7 @@ pub mod mail;
 pub mod participant;
 pub mod retention;
 pub mod room;
+pub mod settings;
 
 pub mod startup;
 pub mod survey;

@@ -103,7 +103,7 @@ type RouteModule = (fn(&mut web::ServiceConfig), &'static [Route]);
 /// The modules with routes, in registration order. The router tries patterns in this order
 /// (a regex each), so the phones' routes come first: an answer post no longer tests some
 /// seventy staff patterns before its own (4 % of the server's time under answer load).
-const ROUTE_MODULES: [RouteModule; 9] = [
+const ROUTE_MODULES: [RouteModule; 10] = [
     (crate::participant::routes::routes, crate::participant::routes::ROUTES),
     (crate::web::pages::routes, crate::web::pages::ROUTES),
     (crate::web::preferences::routes, crate::web::preferences::ROUTES),
@@ -113,6 +113,7 @@ const ROUTE_MODULES: [RouteModule; 9] = [
     (crate::room::routes::routes, crate::room::routes::ROUTES),
     (crate::export::routes::routes, crate::export::routes::ROUTES),
     (crate::audit::routes::routes, crate::audit::routes::ROUTES),
+    (crate::settings::routes::routes, crate::settings::routes::ROUTES),
 ];
 
 /// Every route of the product.
@@ -133,6 +134,8 @@ fn serve(
     let workers = settings.settings.workers;
     let db = web::Data::new(db);
     let settings = web::Data::new(settings);
+    let branding = web::Data::new(crate::web::ui::Branding::default());
+    let branding_age = web::Data::new(crate::settings::BrandingAge::new());
     let (spacing, patience) = settings.settings.join_pace;
     let pacer = web::Data::new(crate::throttle::Pacer::new(spacing, patience));
     let hub = web::Data::from(crate::web::live::Hub::start(db.get_ref().clone())?);
@@ -149,6 +152,8 @@ fn serve(
             .app_data(hub.clone())
             .app_data(guide.clone())
             .app_data(settings.clone())
+            .app_data(branding.clone())
+            .app_data(branding_age.clone())
             .app_data(web::PayloadConfig::new(BODY_LIMIT))
             .app_data(
                 web::QueryConfig::default()
@@ -165,6 +170,7 @@ fn serve(
             .wrap(from_fn(error_pages))
             .wrap(from_fn(security_headers))
             .wrap(from_fn(crate::web::ui::page_context))
+            .wrap(from_fn(crate::settings::keep_branding_fresh))
             .wrap(from_fn(crate::web::compress::compress_whole_bodies))
             .wrap(Compress::default())
             .wrap(from_fn(crate::telemetry::request_log))

@@ -18,6 +18,7 @@ pub fn staff_nav(lang: Lang, staff: &Staff, csrf: &CsrfToken) -> Markup {
                 @if staff.role() == Role::Admin {
                     li { a href="/admin/users" { (lang.t("nav-users")) } }
                     li { a href="/admin/audit" { (lang.t("nav-audit")) } }
+                    li { a href="/admin/settings" { (lang.t("nav-settings")) } }
                 }
                 li class="nav-user" { (staff.user.name) " (" (lang.t(staff.role().label_key())) ")" }
                 li {

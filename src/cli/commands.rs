@@ -148,11 +148,13 @@ pub(super) fn export(
 ) -> anyhow::Result<()> {
     let format = crate::export::Format::parse(format)
         .ok_or_else(|| anyhow::anyhow!("unknown format {format:?}"))?;
-    // Check the mail settings before doing the work, so a typo fails fast.
+    let db = cli.db()?;
+    // Check the mail settings (flags, else the settings page's) before doing the work, so a
+    // typo fails fast.
     let mailer = if mail_to.is_empty() {
         None
     } else {
-        Some(crate::mail::Mailer::new(cli.smtp_url.as_deref(), &cli.mail_from)?)
+        Some(crate::settings::load(&mut *db.get()?, &cli.server_mail())?.mailer()?)
     };
     let recipients = if mail_to.is_empty() {
         Vec::new()
@@ -161,15 +163,22 @@ pub(super) fn export(
             anyhow::anyhow!("not a list of e-mail addresses: {}", mail_to.join(", "))
         })?
     };
-    let db = cli.db()?;
-    let (name, bytes) =
-        crate::export::export(&mut *db.get()?, scope, format, None, crate::i18n::Lang::Da)
-            .map_err(|e| match e {
-                crate::error::AppError::NotFound => {
-                    anyhow::anyhow!("nothing with that id (see `deltag list`)")
-                }
-                other => anyhow::anyhow!(other.chain()),
-            })?;
+    let organisation =
+        crate::settings::load(&mut *db.get()?, &cli.server_mail())?.organisation.value;
+    let (name, bytes) = crate::export::export(
+        &mut *db.get()?,
+        scope,
+        format,
+        None,
+        crate::i18n::Lang::Da,
+        &organisation,
+    )
+    .map_err(|e| match e {
+        crate::error::AppError::NotFound => {
+            anyhow::anyhow!("nothing with that id (see `deltag list`)")
+        }
+        other => anyhow::anyhow!(other.chain()),
+    })?;
     write_new_file(out, &bytes)?;
     println!("Wrote {} ({} bytes).", out.display(), bytes.len());
     if let Some(mailer) = mailer {

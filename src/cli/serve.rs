@@ -36,9 +36,22 @@ pub struct ServeArgs {
     /// Load the demo track and accounts first (see `deltag demo`).
     #[arg(long, env = "DELTAG_DEMO", default_value_t = false)]
     pub demo: bool,
-    /// Accessibility statement: the responsible public body.
-    #[arg(long, env = "DELTAG_A11Y_ORGANISATION", default_value = "Rådet for Socialt Udsatte")]
-    pub a11y_organisation: String,
+    /// The organisation running the track (statement, exports, footer). Default: the settings
+    /// page's, else Rådet for Socialt Udsatte. Every flag below also wins over the settings page.
+    #[arg(long, env = "DELTAG_A11Y_ORGANISATION")]
+    pub a11y_organisation: Option<String>,
+    /// The organisation's short name, for the staff header.
+    #[arg(long, env = "DELTAG_ORGANISATION_SHORT")]
+    pub organisation_short: Option<String>,
+    /// Days a new workshop keeps its answers after it closes (default 90).
+    #[arg(long, env = "DELTAG_RETENTION_DAYS", value_parser = clap::value_parser!(i32).range(1..=3650))]
+    pub retention_days: Option<i32>,
+    /// Months the audit trail is kept (default 12).
+    #[arg(long, env = "DELTAG_AUDIT_MONTHS", value_parser = clap::value_parser!(u32).range(1..=120))]
+    pub audit_months: Option<u32>,
+    /// Every role must use a second factor at login, not only admins.
+    #[arg(long, env = "DELTAG_SECOND_FACTOR_FOR_ALL")]
+    pub second_factor_for_all: Option<bool>,
     /// Accessibility statement: e-mail address for feedback.
     #[arg(long, env = "DELTAG_A11Y_EMAIL")]
     pub a11y_email: Option<String>,
@@ -46,7 +59,7 @@ pub struct ServeArgs {
     #[arg(long, env = "DELTAG_A11Y_PHONE")]
     pub a11y_phone: Option<String>,
     /// Accessibility statement: compliance with EN 301 549 (full, partial, none).
-    #[arg(long, env = "DELTAG_A11Y_COMPLIANCE", value_enum, default_value = "partial")]
+    #[arg(long, env = "DELTAG_A11Y_COMPLIANCE", value_enum)]
     pub a11y_compliance: Option<crate::config::Compliance>,
     /// Accessibility statement: date prepared or last reviewed (YYYY-MM-DD).
     #[arg(long, env = "DELTAG_A11Y_PREPARED")]
@@ -61,27 +74,29 @@ pub struct ServeArgs {
 }
 
 impl ServeArgs {
-    fn statement(&self) -> crate::config::AccessibilityStatement {
-        let defaults = crate::config::AccessibilityStatement::default();
-        let non_empty = |s: &Option<String>| s.clone().filter(|s| !s.trim().is_empty());
+    /// The site settings these flags fix (each one wins over the settings page).
+    fn server_site(&self, cli: &Cli) -> crate::config::ServerSite {
+        let non_empty =
+            |s: &Option<String>| s.clone().map(|s| s.trim().to_owned()).filter(|s| !s.is_empty());
         let issues: Vec<String> = self
             .a11y_known_issue
             .iter()
             .map(|s| s.trim().to_owned())
             .filter(|s| !s.is_empty())
             .collect();
-        crate::config::AccessibilityStatement {
-            organisation: if self.a11y_organisation.trim().is_empty() {
-                defaults.organisation
-            } else {
-                self.a11y_organisation.trim().to_owned()
-            },
+        crate::config::ServerSite {
+            organisation: non_empty(&self.a11y_organisation),
+            short_name: non_empty(&self.organisation_short),
             email: non_empty(&self.a11y_email),
             phone: non_empty(&self.a11y_phone),
-            compliance: self.a11y_compliance.unwrap_or(defaults.compliance),
-            prepared: self.a11y_prepared.unwrap_or(defaults.prepared),
+            retention_days: self.retention_days,
+            audit_months: self.audit_months,
+            compliance: self.a11y_compliance,
+            prepared: self.a11y_prepared,
             evaluation: non_empty(&self.a11y_evaluation),
             known_issues: (!issues.is_empty()).then_some(issues),
+            second_factor_for_all: self.second_factor_for_all,
+            ..cli.server_mail()
         }
     }
 }
@@ -104,27 +119,25 @@ pub(super) fn serve(cli: &Cli, args: &ServeArgs) -> anyhow::Result<()> {
         database_url: cli.database_url.clone(),
         bind: args.bind.clone(),
         base_url: cli.base_url.clone(),
-        smtp_url: cli.smtp_url.clone(),
-        mail_from: cli.mail_from.clone(),
         pool_size: args.pool_size,
         session_idle: Duration::from_secs(args.session_idle_minutes * 60),
         session_absolute: Duration::from_secs(args.session_absolute_hours * 3600),
         trust_forwarded: args.trust_forwarded,
         workers: args.workers,
-        statement: args.statement(),
+        site: args.server_site(cli),
         model_path: Some(cli.model_path()),
         ..Settings::default()
     };
-    if settings.statement.email.is_none() || settings.statement.phone.is_none() {
-        tracing::warn!(
-            "the accessibility statement has no e-mail or no phone for feedback; the law asks \
-             for both (set DELTAG_A11Y_EMAIL and DELTAG_A11Y_PHONE)"
-        );
-    }
     actix_web::rt::System::new().block_on(async move {
         let app = Application::build(settings)?;
         let base = app.settings().base_url.clone();
         let mut conn = app.db().get()?;
+        if crate::settings::load(&mut conn, &app.settings().settings.site)?.contact_missing() {
+            tracing::warn!(
+                "the accessibility statement has no e-mail or no phone for feedback; the law \
+                 asks for both (an admin sets them at /admin/settings)"
+            );
+        }
         if args.demo {
             let info = crate::demo::load(&mut conn)?;
             super::commands::print_demo(&base, &info);

@@ -274,6 +274,15 @@ diesel::table! {
     }
 }
 
+diesel::table! {
+    site_settings (key) {
+        key -> Text,
+        value -> Text,
+        updated_by -> Nullable<Text>,
+        updated_at -> Timestamp,
+    }
+}
+
 diesel::joinable!(staff_sessions -> users (user_id));
 diesel::joinable!(topics -> tracks (track_id));
 diesel::joinable!(workshops -> topics (topic_id));
@@ -394,6 +403,7 @@ diesel::joinable!(audit_events -> users (user_id));
 
 diesel::allow_tables_to_appear_in_same_query!(
     users,
+    site_settings,
     staff_sessions,
     invitations,
     rate_limits,

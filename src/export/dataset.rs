@@ -28,6 +28,8 @@ pub struct Dataset {
     pub format: &'static str,
     /// The document title.
     pub title: String,
+    /// The organisation that made it.
+    pub organisation: String,
     /// What it covers.
     pub scope: ScopeInfo,
     /// When it was made (UTC).
@@ -257,6 +259,7 @@ pub fn build(material: &Material, lang: Lang, report: Summary) -> Dataset {
         notice: lang.t("data-notice"),
         format: "deltag.data.v1",
         title: lang.t_args("data-title", &[("scope", material.scope.title.as_str().into())]),
+        organisation: report.organisation.clone(),
         scope: material.scope.clone(),
         generated_at: report.generated_at,
         language: lang.code(),

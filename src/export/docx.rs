@@ -133,6 +133,9 @@ fn date(d: Option<chrono::NaiveDateTime>) -> String {
 fn document(s: &Summary, lang: Lang) -> (String, u32) {
     let mut d = Doc { body: String::new(), numbered_lists: 0 };
     d.para(Some("Title"), &s.title);
+    if let Some(line) = super::summary::made_by(&s.organisation, lang) {
+        d.para(None, &line);
+    }
     d.para(Some("Heading1"), &lang.t("doc-about"));
     d.para(
         None,

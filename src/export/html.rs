@@ -88,6 +88,7 @@ pub fn render(s: &Summary, lang: Lang) -> String {
             body {
                 main {
                     h1 tabindex="-1" autofocus { (s.title) }
+                    @if let Some(line) = super::summary::made_by(&s.organisation, lang) { p { (line) } }
                     h2 { (lang.t("doc-about")) }
                     p {
                         (lang.t_args("doc-about-text", &[

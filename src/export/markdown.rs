@@ -50,6 +50,9 @@ fn theme(out: &mut String, lang: Lang, t: &ThemeSummary, level: usize) {
 pub fn render(s: &Summary, lang: Lang) -> String {
     let mut out = String::new();
     let _ = writeln!(out, "# {}\n", esc(&s.title));
+    if let Some(line) = super::summary::made_by(&s.organisation, lang) {
+        let _ = writeln!(out, "{}\n", esc(&line));
+    }
     let _ = writeln!(out, "## {}\n", lang.t("doc-about"));
     let _ = writeln!(
         out,

@@ -142,9 +142,11 @@ impl Format {
 /// Builds, renders and audits one export in `lang`; returns the file name and bytes.
 pub fn export(
     conn: &mut DbConnection, scope: &Scope, format: Format, user: Option<&UserId>, lang: Lang,
+    organisation: &str,
 ) -> Result<(String, Vec<u8>), AppError> {
     let material = store::load(conn, scope)?;
-    let summary = summary::build(&material, lang);
+    let mut summary = summary::build(&material, lang);
+    summary.organisation = organisation.to_owned();
     let (scope_info, title) = (summary.scope.clone(), material.scope.title.clone());
     let rendered = if format.is_analysis() {
         format.render_dataset(&dataset::build(&material, lang, summary))

@@ -69,36 +69,42 @@ fn page<R: Signed>(
 
 async fn get_export(
     cx: StaffContext<Staff>, q: web::Query<ExportQuery>, done: Done,
+    settings: web::Data<RuntimeSettings>,
 ) -> Result<HttpResponse, AppError> {
     let (title, retention) = scope_title(&cx, &q.scope()?).await?;
-    let state = PageState { retention, notice: done.message(cx.lang), errors: &[], to: "" };
+    let mail_ready = crate::settings::current(&cx.db, &settings, None).await?.mail_ready();
+    let notice = done.message(cx.lang);
+    let state = PageState { retention, notice, errors: &[], to: "", mail_ready };
     Ok(page(&cx, (&q.scope, &q.id), &title, state))
 }
 
 /// A report download (Word, print page, Markdown): aggregates only, open to every staff role;
 /// each is audited.
 async fn get_download(
-    cx: StaffContext<Staff>, q: web::Query<ExportQuery>,
+    cx: StaffContext<Staff>, q: web::Query<ExportQuery>, settings: web::Data<RuntimeSettings>,
 ) -> Result<HttpResponse, AppError> {
     let format = q.format(false)?;
-    download(&cx, q.scope()?, format).await
+    download(&cx, &settings, q.scope()?, format).await
 }
 
 /// An analysis download (Excel, CSV, JSON): the individual answers, for facilitators and
 /// admins only; each is audited.
 async fn get_data(
-    cx: StaffContext<Editor>, q: web::Query<ExportQuery>,
+    cx: StaffContext<Editor>, q: web::Query<ExportQuery>, settings: web::Data<RuntimeSettings>,
 ) -> Result<HttpResponse, AppError> {
     let format = q.format(true)?;
-    download(&cx, q.scope()?, format).await
+    download(&cx, &settings, q.scope()?, format).await
 }
 
 async fn download<R: Signed>(
-    cx: &StaffContext<R>, scope: Scope, format: Format,
+    cx: &StaffContext<R>, settings: &RuntimeSettings, scope: Scope, format: Format,
 ) -> Result<HttpResponse, AppError> {
     let (user, lang) = (cx.staff().id().clone(), cx.lang);
-    let (name, bytes) =
-        cx.db.run(move |conn| super::export(conn, &scope, format, Some(&user), lang)).await?;
+    let organisation = crate::settings::current(&cx.db, settings, None).await?.organisation.value;
+    let (name, bytes) = cx
+        .db
+        .run(move |conn| super::export(conn, &scope, format, Some(&user), lang, &organisation))
+        .await?;
     let disposition = if format == Format::Html { "inline" } else { "attachment" };
     let mut res = HttpResponse::Ok();
     res.content_type(format.content_type()).insert_header((
@@ -124,9 +130,8 @@ struct MailInput {
 }
 
 /// The mailer, or why mail cannot be sent (for the form).
-fn mailer(lang: Lang, settings: &RuntimeSettings) -> Result<Mailer, String> {
-    let smtp = settings.settings.smtp_url.as_deref();
-    Mailer::new(smtp, &settings.settings.mail_from).map_err(|e| match e {
+fn mailer(lang: Lang, site: &crate::settings::Site) -> Result<Mailer, String> {
+    site.mailer().map_err(|e| match e {
         MailError::NotConfigured => lang.t("export-mail-error-config"),
         e => format!("{} ({e})", lang.t("export-mail-error-config")),
     })
@@ -136,14 +141,15 @@ fn mailer(lang: Lang, settings: &RuntimeSettings) -> Result<Mailer, String> {
 /// outside a write transaction: SMTP must never hold the write lock.
 async fn mail(
     cx: &StaffContext<Editor>, (scope, format, title): (Scope, Format, &str), mailer: Mailer,
-    to: Vec<String>,
+    to: Vec<String>, organisation: String,
 ) -> Result<Result<(), MailError>, AppError> {
     let (user, lang) = (cx.staff().id().clone(), cx.lang);
     let subject = lang.t_args("export-mail-subject", &[("scope", title.into())]);
     let text = lang.t("export-mail-body");
     cx.db
         .run(move |conn| {
-            let (name, bytes) = super::export(conn, &scope, format, Some(&user), lang)?;
+            let (name, bytes) =
+                super::export(conn, &scope, format, Some(&user), lang, &organisation)?;
             let content_type = format.content_type();
             let attached = Attached { name: &name, content_type, bytes };
             let result = mailer.send(&to, &subject, &text, Some(attached));
@@ -164,6 +170,7 @@ async fn post_mail(
     let scope = Scope::parse(&input.scope, &input.id).ok_or(AppError::NotFound)?;
     let format = Format::parse(&input.format).ok_or(AppError::BadRequest("format"))?;
     let (title, retention) = scope_title(&cx, &scope).await?;
+    let site = crate::settings::current(&cx.db, &settings, None).await?;
     let fail = |message: String| {
         let errors = [FieldError::new("to", message)];
         let state = PageState {
@@ -171,17 +178,18 @@ async fn post_mail(
             notice: None,
             errors: &errors,
             to: &input.to,
+            mail_ready: site.mail_ready(),
         };
         page(&cx, (&input.scope, &input.id), &title, state)
     };
     let Some(to) = recipients(&input.to) else {
         return Ok(fail(cx.lang.t("export-mail-error-to")));
     };
-    let mailer = match mailer(cx.lang, &settings) {
+    let mailer = match mailer(cx.lang, &site) {
         Ok(mailer) => mailer,
         Err(message) => return Ok(fail(message)),
     };
-    match mail(&cx, (scope, format, &title), mailer, to).await? {
+    match mail(&cx, (scope, format, &title), mailer, to, site.organisation.value.clone()).await? {
         Ok(()) => {
             let back = format!("/staff/export?scope={}&id={}", input.scope, input.id);
             Ok(see_other_with(&back, Notice::MailSent))

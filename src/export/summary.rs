@@ -50,6 +50,8 @@ pub struct Summary {
     pub format: &'static str,
     /// The document title.
     pub title: String,
+    /// The organisation that made it (the site's settings; empty when unknown).
+    pub organisation: String,
     /// What it covers.
     pub scope: ScopeInfo,
     /// When it was made (UTC).
@@ -237,6 +239,12 @@ pub fn workshop_people(w: &Workshop, f: &Findings) -> u64 {
 
 /// Builds the report of what `material` holds, with its texts in `lang`. Pure: the material
 /// was read by [`super::store::load`].
+/// "Udarbejdet af …" under a report's title, when the organisation is known.
+pub fn made_by(organisation: &str, lang: Lang) -> Option<String> {
+    (!organisation.is_empty())
+        .then(|| lang.t_args("doc-made-by", &[("organisation", organisation.into())]))
+}
+
 pub fn build(material: &Material, lang: Lang) -> Summary {
     let findings = findings_by_workshop(material);
     let topics: Vec<TopicSummary> = material
@@ -280,6 +288,7 @@ pub fn build(material: &Material, lang: Lang) -> Summary {
     Summary {
         format: "deltag.report.v2",
         title: lang.t_args("doc-title", &[("scope", material.scope.title.as_str().into())]),
+        organisation: String::new(),
         generated_at: crate::db::now(),
         language: lang.code(),
         about: About {

@@ -18,6 +18,8 @@ pub(super) struct PageState<'a> {
     pub errors: &'a [FieldError],
     /// The typed recipients.
     pub to: &'a str,
+    /// Mail is set up: the mail form is shown.
+    pub mail_ready: bool,
 }
 
 /// A download link per format.
@@ -36,7 +38,7 @@ pub(super) fn page(
     lang: Lang, staff: &Staff, csrf: &CsrfToken, (scope, id): (&str, &str), title: &str,
     state: PageState<'_>,
 ) -> maud::Markup {
-    let PageState { retention, notice, errors, to } = state;
+    let PageState { retention, notice, errors, to, mail_ready } = state;
     let heading = lang.t_args("export-title", &[("scope", title.into())]);
     let body = html! {
         a class="back-link" href="/staff" { (lang.t("nav-overview")) }
@@ -53,7 +55,11 @@ pub(super) fn page(
             p { (lang.t("export-data-intro")) }
             (format_links(lang, &format!("/staff/export/data?scope={scope}&id={id}"), &Format::ANALYSIS))
         }
-        @if staff.role().can_edit() {
+        @if staff.role().can_edit() && !mail_ready {
+            h2 { (lang.t("export-mail-heading")) }
+            p { (lang.t("export-mail-not-set-up")) }
+        }
+        @if staff.role().can_edit() && mail_ready {
             h2 { (lang.t("export-mail-heading")) }
             form method="post" action="/staff/export/mail" novalidate {
                 (csrf_field(csrf))

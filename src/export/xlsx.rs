@@ -99,6 +99,9 @@ pub fn render(data: &Dataset, lang: Lang) -> anyhow::Result<Vec<u8>> {
     let first = book.add_worksheet().set_name(lang.t("data-sheet-read-first"))?;
     first.set_column_width(0, 100.0)?;
     first.write_string_with_format(0, 0, clean(&data.notice), &bold)?;
+    if let Some(line) = super::summary::made_by(&data.organisation, lang) {
+        text(first, 1, 0, &line)?;
+    }
     text(first, 2, 0, &data.title)?;
     text(first, 3, 0, &lang.t("data-read-first-rows"))?;
     for (i, line) in data.answers_deleted.iter().enumerate() {

@@ -3,7 +3,7 @@
 
 ## Ramme
 skip-to-content = Gå til indholdet
-footer-text = deltag · Rådet for Socialt Udsatte
+footer-text = deltag · { $organisation }
 statement-link = Tilgængelighedserklæring
 header-tools-label = Sprog og visning
 display-link = Tekst og farver

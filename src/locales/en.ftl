@@ -2,7 +2,7 @@
 
 ## Shell
 skip-to-content = Skip to content
-footer-text = deltag · Council for Socially Marginalised People
+footer-text = deltag · { $organisation }
 statement-link = Accessibility statement
 header-tools-label = Language and display
 display-link = Text and colours

@@ -50,7 +50,12 @@ pub fn page_with(
                 a class="skip-link" href="#main" { (lang.t("skip-to-content")) }
                 header class="site-header" {
                     div class="wrap header-row" {
-                        a class="brand" href=(if is_public { "/" } else { "/staff" }) { "deltag" }
+                        a class="brand" href=(if is_public { "/" } else { "/staff" }) {
+                            "deltag"
+                            @if !is_public && !context.brand.header.is_empty() {
+                                span class="brand-org" { (context.brand.header) }
+                            }
+                        }
                         @if let Some(nav) = nav { (nav) }
                         ul class="header-tools" aria-label=(lang.t("header-tools-label")) {
                             @for other in LANGS.iter().filter(|l| **l != lang) {
@@ -70,7 +75,11 @@ pub fn page_with(
                     data-stop-label=[is_public.then(|| lang.t("read-aloud-stop"))] { (main) }
                 footer class="site-footer" {
                     div class="wrap" {
-                        p { (lang.t("footer-text")) }
+                        p {
+                            @if context.brand.organisation.is_empty() { "deltag" } @else {
+                                (lang.t_args("footer-text", &[("organisation", context.brand.organisation.as_str().into())]))
+                            }
+                        }
                         p { a href="/tilgaengelighed" { (lang.t("statement-link")) } }
                     }
                 }

@@ -112,6 +112,8 @@ notices! {
     UserEnabled = "enable" => "users-done-enable",
     /// An export was mailed.
     MailSent = "sent" => "export-mail-sent",
+    /// A test mail went out.
+    MailTested = "mail-test" => "settings-mail-test-sent",
     /// A shared phone was cleared for the next person.
     PhoneCleared = "cleared" => "clear-done",
 }

@@ -1,6 +1,5 @@
 //! The visitor's own choices: language, text size, contrast and easy-read questions, all
-//! without JavaScript and remembered in cookies for a year. Also the accessibility statement, which the footer of
-//! every page links to.
+//! without JavaScript and remembered in cookies for a year.
 
 use actix_web::cookie::Cookie;
 use actix_web::{web, HttpRequest, HttpResponse};
@@ -10,7 +9,7 @@ use serde::Deserialize;
 use super::csrf::CsrfToken;
 use super::layout::{csrf_field, html_response, page};
 use super::ui::{Contrast, Display, TextSize, Wording, DISPLAY_COOKIE};
-use crate::config::{Compliance, RuntimeSettings};
+use crate::config::RuntimeSettings;
 use crate::error::AppError;
 use crate::i18n::{Lang, LANG_COOKIE};
 
@@ -19,7 +18,6 @@ crate::routes! {
     get "/visning" => get_display;
     post "/visning" => post_display;
     get "/let-laest/{state}" => get_easy_read;
-    get "/tilgaengelighed" => get_statement;
 }
 
 /// Where to go back to after a switch.
@@ -192,70 +190,4 @@ pub fn display_page(lang: Lang, csrf: &CsrfToken, current: Display, back: &str) 
         p { a class="back-link" href=(back) { (lang.t("display-back")) } }
     };
     page(lang, &lang.t("display-title"), None, body)
-}
-
-/// `GET /tilgaengelighed`: the accessibility statement.
-async fn get_statement(lang: Lang, settings: web::Data<RuntimeSettings>) -> HttpResponse {
-    html_response(statement_page(lang, &settings))
-}
-
-/// The accessibility statement, under the headings of the Danish Agency for Digital
-/// Government's template; the operator's part comes from the settings.
-pub fn statement_page(lang: Lang, settings: &RuntimeSettings) -> Markup {
-    let s = &settings.settings.statement;
-    let site = settings.base_url.as_str();
-    let organisation = s.organisation.as_str();
-    let compliance = match s.compliance {
-        Compliance::Full => "statement-status-full",
-        Compliance::Partial => "statement-status-partial",
-        Compliance::None => "statement-status-none",
-    };
-    let default_issues = [lang.t("statement-issue-office-files")];
-    let issues: &[String] = s.known_issues.as_deref().unwrap_or(&default_issues);
-    let prepared = s.prepared.format("%Y-%m-%d").to_string();
-    let body = html! {
-        h1 { (lang.t("statement-title")) }
-        p { (lang.t_args("statement-commitment", &[("organisation", organisation.into()), ("site", site.into())])) }
-
-        h2 { (lang.t("statement-feedback-heading")) }
-        p { (lang.t_args("statement-feedback-intro", &[("organisation", organisation.into())])) }
-        ul {
-            @if let Some(email) = &s.email {
-                li { (lang.t("statement-email")) " " a href=(format!("mailto:{email}")) { (email) } }
-            }
-            @if let Some(phone) = &s.phone {
-                li { (lang.t("statement-phone")) " " a href=(format!("tel:{}", phone.replace(' ', ""))) { (phone) } }
-            }
-            @if s.email.is_none() && s.phone.is_none() {
-                li { (lang.t_args("statement-contact-missing", &[("organisation", organisation.into())])) }
-            }
-        }
-        p { (lang.t("statement-no-personal-data")) }
-
-        h2 { (lang.t("statement-status-heading")) }
-        p { (lang.t(compliance)) }
-        p { (lang.t("statement-standard")) }
-        h3 { (lang.t("statement-evaluation-heading")) }
-        p {
-            @match &s.evaluation {
-                Some(text) => (text),
-                None => (lang.t("statement-evaluation-default")),
-            }
-        }
-
-        h2 { (lang.t("statement-inaccessible-heading")) }
-        h3 { (lang.t("statement-noncompliance-heading")) }
-        ul { @for issue in issues { li { (issue) } } }
-        h3 { (lang.t("statement-burden-heading")) }
-        p { (lang.t("statement-burden-none")) }
-        h3 { (lang.t("statement-exempt-heading")) }
-        p { (lang.t("statement-exempt-none")) }
-
-        h2 { (lang.t("statement-prepared-heading")) }
-        p { (lang.t_args("statement-prepared", &[("date", prepared.into())])) }
-
-        h2 { (lang.t("statement-enforcement-heading")) }
-        p { (lang.t("statement-enforcement")) }
-    };
-    page(lang, &lang.t("statement-title"), None, body)
 }

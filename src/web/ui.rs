@@ -171,6 +171,44 @@ pub struct PageContext {
     /// Path and query of the page, to come back to after a switch. On a form shown again after
     /// a POST, the switch returns to the same path with GET, which shows that form afresh.
     pub path: String,
+    /// Who runs the site (footer, staff header); empty outside a request.
+    pub brand: std::sync::Arc<BrandNames>,
+}
+
+/// The names the page shell shows (footer, staff header): the organisation running the track.
+/// Kept current by the settings feature; `web` only reads them.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct BrandNames {
+    /// The organisation's name (footer).
+    pub organisation: String,
+    /// The name for the staff header: a short name, else the organisation.
+    pub header: String,
+}
+
+/// The current [`BrandNames`] of this server, shared by its workers.
+#[derive(Debug, Default)]
+pub struct Branding {
+    names: std::sync::RwLock<std::sync::Arc<BrandNames>>,
+}
+
+impl Branding {
+    /// The names now.
+    pub fn get(&self) -> std::sync::Arc<BrandNames> {
+        match self.names.read() {
+            Ok(names) => names.clone(),
+            // A writer panicked mid-swap of an Arc: the value inside is still whole.
+            Err(poisoned) => poisoned.into_inner().clone(),
+        }
+    }
+
+    /// Replaces the names.
+    pub fn set(&self, names: BrandNames) {
+        let names = std::sync::Arc::new(names);
+        match self.names.write() {
+            Ok(mut slot) => *slot = names,
+            Err(poisoned) => *poisoned.into_inner() = names,
+        }
+    }
 }
 
 tokio::task_local! {
@@ -186,9 +224,12 @@ pub fn current() -> PageContext {
 pub async fn page_context(
     req: ServiceRequest, next: Next<impl MessageBody>,
 ) -> Result<ServiceResponse<impl MessageBody>, actix_web::Error> {
+    let brand =
+        req.app_data::<actix_web::web::Data<Branding>>().map(|b| b.get()).unwrap_or_default();
     let context = PageContext {
         display: Display::from_request(req.request()),
         path: super::local_path(req.request()),
+        brand,
     };
     PAGE.scope(context, next.call(req)).await
 }

@@ -7,8 +7,18 @@
 use std::path::{Path, PathBuf};
 
 /// The features: folders of `src/` with their own routes, stores or views.
-const FEATURES: [&str; 9] =
-    ["audit", "auth", "cluster", "demo", "export", "participant", "room", "survey", "themes"];
+const FEATURES: [&str; 10] = [
+    "audit",
+    "auth",
+    "cluster",
+    "demo",
+    "export",
+    "participant",
+    "room",
+    "settings",
+    "survey",
+    "themes",
+];
 
 /// Modules of a feature that no other feature may use.
 const INTERNALS: [&str; 3] = ["store", "routes", "views"];

@@ -147,6 +147,9 @@ const RULES: &[(Method, &str, Access)] = &[
     (POST, "/staff/quotes/{id}/approve", Editor),
     (POST, "/staff/quotes/{id}/delete", Editor),
     (GET, "/admin/audit", Admin),
+    (GET, "/admin/settings", Admin),
+    (POST, "/admin/settings", Admin),
+    (POST, "/admin/settings/test-mail", Admin),
     (GET, "/staff/export", Staff),
     (GET, "/staff/export/download", Staff),
     (GET, "/staff/export/data", Editor),
@@ -382,6 +385,14 @@ impl World<'_> {
                 (path.into(), form(&fields))
             }
             (POST, "/staff/tracks") => (path.into(), form(&[("title", "Spor"), ("year", "2026")])),
+            (_, p) if p.starts_with("/admin/settings") => {
+                let fields = [
+                    ("organisation", "Kommunen"),
+                    ("a11y_compliance", "partial"),
+                    ("to", "it@example.dk"),
+                ];
+                (path.into(), form(&fields))
+            }
             (_, p) if p.starts_with("/admin/users/{id}/") => {
                 let target = self.fresh_user(p.ends_with("/enable"));
                 (with(&target), form(&[("role", "facilitator")]))

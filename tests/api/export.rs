@@ -8,10 +8,10 @@ use diesel::prelude::*;
 use crate::helpers::{location, spawn_app, spawn_app_with, text_of};
 use crate::on_both_backends;
 
-struct Sink {
+pub(crate) struct Sink {
     child: std::process::Child,
     dir: tempfile::TempDir,
-    port: u16,
+    pub(crate) port: u16,
 }
 
 impl Drop for Sink {
@@ -21,7 +21,7 @@ impl Drop for Sink {
     }
 }
 
-fn smtp_sink(refuse: bool) -> Sink {
+pub(crate) fn smtp_sink(refuse: bool) -> Sink {
     let dir = tempfile::tempdir().expect("dir");
     let mut args = vec![
         concat!(env!("CARGO_MANIFEST_DIR"), "/tests/smtp_sink.py").to_owned(),
@@ -46,7 +46,7 @@ fn smtp_sink(refuse: bool) -> Sink {
     Sink { child, dir, port }
 }
 
-fn messages(sink: &Sink) -> Vec<String> {
+pub(crate) fn messages(sink: &Sink) -> Vec<String> {
     std::fs::read_dir(sink.dir.path())
         .expect("dir")
         .filter_map(|e| e.ok())
@@ -58,8 +58,8 @@ async fn exports_are_mailed_through_a_real_smtp_server(backend: Backend) {
     let sink = smtp_sink(false);
     let port = sink.port;
     let app = spawn_app_with(backend, |s| {
-        s.smtp_url = Some(format!("smtp://127.0.0.1:{port}"));
-        s.mail_from = "deltag <deltag@example.dk>".into();
+        s.site.smtp_url = Some(format!("smtp://127.0.0.1:{port}"));
+        s.site.mail_from = Some("deltag <deltag@example.dk>".into());
     })
     .await;
     let f = crate::reports::seed(&app);
@@ -118,7 +118,8 @@ async fn a_refusing_or_missing_mail_server_is_an_error_not_a_success(backend: Ba
     let sink = smtp_sink(true);
     let port = sink.port;
     let app =
-        spawn_app_with(backend, |s| s.smtp_url = Some(format!("smtp://127.0.0.1:{port}"))).await;
+        spawn_app_with(backend, |s| s.site.smtp_url = Some(format!("smtp://127.0.0.1:{port}")))
+            .await;
     let f = crate::reports::seed(&app);
     app.login_as(Role::Facilitator).await;
     let res = app
@@ -211,7 +212,8 @@ async fn staff_invitations_use_the_same_mailer(backend: Backend) {
     let sink = smtp_sink(false);
     let port = sink.port;
     let app =
-        spawn_app_with(backend, |s| s.smtp_url = Some(format!("smtp://127.0.0.1:{port}"))).await;
+        spawn_app_with(backend, |s| s.site.smtp_url = Some(format!("smtp://127.0.0.1:{port}")))
+            .await;
     app.login_as(Role::Admin).await;
     let res = app
         .post_form(

@@ -24,6 +24,7 @@ mod reports;
 mod retention;
 mod room;
 mod security;
+mod settings;
 mod survey_helpers;
 mod themes;
 mod throttles;

@@ -103,7 +103,7 @@ pub(super) async fn post_users(
     let state = UsersState {
         input: Some(&input),
         errors: &[],
-        notice: mail_invitation(lang, &settings, &user, &link).await,
+        notice: mail_invitation(lang, &cx.db, &settings, &user, &link).await,
         new_link: Some((&user, link)),
     };
     users_page(&cx, state).await
@@ -112,12 +112,13 @@ pub(super) async fn post_users(
 /// Mails an invitation link with the same mailer as exports, when mail is set up. The link is
 /// shown on screen either way; the notice says whether the mail went out.
 async fn mail_invitation(
-    lang: Lang, settings: &RuntimeSettings, user: &User, link: &str,
+    lang: Lang, db: &crate::db::Db, settings: &RuntimeSettings, user: &User, link: &str,
 ) -> Option<String> {
-    let mailer = match crate::mail::Mailer::new(
-        settings.settings.smtp_url.as_deref(),
-        &settings.settings.mail_from,
-    ) {
+    let site = match crate::settings::current(db, settings, None).await {
+        Ok(site) => site,
+        Err(e) => return Some(format!("{} ({e})", lang.t("invite-mail-failed"))),
+    };
+    let mailer = match site.mailer() {
         Ok(m) => m,
         Err(crate::mail::MailError::NotConfigured) => return None,
         Err(e) => return Some(format!("{} ({e})", lang.t("invite-mail-failed"))),

@@ -10,6 +10,7 @@ use serde::de::DeserializeOwned;
 
 use crate::audit::Trail;
 use crate::auth::{Editor, StaffContext};
+use crate::config::{RuntimeSettings, ServerSite};
 use crate::db::DbConnection;
 use crate::error::AppError;
 use crate::i18n::Lang;
@@ -54,6 +55,13 @@ pub(super) trait Builder: 'static {
     }
     /// The form of a new one.
     fn blank(target: &Self::Target) -> Self::Input;
+    /// The form of a new one as first shown, where defaults come from the site's settings
+    /// (`server`: what the server's flags fix).
+    fn fresh(
+        _conn: &mut DbConnection, target: &Self::Target, _server: &ServerSite,
+    ) -> Result<Self::Input, AppError> {
+        Ok(Self::blank(target))
+    }
     /// The form of the stored one.
     fn stored(conn: &mut DbConnection, target: &Self::Target) -> Result<Self::Input, AppError>;
     /// The posted form as it is read: what the target allows to change (the rest as stored).
@@ -110,7 +118,9 @@ pub(super) trait Which<B: Builder>: 'static {
     /// The target the form is about.
     fn load(conn: &mut DbConnection, key: Self::Key) -> QueryResult<Option<B::Target>>;
     /// The form as it first shows.
-    fn input(conn: &mut DbConnection, target: &B::Target) -> Result<B::Input, AppError>;
+    fn input(
+        conn: &mut DbConnection, target: &B::Target, server: &ServerSite,
+    ) -> Result<B::Input, AppError>;
 }
 
 /// The "new" form (`…/new`, posting to the parent's list).
@@ -124,8 +134,10 @@ impl<B: Builder> Which<B> for New {
     fn load(conn: &mut DbConnection, parent: B::Parent) -> QueryResult<Option<B::Target>> {
         B::load_new(conn, parent)
     }
-    fn input(_: &mut DbConnection, target: &B::Target) -> Result<B::Input, AppError> {
-        Ok(B::blank(target))
+    fn input(
+        conn: &mut DbConnection, target: &B::Target, server: &ServerSite,
+    ) -> Result<B::Input, AppError> {
+        B::fresh(conn, target, server)
     }
 }
 
@@ -134,21 +146,24 @@ impl<B: Builder> Which<B> for Edit {
     fn load(conn: &mut DbConnection, id: B::Id) -> QueryResult<Option<B::Target>> {
         B::load_edit(conn, id)
     }
-    fn input(conn: &mut DbConnection, target: &B::Target) -> Result<B::Input, AppError> {
+    fn input(
+        conn: &mut DbConnection, target: &B::Target, _: &ServerSite,
+    ) -> Result<B::Input, AppError> {
         B::stored(conn, target)
     }
 }
 
 /// `GET` of a form: blank for a new one, as stored for an existing one.
 pub(super) async fn get_form<B: Builder, W: Which<B>>(
-    cx: StaffContext<Editor>, key: web::Path<W::Key>,
+    cx: StaffContext<Editor>, key: web::Path<W::Key>, settings: web::Data<RuntimeSettings>,
 ) -> Result<HttpResponse, AppError> {
     let key = key.into_inner();
+    let server = settings.settings.site.clone();
     let (target, input) = cx
         .db
         .run(move |conn| {
             let target = W::load(conn, key)?.ok_or(AppError::NotFound)?;
-            let input = W::input(conn, &target)?;
+            let input = W::input(conn, &target, &server)?;
             Ok::<_, AppError>((target, input))
         })
         .await?;

@@ -9,7 +9,7 @@ use super::builder::{Builder, FormTarget, Subject};
 use super::translations;
 use crate::audit::{Action, Trail};
 use crate::auth::{Admin, Editor, Signed, Staff, StaffContext};
-use crate::config::RuntimeSettings;
+use crate::config::{RuntimeSettings, ServerSite};
 use crate::db::{DbConnection, TopicId, WorkshopId};
 use crate::error::AppError;
 use crate::i18n::Lang;
@@ -41,6 +41,14 @@ impl Builder for Workshops {
 
     fn blank(_: &Self::Target) -> WorkshopInput {
         WorkshopInput { retention_days: "90".into(), ..WorkshopInput::default() }
+    }
+
+    /// A new workshop keeps its answers as long as the site's settings say.
+    fn fresh(
+        conn: &mut DbConnection, target: &Self::Target, server: &ServerSite,
+    ) -> Result<WorkshopInput, AppError> {
+        let days = crate::settings::load(conn, server)?.retention_days.value;
+        Ok(WorkshopInput { retention_days: days.to_string(), ..Self::blank(target) })
     }
 
     fn stored(conn: &mut DbConnection, target: &Self::Target) -> Result<WorkshopInput, AppError> {

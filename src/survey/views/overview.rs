@@ -9,10 +9,18 @@ use crate::survey::store::{grouped_code, Overview};
 use crate::web::csrf::CsrfToken;
 
 /// The staff start page: every track with its topics and workshops.
-pub fn dashboard(lang: Lang, staff: &Staff, csrf: &CsrfToken, overview: &Overview) -> Markup {
+pub fn dashboard(
+    lang: Lang, staff: &Staff, csrf: &CsrfToken, overview: &Overview, contact_missing: bool,
+) -> Markup {
     let title = lang.t("dashboard-title");
     let body = html! {
         h1 { (title) }
+        @if contact_missing {
+            div class="panel retention-warning" role="note" {
+                h2 { (lang.t("settings-contact-missing-heading")) }
+                p { (lang.t("settings-contact-missing-text")) " " a href="/admin/settings" { (lang.t("settings-contact-missing-link")) } }
+            }
+        }
         @let now = crate::db::now();
         @let near: Vec<_> = overview.workshops.iter().filter(|w| w.deletion_is_near(now)).collect();
         @if !near.is_empty() {
