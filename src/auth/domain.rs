@@ -14,14 +14,24 @@ impl Role {
     }
 }
 
-/// A normalised e-mail address (trimmed, lower-case): one account per address.
+/// A normalised e-mail address (trimmed, Unicode NFC, lower-case): one account per address,
+/// however the keyboard composed "ø" or "é".
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Email(String);
+
+/// `input` as addresses are stored and compared: trimmed, NFC, lower-case. Logins look up
+/// what they were given in this form too.
+pub fn normalise_email(input: &str) -> String {
+    let nfc = icu_normalizer::ComposingNormalizerBorrowed::new_nfc().normalize(input.trim());
+    // Lower-casing can leave a string that is no longer NFC (rare); normalise once more.
+    let lower = nfc.to_lowercase();
+    icu_normalizer::ComposingNormalizerBorrowed::new_nfc().normalize(&lower).into_owned()
+}
 
 impl Email {
     /// Accepts `local@domain` with a dot in the domain, no spaces, at most 254 characters.
     pub fn parse(input: &str) -> Option<Email> {
-        let email = input.trim().to_lowercase();
+        let email = normalise_email(input);
         let (local, domain) = email.split_once('@')?;
         let ok = !local.is_empty()
             && domain.contains('.')
@@ -58,8 +68,9 @@ impl PersonName {
     }
 }
 
-/// A new password that meets our rules: 12 to 256 characters. Long passphrases are welcome;
-/// no composition rules (they make passwords worse, NIST SP 800-63B).
+/// A new password that meets our rules: 12 to 256 characters, not only spaces or invisible
+/// characters, and not a common password or an easily guessed pattern. Long passphrases are
+/// welcome; no composition rules (they make passwords worse, NIST SP 800-63B).
 pub struct NewPassword(String);
 
 /// Why a new password was refused.
@@ -67,6 +78,11 @@ pub struct NewPassword(String);
 pub enum PasswordProblem {
     /// Fewer than 12 characters.
     TooShort,
+    /// Only spaces, or control or other invisible characters in it.
+    Invisible,
+    /// A common password, a word with a few changes, or a pattern (`123456789012`, a keyboard
+    /// row): the first thing an attacker tries.
+    Common,
     /// More than 256 characters.
     TooLong,
     /// The two entries differ.
@@ -85,6 +101,12 @@ impl NewPassword {
         }
         if len > 256 {
             return Err(PasswordProblem::TooLong);
+        }
+        if password.chars().all(char::is_whitespace) || password.chars().any(char::is_control) {
+            return Err(PasswordProblem::Invisible);
+        }
+        if zxcvbn::zxcvbn(password, &[]).score() < zxcvbn::Score::Three {
+            return Err(PasswordProblem::Common);
         }
         if password != confirm {
             return Err(PasswordProblem::Mismatch);
@@ -105,6 +127,10 @@ mod tests {
     #[test]
     fn emails_are_normalised_and_checked() {
         assert_eq!(Email::parse("  Anna@Example.DK ").map(|e| e.0), Some("anna@example.dk".into()));
+        // "Søren" with a composed ø and "René" with e + combining acute are the same address.
+        let nfd = "rene\u{301}@example.dk";
+        assert_eq!(Email::parse(nfd), Email::parse("René@example.dk"));
+        assert_eq!(Email::parse(nfd).map(|e| e.0), Some("ren\u{e9}@example.dk".into()));
         for bad in ["", "anna", "anna@", "@example.dk", "an na@example.dk", "a@b", "a@b.", "a@.b"] {
             assert!(Email::parse(bad).is_none(), "{bad} should be refused");
         }
@@ -117,7 +143,25 @@ mod tests {
             NewPassword::parse("en lang sætning", "en lang sætnin").err(),
             Some(PasswordProblem::Mismatch)
         );
-        assert!(NewPassword::parse("æøåæøåæøåæøå", "æøåæøåæøåæøå").is_ok());
+        assert!(NewPassword::parse("ærø og æbleskiver", "ærø og æbleskiver").is_ok());
+        for invisible in
+            ["\0".repeat(12), " ".repeat(14), "\u{3000}".repeat(12), "ab\u{7}cdefghijkl".into()]
+        {
+            assert_eq!(
+                NewPassword::parse(&invisible, &invisible).err(),
+                Some(PasswordProblem::Invisible),
+                "{invisible:?}"
+            );
+        }
+        for common in
+            ["passwordpassword", "123456789012", "qwertyuiopasdf", "aaaaaaaaaaaa", "Password1234"]
+        {
+            assert_eq!(
+                NewPassword::parse(common, common).err(),
+                Some(PasswordProblem::Common),
+                "{common}"
+            );
+        }
     }
 
     #[test]

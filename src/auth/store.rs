@@ -135,11 +135,16 @@ pub fn set_disabled(
     })
 }
 
-/// Sets a password hash.
+/// Sets a password hash and ends every session of the account: whoever knew the old password
+/// (the reason for a reset, often) is signed out.
 pub fn set_password(conn: &mut DbConnection, user_id: &UserId, hash: &str) -> QueryResult<usize> {
-    diesel::update(users::table.find(user_id))
-        .set((users::password_hash.eq(hash), users::updated_at.eq(now())))
-        .execute(conn)
+    write_transaction(conn, |conn| {
+        diesel::delete(staff_sessions::table.filter(staff_sessions::user_id.eq(user_id)))
+            .execute(conn)?;
+        diesel::update(users::table.find(user_id))
+            .set((users::password_hash.eq(hash), users::updated_at.eq(now())))
+            .execute(conn)
+    })
 }
 
 // ---- sessions ----------------------------------------------------------------------------
@@ -250,10 +255,28 @@ pub fn invitation_lifetime() -> Duration {
     Duration::days(7)
 }
 
+/// How long a "forgotten password" link works.
+pub fn reset_lifetime() -> Duration {
+    Duration::hours(1)
+}
+
 /// Creates a link token for `user_id` (None: first admin). Older unused links for the same
 /// purpose stop working, so only the newest link is live.
 pub fn create_invitation(
     conn: &mut DbConnection, user_id: Option<&UserId>, created_by: Option<&UserId>,
+) -> QueryResult<String> {
+    create_link(conn, user_id, created_by, invitation_lifetime())
+}
+
+/// A link to choose a new password that works for [`reset_lifetime`] (and, as every link,
+/// once); it replaces the account's older links.
+pub fn create_reset_link(conn: &mut DbConnection, user_id: &UserId) -> QueryResult<String> {
+    create_link(conn, Some(user_id), None, reset_lifetime())
+}
+
+fn create_link(
+    conn: &mut DbConnection, user_id: Option<&UserId>, created_by: Option<&UserId>,
+    lifetime: Duration,
 ) -> QueryResult<String> {
     let token = random_token(24);
     let at = now();
@@ -272,7 +295,7 @@ pub fn create_invitation(
                 invitations::user_id.eq(user_id),
                 invitations::created_by.eq(created_by),
                 invitations::created_at.eq(at),
-                invitations::expires_at.eq(at + invitation_lifetime()),
+                invitations::expires_at.eq(at + lifetime),
             ))
             .execute(conn)?;
         Ok(token)

@@ -73,8 +73,31 @@ pub fn login_page(lang: Lang, csrf: &CsrfToken, form: &LoginForm<'_>) -> Markup 
             (field(lang, "password", "field-password", "", form.errors).kind(InputKind::Password).autocomplete("current-password").render())
             button type="submit" class="button" { (lang.t("login-button")) }
         }
+        p { a href="/login/glemt" { (lang.t("login-forgot-link")) } }
     };
     layout::page(lang, &title, None, body)
+}
+
+/// "Glemt adgangskode": the form when mail can be sent (or the answer after it), else who to
+/// ask.
+pub fn forgot_page(lang: Lang, csrf: &CsrfToken, mail_ready: bool, sent: bool) -> Markup {
+    let body = html! {
+        h1 { (lang.t("forgot-title")) }
+        @if sent {
+            p class="notice" role="status" { (lang.t("forgot-sent")) }
+        } @else if mail_ready {
+            p { (lang.t("forgot-intro")) }
+            form method="post" action="/login/glemt" novalidate {
+                (csrf_field(csrf))
+                (field(lang, "email", "field-email", "", &[]).kind(InputKind::Email).autocomplete("username").render())
+                button type="submit" class="button" { (lang.t("forgot-send")) }
+            }
+        } @else {
+            p { (lang.t("forgot-no-mail")) }
+        }
+        p { a href="/login" { (lang.t("forgot-back")) } }
+    };
+    layout::page(lang, &lang.t("forgot-title"), None, body)
 }
 
 /// What the set-up / invitation form shows.

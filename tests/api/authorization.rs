@@ -47,6 +47,8 @@ const RULES: &[(Method, &str, Access)] = &[
     (GET, "/login", Public),
     (POST, "/login", Public),
     (POST, "/logout", Staff),
+    (GET, "/login/glemt", Public),
+    (POST, "/login/glemt", Public),
     (GET, "/setup/{token}", Public),
     (POST, "/setup/{token}", Public),
     (GET, "/admin/users", Admin),

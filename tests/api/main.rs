@@ -2,6 +2,8 @@
 
 mod helpers;
 
+mod accounts;
+
 mod admin;
 mod architecture;
 mod auth;

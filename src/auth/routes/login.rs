@@ -127,7 +127,7 @@ fn throttled(lang: Lang, seconds: u64) -> FieldError {
 async fn attempt(
     db: &Db, input: &LoginInput, client: &str, old_session: Option<String>,
 ) -> Result<Attempt, AppError> {
-    let email = input.email.trim().to_lowercase();
+    let email = crate::auth::domain::normalise_email(&input.email);
     let keys = [throttle::key("login-account", &email), throttle::key("login-client", client)];
     if let Some(seconds) = reserve_attempt(db, &keys).await? {
         return Ok(Attempt::Throttled(seconds));

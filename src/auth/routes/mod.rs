@@ -2,6 +2,7 @@
 //! admin's user pages. One file per resource; each handler extracts, calls one function and
 //! responds.
 
+mod forgot;
 mod login;
 mod setup;
 mod users;
@@ -10,6 +11,8 @@ crate::routes! {
     get "/login" => login::get_login;
     post "/login" => login::post_login;
     post "/logout" => login::post_logout;
+    get "/login/glemt" => forgot::get_forgot;
+    post "/login/glemt" => forgot::post_forgot;
     get "/setup/{token}" => setup::get_setup;
     post "/setup/{token}" => setup::post_setup;
     get "/admin/users" => users::get_users;

@@ -83,6 +83,8 @@ impl SetupInput {
             let (field, key) = match problem {
                 PasswordProblem::TooShort => ("password", "error-password-short"),
                 PasswordProblem::TooLong => ("password", "error-password-long"),
+                PasswordProblem::Invisible => ("password", "error-password-invisible"),
+                PasswordProblem::Common => ("password", "error-password-common"),
                 PasswordProblem::Mismatch => ("confirm", "error-password-mismatch"),
             };
             let min = NewPassword::MIN_CHARS.to_string();
@@ -122,12 +124,14 @@ pub(super) async fn post_setup(
             ));
         }
     };
-    let session = activate(&db, token, setup).await?;
+    // A link to an account that already had a password is a reset ("Glemt adgangskode").
+    let reset = invited.as_ref().is_some_and(|u| u.password_hash.is_some());
+    let session = activate(&db, token, setup, reset).await?;
     Ok(see_other_setting("/staff", session_cookie(&settings, session)))
 }
 
 /// Accepts the invitation with the new password and starts a session; returns its token.
-async fn activate(db: &Db, token: String, setup: Setup) -> Result<String, AppError> {
+async fn activate(db: &Db, token: String, setup: Setup, reset: bool) -> Result<String, AppError> {
     let hash = password::hash(setup.password.expose().to_owned()).await?;
     db.write(move |conn| {
         let acceptance = match &setup.first_admin {
@@ -144,7 +148,8 @@ async fn activate(db: &Db, token: String, setup: Setup) -> Result<String, AppErr
                 return Err(e.into())
             }
         };
-        audit::record(conn, Some(&user.id), Action::Activate, user.id.as_str(), "")?;
+        let action = if reset { Action::PasswordReset } else { Action::Activate };
+        audit::record(conn, Some(&user.id), action, user.id.as_str(), "")?;
         Ok(store::create_session(conn, &user.id)?)
     })
     .await
