@@ -182,29 +182,27 @@ pub fn users_page(lang: Lang, staff: &Staff, csrf: &CsrfToken, page: &UsersPage<
             div class="panel" role="status" {
                 h2 { (lang.t_args("invite-link-title", &[("name", user.name.as_str().into())])) }
                 p { (lang.t("invite-link-text")) }
-                p class="copy-link" { code { (link) } }
+                div class="field copy-link" {
+                    label for="invite-link" { (lang.t_args("invite-link-label", &[("name", user.name.as_str().into())])) }
+                    input id="invite-link" type="text" readonly value=(link);
+                }
+                button type="button" class="button secondary" data-copy="invite-link"
+                    data-copied=(lang.t("invite-copied")) hidden { (lang.t("invite-copy")) }
+                p id="invite-link-status" class="hint" aria-live="polite" {}
             }
         }
-        div class="table-scroll" {
-            table {
-                caption class="visually-hidden" { (lang.t("users-title")) }
-                thead { tr {
-                    th scope="col" { (lang.t("field-name")) }
-                    th scope="col" { (lang.t("field-email")) }
-                    th scope="col" { (lang.t("field-role")) }
-                    th scope="col" { (lang.t("users-status")) }
-                    th scope="col" { (lang.t("users-actions")) }
-                } }
-                tbody {
-                    @for user in page.users {
-                        tr {
-                            td { (user.name) }
-                            td { (user.email) }
-                            td { (lang.t(user.role.label_key())) }
-                            td { (status_label(lang, user)) }
-                            td { (user_actions(lang, csrf, staff, user)) }
-                        }
+        // A card per person rather than a table: names and addresses stay whole at 320 px
+        // and at 400 % zoom, and the actions sit under whom they act on.
+        ul class="user-list" aria-label=(lang.t("users-title")) {
+            @for user in page.users {
+                li class="card user-card" {
+                    h2 class="user-name" { (user.name) }
+                    dl class="user-facts" {
+                        div { dt { (lang.t("field-email")) } dd { (email_with_breaks(&user.email)) } }
+                        div { dt { (lang.t("field-role")) } dd { (lang.t(user.role.label_key())) } }
+                        div { dt { (lang.t("users-status")) } dd { (status_label(lang, user)) } }
                     }
+                    div class="row-actions" { (user_actions(lang, csrf, staff, user)) }
                 }
             }
         }
@@ -218,7 +216,22 @@ pub fn users_page(lang: Lang, staff: &Staff, csrf: &CsrfToken, page: &UsersPage<
             button type="submit" class="button" { (lang.t("users-add-button")) }
         }
     };
-    staff_page(lang, staff, csrf, &title, body)
+    staff_page_with(lang, staff, csrf, &title, body, &["copy"])
+}
+
+/// An address that may wrap after `@` and before each `.` (never inside a word).
+fn email_with_breaks(email: &str) -> Markup {
+    let (local, domain) = email.split_once('@').unwrap_or((email, ""));
+    html! {
+        (local)
+        @if !domain.is_empty() {
+            "@" wbr;
+            @for (i, part) in domain.split('.').enumerate() {
+                @if i > 0 { wbr; "." }
+                (part)
+            }
+        }
+    }
 }
 
 fn role_select(lang: Lang, id: &str, selected: Role) -> Markup {

@@ -24,7 +24,7 @@ const fn asset(name: &'static str, ext: &'static str, body: &'static str) -> Ass
     Asset { name, ext, content_type, body }
 }
 
-const ASSETS: [Asset; 7] = [
+const ASSETS: [Asset; 8] = [
     asset("style", "css", include_str!("static/style.css")),
     // Only the theme board loads it.
     asset("board", "js", include_str!("static/board.js")),
@@ -36,6 +36,8 @@ const ASSETS: [Asset; 7] = [
     asset("keep", "js", include_str!("static/keep.js")),
     // Live parts of staff pages and the wall: event streams and the wall's timer.
     asset("live", "js", include_str!("static/live.js")),
+    // The users page: "Kopiér linket" for a fresh invitation link.
+    asset("copy", "js", include_str!("static/copy.js")),
     // So browsers stop asking for /favicon.ico (a 404 on every first visit).
     asset("icon", "svg", include_str!("static/icon.svg")),
 ];

@@ -166,7 +166,36 @@ async fn one_address_in_two_unicode_forms_is_one_account(backend: Backend) {
     assert_eq!(client.login(nfd, "en lang og god adgangskode").await.status(), 303);
 }
 
+async fn an_invitation_link_can_be_copied_and_people_read_as_cards(backend: Backend) {
+    let app = spawn_app(backend).await;
+    app.login_as(Role::Admin).await;
+    let fields = [("name", "Kim Lund"), ("email", "kim.lund@kommune.dk"), ("role", "facilitator")];
+    let res = app.post_form("/admin/users", &fields).await;
+    assert_eq!(res.status(), 200);
+    let page = res.text().await.expect("body");
+    let doc = crate::helpers::html(&page);
+    let select = |css: &str| scraper::Selector::parse(css).expect("selector");
+    let link = doc.select(&select("input#invite-link[readonly]")).next().expect("the link field");
+    assert!(link.value().attr("value").is_some_and(|v| v.contains("/setup/")));
+    let label =
+        doc.select(&select("label[for=invite-link]")).next().map(|l| l.text().collect::<String>());
+    assert_eq!(label.as_deref(), Some("Link til Kim Lund"));
+    let button = doc.select(&select("button[data-copy=invite-link]")).next().expect("copy button");
+    assert_eq!(button.text().collect::<String>(), "Kopiér linket");
+    assert!(page.contains("/static/copy."), "the copy script is loaded");
+    let cards: Vec<String> =
+        doc.select(&select("ul.user-list > li h2")).map(|h| h.text().collect()).collect();
+    assert!(cards.contains(&"Kim Lund".to_owned()), "{cards:?}");
+    let email = doc
+        .select(&select("ul.user-list dd"))
+        .map(|d| d.text().collect::<String>())
+        .find(|t| t.contains('@'));
+    assert!(email.is_some(), "addresses are shown whole");
+    assert!(page.contains("kim.lund@<wbr>kommune<wbr>.dk"), "an address wraps only at @ or a dot");
+}
+
 on_both_backends!(
+    an_invitation_link_can_be_copied_and_people_read_as_cards,
     a_forgotten_password_is_reset_by_mail_without_revealing_accounts,
     without_mail_the_page_says_whom_to_ask,
     invisible_and_common_passwords_are_refused,

@@ -102,7 +102,8 @@ async fn admins_invite_users_who_choose_their_own_password(backend: Backend) {
         .await;
     assert_eq!(res.status().as_u16(), 200);
     let page = res.text().await.unwrap_or_default();
-    let link = text_of(&page, ".copy-link code").expect("invitation link shown");
+    let link =
+        crate::helpers::attr_of(&page, "#invite-link", "value").expect("invitation link shown");
     let path = link.strip_prefix(&app.address).expect("link on our base url").to_owned();
     assert!(path.starts_with("/setup/"));
     let (role, hash): (String, Option<String>) = users::table

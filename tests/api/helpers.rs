@@ -318,6 +318,12 @@ pub fn html(body: &str) -> scraper::Html {
     scraper::Html::parse_document(body)
 }
 
+/// An attribute of the first element matching `selector`.
+pub fn attr_of(body: &str, selector: &str, attr: &str) -> Option<String> {
+    let sel = scraper::Selector::parse(selector).expect("selector");
+    html(body).select(&sel).next().and_then(|e| e.value().attr(attr)).map(str::to_owned)
+}
+
 /// The text of the first element matching `selector`.
 pub fn text_of(body: &str, selector: &str) -> Option<String> {
     let doc = html(body);
