@@ -219,18 +219,21 @@ pub fn users_page(lang: Lang, staff: &Staff, csrf: &CsrfToken, page: &UsersPage<
     staff_page_with(lang, staff, csrf, &title, body, &["copy"])
 }
 
-/// An address that may wrap after `@` and before each `.` (never inside a word).
+/// An address that may wrap after `@` and before each `.` (inside a word only when one part
+/// alone is wider than the screen).
 fn email_with_breaks(email: &str) -> Markup {
-    let (local, domain) = email.split_once('@').unwrap_or((email, ""));
-    html! {
-        (local)
-        @if !domain.is_empty() {
-            "@" wbr;
-            @for (i, part) in domain.split('.').enumerate() {
+    let dotted = |text: &str| {
+        html! {
+            @for (i, part) in text.split('.').enumerate() {
                 @if i > 0 { wbr; "." }
                 (part)
             }
         }
+    };
+    let (local, domain) = email.split_once('@').unwrap_or((email, ""));
+    html! {
+        (dotted(local))
+        @if !domain.is_empty() { "@" wbr; (dotted(domain)) }
     }
 }
 
