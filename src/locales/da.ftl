@@ -163,7 +163,7 @@ code-error = Koden er 8 cifre. Tjek koden på plakaten.
 ## Deltager: start
 start-time = Det tager cirka { $minutes } minutter.
 start-anonymous = Du er anonym. Vi spørger ikke om dit navn, telefonnummer eller e-mail.
-start-use = Rådet for Socialt Udsatte samler svarene. De bliver til hovedpointer til Partnerskabet mod Hjemløshed. Ingen kan se, hvem der har svaret hvad.
+start-use = { $organisation } samler svarene. De bliver til hovedpointer til Partnerskabet mod Hjemløshed. Ingen kan se, hvem der har svaret hvad.
 start-retention = Dine svar slettes { $days } dage efter workshoppen.
 start-skip = Du kan springe et spørgsmål over. Du kan ændre dine svar, indtil workshoppen lukker.
 start-consent = Ja, jeg vil gerne være med

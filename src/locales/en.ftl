@@ -162,7 +162,7 @@ code-error = The code is 8 digits. Check the code on the poster.
 ## Participant: start
 start-time = It takes about { $minutes } minutes.
 start-anonymous = You are anonymous. We do not ask for your name, phone number or email.
-start-use = The Council for Socially Marginalised People collects the answers. They become key points for the Partnership against Homelessness. Nobody can see who answered what.
+start-use = { $organisation } collects the answers. They become key points for the Partnership against Homelessness. Nobody can see who answered what.
 start-retention = Your answers are deleted { $days } days after the workshop.
 start-skip = You can skip a question. You can change your answers until the workshop closes.
 start-consent = Yes, I would like to take part

@@ -16,7 +16,9 @@ use actix_web::dev::{ServiceRequest, ServiceResponse};
 use actix_web::middleware::Next;
 use actix_web::web;
 
-pub use domain::{Key, Setting, Site, Source, DEFAULT_AUDIT_MONTHS, DEFAULT_RETENTION_DAYS};
+pub use domain::{
+    Key, Setting, Site, Source, DEFAULT_AUDIT_MONTHS, DEFAULT_ORGANISATION, DEFAULT_RETENTION_DAYS,
+};
 
 use crate::config::{RuntimeSettings, ServerSite};
 use crate::db::{Db, DbConnection};
@@ -45,6 +47,8 @@ pub fn brand_names(site: &Site) -> BrandNames {
     BrandNames {
         organisation: site.organisation.value.clone(),
         header: site.header_name().to_owned(),
+        email: site.contact_email.value.clone(),
+        phone: site.contact_phone.value.clone(),
     }
 }
 

@@ -183,6 +183,10 @@ pub struct BrandNames {
     pub organisation: String,
     /// The name for the staff header: a short name, else the organisation.
     pub header: String,
+    /// How to reach the organisation (participants' privacy text), when set.
+    pub email: Option<String>,
+    /// Phone, when set.
+    pub phone: Option<String>,
 }
 
 /// The current [`BrandNames`] of this server, shared by its workers.

@@ -191,7 +191,10 @@ async fn an_invitation_link_can_be_copied_and_people_read_as_cards(backend: Back
         .map(|d| d.text().collect::<String>())
         .find(|t| t.contains('@'));
     assert!(email.is_some(), "addresses are shown whole");
-    assert!(page.contains("kim<wbr>.lund@<wbr>kommune<wbr>.dk"), "an address wraps only at @ or a dot");
+    assert!(
+        page.contains("kim<wbr>.lund@<wbr>kommune<wbr>.dk"),
+        "an address wraps only at @ or a dot"
+    );
 }
 
 on_both_backends!(

@@ -33,6 +33,12 @@ fn form<'a>(changes: &[(&'a str, &'a str)]) -> Vec<(&'a str, &'a str)> {
     fields
 }
 
+/// A participant's first page of the workshop with join code `code`, on a phone of its own.
+async fn other_phone(app: &TestApp, code: &str) -> String {
+    let phone = app.other_client();
+    phone.get_html(&format!("/j/{code}")).await
+}
+
 fn saved(app: &TestApp) -> Vec<(String, String)> {
     site_settings::table
         .select((site_settings::key, site_settings::value))
@@ -107,6 +113,15 @@ async fn settings_are_saved_and_used(backend: Backend) {
     let overview = app.get_html("/staff").await;
     assert!(!overview.contains("Kontaktoplysninger mangler"), "the warning goes once both are set");
     assert_eq!(crate::helpers::text_of(&overview, ".brand .brand-org").as_deref(), Some("AAK"));
+
+    // The participants' privacy text names who collects the answers and how to reach them.
+    let start = other_phone(&app, &f.s.code).await;
+    assert!(
+        start.contains("Aarhus Kommune samler svarene"),
+        "the start page names the organisation"
+    );
+    assert!(start.contains("href=\"mailto:tilgaengelighed@aarhus.dk\""));
+    assert!(start.contains("href=\"tel:89402000\""));
 
     // The organisation in an export; the retention default on a new workshop's form.
     let md = app.get(&format!("/staff/export/download?scope=topic&id={}&format=md", f.topic)).await;

@@ -73,3 +73,5 @@ setting-second_factor_for_all-error = Vælg ja eller nej.
 statement-complaint-link = Sådan klager du til Digitaliseringsstyrelsen
 export-mail-not-set-up = Mail er ikke sat op, så eksporten kan ikke sendes herfra. Hent filen, og send den selv. En administrator kan sætte mail op under Indstillinger.
 doc-made-by = Udarbejdet af { $organisation }.
+start-contact = Spørgsmål om dine svar? Skriv til
+start-contact-or = eller ring på

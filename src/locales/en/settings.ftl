@@ -73,3 +73,5 @@ setting-second_factor_for_all-error = Choose yes or no.
 statement-complaint-link = How to complain to the Danish Agency for Digital Government
 export-mail-not-set-up = Mail is not set up, so the export cannot be sent from here. Download the file and send it yourself. An admin can set up mail in Settings.
 doc-made-by = Made by { $organisation }.
+start-contact = Questions about your answers? Write to
+start-contact-or = or call

@@ -59,7 +59,17 @@ pub fn start_page(
         ul class="facts" {
             li { (lang.t_args("start-time", &[("minutes", minutes(questions).into())])) }
             li { (lang.t("start-anonymous")) }
-            li { (lang.t("start-use")) }
+            @let brand = crate::web::ui::current().brand;
+            @let organisation = if brand.organisation.is_empty() { crate::settings::DEFAULT_ORGANISATION } else { brand.organisation.as_str() };
+            li { (lang.t_args("start-use", &[("organisation", organisation.into())])) }
+            @if let Some(email) = &brand.email {
+                li {
+                    (lang.t("start-contact")) " " a href=(format!("mailto:{email}")) { (email) }
+                    @if let Some(phone) = &brand.phone {
+                        " " (lang.t("start-contact-or")) " " a href=(format!("tel:{}", phone.replace(' ', ""))) { (phone) }
+                    }
+                }
+            }
             li { (lang.t_args("start-retention", &[("days", workshop.retention_days.into())])) }
             li { (lang.t("start-skip")) }
         }
