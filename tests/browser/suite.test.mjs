@@ -101,6 +101,8 @@ for (const backend of backends()) {
       await visit(page, '/', 'front page', { lang: 'da' });
       await visit(page, '/j', 'code page');
       await visit(page, '/login', 'login');
+      await visit(page, '/login/glemt', 'forgotten password (no mail set up: whom to ask)');
+      assert.match(await page.locator('main').innerText(), /Bed en administrator/);
       await visit(page, '/trak-tilbage', 'withdraw');
       await visit(page, '/visning?tilbage=/', 'display settings');
       await visit(page, '/tilgaengelighed', 'accessibility statement');
@@ -809,6 +811,37 @@ for (const backend of backends()) {
         }
       }
       assert.ok(seen.size > 30, `crawled ${seen.size} staff URLs`);
+      await context.close();
+      assertNoProblems();
+    });
+
+    test('settings and users pages: axe at 1280 and 320 px, an error state, the copy button', async () => {
+      const context = await newContext(browser);
+      const page = await logIn(context, server.admin);
+      await visit(page, '/admin/settings', 'settings');
+      // The suite's server sets the contact details: shown, not editable.
+      assert.match(await page.locator('main').innerText(), /Sat af serveren \(DELTAG_A11Y_EMAIL\)/);
+      await page.getByLabel('Dage svarene gemmes efter en workshop').fill('0');
+      await go(page, page.getByRole('button', { name: 'Gem indstillinger' }));
+      await checkPage(page, 'settings with an error', { status: 422 });
+      assert.equal(await focusTarget(page), 'error-summary');
+      for (const [p, label] of [['/admin/settings', 'settings'], ['/admin/users', 'users']]) {
+        await page.setViewportSize(PHONE);
+        await visit(page, p, `${label} at 320 px`);
+        const m = await scrollsSideways(page);
+        assert.ok(!m.sideways, `${label} at 320 px: ${m.content}px wide`);
+        await page.setViewportSize(DESKTOP);
+      }
+      // A new person's invitation link: in a labelled read-only field, with a copy button.
+      await page.getByLabel('Navn').fill('Kim Lund');
+      await page.locator('form[action="/admin/users"]').getByLabel('E-mailadresse').fill(`kim-${stamp}@kommune.dk`);
+      await go(page, page.getByRole('button', { name: 'Tilføj bruger' }));
+      await checkPage(page, 'users with a new invitation link');
+      const link = page.getByLabel('Link til Kim Lund');
+      assert.match(await link.inputValue(), /\/setup\//);
+      await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: server.base });
+      await page.getByRole('button', { name: 'Kopiér linket' }).click();
+      await page.locator('#invite-link-status').filter({ hasText: 'Linket er kopieret.' }).waitFor();
       await context.close();
       assertNoProblems();
     });
