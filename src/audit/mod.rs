@@ -79,3 +79,14 @@ where
     })
     .await
 }
+
+/// A detail that names things, as a JSON object (`{"from":"Ensomhed","into":"Fællesskab"}`):
+/// the trail can then say in words what was done even after the things are renamed or
+/// deleted. Names only, never answer text.
+pub fn names(pairs: &[(&str, &str)]) -> String {
+    let map: serde_json::Map<String, serde_json::Value> = pairs
+        .iter()
+        .map(|(key, value)| ((*key).to_owned(), serde_json::Value::String((*value).to_owned())))
+        .collect();
+    serde_json::Value::Object(map).to_string()
+}

@@ -4,7 +4,7 @@
 use actix_web::{web, HttpResponse};
 use serde::Deserialize;
 
-use crate::audit::Action;
+use crate::audit::{self, Action};
 use crate::auth::{Editor, Staff, StaffContext};
 use crate::db::{AnswerId, QuoteId, TopicId, UndoStepId};
 use crate::error::AppError;
@@ -220,9 +220,10 @@ pub(super) async fn post_delete(
     cx: StaffContext<Editor>, id: web::Path<QuoteId>,
 ) -> Result<HttpResponse, AppError> {
     let (id, topic) = quote_topic(&cx, id).await?;
+    let detail = audit::names(&[("topic", topic.as_str())]);
     cx.change(move |conn, trail| {
         store::delete_quote(conn, &id)?;
-        trail.record(Action::QuoteDelete, &id, "");
+        trail.record(Action::QuoteDelete, &id, detail);
         Ok(())
     })
     .await?;
