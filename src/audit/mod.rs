@@ -90,3 +90,10 @@ pub fn names(pairs: &[(&str, &str)]) -> String {
         .collect();
     serde_json::Value::Object(map).to_string()
 }
+
+/// Notes that `by` read individual answers of `subject` (a workshop or a topic): once per view
+/// of a page that shows them, after it was found, so an admin can see who saw what.
+pub async fn answers_read(db: &Db, by: &UserId, subject: impl ToString) -> Result<(), AppError> {
+    let (by, subject) = (by.clone(), subject.to_string());
+    db.write(move |conn| record(conn, Some(&by), Action::AnswersRead, &subject, "")).await
+}
