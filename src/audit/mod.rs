@@ -6,10 +6,17 @@ pub mod routes;
 pub mod store;
 mod views;
 
+use chrono::{Months, NaiveDateTime};
+
 use crate::db::{Db, DbConnection, UserId};
 use crate::error::AppError;
 
 pub use store::{record, AuditEvent};
+
+/// How long the trail keeps an event unless a setting says otherwise: a year covers the
+/// questions a council is asked about last season's workshops, and no more is kept about
+/// staff than that.
+pub const DEFAULT_RETENTION_MONTHS: u32 = 12;
 
 crate::text_enum! {
     /// What was done. The stored name reads `thing.verb`.
@@ -96,4 +103,13 @@ pub fn names(pairs: &[(&str, &str)]) -> String {
 pub async fn answers_read(db: &Db, by: &UserId, subject: impl ToString) -> Result<(), AppError> {
     let (by, subject) = (by.clone(), subject.to_string());
     db.write(move |conn| record(conn, Some(&by), Action::AnswersRead, &subject, "")).await
+}
+
+/// Deletes the events older than `months` before `now`; the number deleted. The hourly purge
+/// of `serve` calls it, so the trail keeps no more than it promises.
+pub fn purge(
+    conn: &mut DbConnection, months: u32, now: NaiveDateTime,
+) -> diesel::QueryResult<usize> {
+    let cutoff = now.checked_sub_months(Months::new(months)).unwrap_or(NaiveDateTime::MIN);
+    store::delete_older_than(conn, cutoff)
 }

@@ -51,3 +51,8 @@ pub fn recent(conn: &mut DbConnection, limit: i64) -> QueryResult<Vec<AuditEvent
         .select(AuditEvent::as_select())
         .load(conn)
 }
+
+/// Deletes the events recorded before `cutoff`; the number deleted.
+pub fn delete_older_than(conn: &mut DbConnection, cutoff: NaiveDateTime) -> QueryResult<usize> {
+    diesel::delete(audit_events::table.filter(audit_events::at.lt(cutoff))).execute(conn)
+}

@@ -147,8 +147,8 @@ pub(super) fn serve(cli: &Cli, args: &ServeArgs) -> anyhow::Result<()> {
     })
 }
 
-/// Deletes expired answers once an hour while the server runs, so the retention period the
-/// start page promises is kept without a cron job.
+/// Deletes expired answers and audit events once an hour while the server runs, so the
+/// retention periods the start page and the audit page promise are kept without a cron job.
 fn spawn_purger(db: Db) {
     actix_web::rt::spawn(async move {
         let mut tick = actix_web::rt::time::interval(Duration::from_secs(3600));
@@ -160,6 +160,13 @@ fn spawn_purger(db: Db) {
                 Ok(done) if done.is_empty() => {}
                 Ok(done) => tracing::info!(workshops = done.len(), "deleted expired answers"),
                 Err(e) => tracing::warn!(error = %e.chain(), "purge failed"),
+            }
+            let months = crate::audit::DEFAULT_RETENTION_MONTHS;
+            let old = move |conn: &mut _| crate::audit::purge(conn, months, crate::db::now());
+            match db.write(old).await {
+                Ok(0) => {}
+                Ok(n) => tracing::info!(events = n, "deleted old audit events"),
+                Err(e) => tracing::warn!(error = %e.chain(), "audit purge failed"),
             }
         }
     });
