@@ -1,16 +1,23 @@
 //! The audit trail: who did what, to what, when. A change and its records are written in one
 //! write transaction ([`change`]), so neither exists without the other; no record ever holds
-//! answer text. Admins read the trail at `/admin/audit`.
+//! answer text. Admins read the trail at `/admin/audit` as sentences in plain words
+//! (`words`), filtered and paged in the database, and download it as CSV; events older than
+//! the retention period are purged every hour ([`purge`]).
 
+mod csv;
+pub mod domain;
+mod read;
 pub mod routes;
 pub mod store;
 mod views;
+mod words;
 
 use chrono::{Months, NaiveDateTime};
 
 use crate::db::{Db, DbConnection, UserId};
 use crate::error::AppError;
 
+pub use domain::{Filter, Group, Person};
 pub use store::{record, AuditEvent};
 
 /// How long the trail keeps an event unless a setting says otherwise: a year covers the
@@ -52,6 +59,7 @@ crate::text_enum! {
         PasswordResetAsk = "auth.reset.ask", PasswordReset = "auth.reset",
         SecondFactorEnable = "auth.2fa.enable", SecondFactorReset = "auth.2fa.reset",
         RecoveryCodeUsed = "auth.2fa.recovery", RecoveryCodesNew = "auth.2fa.codes",
+        AuditExport = "audit.export",
     }
 }
 
