@@ -4,6 +4,7 @@ mod helpers;
 
 mod admin;
 mod architecture;
+mod audit;
 mod auth;
 mod authorization;
 mod board;
