@@ -1,14 +1,23 @@
 //! The audit trail: who did what, to what, when. A change and its records are written in one
 //! write transaction ([`change`]), so neither exists without the other; no record ever holds
-//! answer text. Admins read the trail at `/admin/audit`.
+//! answer text. Admins read the trail at `/admin/audit` as sentences in plain words
+//! (`words`), filtered and paged in the database, and download it as CSV; events older than
+//! the retention period are purged every hour ([`purge`]).
 
+mod csv;
+pub mod domain;
+mod read;
 pub mod routes;
 pub mod store;
 mod views;
+mod words;
+
+use chrono::{Months, NaiveDateTime};
 
 use crate::db::{Db, DbConnection, UserId};
 use crate::error::AppError;
 
+pub use domain::{Filter, Group, Person};
 pub use store::{record, AuditEvent};
 
 crate::text_enum! {
@@ -45,6 +54,7 @@ crate::text_enum! {
         PasswordResetAsk = "auth.reset.ask", PasswordReset = "auth.reset",
         SecondFactorEnable = "auth.2fa.enable", SecondFactorReset = "auth.2fa.reset",
         RecoveryCodeUsed = "auth.2fa.recovery", RecoveryCodesNew = "auth.2fa.codes",
+        AuditExport = "audit.export",
     }
 }
 
@@ -78,4 +88,31 @@ where
         Ok::<_, AppError>(value)
     })
     .await
+}
+
+/// A detail that names things, as a JSON object (`{"from":"Ensomhed","into":"Fællesskab"}`):
+/// the trail can then say in words what was done even after the things are renamed or
+/// deleted. Names only, never answer text.
+pub fn names(pairs: &[(&str, &str)]) -> String {
+    let map: serde_json::Map<String, serde_json::Value> = pairs
+        .iter()
+        .map(|(key, value)| ((*key).to_owned(), serde_json::Value::String((*value).to_owned())))
+        .collect();
+    serde_json::Value::Object(map).to_string()
+}
+
+/// Notes that `by` read individual answers of `subject` (a workshop or a topic): once per view
+/// of a page that shows them, after it was found, so an admin can see who saw what.
+pub async fn answers_read(db: &Db, by: &UserId, subject: impl ToString) -> Result<(), AppError> {
+    let (by, subject) = (by.clone(), subject.to_string());
+    db.write(move |conn| record(conn, Some(&by), Action::AnswersRead, &subject, "")).await
+}
+
+/// Deletes the events older than `months` before `now`; the number deleted. The hourly purge
+/// of `serve` calls it, so the trail keeps no more than it promises.
+pub fn purge(
+    conn: &mut DbConnection, months: u32, now: NaiveDateTime,
+) -> diesel::QueryResult<usize> {
+    let cutoff = now.checked_sub_months(Months::new(months)).unwrap_or(NaiveDateTime::MIN);
+    store::delete_older_than(conn, cutoff)
 }

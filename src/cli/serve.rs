@@ -154,15 +154,15 @@ pub(super) fn serve(cli: &Cli, args: &ServeArgs) -> anyhow::Result<()> {
         }
         drop(conn);
         drop(out);
-        spawn_purger(app.db().clone());
+        spawn_purger(app.db().clone(), app.settings().settings.site.clone());
         app.run_until_stopped().await?;
         Ok(())
     })
 }
 
-/// Deletes expired answers once an hour while the server runs, so the retention period the
-/// start page promises is kept without a cron job.
-fn spawn_purger(db: Db) {
+/// Deletes expired answers and audit events once an hour while the server runs, so the
+/// retention periods the start page and the audit page promise are kept without a cron job.
+fn spawn_purger(db: Db, server: crate::config::ServerSite) {
     actix_web::rt::spawn(async move {
         let mut tick = actix_web::rt::time::interval(Duration::from_secs(3600));
         loop {
@@ -173,6 +173,21 @@ fn spawn_purger(db: Db) {
                 Ok(done) if done.is_empty() => {}
                 Ok(done) => tracing::info!(workshops = done.len(), "deleted expired answers"),
                 Err(e) => tracing::warn!(error = %e.chain(), "purge failed"),
+            }
+            // The period in force now: the settings page's (or the server's flag).
+            let server = server.clone();
+            let old = move |conn: &mut crate::db::DbConnection| {
+                let months = crate::settings::load(conn, &server)?.audit_months.value;
+                Ok::<_, crate::error::AppError>(crate::audit::purge(
+                    conn,
+                    months,
+                    crate::db::now(),
+                )?)
+            };
+            match db.write(old).await {
+                Ok(0) => {}
+                Ok(n) => tracing::info!(events = n, "deleted old audit events"),
+                Err(e) => tracing::warn!(error = %e.chain(), "audit purge failed"),
             }
         }
     });

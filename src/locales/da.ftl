@@ -513,11 +513,6 @@ suggest-all-members = Se alle svarene
 suggest-name = Navn på emnet
 suggest-accept = Opret emnet
 suggest-reject = Afvis forslaget
-audit-title = Log over handlinger
-audit-when = Hvornår
-audit-who = Hvem
-audit-what = Hvad
-audit-subject = Hvilken
 
 ## Eksport
 export-link = Eksportér

@@ -515,11 +515,6 @@ suggest-all-members = See all the answers
 suggest-name = Name of the theme
 suggest-accept = Create the theme
 suggest-reject = Reject the suggestion
-audit-title = Log of actions
-audit-when = When
-audit-who = Who
-audit-what = What
-audit-subject = Which
 
 ## Export
 export-link = Export

@@ -62,7 +62,8 @@ fn pick<T>(
 
 /// Default retention of a new workshop's answers after it closes, in days.
 pub const DEFAULT_RETENTION_DAYS: i32 = 90;
-/// Default retention of the audit trail, in months.
+/// Default retention of the audit trail, in months: a year covers the questions a council is
+/// asked about last season's workshops, and no more is kept about staff than that.
 pub const DEFAULT_AUDIT_MONTHS: u32 = 12;
 /// The organisation when nobody named one.
 pub const DEFAULT_ORGANISATION: &str = "Rådet for Socialt Udsatte";

@@ -152,6 +152,7 @@ const RULES: &[(Method, &str, Access)] = &[
     (GET, "/admin/settings", Admin),
     (POST, "/admin/settings", Admin),
     (POST, "/admin/settings/test-mail", Admin),
+    (GET, "/admin/audit.csv", Admin),
     (GET, "/staff/export", Staff),
     (GET, "/staff/export/download", Staff),
     (GET, "/staff/export/data", Editor),
@@ -381,7 +382,11 @@ impl World<'_> {
         let (method, path) = (route.method, route.path);
         match (method, path) {
             (POST, "/logout") => (path.into(), Vec::new()),
-            (_, "/admin/users" | "/admin/audit" | "/staff" | "/staff/tracks/new") => {
+            (
+                _,
+                "/admin/users" | "/admin/audit" | "/admin/audit.csv" | "/staff"
+                | "/staff/tracks/new",
+            ) => {
                 let email = format!("ny-{}@example.dk", uuid::Uuid::now_v7().simple());
                 let fields = [("name", "Ny"), ("email", email.as_str()), ("role", "viewer")];
                 (path.into(), form(&fields))

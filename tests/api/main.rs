@@ -6,6 +6,7 @@ mod accounts;
 
 mod admin;
 mod architecture;
+mod audit;
 mod auth;
 mod authorization;
 mod board;

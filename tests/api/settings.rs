@@ -77,6 +77,7 @@ async fn settings_are_saved_and_used(backend: Backend) {
                 ("contact_email", "Tilgaengelighed@Aarhus.DK"),
                 ("contact_phone", "89 40 20 00"),
                 ("retention_days", "30"),
+                ("audit_months", "6"),
                 ("a11y_known_issues", "PDF-filer er ikke tjekket\n\n  Kort over byen  "),
             ]),
         )
@@ -132,6 +133,10 @@ async fn settings_are_saved_and_used(backend: Backend) {
     let retention = scraper::Selector::parse("input[name=retention_days]").expect("selector");
     let value = doc.select(&retention).next().and_then(|i| i.value().attr("value"));
     assert_eq!(value, Some("30"));
+
+    // The audit page says how long its events are kept now.
+    let audit = app.get_html("/admin/audit").await;
+    assert!(audit.contains("i 6 måneder"), "the audit trail's period comes from the settings");
 
     // Facilitators cannot read or change settings.
     let other = app.other_client();

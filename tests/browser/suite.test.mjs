@@ -22,6 +22,7 @@ const NOT_HTML = {
   '/j/{code}/qr.svg': 'QR code image',
   '/sprog/{code}': 'sets the language and redirects back',
   '/staff/export/data': 'analysis downloads: Excel, CSV, JSON',
+  '/admin/audit.csv': 'the audit log as CSV',
   '/let-laest/{state}': 'sets easy-read questions and redirects back',
   '/v/{token}/events': 'the wall\'s event stream (checked live in the wall test)',
   '/staff/workshops/{id}/wall/events': 'the moderation list\'s event stream (checked live)',
@@ -842,6 +843,45 @@ for (const backend of backends()) {
       await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: server.base });
       await page.getByRole('button', { name: 'Kopiér linket' }).click();
       await page.locator('#invite-link-status').filter({ hasText: 'Linket er kopieret.' }).waitFor();
+      await context.close();
+      assertNoProblems();
+    });
+
+    test('the audit log with a filter applied: axe at 1280 px and 320 px, no sideways scrolling', async () => {
+      const context = await newContext(browser);
+      const page = await logIn(context, server.admin);
+      await visit(page, '/admin/audit', 'audit log');
+      // The form works without JavaScript: a GET with labelled fields and a button in words.
+      await page.getByLabel('Hvem').selectOption({ label: 'Demo-administrator' });
+      await page.getByLabel('Slags hændelse').selectOption({ label: 'Log ind og konti' });
+      await page.getByLabel('Fra og med dato').fill('2000-01-01');
+      await go(page, page.getByRole('button', { name: 'Vis hændelser' }));
+      const asked = new URL(page.url()).searchParams;
+      assert.equal(asked.get('kind'), 'accounts');
+      assert.equal(asked.get('from'), '2000-01-01');
+      await checkPage(page, 'audit log, filtered (1280 px)');
+      const said = await page.locator('.audit-sentence').allInnerTexts();
+      assert.ok(said.includes('Demo-administrator loggede ind.'), said.join('\n'));
+      assert.ok(said.every((s) => s.startsWith('Demo-administrator ')), `only the admin's events:\n${said.join('\n')}`);
+      // Times keep to one line next to their sentence.
+      const lines = await page.locator('.audit-time').evaluateAll((els) => els.map((el) => {
+        const range = document.createRange();
+        range.selectNodeContents(el);
+        return new Set([...range.getClientRects()].map((r) => Math.round(r.top))).size;
+      }));
+      assert.ok(lines.every((n) => n === 1), `every time on one line: ${lines}`);
+      // The raw record is one click away.
+      await page.locator('details.audit-raw > summary').first().click();
+      assert.match(await page.locator('details.audit-raw[open]').first().innerText(), /auth\.login/);
+      await page.screenshot({ path: path.join(shots, 'audit-1280.png'), fullPage: true });
+      await page.setViewportSize(PHONE);
+      await page.reload();
+      await checkPage(page, 'audit log, filtered (320 px)');
+      // With a long id showing, nothing may push the page sideways.
+      await page.locator('details.audit-raw > summary').first().click();
+      const m = await scrollsSideways(page);
+      assert.equal(m.sideways, false, `the audit log is ${m.content}px wide at 320 px`);
+      await page.screenshot({ path: path.join(shots, 'audit-320.png'), fullPage: true });
       await context.close();
       assertNoProblems();
     });

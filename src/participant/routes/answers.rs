@@ -32,6 +32,7 @@ pub(super) async fn get_answers(
     cx: StaffContext<Staff>, id: web::Path<WorkshopId>,
 ) -> Result<HttpResponse, AppError> {
     let (since, w, questions, answers, progress) = cx.db.run(move |conn| read(conn, &id)).await?;
+    crate::audit::answers_read(&cx.db, cx.staff().id(), &w.id).await?;
     let page = views::answers_page(
         cx.lang,
         &cx.who,

@@ -119,7 +119,12 @@ pub(super) async fn get_assist(
 ) -> Result<HttpResponse, AppError> {
     let person = parse_person(query.person.as_deref())?;
     let (w, questions) = open_workshop(&cx.db, id.into_inner()).await?;
-    page(&cx, (&w, &questions), person, None).await
+    let shown = page(&cx, (&w, &questions), person, None).await?;
+    if let Person::Numbered(_) = person {
+        // The form shows what is stored for that person: their answers.
+        crate::audit::answers_read(&cx.db, cx.staff().id(), &w.id).await?;
+    }
+    Ok(shown)
 }
 
 /// One person's answers as entered: how they were given, and a value per answered question.

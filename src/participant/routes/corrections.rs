@@ -38,6 +38,7 @@ pub(super) async fn get_correct(
     cx: StaffContext<Editor>, id: web::Path<AnswerId>,
 ) -> Result<HttpResponse, AppError> {
     let (a, q, w) = load(&cx, id.into_inner()).await?;
+    crate::audit::answers_read(&cx.db, cx.staff().id(), &w.id).await?;
     let page =
         views::correct_page(cx.lang, cx.staff(), &cx.csrf, (&w, &q, &a), (&a.value, ""), &[]);
     Ok(form_response(&[], page))

@@ -56,6 +56,7 @@ pub(super) async fn get_control(
             Ok::<_, AppError>((w, qs, wall, list, since, rounds))
         })
         .await?;
+    crate::audit::answers_read(&cx.db, cx.staff().id(), &workshop.id).await?;
     let questions: Vec<(String, String)> = questions
         .iter()
         .map(|q| (q.id.to_string(), format!("{}. {}", q.position, q.prompt)))

@@ -188,7 +188,7 @@ pub(super) async fn post_delete(
     let back = with_notice(&format!("/staff/workshops/{}", q.workshop_id), Notice::Saved);
     cx.change(move |conn, trail| {
         store::delete_question(conn, &q.id)?;
-        trail.record(Action::QuestionDelete, &q.id, "");
+        trail.record(Action::QuestionDelete, &q.id, q.prompt.clone());
         Ok(())
     })
     .await?;

@@ -96,6 +96,7 @@ pub(super) async fn get_board(
     let shown = filter.show_guesses();
     let (data, history, guesses) =
         cx.db.run(move |conn| load_with_history(conn, &id, model, shown)).await?;
+    crate::audit::answers_read(&cx.db, cx.staff().id(), &data.topic.id).await?;
     let notice = done.message(cx.lang);
     Ok(render(&cx, (&data, &history, &guesses), &filter, (StatusCode::OK, &[], notice)))
 }

@@ -5,7 +5,7 @@ use actix_web::{web, HttpResponse};
 use serde::Deserialize;
 
 use super::board::{board_url, done_or_conflict};
-use crate::audit::Action;
+use crate::audit::{self, Action};
 use crate::auth::{Editor, StaffContext};
 use crate::db::{KeyPointId, ThemeId, TopicId};
 use crate::error::AppError;
@@ -91,7 +91,11 @@ pub(super) async fn post_delete(
     let kp = cx
         .change_found(find, |conn, trail, k: &KeyPoint| {
             store::delete_key_point(conn, &k.id)?;
-            trail.record(Action::KeyPointDelete, &k.id, "");
+            trail.record(
+                Action::KeyPointDelete,
+                &k.id,
+                audit::names(&[("topic", k.topic_id.as_str())]),
+            );
             Ok(())
         })
         .await?;

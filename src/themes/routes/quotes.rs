@@ -4,7 +4,7 @@
 use actix_web::{web, HttpResponse};
 use serde::Deserialize;
 
-use crate::audit::Action;
+use crate::audit::{self, Action};
 use crate::auth::{Editor, Staff, StaffContext};
 use crate::db::{AnswerId, QuoteId, TopicId, UndoStepId};
 use crate::error::AppError;
@@ -29,6 +29,7 @@ pub(super) async fn get_quote_form(
     cx: StaffContext<Editor>, id: web::Path<AnswerId>,
 ) -> Result<HttpResponse, AppError> {
     let found = cx.db.find(move |conn| store::board_answer(conn, &id)).await?;
+    audit::answers_read(&cx.db, cx.staff().id(), &found.1).await?;
     Ok(form(&cx, &found, &[]))
 }
 
@@ -73,6 +74,7 @@ pub(super) async fn get_quotes(
     cx: StaffContext<Staff>, id: web::Path<TopicId>, done: Done, offer: web::Query<UndoOffer>,
 ) -> Result<HttpResponse, AppError> {
     let (topic, quotes) = topic_quotes(&cx.db, id.into_inner()).await?;
+    audit::answers_read(&cx.db, cx.staff().id(), &topic.id).await?;
     let step = match offer.into_inner().undo {
         Some(id) => cx.db.run(move |conn| undo::find_step(conn, &id)).await?,
         None => None,
@@ -220,9 +222,10 @@ pub(super) async fn post_delete(
     cx: StaffContext<Editor>, id: web::Path<QuoteId>,
 ) -> Result<HttpResponse, AppError> {
     let (id, topic) = quote_topic(&cx, id).await?;
+    let detail = audit::names(&[("topic", topic.as_str())]);
     cx.change(move |conn, trail| {
         store::delete_quote(conn, &id)?;
-        trail.record(Action::QuoteDelete, &id, "");
+        trail.record(Action::QuoteDelete, &id, detail);
         Ok(())
     })
     .await?;

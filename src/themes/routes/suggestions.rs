@@ -89,6 +89,7 @@ pub(super) async fn get_suggestions(
             Ok::<_, AppError>((data, rejected, fitting, vectors))
         })
         .await?;
+    crate::audit::answers_read(&cx.db, cx.staff().id(), &data.topic.id).await?;
     // Only the cards that fit no theme yet (and, with the model, have their vector).
     let unsorted: Vec<&BoardAnswer> = data
         .unsorted()

@@ -7,7 +7,7 @@ use serde::Deserialize;
 
 use super::board::{again, board_url, done_or_conflict};
 use super::with_undo;
-use crate::audit::Action;
+use crate::audit::{self, Action};
 use crate::auth::{Editor, StaffContext};
 use crate::db::types::empty_as_none;
 use crate::db::{ThemeId, TopicId};
@@ -69,6 +69,7 @@ pub(super) async fn post_rename(
     let summary = LongText::parse(&input.summary).ok_or(AppError::BadRequest("summary"))?;
     let (id, topic, by) = (theme.id.clone(), theme.topic_id.clone(), cx.staff().id().clone());
     let name = ("rename", format!("{} → {}", theme.title, title.as_str()));
+    let detail = audit::names(&[("from", theme.title.as_str()), ("to", title.as_str())]);
     let saved = cx
         .change(move |conn, trail| {
             let ids = [id.clone()];
@@ -76,7 +77,7 @@ pub(super) async fn post_rename(
                 Ok((store::rename_theme(conn, &id, &title, &summary, input.version)?, None))
             })?;
             if saved.is_ok() {
-                trail.record(Action::ThemeRename, id.to_string(), title.as_str().to_owned());
+                trail.record(Action::ThemeRename, id.to_string(), detail);
             }
             Ok(saved.map(|()| step))
         })
@@ -142,7 +143,12 @@ pub(super) async fn post_merge(
                 store::merge(conn, &t.id, &input.into, Some(&by))?;
                 Ok(((), None))
             })?;
-            trail.record(Action::ThemeMerge, &t.id, input.into.as_str());
+            let names = [
+                ("from", t.title.as_str()),
+                ("into", into.as_str()),
+                ("into_id", input.into.as_str()),
+            ];
+            trail.record(Action::ThemeMerge, &t.id, audit::names(&names));
             Ok(step)
         })
         .await?;
