@@ -113,6 +113,25 @@ type Arg<'a> = (&'a str, FluentValue<'a>);
 
 impl Say<'_> {
     /// The text of `key`, with who did it and `args`.
+    /// The settings a change names, as the settings page calls them ("organisationens navn,
+    /// måneder loggen gemmes"); a name this version does not know stays as stored.
+    fn setting_names(&self, stored: &str) -> String {
+        let lower_first = |label: String| {
+            let mut chars = label.chars();
+            chars.next().map_or_else(String::new, |c| c.to_lowercase().chain(chars).collect())
+        };
+        stored
+            .split(',')
+            .map(str::trim)
+            .filter(|name| !name.is_empty())
+            .map(|name| match crate::settings::Key::parse(name) {
+                Some(key) => lower_first(self.lang.t(key.label_key())),
+                None => name.to_owned(),
+            })
+            .collect::<Vec<_>>()
+            .join(", ")
+    }
+
     fn t(&self, key: &str, args: &[Arg<'_>]) -> String {
         let mut all: Vec<Arg<'_>> = vec![("who", self.who.as_str().into())];
         all.extend(args.iter().cloned());
@@ -344,7 +363,9 @@ impl Say<'_> {
             AuditExport => self.t("audit-ev-audit-export", &[]),
             DemoLoad => self.about("audit-ev-demo", self.subject(Thing::Track)),
             SettingsChange if d.trim().is_empty() => self.t("audit-ev-settings-some", &[]),
-            SettingsChange => self.t("audit-ev-settings", &[("names", d.into())]),
+            SettingsChange => {
+                self.t("audit-ev-settings", &[("names", self.setting_names(d).into())])
+            }
             WallLink => self.about("audit-ev-wall-link", self.subject(Thing::Workshop)),
             WallRevoke => self.about("audit-ev-wall-revoke", self.subject(Thing::Workshop)),
             WallSettings => self.about("audit-ev-wall-settings", self.subject(Thing::Workshop)),

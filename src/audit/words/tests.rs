@@ -149,3 +149,14 @@ fn names_are_used_and_gone_things_said_so() {
          «Fællesskab»."
     );
 }
+
+#[test]
+fn a_settings_change_names_the_settings_as_the_page_does() {
+    let mut e = event(Action::SettingsChange);
+    e.detail = "organisation, audit_months, a_newer_setting".to_owned();
+    assert_eq!(
+        sentence(Lang::Da, &e, &everything()),
+        "Anna Jensen ændrede indstillingerne: organisationens navn, måneder loggen gemmes, \
+         a_newer_setting."
+    );
+}
