@@ -35,6 +35,9 @@ pub struct Settings {
     pub join_pace: (Duration, Duration),
     /// The e5 model's weights file; `None` or a missing file: suggestions use TF-IDF.
     pub model_path: Option<std::path::PathBuf>,
+    /// Every staff member needs a second factor, not only admins (read through
+    /// `auth::second_factor::for_all`).
+    pub second_factor_for_all: bool,
 }
 
 impl Default for Settings {
@@ -53,6 +56,7 @@ impl Default for Settings {
             statement: AccessibilityStatement::default(),
             join_pace: crate::participant::JOIN_PACE,
             model_path: None,
+            second_factor_for_all: false,
         }
     }
 }
