@@ -1,5 +1,7 @@
 //! Pages of the auth feature.
 
+pub mod second_factor;
+
 use maud::{html, Markup};
 
 use super::domain::Role;
@@ -19,6 +21,7 @@ pub fn staff_nav(lang: Lang, staff: &Staff, csrf: &CsrfToken) -> Markup {
                     li { a href="/admin/users" { (lang.t("nav-users")) } }
                     li { a href="/admin/audit" { (lang.t("nav-audit")) } }
                 }
+                li { a href="/account" { (lang.t("nav-account")) } }
                 li class="nav-user" { (staff.user.name) " (" (lang.t(staff.role().label_key())) ")" }
                 li {
                     form method="post" action="/logout" class="inline-form" {
@@ -135,6 +138,8 @@ pub struct UsersPage<'a> {
     pub notice: Option<String>,
     /// A fresh invitation link to hand over (shown once).
     pub new_link: Option<(&'a User, String)>,
+    /// The accounts with a second factor.
+    pub with_second_factor: &'a std::collections::HashSet<crate::db::UserId>,
 }
 
 fn status_label(lang: Lang, user: &User) -> String {
@@ -177,8 +182,13 @@ pub fn users_page(lang: Lang, staff: &Staff, csrf: &CsrfToken, page: &UsersPage<
                             td { (user.name) }
                             td { (user.email) }
                             td { (lang.t(user.role.label_key())) }
-                            td { (status_label(lang, user)) }
-                            td { (user_actions(lang, csrf, staff, user)) }
+                            td { (status_label(lang, user)) (second_factor::factor_note(lang, page.with_second_factor.contains(&user.id))) }
+                            td {
+                                (user_actions(lang, csrf, staff, user))
+                                @if page.with_second_factor.contains(&user.id) && user.id != staff.user.id {
+                                    (second_factor::reset_control(lang, csrf, user))
+                                }
+                            }
                         }
                     }
                 }

@@ -33,6 +33,9 @@ pub struct ServeArgs {
     /// HTTP worker threads (default: one per core).
     #[arg(long, env = "DELTAG_WORKERS")]
     pub workers: Option<usize>,
+    /// Every staff member must set up a second factor, not only admins.
+    #[arg(long, env = "DELTAG_SECOND_FACTOR_FOR_ALL", default_value_t = false)]
+    pub second_factor_for_all: bool,
     /// Load the demo track and accounts first (see `deltag demo`).
     #[arg(long, env = "DELTAG_DEMO", default_value_t = false)]
     pub demo: bool,
@@ -113,6 +116,7 @@ pub(super) fn serve(cli: &Cli, args: &ServeArgs) -> anyhow::Result<()> {
         workers: args.workers,
         statement: args.statement(),
         model_path: Some(cli.model_path()),
+        second_factor_for_all: args.second_factor_for_all,
         ..Settings::default()
     };
     if settings.statement.email.is_none() || settings.statement.phone.is_none() {
