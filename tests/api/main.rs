@@ -23,6 +23,7 @@ mod quotes;
 mod reports;
 mod retention;
 mod room;
+mod second_factor;
 mod security;
 mod survey_helpers;
 mod themes;
