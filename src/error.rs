@@ -25,6 +25,10 @@ pub enum AppError {
         /// Where to return after login.
         next: String,
     },
+    /// Signed in, but the account must set up a second factor before any other staff page:
+    /// send them to the set-up page.
+    #[error("second factor to set up")]
+    SecondFactorSetup,
     /// 404.
     #[error("not found")]
     NotFound,
@@ -82,7 +86,7 @@ impl ResponseError for AppError {
         match self {
             AppError::BadRequest(_) => StatusCode::BAD_REQUEST,
             AppError::CsrfRejected(_) | AppError::Forbidden => StatusCode::FORBIDDEN,
-            AppError::LoginRequired { .. } => StatusCode::SEE_OTHER,
+            AppError::LoginRequired { .. } | AppError::SecondFactorSetup => StatusCode::SEE_OTHER,
             AppError::NotFound => StatusCode::NOT_FOUND,
             AppError::Gone => StatusCode::GONE,
             AppError::PayloadTooLarge => StatusCode::PAYLOAD_TOO_LARGE,
@@ -102,6 +106,10 @@ impl ResponseError for AppError {
                     "/login?next={}",
                     percent_encoding::utf8_percent_encode(next, percent_encoding::NON_ALPHANUMERIC)
                 );
+                res.insert_header((actix_web::http::header::LOCATION, target));
+            }
+            AppError::SecondFactorSetup => {
+                let target = crate::auth::second_factor::SETUP_PATH;
                 res.insert_header((actix_web::http::header::LOCATION, target));
             }
             AppError::TooManyRequests { retry_after } => {

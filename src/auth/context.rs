@@ -6,7 +6,7 @@ use std::pin::Pin;
 use actix_web::dev::Payload;
 use actix_web::{web, FromRequest, HttpMessage, HttpRequest};
 
-use super::session::{Admin, Editor, Staff};
+use super::session::{Admin, AnySession, Editor, Staff};
 use crate::audit::{self, Action, Trail};
 use crate::db::{self, Db, DbConnection, Ordered};
 use crate::error::AppError;
@@ -35,6 +35,12 @@ impl Signed for Editor {
 impl Signed for Admin {
     fn staff(&self) -> &Staff {
         &self.0
+    }
+}
+
+impl Signed for AnySession {
+    fn staff(&self) -> &Staff {
+        &self.staff
     }
 }
 

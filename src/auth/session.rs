@@ -9,6 +9,7 @@ use actix_web::http::Method;
 use actix_web::{web, FromRequest, HttpRequest};
 
 use super::domain::Role;
+use super::second_factor::{self, Gate};
 use super::store::{self, User};
 use crate::config::RuntimeSettings;
 use crate::db::{Db, UserId};
@@ -19,7 +20,8 @@ use crate::web::{cookie_name, local_path};
 pub const SESSION_COOKIE: &str = "deltag_session";
 
 /// A signed-in staff member. Extracting it from a request without a live session answers
-/// with a redirect to the login page.
+/// with a redirect to the login page; a session whose account must set up a second factor
+/// first, with one to the set-up page (see `auth::second_factor`).
 #[derive(Debug, Clone)]
 pub struct Staff {
     /// The account.
@@ -108,24 +110,73 @@ impl FromRequest for Staff {
     type Future = Pin<Box<dyn Future<Output = Result<Self, AppError>>>>;
 
     fn from_request(req: &HttpRequest, _: &mut Payload) -> Self::Future {
-        let req = req.clone();
+        let session = live_session(req.clone());
         Box::pin(async move {
-            let (settings, db) = app_state(&req)?;
-            let next = if req.method() == Method::GET { local_path(&req) } else { "/staff".into() };
-            let token = req
-                .cookie(&cookie_name(&settings, SESSION_COOKIE))
-                .map(|c| c.value().to_owned())
-                .ok_or_else(|| AppError::LoginRequired { next: next.clone() })?;
-            let idle = chrono::Duration::from_std(settings.settings.session_idle)
-                .map_err(|e| AppError::Internal(e.into()))?;
-            let absolute = chrono::Duration::from_std(settings.settings.session_absolute)
-                .map_err(|e| AppError::Internal(e.into()))?;
-            let found =
-                db.run(move |conn| store::authenticate(conn, &token, idle, absolute)).await?;
-            found
-                .map(|(session, user)| Staff { user, session_id: session.id })
-                .ok_or(AppError::LoginRequired { next })
+            match session.await? {
+                (staff, Gate::Open) => Ok(staff),
+                // `live_session` already sent a session that owes its code to the login page.
+                (_, Gate::MustEnrol | Gate::NeedsCode) => Err(AppError::SecondFactorSetup),
+            }
         })
+    }
+}
+
+/// A signed-in staff member who may still have to set up a second factor: only for the pages
+/// that set it up, and logout. Everywhere else [`Staff`] sends such a person to set-up first.
+#[derive(Debug, Clone)]
+pub struct AnySession {
+    /// Who.
+    pub staff: Staff,
+    /// What the session may open otherwise ([`Gate::Open`] or [`Gate::MustEnrol`]).
+    pub gate: Gate,
+}
+
+impl std::ops::Deref for AnySession {
+    type Target = Staff;
+    fn deref(&self) -> &Staff {
+        &self.staff
+    }
+}
+
+impl FromRequest for AnySession {
+    type Error = AppError;
+    type Future = Pin<Box<dyn Future<Output = Result<Self, AppError>>>>;
+
+    fn from_request(req: &HttpRequest, _: &mut Payload) -> Self::Future {
+        let session = live_session(req.clone());
+        Box::pin(async move {
+            let (staff, gate) = session.await?;
+            Ok(AnySession { staff, gate })
+        })
+    }
+}
+
+/// The live session of a request and what it may open ([`Gate`]). No session, or one that
+/// never gave the code of an account with a second factor: the login redirect.
+async fn live_session(req: HttpRequest) -> Result<(Staff, Gate), AppError> {
+    let (settings, db) = app_state(&req)?;
+    let next = if req.method() == Method::GET { local_path(&req) } else { "/staff".into() };
+    let token = req
+        .cookie(&cookie_name(&settings, SESSION_COOKIE))
+        .map(|c| c.value().to_owned())
+        .ok_or_else(|| AppError::LoginRequired { next: next.clone() })?;
+    let idle = chrono::Duration::from_std(settings.settings.session_idle)
+        .map_err(|e| AppError::Internal(e.into()))?;
+    let absolute = chrono::Duration::from_std(settings.settings.session_absolute)
+        .map_err(|e| AppError::Internal(e.into()))?;
+    let server = settings.settings.site.clone();
+    let found = db
+        .run(move |conn| {
+            let Some((session, user)) = store::authenticate(conn, &token, idle, absolute)? else {
+                return Ok::<_, diesel::result::Error>(None);
+            };
+            let gate = second_factor::gate(conn, &session, &user, &server)?;
+            Ok(Some((Staff { user, session_id: session.id }, gate)))
+        })
+        .await?;
+    match found {
+        Some((_, Gate::NeedsCode)) | None => Err(AppError::LoginRequired { next }),
+        Some(found) => Ok(found),
     }
 }
 

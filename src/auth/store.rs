@@ -161,6 +161,8 @@ pub struct StaffSession {
     pub created_at: NaiveDateTime,
     /// Last request (idle timeout counts from here).
     pub last_seen_at: NaiveDateTime,
+    /// Its owner gave their second factor's code in it (see `auth::second_factor`).
+    pub second_factor_verified: bool,
 }
 
 /// Starts a session; returns the cookie token (only its hash is stored).

@@ -1,5 +1,7 @@
 //! Pages of the auth feature.
 
+pub mod second_factor;
+
 use maud::{html, Markup};
 
 use super::domain::Role;
@@ -20,6 +22,7 @@ pub fn staff_nav(lang: Lang, staff: &Staff, csrf: &CsrfToken) -> Markup {
                     li { a href="/admin/audit" { (lang.t("nav-audit")) } }
                     li { a href="/admin/settings" { (lang.t("nav-settings")) } }
                 }
+                li { a href="/account" { (lang.t("nav-account")) } }
                 li class="nav-user" { (staff.user.name) " (" (lang.t(staff.role().label_key())) ")" }
                 li {
                     form method="post" action="/logout" class="inline-form" {
@@ -159,6 +162,8 @@ pub struct UsersPage<'a> {
     pub notice: Option<String>,
     /// A fresh invitation link to hand over (shown once).
     pub new_link: Option<(&'a User, String)>,
+    /// The accounts with a second factor.
+    pub with_second_factor: &'a std::collections::HashSet<crate::db::UserId>,
 }
 
 fn status_label(lang: Lang, user: &User) -> String {
@@ -195,14 +200,18 @@ pub fn users_page(lang: Lang, staff: &Staff, csrf: &CsrfToken, page: &UsersPage<
         // and at 400 % zoom, and the actions sit under whom they act on.
         ul class="user-list" aria-label=(lang.t("users-title")) {
             @for user in page.users {
+                @let has_factor = page.with_second_factor.contains(&user.id);
                 li class="card user-card" {
                     h2 class="user-name" { (user.name) }
                     dl class="user-facts" {
                         div { dt { (lang.t("field-email")) } dd { (email_with_breaks(&user.email)) } }
                         div { dt { (lang.t("field-role")) } dd { (lang.t(user.role.label_key())) } }
-                        div { dt { (lang.t("users-status")) } dd { (status_label(lang, user)) } }
+                        div { dt { (lang.t("users-status")) } dd { (status_label(lang, user)) (second_factor::factor_note(lang, has_factor)) } }
                     }
                     div class="row-actions" { (user_actions(lang, csrf, staff, user)) }
+                    @if has_factor && user.id != staff.user.id {
+                        (second_factor::reset_control(lang, csrf, user))
+                    }
                 }
             }
         }

@@ -20,6 +20,7 @@ diesel::table! {
         user_id -> Text,
         created_at -> Timestamp,
         last_seen_at -> Timestamp,
+        second_factor_verified -> Bool,
     }
 }
 
@@ -41,6 +42,34 @@ diesel::table! {
         window_start -> Timestamp,
         hits -> Integer,
         pending -> Integer,
+    }
+}
+
+diesel::table! {
+    second_factors (user_id) {
+        user_id -> Text,
+        secret -> Nullable<Text>,
+        enabled_at -> Nullable<Timestamp>,
+        last_step -> Nullable<BigInt>,
+        setup_secret -> Nullable<Text>,
+    }
+}
+
+diesel::table! {
+    recovery_codes (user_id, code_hash) {
+        user_id -> Text,
+        code_hash -> Text,
+        created_at -> Timestamp,
+        used_at -> Nullable<Timestamp>,
+    }
+}
+
+diesel::table! {
+    pending_logins (id) {
+        id -> Text,
+        user_id -> Text,
+        created_at -> Timestamp,
+        expires_at -> Timestamp,
     }
 }
 
@@ -400,6 +429,9 @@ diesel::joinable!(quote_themes -> themes (theme_id));
 diesel::joinable!(workshop_findings -> workshops (workshop_id));
 diesel::joinable!(translations -> workshops (workshop_id));
 diesel::joinable!(audit_events -> users (user_id));
+diesel::joinable!(second_factors -> users (user_id));
+diesel::joinable!(recovery_codes -> users (user_id));
+diesel::joinable!(pending_logins -> users (user_id));
 
 diesel::allow_tables_to_appear_in_same_query!(
     users,
@@ -407,6 +439,9 @@ diesel::allow_tables_to_appear_in_same_query!(
     staff_sessions,
     invitations,
     rate_limits,
+    second_factors,
+    recovery_codes,
+    pending_logins,
     tracks,
     topics,
     workshops,

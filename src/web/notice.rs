@@ -78,6 +78,8 @@ notices! {
     AnswerDeleted = "answer-deleted" => "notice-answer-deleted",
     /// A board change was undone.
     Undone = "undone" => "board-done-undone",
+    /// An admin took someone's second factor away.
+    SecondFactorReset = "second-factor-reset" => "notice-second-factor-reset",
     /// "Fortryd" on an approval after retention deleted the workshop's answers.
     UndoTooLate = "undo-too-late" => "board-done-undo-too-late",
     /// "Fortryd" a second time.

@@ -215,6 +215,11 @@ async fn first_run_setup_link_creates_the_first_admin_once(backend: Backend) {
     let (email, role): (String, String) =
         users::table.select((users::email, users::role)).first(&mut *app.conn()).expect("admin");
     assert_eq!((email.as_str(), role.as_str()), ("mette@example.dk", "admin"));
+    // An admin sets up a second factor before any other page (tests/api/second_factor.rs).
+    assert_eq!(location(&app.get("/admin/users").await), "/account/second-factor");
+    let secret = app.second_factor_secret().await;
+    let code = crate::helpers::totp_code(&secret, crate::helpers::current_step());
+    app.post_form("/account/second-factor", &[("code", &code)]).await;
     assert_eq!(app.get("/admin/users").await.status().as_u16(), 200, "logged in as admin");
 
     // The link is dead now, for everyone.

@@ -46,6 +46,8 @@ const RULES: &[(Method, &str, Access)] = &[
     (GET, "/tilgaengelighed", Public),
     (GET, "/login", Public),
     (POST, "/login", Public),
+    (GET, "/login/code", Public),
+    (POST, "/login/code", Public),
     (POST, "/logout", Staff),
     (GET, "/login/glemt", Public),
     (POST, "/login/glemt", Public),
@@ -57,6 +59,11 @@ const RULES: &[(Method, &str, Access)] = &[
     (POST, "/admin/users/{id}/disable", Admin),
     (POST, "/admin/users/{id}/enable", Admin),
     (POST, "/admin/users/{id}/invitation", Admin),
+    (POST, "/admin/users/{id}/second-factor/reset", Admin),
+    (GET, "/account", Staff),
+    (GET, "/account/second-factor", Staff),
+    (POST, "/account/second-factor", Staff),
+    (POST, "/account/second-factor/codes", Staff),
     (GET, "/staff", Staff),
     (GET, "/staff/tracks/new", Editor),
     (POST, "/staff/tracks", Editor),
@@ -382,6 +389,7 @@ impl World<'_> {
         let (method, path) = (route.method, route.path);
         match (method, path) {
             (POST, "/logout") => (path.into(), Vec::new()),
+            (_, p) if p.starts_with("/account") => (path.into(), form(&[("code", "123456")])),
             (
                 _,
                 "/admin/users" | "/admin/audit" | "/admin/audit.csv" | "/staff"

@@ -183,6 +183,52 @@ pub struct TestUser {
     pub email: String,
     /// Password.
     pub password: String,
+    /// The second factor's secret (base32), once the account has one.
+    pub secret: Option<String>,
+    /// The last time step whose code the server accepted (it accepts each once).
+    pub last_step: Option<u64>,
+}
+
+/// The code an authenticator app shows for `secret` (base32) in time step `step` (Unix
+/// seconds / 30). Made with totp-rs directly, not through deltag's own code.
+pub fn totp_code(secret: &str, step: u64) -> String {
+    let bytes = totp_rs::Secret::Encoded(secret.to_owned()).to_bytes().expect("a base32 secret");
+    let totp = totp_rs::TOTP::new_unchecked(
+        totp_rs::Algorithm::SHA1,
+        6,
+        0,
+        30,
+        bytes,
+        None,
+        String::new(),
+    );
+    totp.generate(step * 30)
+}
+
+/// The current time step (Unix seconds / 30).
+pub fn current_step() -> u64 {
+    std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .expect("a clock after 1970")
+        .as_secs()
+        / 30
+}
+
+impl TestUser {
+    /// A code the server has not accepted yet: the current step's, or the next one's when the
+    /// current was used (the server takes one step either side), or it waits for time to pass.
+    pub async fn fresh_code(&mut self) -> String {
+        let secret = self.secret.clone().expect("the account has a second factor");
+        loop {
+            let now = current_step();
+            let step = self.last_step.map_or(now, |last| now.max(last + 1));
+            if step <= now + 1 {
+                self.last_step = Some(step);
+                return totp_code(&secret, step);
+            }
+            actix_web::rt::time::sleep(Duration::from_millis(500)).await;
+        }
+    }
 }
 
 impl TestApp {
@@ -267,15 +313,44 @@ impl TestApp {
             Some(&hash),
         )
         .expect("create user");
-        TestUser { id: user.id, email, password }
+        TestUser { id: user.id, email, password, secret: None, last_step: None }
     }
 
-    /// Creates an account and logs this client in as it.
+    /// Creates an account and logs this client in as it, all the way to a session that opens
+    /// every page of its role: an admin (or anyone, with `second_factor_for_all`) sets up a
+    /// second factor on the way, as a person would.
     pub async fn login_as(&self, role: Role) -> TestUser {
-        let user = self.create_user(role);
-        let res = self.login(&user.email, &user.password).await;
-        assert_eq!(res.status().as_u16(), 303, "login as {role}");
+        let mut user = self.create_user(role);
+        self.login_fully(&mut user).await;
         user
+    }
+
+    /// Logs in as `user` with the password and then whatever second step the account needs:
+    /// setting the second factor up (the secret is kept in `user`), or a fresh code.
+    pub async fn login_fully(&self, user: &mut TestUser) {
+        let res = self.login(&user.email, &user.password).await;
+        assert_eq!(res.status().as_u16(), 303, "login as {}", user.email);
+        match location(&res).as_str() {
+            "/account/second-factor" => {
+                let secret = self.second_factor_secret().await;
+                user.secret = Some(secret);
+                let code = user.fresh_code().await;
+                let res = self.post_form("/account/second-factor", &[("code", &code)]).await;
+                assert_eq!(res.status().as_u16(), 200, "second factor set up");
+            }
+            to if to.starts_with("/login/code") => {
+                let code = user.fresh_code().await;
+                let res = self.post_form("/login/code", &[("code", &code)]).await;
+                assert_eq!(res.status().as_u16(), 303, "the code is taken");
+            }
+            _ => {}
+        }
+    }
+
+    /// The secret on the set-up page, as a person would type it into an app.
+    pub async fn second_factor_secret(&self) -> String {
+        let page = self.get_html("/account/second-factor").await;
+        text_of(&page, "#secret").expect("the secret as text").replace(' ', "")
     }
 
     /// A second server on the same database (another replica), with its own client.

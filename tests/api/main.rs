@@ -26,6 +26,7 @@ mod quotes;
 mod reports;
 mod retention;
 mod room;
+mod second_factor;
 mod security;
 mod settings;
 mod survey_helpers;

@@ -1,6 +1,7 @@
 // Shared pieces of the browser suite: the real deltag binary on a fresh database, Debian's
 // Chromium through playwright-core, axe-core, and the route inventory read from the server's own route table.
 import { spawn, execFileSync } from 'node:child_process';
+import { createHmac } from 'node:crypto';
 import { readFileSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -194,4 +195,49 @@ export function screenshotDir(backend) {
   const dir = path.join(SCREENSHOTS, backend);
   mkdirSync(dir, { recursive: true });
   return dir;
+}
+
+/// The bytes of RFC 4648 base32 text (spaces and padding ignored).
+function base32Bytes(text) {
+  const alphabet = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ234567';
+  let bits = 0;
+  let value = 0;
+  const out = [];
+  for (const c of text.toUpperCase().replace(/[\s=]/g, '')) {
+    const i = alphabet.indexOf(c);
+    if (i < 0) throw new Error(`not base32: ${c}`);
+    value = (value << 5) | i;
+    bits += 5;
+    if (bits >= 8) {
+      bits -= 8;
+      out.push((value >>> bits) & 0xff);
+    }
+  }
+  return Buffer.from(out);
+}
+
+/// The six-digit code an authenticator app shows for `secret` (base32) in time step `step`
+/// (Unix seconds / 30): RFC 6238 with HMAC-SHA-1 and RFC 4226's dynamic truncation, written
+/// here from the RFCs so the suite checks the server against an independent implementation.
+export function totp(secret, step) {
+  const counter = Buffer.alloc(8);
+  counter.writeBigUInt64BE(BigInt(step));
+  const mac = createHmac('sha1', base32Bytes(secret)).update(counter).digest();
+  const offset = mac[mac.length - 1] & 0x0f;
+  return String((mac.readUInt32BE(offset) & 0x7fffffff) % 1_000_000).padStart(6, '0');
+}
+
+/// A code of `account` ({ secret, lastStep }) the server has not accepted yet: the current
+/// step's, or the next one's when the current was used (the server takes one step either
+/// side), or it waits for time to pass. The server accepts each step once.
+export async function freshCode(account) {
+  for (;;) {
+    const now = Math.floor(Date.now() / 30_000);
+    const step = Math.max(now, (account.lastStep ?? -1) + 1);
+    if (step <= now + 1) {
+      account.lastStep = step;
+      return totp(account.secret, step);
+    }
+    await new Promise((resolve) => setTimeout(resolve, 1000));
+  }
 }

@@ -9,6 +9,7 @@ import { readFileSync } from 'node:fs';
 import {
   backends, freshDatabase, startServer, launchBrowser, newContext, axeViolations, focusTarget,
   scrollsSideways, getRoutes, matcher, tabTo, screenshotDir, cli, repo, PHONE, DESKTOP,
+  totp, freshCode,
 } from './harness.mjs';
 
 const ROUTES = getRoutes();
@@ -80,8 +81,25 @@ for (const backend of backends()) {
       await page.getByLabel('E-mailadresse').fill(who.email);
       await page.getByLabel('Adgangskode').fill(who.password);
       await go(page, page.getByRole('button', { name: 'Log ind' }));
+      await secondStep(page, who);
       assert.match(page.url(), /\/staff$/);
       return page;
+    }
+
+    /// What follows the password, done as a person with the app would: an admin's first login
+    /// sets the second factor up (the secret read from the page as text), later ones give the
+    /// code. Accounts without a factor go straight on.
+    async function secondStep(page, who) {
+      const pathname = new URL(page.url()).pathname;
+      if (pathname === '/account/second-factor') {
+        who.secret = (await page.locator('#secret').innerText()).replace(/\s/g, '');
+        await page.getByLabel('Kode fra appen').fill(await freshCode(who));
+        await go(page, page.getByRole('button', { name: 'Slå totrinsbekræftelse til' }));
+        await go(page, page.getByRole('link', { name: 'Fortsæt' }));
+      } else if (pathname === '/login/code') {
+        await page.getByLabel('Kode fra appen').fill(await freshCode(who));
+        await go(page, page.getByRole('button', { name: 'Log ind' }));
+      }
     }
 
     before(async () => {
@@ -517,6 +535,90 @@ for (const backend of backends()) {
       assert.equal(new URL(page.url()).pathname, '/staff');
       await checkPage(page, 'staff overview');
       await context.close();
+      assertNoProblems();
+    });
+
+    test('second factor: set-up, recovery codes, code page and account page pass axe at 320 and 1280 px', async () => {
+      // The suite's TOTP against RFC 6238's own test vectors (secret "12345678901234567890").
+      assert.equal(totp('GEZDGNBVGY3TQOJQGEZDGNBVGY3TQOJQ', Math.floor(59 / 30)), '287082');
+      assert.equal(totp('GEZDGNBVGY3TQOJQGEZDGNBVGY3TQOJQ', Math.floor(1111111109 / 30)), '081804');
+      const admin = { email: `tove-${stamp}@example.dk`, password: 'Tove har en lang adgangskode' };
+      cli(db.url, ['user', 'add', '--email', admin.email, '--name', 'Tove Totrin', '--role', 'admin', '--password-stdin'], `${admin.password}\n`);
+      /// Checks the page at both sizes (320 px must not scroll sideways) and keeps screenshots.
+      async function bothSizes(page, label, shot) {
+        for (const [size, viewport] of [['320', PHONE], ['1280', DESKTOP]]) {
+          await page.setViewportSize(viewport);
+          await checkPage(page, `${label} at ${size} px`);
+          if (size === '320') {
+            const m = await scrollsSideways(page);
+            if (m.sideways) problems.push(`${label} at 320 px: content ${m.content}px wide`);
+          }
+          await page.screenshot({ path: path.join(shots, `${shot}-${size}.png`), fullPage: true });
+        }
+      }
+      const context = await newContext(browser, { viewport: PHONE });
+      const page = await context.newPage();
+      await page.goto(url('/login'));
+      await page.getByLabel('E-mailadresse').fill(admin.email);
+      await page.getByLabel('Adgangskode').fill(admin.password);
+      await go(page, page.getByRole('button', { name: 'Log ind' }));
+      // A new admin must set it up first; every other staff page leads back here.
+      assert.equal(new URL(page.url()).pathname, '/account/second-factor');
+      await bothSizes(page, 'second factor set-up', 'totp-setup');
+      await page.goto(url('/staff'));
+      assert.equal(new URL(page.url()).pathname, '/account/second-factor', 'no staff page before set-up');
+      assert.equal(await page.locator('nav a[href="/admin/users"]').count(), 0, 'no menu that leads nowhere');
+      const svg = page.locator('main svg.qr-code');
+      assert.equal(await svg.getAttribute('role'), 'img');
+      assert.match(await svg.locator('title').innerHTML(), /QR-kode/);
+      await page.getByLabel('Kode fra appen').fill('000000');
+      await go(page, page.getByRole('button', { name: 'Slå totrinsbekræftelse til' }));
+      await checkPage(page, 'second factor set-up with a wrong code');
+      assert.equal(await focusTarget(page), 'error-summary');
+      admin.secret = (await page.locator('#secret').innerText()).replace(/\s/g, '');
+      await page.getByLabel('Kode fra appen').fill(await freshCode(admin));
+      await go(page, page.getByRole('button', { name: 'Slå totrinsbekræftelse til' }));
+      assert.equal((await page.locator('main h1').innerText()).replace(/\u00ad/g, ''), 'Totrinsbekræftelse er slået til');
+      assert.equal(await page.locator('.recovery-codes li').count(), 10);
+      await bothSizes(page, 'recovery codes', 'totp-codes');
+      await go(page, page.getByRole('link', { name: 'Fortsæt' }));
+      assert.equal(new URL(page.url()).pathname, '/staff');
+      await go(page, page.getByRole('link', { name: 'Din konto' }));
+      await bothSizes(page, 'account page', 'totp-account');
+      await go(page, page.getByRole('button', { name: 'Log ud' }));
+      await context.close();
+
+      // Keyboard only: e-mail, password, Enter, the code, Enter; lands on the overview.
+      const keys = await newContext(browser);
+      const kb = await keys.newPage();
+      await kb.goto(url('/login'));
+      await typeInto(kb, kb.getByLabel('E-mailadresse'), admin.email);
+      await typeInto(kb, kb.getByLabel('Adgangskode'), admin.password);
+      await pressGo(kb);
+      assert.equal(new URL(kb.url()).pathname, '/login/code');
+      assert.equal(await focusTarget(kb), 'h1');
+      const field = kb.getByLabel('Kode fra appen');
+      assert.equal(await field.getAttribute('inputmode'), 'numeric');
+      assert.equal(await field.getAttribute('autocomplete'), 'one-time-code');
+      await bothSizes(kb, 'code page', 'totp-code');
+      // "Brug en gendannelseskode" opens with the keyboard and passes axe open too (focus
+      // stays on it: no page change).
+      await tabTo(kb, kb.locator('details.recovery > summary'));
+      await kb.keyboard.press('Enter');
+      assert.ok(await kb.getByLabel('Gendannelseskode').isVisible(), 'the recovery form opened');
+      for (const [size, viewport] of [['320', PHONE], ['1280', DESKTOP]]) {
+        await kb.setViewportSize(viewport);
+        for (const v of await axeViolations(kb)) problems.push(`code page, recovery code open at ${size} px: ${v.id} [${v.impact}] ${v.help}\n      ${v.nodes.join('\n      ')}`);
+        await kb.screenshot({ path: path.join(shots, `totp-code-recovery-${size}.png`), fullPage: true });
+      }
+      await typeInto(kb, field, '123456');
+      await pressGo(kb);
+      assert.equal(await focusTarget(kb), 'error-summary', 'a wrong code: focus on the error summary');
+      await checkPage(kb, 'code page with a wrong code');
+      await typeInto(kb, kb.getByLabel('Kode fra appen'), await freshCode(admin));
+      await pressGo(kb);
+      assert.equal(new URL(kb.url()).pathname, '/staff');
+      await keys.close();
       assertNoProblems();
     });
 

@@ -7,7 +7,7 @@ use serde::Deserialize;
 use crate::audit::{self, Action};
 use crate::auth::session::{removal_cookie, session_cookie, SESSION_COOKIE};
 use crate::auth::store::{self, User};
-use crate::auth::{password, views, Staff};
+use crate::auth::{password, views, AnySession, Staff};
 use crate::config::RuntimeSettings;
 use crate::db::Db;
 use crate::error::AppError;
@@ -16,6 +16,10 @@ use crate::throttle::{self, Limit, Reservation};
 use crate::web::csrf::CsrfToken;
 use crate::web::layout::{html_response, html_status, see_other, see_other_setting, FieldError};
 use crate::web::{client_ip, cookie_name, safe_next, Form};
+
+use super::login_code::{self, SecondStep};
+use crate::auth::second_factor::SETUP_PATH;
+use crate::config::ServerSite;
 
 /// Failed logins per account before it must wait; per client address (a whole office may
 /// share one). Neither locks anyone out for longer than the window.
@@ -73,8 +77,12 @@ enum Attempt {
     Throttled(u64),
     /// Unknown account, disabled, not activated, or the wrong password: all read the same.
     Refused,
-    /// Signed in: the new session's cookie token.
-    SignedIn(String),
+    /// Signed in: the new session's cookie token, and whether the account must set up a second
+    /// factor before anything else.
+    SignedIn(String, bool),
+    /// The password was right and the account has a second factor: the pending login's
+    /// cookie token, for the code page.
+    CodeNeeded(String),
 }
 
 pub(super) async fn post_login(
@@ -99,7 +107,8 @@ pub(super) async fn post_login(
         .cookie(&cookie_name(&settings, SESSION_COOKIE))
         .map(|c| crate::crypto::token_hash(c.value()));
     let client = client_ip(&req, &settings);
-    match attempt(&db, &input, &client, old_session).await? {
+    let server = settings.settings.site.clone();
+    match attempt(&db, &input, &client, old_session, server).await? {
         Attempt::Throttled(seconds) => {
             let mut res = page(StatusCode::TOO_MANY_REQUESTS, vec![throttled(lang, seconds)]);
             res.headers_mut().insert(header::RETRY_AFTER, header::HeaderValue::from(seconds));
@@ -109,9 +118,13 @@ pub(super) async fn post_login(
             StatusCode::UNPROCESSABLE_ENTITY,
             vec![FieldError::new("email", lang.t("login-error-wrong"))],
         )),
-        Attempt::SignedIn(token) => Ok(see_other_setting(
-            next.as_deref().unwrap_or("/staff"),
+        Attempt::SignedIn(token, set_up) => Ok(see_other_setting(
+            if set_up { SETUP_PATH } else { next.as_deref().unwrap_or("/staff") },
             session_cookie(&settings, token),
+        )),
+        Attempt::CodeNeeded(token) => Ok(see_other_setting(
+            &login_code::code_url(next.as_deref()),
+            login_code::pending_cookie(&settings, token),
         )),
     }
 }
@@ -123,9 +136,10 @@ fn throttled(lang: Lang, seconds: u64) -> FieldError {
 }
 
 /// Reserves the attempt (per account and per client), checks the password, settles the
-/// reservations; on success replaces any old session of this browser with a new one.
+/// reservations; on success replaces any old session of this browser with a new one, or with
+/// a pending login when the account has a second factor.
 async fn attempt(
-    db: &Db, input: &LoginInput, client: &str, old_session: Option<String>,
+    db: &Db, input: &LoginInput, client: &str, old_session: Option<String>, server: ServerSite,
 ) -> Result<Attempt, AppError> {
     let email = crate::auth::domain::normalise_email(&input.email);
     let keys = [throttle::key("login-account", &email), throttle::key("login-client", client)];
@@ -145,6 +159,11 @@ async fn attempt(
     let Some(user) = verified? else {
         return Ok(Attempt::Refused);
     };
+    let set_up = match login_code::second_step(db, &user, server, old_session.clone()).await? {
+        SecondStep::Code(token) => return Ok(Attempt::CodeNeeded(token)),
+        SecondStep::SetUp => true,
+        SecondStep::None => false,
+    };
     let token = audit::change(db, &user.id.clone(), move |conn, trail| {
         if let Some(old) = &old_session {
             store::delete_session(conn, old)?;
@@ -153,16 +172,16 @@ async fn attempt(
         Ok(store::create_session(conn, &user.id)?)
     })
     .await?;
-    Ok(Attempt::SignedIn(token))
+    Ok(Attempt::SignedIn(token, set_up))
 }
 
 /// How long a login waits for attempts in flight to settle before it says "try later".
 const BUSY_PATIENCE: std::time::Duration = std::time::Duration::from_secs(10);
 
-/// Reserves one password check on every key, atomically per key, before any hashing: `None`
-/// when granted, else the seconds to wait. While other attempts in flight hold the budget,
+/// Reserves one password check (or second factor's code, `login_code`) on every key,
+/// atomically per key, before any hashing: `None` when granted, else the seconds to wait. While other attempts in flight hold the budget,
 /// it waits for them (they may be the right password and give their place back).
-async fn reserve_attempt(db: &Db, keys: &[String; 2]) -> Result<Option<u64>, AppError> {
+pub(super) async fn reserve_attempt(db: &Db, keys: &[String; 2]) -> Result<Option<u64>, AppError> {
     let limits = [ACCOUNT_LIMIT, CLIENT_LIMIT];
     let started = std::time::Instant::now();
     loop {
@@ -205,8 +224,9 @@ async fn check_password(input: &LoginInput, user: Option<User>) -> Result<Option
     Ok(usable.filter(|_| verified))
 }
 
+/// Ends the session, also one that has yet to set up its second factor.
 pub(super) async fn post_logout(
-    staff: Staff, db: web::Data<Db>, settings: web::Data<RuntimeSettings>,
+    staff: AnySession, db: web::Data<Db>, settings: web::Data<RuntimeSettings>,
 ) -> Result<HttpResponse, AppError> {
     let session_id = staff.session_id.clone();
     let user_id = staff.id().clone();

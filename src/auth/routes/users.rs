@@ -6,7 +6,7 @@ use serde::Deserialize;
 use crate::audit::Action;
 use crate::auth::domain::{Email, PersonName, Role};
 use crate::auth::store::{self, User};
-use crate::auth::{views, Admin, StaffContext};
+use crate::auth::{second_factor, views, Admin, StaffContext};
 use crate::config::RuntimeSettings;
 use crate::db::{DbConnection, UserId};
 use crate::error::AppError;
@@ -33,7 +33,13 @@ impl<'a> UsersState<'a> {
 async fn users_page(
     cx: &StaffContext<Admin>, state: UsersState<'_>,
 ) -> Result<HttpResponse, AppError> {
-    let users = cx.db.run(store::list_users).await?;
+    let (users, with_second_factor) = cx
+        .db
+        .run(|conn| {
+            let users = store::list_users(conn)?;
+            Ok::<_, diesel::result::Error>((users, second_factor::store::users_with_factor(conn)?))
+        })
+        .await?;
     let typed = state.input.filter(|_| !state.errors.is_empty());
     let page = views::UsersPage {
         users: &users,
@@ -43,6 +49,7 @@ async fn users_page(
         errors: state.errors,
         notice: state.notice,
         new_link: state.new_link,
+        with_second_factor: &with_second_factor,
     };
     Ok(form_response(state.errors, views::users_page(cx.lang, cx.staff(), &cx.csrf, &page)))
 }
@@ -181,6 +188,16 @@ pub(super) async fn post_user_disabled<const DISABLED: bool>(
     };
     change_user(cx, user_id.into_inner(), what, |conn, id| store::set_disabled(conn, id, DISABLED))
         .await
+}
+
+/// Takes another person's second factor away (a lost phone): their recovery codes go too and
+/// their sessions end; where their role requires a factor they set a new one up at their next
+/// login. Audited with them as the subject.
+pub(super) async fn post_user_second_factor_reset(
+    cx: StaffContext<Admin>, user_id: web::Path<UserId>,
+) -> Result<HttpResponse, AppError> {
+    let what = (Action::SecondFactorReset, "", Notice::SecondFactorReset);
+    change_user(cx, user_id.into_inner(), what, second_factor::store::reset).await
 }
 
 /// A new invitation link for an account that has not been activated; shown once.
