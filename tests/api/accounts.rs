@@ -197,7 +197,31 @@ async fn an_invitation_link_can_be_copied_and_people_read_as_cards(backend: Back
     );
 }
 
+async fn a_reset_password_of_an_account_with_a_second_factor_still_needs_the_code(
+    backend: Backend,
+) {
+    let app = spawn_app(backend).await;
+    let admin = app.login_as(Role::Admin).await;
+    let token = store::create_reset_link(&mut app.conn(), &admin.id).expect("link");
+    let phone = app.other_client();
+    let password = "syv grønne frøer i mosen";
+    let res = phone
+        .post_form(&format!("/setup/{token}"), &[("password", password), ("confirm", password)])
+        .await;
+    assert_eq!(location(&res), "/login?password_changed=1", "no session from a password alone");
+    assert_eq!(phone.get("/staff").await.status(), 303);
+    let page = phone.get_html("/login?password_changed=1").await;
+    assert!(page.contains("Din nye adgangskode er gemt"));
+    let res = phone.login(&admin.email, password).await;
+    assert!(
+        location(&res).starts_with("/login/code"),
+        "the code is still asked: {}",
+        location(&res)
+    );
+}
+
 on_both_backends!(
+    a_reset_password_of_an_account_with_a_second_factor_still_needs_the_code,
     an_invitation_link_can_be_copied_and_people_read_as_cards,
     a_forgotten_password_is_reset_by_mail_without_revealing_accounts,
     without_mail_the_page_says_whom_to_ask,

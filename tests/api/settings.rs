@@ -267,7 +267,25 @@ async fn mail_settings_send_a_test_mail_and_keep_the_password_hidden(backend: Ba
     assert!(export.contains("action=\"/staff/export/mail\""), "the mail form once mail is set up");
 }
 
+async fn the_settings_page_can_ask_a_second_factor_of_every_role(backend: Backend) {
+    let app = spawn_app(backend).await;
+    app.login_as(Role::Admin).await;
+    let facilitator = app.create_user(Role::Facilitator);
+    let before = app.other_client();
+    let res = before.login(&facilitator.email, &facilitator.password).await;
+    assert_eq!(location(&res), "/staff", "not asked of facilitators by default");
+
+    let res = app.post_form("/admin/settings", &form(&[("second_factor_for_all", "on")])).await;
+    assert_eq!(res.status(), 303);
+    let after = app.other_client();
+    let res = after.login(&facilitator.email, &facilitator.password).await;
+    assert_eq!(location(&res), "/account/second-factor", "now every role sets one up");
+    let res = before.get("/staff").await;
+    assert_eq!(location(&res), "/account/second-factor", "an open session is held there too");
+}
+
 on_both_backends!(
+    the_settings_page_can_ask_a_second_factor_of_every_role,
     settings_are_saved_and_used,
     bad_settings_are_refused_and_change_nothing,
     what_the_server_sets_wins,

@@ -30,6 +30,7 @@ const CLIENT_LIMIT: Limit = Limit { max: 100, window: chrono::Duration::minutes(
 pub(super) struct LoginQuery {
     next: Option<String>,
     logged_out: Option<String>,
+    password_changed: Option<String>,
 }
 
 pub(super) async fn get_login(
@@ -43,7 +44,11 @@ pub(super) async fn get_login(
         email: "",
         next: next.as_deref(),
         errors: &[],
-        notice: query.logged_out.as_ref().map(|_| lang.t("login-logged-out")),
+        notice: match (&query.logged_out, &query.password_changed) {
+            (Some(_), _) => Some(lang.t("login-logged-out")),
+            (None, Some(_)) => Some(lang.t("login-password-changed")),
+            (None, None) => None,
+        },
     };
     html_response(views::login_page(lang, &csrf, &form))
 }

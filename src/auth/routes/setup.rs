@@ -14,7 +14,7 @@ use crate::db::Db;
 use crate::error::AppError;
 use crate::i18n::Lang;
 use crate::web::csrf::CsrfToken;
-use crate::web::layout::{html_response, html_status, see_other_setting, FieldError};
+use crate::web::layout::{html_response, html_status, see_other, see_other_setting, FieldError};
 use crate::web::Form;
 
 /// The live invitation of a link and its invited account (None: the first-admin link).
@@ -126,12 +126,19 @@ pub(super) async fn post_setup(
     };
     // A link to an account that already had a password is a reset ("Glemt adgangskode").
     let reset = invited.as_ref().is_some_and(|u| u.password_hash.is_some());
-    let session = activate(&db, token, setup, reset).await?;
-    Ok(see_other_setting("/staff", session_cookie(&settings, session)))
+    match activate(&db, token, setup, reset).await? {
+        Some(session) => Ok(see_other_setting("/staff", session_cookie(&settings, session))),
+        // The account has a second factor: a new password alone opens nothing; log in with
+        // it and the code.
+        None => Ok(see_other("/login?password_changed=1")),
+    }
 }
 
-/// Accepts the invitation with the new password and starts a session; returns its token.
-async fn activate(db: &Db, token: String, setup: Setup, reset: bool) -> Result<String, AppError> {
+/// Accepts the invitation with the new password and starts a session (its token); none for an
+/// account with a second factor, which logs in with its code.
+async fn activate(
+    db: &Db, token: String, setup: Setup, reset: bool,
+) -> Result<Option<String>, AppError> {
     let hash = password::hash(setup.password.expose().to_owned()).await?;
     db.write(move |conn| {
         let acceptance = match &setup.first_admin {
@@ -150,7 +157,10 @@ async fn activate(db: &Db, token: String, setup: Setup, reset: bool) -> Result<S
         };
         let action = if reset { Action::PasswordReset } else { Action::Activate };
         audit::record(conn, Some(&user.id), action, user.id.as_str(), "")?;
-        Ok(store::create_session(conn, &user.id)?)
+        if crate::auth::second_factor::store::enabled_at(conn, &user.id)?.is_some() {
+            return Ok(None);
+        }
+        Ok(Some(store::create_session(conn, &user.id)?))
     })
     .await
 }

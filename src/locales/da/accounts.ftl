@@ -19,3 +19,4 @@ forgot-mail-body = Hej { $name }
 invite-copy = Kopiér linket
 invite-copied = Linket er kopieret.
 invite-link-label = Link til { $name }
+login-password-changed = Din nye adgangskode er gemt. Log ind med den og koden fra din app.

@@ -19,3 +19,4 @@ forgot-mail-body = Hello { $name }
 invite-copy = Copy the link
 invite-copied = The link is copied.
 invite-link-label = Link for { $name }
+login-password-changed = Your new password is saved. Log in with it and the code from your app.
