@@ -63,6 +63,8 @@ pub fn load(conn: &mut DbConnection) -> anyhow::Result<DemoInfo> {
     let loaded_now = !tracks.iter().any(|t| t.title == TRACK.title && t.year == TRACK.year);
     if loaded_now {
         write_transaction(conn, |conn| load_track(conn, &facilitator))?;
+        // The council's short name for the staff header (an admin may change it).
+        crate::settings::save_if_unset(conn, crate::settings::Key::ShortName, "RFSU")?;
     }
     let open_join_code = open_code(conn)?;
     Ok(DemoInfo { loaded_now, open_join_code })

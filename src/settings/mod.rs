@@ -25,6 +25,11 @@ use crate::db::{Db, DbConnection};
 use crate::error::AppError;
 use crate::web::ui::{BrandNames, Branding};
 
+/// Saves `value` for `key` unless a value is saved already (demo data).
+pub fn save_if_unset(conn: &mut DbConnection, key: Key, value: &str) -> diesel::QueryResult<bool> {
+    store::save_if_unset(conn, key, value)
+}
+
 /// The settings in force, read from the database now.
 pub fn load(conn: &mut DbConnection, server: &ServerSite) -> diesel::QueryResult<Site> {
     Ok(Site::resolve(&store::saved(conn)?, server))

@@ -44,3 +44,18 @@ pub fn save(
     }
     Ok(changed)
 }
+
+/// Saves `value` for `key` unless something is saved already (the demo's short name); true
+/// when it was saved.
+pub fn save_if_unset(conn: &mut DbConnection, key: Key, value: &str) -> QueryResult<bool> {
+    crate::db::insert_unless_duplicate(conn, |conn| {
+        diesel::insert_into(site_settings::table)
+            .values((
+                site_settings::key.eq(key.as_str()),
+                site_settings::value.eq(value),
+                site_settings::updated_by.eq(None::<UserId>),
+                site_settings::updated_at.eq(now()),
+            ))
+            .execute(conn)
+    })
+}

@@ -922,6 +922,7 @@ for (const backend of backends()) {
       const context = await newContext(browser);
       const page = await logIn(context, server.admin);
       await visit(page, '/admin/settings', 'settings');
+      assert.equal(await page.locator('.brand-org').innerText(), 'RFSU', "the demo's short name in the header");
       // The suite's server sets the contact details: shown, not editable.
       assert.match(await page.locator('main').innerText(), /Sat af serveren \(DELTAG_A11Y_EMAIL\)/);
       await page.getByLabel('Dage svarene gemmes efter en workshop').fill('0');
