@@ -3,6 +3,9 @@
 
 use std::time::Duration;
 
+/// Open connections at most by default: twice a national event's 2,000 phones, 45–60 MB.
+pub const DEFAULT_MAX_CONNECTIONS: usize = 4096;
+
 /// Everything the server needs to know at start-up.
 #[derive(Debug, Clone)]
 pub struct Settings {
@@ -24,6 +27,10 @@ pub struct Settings {
     pub trust_forwarded: bool,
     /// HTTP worker threads (`None`: one per core).
     pub workers: Option<usize>,
+    /// Open connections at most, over all workers; more wait in the listen queue until one
+    /// closes. Each costs 11–15 KB while open, and malloc keeps what a burst used, so this is
+    /// what bounds the memory a flood of connections can take.
+    pub max_connections: usize,
     /// Site settings given by flags or environment: each one set here wins over the settings
     /// page (which shows it as set by the server).
     pub site: ServerSite,
@@ -45,6 +52,7 @@ impl Default for Settings {
             session_absolute: Duration::from_secs(12 * 3600),
             trust_forwarded: false,
             workers: None,
+            max_connections: DEFAULT_MAX_CONNECTIONS,
             site: ServerSite::default(),
             join_pace: crate::participant::JOIN_PACE,
             model_path: None,

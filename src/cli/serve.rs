@@ -33,6 +33,9 @@ pub struct ServeArgs {
     /// HTTP worker threads (default: one per core).
     #[arg(long, env = "DELTAG_WORKERS")]
     pub workers: Option<usize>,
+    /// Open connections at most (all workers together); more wait until one closes.
+    #[arg(long, env = "DELTAG_MAX_CONNECTIONS", default_value_t = crate::config::DEFAULT_MAX_CONNECTIONS)]
+    pub max_connections: usize,
     /// Load the demo track and accounts first (see `deltag demo`).
     #[arg(long, env = "DELTAG_DEMO", default_value_t = false)]
     pub demo: bool,
@@ -109,6 +112,7 @@ pub(super) fn default_serve_args() -> ServeArgs {
             pool_size: 8,
             session_idle_minutes: 240,
             session_absolute_hours: 12,
+            max_connections: crate::config::DEFAULT_MAX_CONNECTIONS,
             ..ServeArgs::default()
         },
     }
@@ -124,6 +128,7 @@ pub(super) fn serve(cli: &Cli, args: &ServeArgs) -> anyhow::Result<()> {
         session_absolute: Duration::from_secs(args.session_absolute_hours * 3600),
         trust_forwarded: args.trust_forwarded,
         workers: args.workers,
+        max_connections: args.max_connections,
         site: args.server_site(cli),
         model_path: Some(cli.model_path()),
         ..Settings::default()
