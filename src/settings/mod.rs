@@ -30,6 +30,17 @@ pub fn save_if_unset(conn: &mut DbConnection, key: Key, value: &str) -> diesel::
     store::save_if_unset(conn, key, value)
 }
 
+/// Whether every role must use a second factor: the server's flag, else the one saved row.
+/// Read on staff requests of accounts without a factor, so it reads that row alone.
+pub fn second_factor_for_all(
+    conn: &mut DbConnection, server: &ServerSite,
+) -> diesel::QueryResult<bool> {
+    if let Some(fixed) = server.second_factor_for_all {
+        return Ok(fixed);
+    }
+    Ok(store::saved_value(conn, Key::SecondFactorForAll)?.is_some_and(|v| v == "true"))
+}
+
 /// The settings in force, read from the database now.
 pub fn load(conn: &mut DbConnection, server: &ServerSite) -> diesel::QueryResult<Site> {
     Ok(Site::resolve(&store::saved(conn)?, server))

@@ -18,6 +18,11 @@ pub fn saved(conn: &mut DbConnection) -> QueryResult<HashMap<String, String>> {
         .collect())
 }
 
+/// The saved value of one setting.
+pub fn saved_value(conn: &mut DbConnection, key: Key) -> QueryResult<Option<String>> {
+    site_settings::table.find(key.as_str()).select(site_settings::value).first(conn).optional()
+}
+
 /// Writes `changes` (`None`: back to the default) and returns the keys whose stored value
 /// changed. Call inside the change's transaction.
 pub fn save(

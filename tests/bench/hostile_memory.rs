@@ -212,6 +212,19 @@ impl Phone {
     fn client(&self) -> reqwest::Client {
         browser_with(self.from, self.jar.clone())
     }
+
+    /// Posts an urlencoded `body` as this phone's browser would; the status, if any.
+    async fn post_form_bytes(&self, url: &str, body: Vec<u8>) -> Option<u16> {
+        let res = self
+            .client()
+            .post(url)
+            .header("origin", &self.origin)
+            .header("content-type", "application/x-www-form-urlencoded")
+            .body(body)
+            .send()
+            .await;
+        res.ok().map(|r| r.status().as_u16())
+    }
 }
 
 async fn join(base: &str, code: &str, from: IpAddr) -> Option<Phone> {
@@ -262,15 +275,7 @@ async fn big_posts(phones: &[Arc<Phone>], url: &str, n: usize) -> Vec<Option<u16
             tokio::spawn(async move {
                 let mut body = format!("csrf_token={}&answer=", phone.csrf).into_bytes();
                 body.resize(BIG, b'a');
-                let res = phone
-                    .client()
-                    .post(url)
-                    .header("origin", &phone.origin)
-                    .header("content-type", "application/x-www-form-urlencoded")
-                    .body(body)
-                    .send()
-                    .await;
-                res.ok().map(|r| r.status().as_u16())
+                phone.post_form_bytes(&url, body).await
             })
         })
         .collect();
@@ -336,15 +341,7 @@ async fn near_cap_answers(phones: &[Arc<Phone>], url: &str) -> Vec<Option<u16>> 
                     ("question_id", &phone.question_id),
                     ("csrf_token", &phone.csrf),
                 ]);
-                let res = phone
-                    .client()
-                    .post(url)
-                    .header("origin", &phone.origin)
-                    .header("content-type", "application/x-www-form-urlencoded")
-                    .body(body)
-                    .send()
-                    .await;
-                res.ok().map(|r| r.status().as_u16())
+                phone.post_form_bytes(&url, body.into_bytes()).await
             })
         })
         .collect();

@@ -45,7 +45,7 @@ pub fn required_for(
     if second_factor_required(role, false) {
         return Ok(true);
     }
-    let for_all = crate::settings::load(conn, server)?.second_factor_for_all.value;
+    let for_all = crate::settings::second_factor_for_all(conn, server)?;
     Ok(second_factor_required(role, for_all))
 }
 
